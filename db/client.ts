@@ -1,0 +1,38 @@
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "./schema";
+
+export type Database = NodePgDatabase<typeof schema>;
+
+type Handle = { pool: pg.Pool; db: Database };
+
+// One pool per process; kept on globalThis so Next's dev reloads do not open a new pool each time.
+const holder = globalThis as unknown as { __syncoDb?: Handle };
+
+function connect(): Handle {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) {
+    throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded PostgreSQL");
+  }
+  const pool = new pg.Pool({ connectionString, max: Number(process.env.SYNCO_DB_POOL_SIZE ?? 10) });
+  pool.on("error", (err) => console.error("idle PostgreSQL client error", err));
+  return { pool, db: drizzle(pool, { schema }) };
+}
+
+function handle(): Handle {
+  holder.__syncoDb ??= connect();
+  return holder.__syncoDb;
+}
+
+/** The Drizzle database; the pool opens on first use. */
+export const db: Database = new Proxy({} as Database, {
+  get: (_target, prop) => Reflect.get(handle().db, prop, handle().db),
+});
+
+export const pool = (): pg.Pool => handle().pool;
+
+export async function closeDb(): Promise<void> {
+  const current = holder.__syncoDb;
+  holder.__syncoDb = undefined;
+  await current?.pool.end();
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { organization } from "better-auth/plugins";
+import { desc, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import * as schema from "@/db/schema/auth";
+import { appUrl } from "@/lib/runtime/app-url";
+import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "./password-rules";
+
+function createAuth() {
+  const baseURL = appUrl();
+  return betterAuth({
+    appName: "Synco",
+    baseURL,
+    basePath: "/api/auth",
+    secret: process.env.BETTER_AUTH_SECRET,
+    database: drizzleAdapter(db, { provider: "pg", schema }),
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      autoSignIn: true,
+    },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+    },
+    // Stored in PostgreSQL so the limit holds across app instances.
+    rateLimit: { enabled: true, storage: "database", modelName: "rateLimit" },
+    advanced: {
+      useSecureCookies: baseURL.startsWith("https://"),
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+      database: { generateId: () => crypto.randomUUID() },
+    },
+    telemetry: { enabled: false },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-up/email") return;
+        const problem = passwordProblem(ctx.body?.password);
+        if (problem) throw new APIError("BAD_REQUEST", { message: problem, code: "PASSWORD_RULES" });
+      }),
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A new session opens on the organization the user joined most recently.
+          before: async (session) => {
+            const [latest] = await db
+              .select({ organizationId: schema.member.organizationId })
+              .from(schema.member)
+              .where(eq(schema.member.userId, session.userId))
+              .orderBy(desc(schema.member.createdAt))
+              .limit(1);
+            return { data: { ...session, activeOrganizationId: latest?.organizationId ?? null } };
+          },
+        },
+      },
+    },
+    // The plugin supplies the organization tables and the session's active organization; the
+    // product's own routes (lib/organizations) do the organization work, see docs/decisions.md.
+    plugins: [organization({ creatorRole: "owner" })],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const holder = globalThis as unknown as { __syncoAuth?: Auth };
+
+/** The better-auth instance, created on first use so builds do not need secrets. */
+export function auth(): Auth {
+  holder.__syncoAuth ??= createAuth();
+  return holder.__syncoAuth;
+}

@@ -1,0 +1,120 @@
+// The route-handler wrapper: session → active organization → role → zod-parsed input. Handlers
+// receive verified context, call one service and return data (sent as JSON) or a Response.
+import "server-only";
+import type { z } from "zod";
+import { auth } from "@/lib/auth/auth";
+import { getMembership, type Membership } from "@/lib/organizations/get-membership";
+import { hasRole, type Role } from "@/lib/organizations/roles";
+import { appUrl } from "@/lib/runtime/app-url";
+import { AppError, toErrorResponse } from "./app-error";
+import { parseBody, parseQuery } from "./parse-input";
+
+type Params = Record<string, string | string[]>;
+type RouteContext = { params: Promise<Params> };
+type Schema = z.ZodType;
+type Infer<S> = S extends Schema ? z.infer<S> : undefined;
+
+export type SessionUser = { id: string; email: string; name: string };
+
+export type UserContext<B, Q> = {
+  req: Request;
+  params: Record<string, string>;
+  body: Infer<B>;
+  query: Infer<Q>;
+  user: SessionUser;
+  sessionId: string;
+  activeOrganizationId: string | null;
+};
+
+export type OrgContext<B, Q> = UserContext<B, Q> & { membership: Membership; organizationId: string };
+
+type Options<B, Q> = { body?: B; query?: Q };
+type Result = Response | object | null;
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** A route that needs a signed-in user. */
+export function withUser<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+  handler: (ctx: UserContext<B, Q>) => Promise<Result>,
+  options: Options<B, Q> = {},
+) {
+  return wrap(async (base) => base, handler, options);
+}
+
+/** A route about the user's active organization; `role` is the least role allowed. */
+export function withOrg<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+  handler: (ctx: OrgContext<B, Q>) => Promise<Result>,
+  options: Options<B, Q> & { role?: Role } = {},
+) {
+  return wrap(
+    async (base) => {
+      const membership = base.activeOrganizationId
+        ? await getMembership({ organizationId: base.activeOrganizationId, userId: base.user.id })
+        : null;
+      if (!membership) throw new AppError("not_found", "No active organization: create one or switch to one you belong to");
+      const required = options.role ?? "member";
+      if (!hasRole(membership.role, required)) {
+        const article = membership.role === "admin" ? "an" : "a";
+        throw new AppError("forbidden", `This action needs the ${required} role; you are ${article} ${membership.role}`);
+      }
+      return { ...base, membership, organizationId: membership.organization.id };
+    },
+    handler,
+    options,
+  );
+}
+
+type Base = Omit<UserContext<unknown, unknown>, "body" | "query">;
+
+// Order matters: authentication and authorisation come before the input is read, so a caller
+// without the right learns nothing from validation messages.
+function wrap<C extends Base, B extends Schema | undefined, Q extends Schema | undefined>(
+  authorize: (base: Base) => Promise<C>,
+  handler: (ctx: C & { body: Infer<B>; query: Infer<Q> }) => Promise<Result>,
+  options: Options<B, Q>,
+) {
+  return async (req: Request, route: RouteContext): Promise<Response> => {
+    const requestId = crypto.randomUUID();
+    try {
+      const ctx = await authorize(await baseContext(req, route));
+      const body = (options.body ? await parseBody(req, options.body) : undefined) as Infer<B>;
+      const query = (options.query ? parseQuery(req, options.query) : undefined) as Infer<Q>;
+      return toResponse(await handler({ ...ctx, body, query }), requestId);
+    } catch (err) {
+      return toErrorResponse(err, requestId);
+    }
+  };
+}
+
+async function baseContext(req: Request, route: RouteContext): Promise<Base> {
+  if (UNSAFE_METHODS.has(req.method)) assertSameOrigin(req);
+  const found = await auth().api.getSession({ headers: req.headers });
+  if (!found) throw new AppError("unauthorized", "Sign in to continue");
+  return {
+    req,
+    params: flattenParams(await route.params),
+    user: { id: found.user.id, email: found.user.email, name: found.user.name },
+    sessionId: found.session.id,
+    activeOrganizationId: (found.session as { activeOrganizationId?: string | null }).activeOrganizationId ?? null,
+  };
+}
+
+// Cookies are SameSite=Lax; refusing browser requests from another site closes what is left of CSRF.
+function assertSameOrigin(req: Request) {
+  const origin = req.headers.get("origin");
+  const fetchSite = req.headers.get("sec-fetch-site");
+  if (fetchSite === "cross-site" || (origin && origin !== new URL(appUrl()).origin && origin !== new URL(req.url).origin)) {
+    throw new AppError("forbidden", "Cross-site request refused");
+  }
+}
+
+function flattenParams(params: Params | undefined): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [key, value] of Object.entries(params ?? {})) flat[key] = Array.isArray(value) ? value.join("/") : value;
+  return flat;
+}
+
+function toResponse(result: Result, requestId: string): Response {
+  if (result instanceof Response) return result;
+  return Response.json(result ?? { ok: true }, { headers: { "x-request-id": requestId } });
+}

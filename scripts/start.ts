@@ -1,0 +1,99 @@
+// `npm start`: the one command that runs the product. Provides secrets (generated on first run
+// outside production), the database (embedded PostgreSQL unless DATABASE_URL is set) with
+// migrations applied, a production build when the sources changed, then serves Next.js.
+// `npm run dev` does the same with the Next.js dev server.
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createWriteStream, existsSync } from "node:fs";
+import fs from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "../lib/runtime/database";
+import { loadSecrets } from "../lib/runtime/secrets";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const dataDir = path.resolve(root, process.env.SYNCO_DATA_DIR ?? ".data");
+const port = process.env.PORT ?? "3000";
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const SOURCES = ["app", "lib", "db", "components", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "tsconfig.json"];
+
+function say(line: string) {
+  console.log(`[synco] ${line}`);
+}
+
+async function main() {
+  const secrets = await loadSecrets({ dataDir, production: process.env.NODE_ENV === "production" });
+  const pgLog = createWriteStream(path.join(dataDir, "postgres.log"), { flags: "a" });
+  const database = await openDatabase({ dataDir, log: (line) => pgLog.write(`${line}\n`) });
+  say(database.embedded ? `embedded PostgreSQL ready (data in ${path.relative(root, dataDir) || "."})` : "using DATABASE_URL");
+
+  const env = {
+    ...process.env,
+    ...secrets,
+    DATABASE_URL: database.url,
+    SYNCO_APP_URL: process.env.SYNCO_APP_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const running: { child?: ChildProcess } = {};
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    const child = running.child;
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => child.once("exit", resolve));
+    }
+    await database.stop();
+    pgLog.end();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(130));
+  process.on("SIGTERM", () => void shutdown(143));
+
+  if (!dev) await buildIfStale(env);
+  if (stopping) return;
+  say(`serving on ${env.SYNCO_APP_URL}`);
+  running.child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+  running.child.on("exit", (code) => void shutdown(code ?? 1));
+}
+
+// A production build takes a minute; skip it when nothing it is made from has changed.
+async function buildIfStale(env: NodeJS.ProcessEnv) {
+  const hash = await sourceHash();
+  const marker = path.join(root, ".next", "synco-source-hash");
+  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && (await fs.readFile(marker, "utf8").catch(() => "")) === hash;
+  if (built) return;
+  say("building the app (first start or sources changed)…");
+  await new Promise<void>((resolve, reject) => {
+    const build = spawn(process.execPath, [nextBin, "build"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+    build.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed with exit code ${code}`))));
+  });
+  await fs.writeFile(marker, hash);
+}
+
+async function sourceHash(): Promise<string> {
+  const hash = createHash("sha256");
+  const visit = async (rel: string): Promise<void> => {
+    const full = path.join(root, rel);
+    const stat = await fs.stat(full).catch(() => undefined);
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const entry of (await fs.readdir(full)).sort()) {
+        if (!entry.endsWith(".test.ts")) await visit(path.join(rel, entry));
+      }
+    } else {
+      hash.update(rel).update(await fs.readFile(full));
+    }
+  };
+  for (const source of SOURCES) await visit(source);
+  return hash.digest("hex");
+}
+
+main().catch((err: unknown) => {
+  console.error(`[synco] could not start: ${err instanceof Error ? err.message : String(err)}`);
+  if (err instanceof Error && err.cause) console.error(err.cause);
+  process.exit(1);
+});
