@@ -1,0 +1,5 @@
+import { withOrg } from "@/lib/http/handler";
+import { leaveOrganization } from "@/lib/organizations/manage-members";
+
+// POST /api/organization/leave — leave the active organization
+export const POST = withOrg(async ({ organizationId, user }) => leaveOrganization({ organizationId, userId: user.id }));

@@ -1,0 +1,15 @@
+import { withOrg } from "@/lib/http/handler";
+import { changeMemberRole, removeMember, ZChangeMemberRoleRequest } from "@/lib/organizations/manage-members";
+
+// PATCH /api/organization/members/:memberId — change a member's role
+export const PATCH = withOrg(
+  async ({ organizationId, membership, params, body }) =>
+    changeMemberRole({ organizationId, actor: membership, memberId: params.memberId!, role: body.role }),
+  { role: "admin", body: ZChangeMemberRoleRequest },
+);
+
+// DELETE /api/organization/members/:memberId — remove a member
+export const DELETE = withOrg(
+  async ({ organizationId, membership, params }) => removeMember({ organizationId, actor: membership, memberId: params.memberId! }),
+  { role: "admin" },
+);

@@ -1,0 +1,12 @@
+import { withOrg } from "@/lib/http/handler";
+import { getOrganization } from "@/lib/organizations/get-organization";
+import { renameOrganization, ZRenameOrganizationRequest } from "@/lib/organizations/rename-organization";
+
+// GET /api/organization — the active organization, its members and (for admins) invitations
+export const GET = withOrg(async ({ organizationId, membership }) => getOrganization({ organizationId, viewerRole: membership.role }));
+
+// PATCH /api/organization — rename the active organization
+export const PATCH = withOrg(async ({ organizationId, body }) => renameOrganization({ organizationId, name: body.name }), {
+  role: "admin",
+  body: ZRenameOrganizationRequest,
+});

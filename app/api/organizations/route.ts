@@ -1,0 +1,13 @@
+import { withUser } from "@/lib/http/handler";
+import { createOrganization, ZCreateOrganizationRequest } from "@/lib/organizations/create-organization";
+import { listOrganizations } from "@/lib/organizations/list-organizations";
+
+// GET /api/organizations — organizations the user belongs to
+export const GET = withUser(async ({ user }) => ({ organizations: await listOrganizations({ userId: user.id }) }));
+
+// POST /api/organizations — create an organization; the creator is its owner
+export const POST = withUser(
+  async ({ user, sessionId, body }) =>
+    Response.json(await createOrganization({ userId: user.id, sessionId, name: body.name }), { status: 201 }),
+  { body: ZCreateOrganizationRequest },
+);

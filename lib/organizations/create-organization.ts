@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { member, organization, session } from "@/db/schema/auth";
+
+export const ZOrganizationName = z
+  .string({ error: "Name is required" })
+  .trim()
+  .min(2, "Name must be at least 2 characters")
+  .max(80, "Name must be at most 80 characters");
+
+export const ZCreateOrganizationRequest = z.object({ name: ZOrganizationName });
+export type TCreateOrganizationRequest = z.infer<typeof ZCreateOrganizationRequest>;
+
+/** Creates an organization owned by the user and makes it the session's active one. */
+export async function createOrganization({ userId, sessionId, name }: { userId: string; sessionId: string; name: string }) {
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(organization)
+      .values({ id: crypto.randomUUID(), name, slug: slugFor(name) })
+      .returning({ id: organization.id, name: organization.name, slug: organization.slug });
+    await tx.insert(member).values({ id: crypto.randomUUID(), organizationId: created!.id, userId, role: "owner" });
+    await tx.update(session).set({ activeOrganizationId: created!.id }).where(eq(session.id, sessionId));
+    return { organization: created!, role: "owner" as const };
+  });
+}
+
+// Slugs only need to be unique and readable; a random suffix avoids a check-then-insert race.
+function slugFor(name: string): string {
+  const base = name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
+  return `${base || "org"}-${randomBytes(3).toString("hex")}`;
+}

@@ -1,0 +1,3 @@
+import { appUrl } from "@/lib/runtime/app-url";
+
+export const invitationLink = (invitationId: string) => `${appUrl()}/invitations/${invitationId}`;

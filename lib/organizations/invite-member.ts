@@ -1,0 +1,65 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { invitation, member, organization, user } from "@/db/schema/auth";
+import { AppError } from "@/lib/http/app-error";
+import { sendMail } from "@/lib/mail/send-mail";
+import { invitationLink } from "./invitation-link";
+import { ZRole, type Role } from "./roles";
+
+export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export const ZInviteMemberRequest = z.object({
+  email: z.email({ error: "Email must be a valid email address" }).max(254, "Email must be at most 254 characters"),
+  role: ZRole,
+});
+export type TInviteMemberRequest = z.infer<typeof ZInviteMemberRequest>;
+
+type Inviter = { userId: string; role: Role; name: string };
+
+/**
+ * Invites an email address to the organization. Inviting the same address again replaces the
+ * pending invitation, so the newest link is the one that works.
+ */
+export async function inviteMember({ organizationId, inviter, email, role }: { organizationId: string; inviter: Inviter } & TInviteMemberRequest) {
+  if (role === "owner" && inviter.role !== "owner") throw new AppError("forbidden", "Only an owner can invite another owner");
+  const address = email.trim().toLowerCase();
+
+  const created = await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: member.id })
+      .from(member)
+      .innerJoin(user, eq(user.id, member.userId))
+      .where(and(eq(member.organizationId, organizationId), sql`lower(${user.email}) = ${address}`));
+    if (existing) throw new AppError("conflict", `${address} is already a member of this organization`, { field: "email" });
+    await tx
+      .update(invitation)
+      .set({ status: "canceled" })
+      .where(and(eq(invitation.organizationId, organizationId), eq(invitation.email, address), eq(invitation.status, "pending")));
+    const [row] = await tx
+      .insert(invitation)
+      .values({
+        id: crypto.randomUUID(),
+        organizationId,
+        email: address,
+        role,
+        status: "pending",
+        expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+        inviterId: inviter.userId,
+      })
+      .returning();
+    return row!;
+  });
+
+  const [org] = await db.select({ name: organization.name }).from(organization).where(eq(organization.id, organizationId));
+  const link = invitationLink(created.id);
+  await sendMail({
+    to: address,
+    subject: `${inviter.name} invited you to ${org?.name ?? "an organization"} on Synco`,
+    text: `You have been invited to join ${org?.name} as ${role}. Accept within 7 days: ${link}`,
+  });
+  return {
+    invitation: { id: created.id, email: created.email, role, status: created.status, expiresAt: created.expiresAt, createdAt: created.createdAt },
+    link,
+  };
+}

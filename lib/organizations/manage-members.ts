@@ -1,0 +1,78 @@
+// Role changes, removals and leaving. The last-owner rule is checked inside the transaction with
+// the organization's member rows locked, so two concurrent demotions cannot leave no owner.
+import { and, eq, ne } from "drizzle-orm";
+import { z } from "zod";
+import { db, type Database } from "@/db/client";
+import { member, session } from "@/db/schema/auth";
+import { AppError, notFound } from "@/lib/http/app-error";
+import { ZRole, toRole, type Role } from "./roles";
+
+export const ZChangeMemberRoleRequest = z.object({ role: ZRole });
+
+type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
+type Actor = { memberId: string; role: Role };
+
+async function lockMembers(tx: Tx, organizationId: string) {
+  const rows = await tx.select().from(member).where(eq(member.organizationId, organizationId)).for("update");
+  return rows.map((row) => ({ ...row, role: toRole(row.role) }));
+}
+
+const ownerCount = (rows: { role: Role }[]) => rows.filter((row) => row.role === "owner").length;
+
+export async function changeMemberRole({ organizationId, actor, memberId, role }: { organizationId: string; actor: Actor; memberId: string; role: Role }) {
+  return db.transaction(async (tx) => {
+    const members = await lockMembers(tx, organizationId);
+    const target = members.find((m) => m.id === memberId);
+    if (!target) throw notFound("Member");
+    if (actor.role !== "owner" && (target.role === "owner" || role === "owner")) {
+      throw new AppError("forbidden", "Only an owner can change an owner's role or make someone an owner");
+    }
+    if (target.role === "owner" && role !== "owner" && ownerCount(members) === 1) {
+      throw new AppError("conflict", "An organization needs at least one owner: make someone else an owner first");
+    }
+    await tx.update(member).set({ role }).where(eq(member.id, memberId));
+    return { member: { id: memberId, userId: target.userId, role } };
+  });
+}
+
+export async function removeMember({ organizationId, actor, memberId }: { organizationId: string; actor: Actor; memberId: string }) {
+  return db.transaction(async (tx) => {
+    const members = await lockMembers(tx, organizationId);
+    const target = members.find((m) => m.id === memberId);
+    if (!target) throw notFound("Member");
+    if (target.id === actor.memberId) throw new AppError("conflict", "To remove yourself, leave the organization instead");
+    if (target.role === "owner" && actor.role !== "owner") throw new AppError("forbidden", "Only an owner can remove an owner");
+    await tx.delete(member).where(eq(member.id, memberId));
+    await clearActiveOrganization(tx, target.userId, organizationId);
+    return { ok: true };
+  });
+}
+
+/** The member leaves; the session moves to another of their organizations, if any. */
+export async function leaveOrganization({ organizationId, userId }: { organizationId: string; userId: string }) {
+  return db.transaction(async (tx) => {
+    const members = await lockMembers(tx, organizationId);
+    const self = members.find((m) => m.userId === userId);
+    if (!self) throw notFound("Organization");
+    if (self.role === "owner" && ownerCount(members) === 1) {
+      throw new AppError("conflict", "You are the only owner: make someone else an owner before leaving");
+    }
+    await tx.delete(member).where(eq(member.id, self.id));
+    const next = await clearActiveOrganization(tx, userId, organizationId);
+    return { ok: true, activeOrganizationId: next };
+  });
+}
+
+async function clearActiveOrganization(tx: Tx, userId: string, organizationId: string): Promise<string | null> {
+  const [other] = await tx
+    .select({ organizationId: member.organizationId })
+    .from(member)
+    .where(and(eq(member.userId, userId), ne(member.organizationId, organizationId)))
+    .limit(1);
+  const next = other?.organizationId ?? null;
+  await tx
+    .update(session)
+    .set({ activeOrganizationId: next })
+    .where(and(eq(session.userId, userId), eq(session.activeOrganizationId, organizationId)));
+  return next;
+}

@@ -1,0 +1,16 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { organization } from "@/db/schema/auth";
+import { ZOrganizationName } from "./create-organization";
+
+export const ZRenameOrganizationRequest = z.object({ name: ZOrganizationName });
+
+export async function renameOrganization({ organizationId, name }: { organizationId: string; name: string }) {
+  const [updated] = await db
+    .update(organization)
+    .set({ name })
+    .where(eq(organization.id, organizationId))
+    .returning({ id: organization.id, name: organization.name, slug: organization.slug });
+  return { organization: updated };
+}

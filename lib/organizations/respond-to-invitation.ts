@@ -1,0 +1,41 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { invitation, member, session } from "@/db/schema/auth";
+import { AppError } from "@/lib/http/app-error";
+import { getInvitation } from "./get-invitation";
+
+type Invitee = { userId: string; email: string; sessionId: string };
+
+/** Joins the organization with the invited role and makes it the session's active one. */
+export async function acceptInvitation({ invitationId, invitee }: { invitationId: string; invitee: Invitee }) {
+  const { invitation: found } = await getInvitation({ invitationId, email: invitee.email });
+  assertPending(found.status);
+  return db.transaction(async (tx) => {
+    // The status guard in the WHERE makes a double click (or two tabs) accept once.
+    const [claimed] = await tx
+      .update(invitation)
+      .set({ status: "accepted" })
+      .where(and(eq(invitation.id, invitationId), eq(invitation.status, "pending")))
+      .returning({ id: invitation.id });
+    if (!claimed) throw new AppError("conflict", "This invitation has already been answered");
+    await tx
+      .insert(member)
+      .values({ id: crypto.randomUUID(), organizationId: found.organizationId, userId: invitee.userId, role: found.role })
+      .onConflictDoNothing();
+    await tx.update(session).set({ activeOrganizationId: found.organizationId }).where(eq(session.id, invitee.sessionId));
+    return { organizationId: found.organizationId, organizationName: found.organizationName, role: found.role };
+  });
+}
+
+/** Declines the invitation; the link stops working. */
+export async function rejectInvitation({ invitationId, invitee }: { invitationId: string; invitee: Invitee }) {
+  const { invitation: found } = await getInvitation({ invitationId, email: invitee.email });
+  assertPending(found.status);
+  await db.update(invitation).set({ status: "rejected" }).where(and(eq(invitation.id, invitationId), eq(invitation.status, "pending")));
+  return { ok: true };
+}
+
+function assertPending(status: string) {
+  if (status === "expired") throw new AppError("conflict", "This invitation has expired; ask for a new one");
+  if (status !== "pending") throw new AppError("conflict", `This invitation was already ${status}`);
+}

@@ -1,0 +1,18 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { session } from "@/db/schema/auth";
+import { notFound } from "@/lib/http/app-error";
+import { getMembership } from "./get-membership";
+
+export const ZSwitchOrganizationRequest = z.object({
+  organizationId: z.string({ error: "organizationId is required" }).min(1, "organizationId is required"),
+});
+
+/** Makes one of the user's organizations the active one of this session. */
+export async function switchOrganization({ userId, sessionId, organizationId }: { userId: string; sessionId: string; organizationId: string }) {
+  const membership = await getMembership({ organizationId, userId });
+  if (!membership) throw notFound("Organization");
+  await db.update(session).set({ activeOrganizationId: organizationId }).where(and(eq(session.id, sessionId), eq(session.userId, userId)));
+  return { activeOrganizationId: organizationId, role: membership.role, organization: membership.organization };
+}
