@@ -1,31 +1,69 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { startEmbeddedPostgres } from "./embedded";
 
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGTERM");
+});
+
+// A separate Node process that starts (or reuses) the embedded server, prints whether it owns
+// it, and keeps running until told to stop.
+function startInChild(dataDir: string, port: number): Promise<{ owner: boolean; child: ChildProcess }> {
+  const code = `
+    const { startEmbeddedPostgres } = await import(${JSON.stringify(path.resolve("db/embedded.ts"))});
+    const db = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port} });
+    console.log(JSON.stringify({ owner: db.owner }));
+    process.on("SIGTERM", async () => { await db.stop(); process.exit(0); });
+    setInterval(() => {}, 1000);`;
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], { stdio: ["ignore", "pipe", "inherit"] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once("line", (line) => resolve({ ...JSON.parse(line), child }));
+    child.once("exit", (code) => reject(new Error(`child exited with ${code}`)));
+  });
+}
+
+const stopChild = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
+
+async function query(url: string, sql: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 describe("embedded PostgreSQL", () => {
-  it("lets two processes start at once: one owns the server, the other reuses it, data survives a restart", async () => {
+  it("lets two processes start at once: one owns the server, the other reuses it; data survives a restart", async () => {
     const dataDir = path.join(os.tmpdir(), `synco-embedded-${randomUUID()}`);
     const port = 55_000 + Math.floor(Math.random() * 4000);
-    const [a, b] = await Promise.all([startEmbeddedPostgres({ dataDir, port }), startEmbeddedPostgres({ dataDir, port })]);
+    const [a, b] = await Promise.all([startInChild(dataDir, port), startInChild(dataDir, port)]);
     expect([a.owner, b.owner].sort()).toEqual([false, true]);
 
-    const client = new pg.Client({ connectionString: a.adminUrl });
-    await client.connect();
-    await client.query("create table kept (value text)");
-    await client.query("insert into kept values ('still here')");
-    await client.end();
-    await (a.owner ? a : b).stop();
+    const here = await startEmbeddedPostgres({ dataDir, port });
+    expect(here.owner).toBe(false);
+    await query(here.adminUrl, "create table kept (value text); insert into kept values ('still here')");
 
+    await stopChild(a.owner ? a.child : b.child);
+    await stopChild(a.owner ? b.child : a.child);
     const again = await startEmbeddedPostgres({ dataDir, port });
-    expect(again.owner).toBe(true);
-    const reader = new pg.Client({ connectionString: again.adminUrl });
-    await reader.connect();
-    const { rows } = await reader.query("select value from kept");
-    await reader.end();
-    await again.stop();
-    expect(rows).toEqual([{ value: "still here" }]);
+    try {
+      expect(again.owner).toBe(true);
+      expect(await query(again.adminUrl, "select value from kept")).toEqual([{ value: "still here" }]);
+    } finally {
+      await again.stop();
+    }
   });
 });

@@ -35,6 +35,7 @@ function createAuth() {
       database: { generateId: () => crypto.randomUUID() },
     },
     telemetry: { enabled: false },
+    logger: { disabled: process.env.NODE_ENV === "test" },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-up/email") return;

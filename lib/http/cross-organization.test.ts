@@ -1,0 +1,131 @@
+// A member of another organization must get 404 — never 403 — from every route that touches an
+// organization's resources, and the table below must name every route the app has.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { session } from "@/db/schema/auth";
+import * as acceptRoute from "@/app/api/invitations/[invitationId]/accept/route";
+import * as rejectRoute from "@/app/api/invitations/[invitationId]/reject/route";
+import * as invitationRoute from "@/app/api/invitations/[invitationId]/route";
+import * as cancelRoute from "@/app/api/organization/invitations/[invitationId]/route";
+import * as invitationsRoute from "@/app/api/organization/invitations/route";
+import * as leaveRoute from "@/app/api/organization/leave/route";
+import * as memberRoute from "@/app/api/organization/members/[memberId]/route";
+import * as organizationRoute from "@/app/api/organization/route";
+import * as activeRoute from "@/app/api/organizations/active/route";
+import { addMember, createOrg, signUp, uniqueEmail, type TestUser } from "@/lib/testing/accounts";
+import { call, type CallOptions, type CallResult } from "@/lib/testing/http";
+
+type Case = { route: string; method: string; run: () => Promise<CallResult> };
+
+// Routes that hold no organization's data: auth itself, liveness, and user-scoped reads that
+// only ever list the caller's own organizations (covered in organizations.test.ts).
+const NOT_ORGANIZATION_SCOPED = ["/api/auth/[...all]", "/api/health", "/api/me", "/api/organizations"];
+// The sandbox Shopify store authenticates by access token like Shopify, not by session.
+const SEPARATE_AUTH_PREFIX = "/api/sandbox/";
+
+let outsider: TestUser;
+let stale: TestUser;
+let orgA: { id: string };
+let inviteA: string;
+let memberA: string;
+
+beforeAll(async () => {
+  const ownerA = await signUp();
+  orgA = await createOrg(ownerA, "Tenant A");
+  const invited = await call(invitationsRoute.POST, "POST", "/x", { cookie: ownerA.cookie, body: { email: uniqueEmail(), role: "member" } });
+  inviteA = invited.body.invitation.id;
+  const someone = await addMember(ownerA, "member");
+  memberA = (await call(organizationRoute.GET, "GET", "/x", { cookie: someone.cookie })).body.members[0].id;
+
+  outsider = await signUp();
+  await createOrg(outsider, "Tenant B");
+  // A session still pointing at an organization its user no longer belongs to.
+  stale = await signUp();
+  await createOrg(stale, "Tenant C");
+  await db.update(session).set({ activeOrganizationId: orgA.id }).where(eq(session.userId, stale.id));
+});
+
+const as = (user: () => TestUser, options: CallOptions = {}) => ({ ...options, cookie: user().cookie });
+
+const CASES: Case[] = [
+  { route: "/api/organizations/active", method: "PUT", run: () => call(activeRoute.PUT, "PUT", "/x", as(() => outsider, { body: { organizationId: orgA.id } })) },
+  { route: "/api/organization", method: "GET", run: () => call(organizationRoute.GET, "GET", "/x", as(() => stale)) },
+  { route: "/api/organization", method: "PATCH", run: () => call(organizationRoute.PATCH, "PATCH", "/x", as(() => stale, { body: { name: "Taken over" } })) },
+  {
+    route: "/api/organization/invitations",
+    method: "POST",
+    run: () => call(invitationsRoute.POST, "POST", "/x", as(() => stale, { body: { email: uniqueEmail(), role: "member" } })),
+  },
+  {
+    route: "/api/organization/invitations/[invitationId]",
+    method: "DELETE",
+    run: () => call(cancelRoute.DELETE, "DELETE", "/x", as(() => outsider, { params: { invitationId: inviteA } })),
+  },
+  {
+    route: "/api/organization/members/[memberId]",
+    method: "PATCH",
+    run: () => call(memberRoute.PATCH, "PATCH", "/x", as(() => outsider, { params: { memberId: memberA }, body: { role: "admin" } })),
+  },
+  {
+    route: "/api/organization/members/[memberId]",
+    method: "DELETE",
+    run: () => call(memberRoute.DELETE, "DELETE", "/x", as(() => outsider, { params: { memberId: memberA } })),
+  },
+  { route: "/api/organization/leave", method: "POST", run: () => call(leaveRoute.POST, "POST", "/x", as(() => stale)) },
+  { route: "/api/invitations/[invitationId]", method: "GET", run: () => call(invitationRoute.GET, "GET", "/x", as(() => outsider, { params: { invitationId: inviteA } })) },
+  {
+    route: "/api/invitations/[invitationId]/accept",
+    method: "POST",
+    run: () => call(acceptRoute.POST, "POST", "/x", as(() => outsider, { params: { invitationId: inviteA } })),
+  },
+  {
+    route: "/api/invitations/[invitationId]/reject",
+    method: "POST",
+    run: () => call(rejectRoute.POST, "POST", "/x", as(() => outsider, { params: { invitationId: inviteA } })),
+  },
+];
+
+describe("cross-organization access", () => {
+  it.each(CASES.map((c) => [`${c.method} ${c.route}`, c] as const))("%s answers 404", async (_name, c) => {
+    const res = await c.run();
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe("not_found");
+  });
+
+  it("leaves the other tenant untouched", async () => {
+    const owner = await signUp();
+    const org = await createOrg(owner, "Untouched");
+    const res = await call(organizationRoute.GET, "GET", "/x", { cookie: owner.cookie });
+    expect(res.body.organization).toMatchObject({ id: org.id, name: "Untouched" });
+  });
+
+  it("covers every API route the app has", () => {
+    const covered = new Set(CASES.map((c) => `${c.method} ${c.route}`));
+    const missing = apiRoutes()
+      .filter(({ route }) => !NOT_ORGANIZATION_SCOPED.includes(route) && !route.startsWith(SEPARATE_AUTH_PREFIX))
+      .flatMap(({ route, methods }) => methods.map((m) => `${m} ${route}`))
+      .filter((key) => !covered.has(key));
+    expect(missing, "add these routes to the cross-organization table").toEqual([]);
+  });
+});
+
+function apiRoutes(): { route: string; methods: string[] }[] {
+  const root = path.resolve("app/api");
+  const found: { route: string; methods: string[] }[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === "route.ts") {
+        const source = readFileSync(full, "utf8");
+        const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+        found.push({ route: `/api/${path.relative(root, dir).split(path.sep).join("/")}`, methods });
+      }
+    }
+  };
+  walk(root);
+  return found;
+}

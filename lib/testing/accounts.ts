@@ -1,0 +1,64 @@
+// Seeds users and organizations through the real sign-up and API routes. Every helper makes
+// unique names, so test files run in parallel on one database without resets.
+import { randomBytes, randomUUID } from "node:crypto";
+import * as authRoute from "@/app/api/auth/[...all]/route";
+import * as organizationsRoute from "@/app/api/organizations/route";
+import * as invitationsRoute from "@/app/api/organization/invitations/route";
+import * as acceptRoute from "@/app/api/invitations/[invitationId]/accept/route";
+import type { Role } from "@/lib/organizations/roles";
+import { call } from "./http";
+
+export type TestUser = { id: string; email: string; name: string; password: string; cookie: string; ip: string };
+
+export const PASSWORD = "correct-horse-42";
+
+/** A fresh client address, so better-auth's per-IP rate limit treats each test user apart. */
+export function fakeIp(): string {
+  const b = randomBytes(3);
+  return `10.${b[0]}.${b[1]}.${b[2]}`;
+}
+
+export function uniqueEmail(prefix = "user"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
+}
+
+export async function signUp(options: { email?: string; name?: string } = {}): Promise<TestUser> {
+  const email = options.email ?? uniqueEmail();
+  const name = options.name ?? `Test ${email.split("@")[0]}`;
+  const ip = fakeIp();
+  const res = await call(authRoute.POST, "POST", "/api/auth/sign-up/email", {
+    body: { email, name, password: PASSWORD },
+    headers: { "x-forwarded-for": ip },
+  });
+  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: res.body.user.id, email, name, password: PASSWORD, cookie: sessionCookie(res.headers), ip };
+}
+
+export function sessionCookie(headers: Headers): string {
+  const cookies = headers.getSetCookie().map((c) => c.split(";")[0]!);
+  const session = cookies.find((c) => c.includes("session_token="));
+  if (!session) throw new Error("no session cookie in the response");
+  return session;
+}
+
+export async function createOrg(user: TestUser, name = `Org ${randomUUID().slice(0, 6)}`) {
+  const res = await call(organizationsRoute.POST, "POST", "/api/organizations", { cookie: user.cookie, body: { name } });
+  if (res.status !== 201) throw new Error(`create organization failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.organization as { id: string; name: string; slug: string };
+}
+
+/** Invites a new user into the inviter's active organization with `role`; the new user accepts. */
+export async function addMember(inviter: TestUser, role: Role): Promise<TestUser> {
+  const invitee = await signUp();
+  const invited = await call(invitationsRoute.POST, "POST", "/api/organization/invitations", {
+    cookie: inviter.cookie,
+    body: { email: invitee.email, role },
+  });
+  if (invited.status !== 201) throw new Error(`invite failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+  const accepted = await call(acceptRoute.POST, "POST", "/accept", {
+    cookie: invitee.cookie,
+    params: { invitationId: invited.body.invitation.id },
+  });
+  if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return invitee;
+}
