@@ -1,5 +1,6 @@
 import "@shopify/polaris/build/esm/styles.css";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 
@@ -8,7 +9,10 @@ export const metadata: Metadata = {
   description: "See, sync and clear Shopify↔Odoo sync data for every store you run.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the request makes every page render per request, which is what lets Next.js put
+  // the CSP nonce set by proxy.ts on its scripts (a prerendered page would have none).
+  await headers();
   return (
     <html lang="en">
       <body>
