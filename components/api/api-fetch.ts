@@ -1,0 +1,49 @@
+// The one way the browser calls our JSON API: same-origin, JSON in and out, and every failure
+// thrown as an ApiError carrying the server's message (and the field it is about, if any).
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = "ApiError";
+  }
+
+  /** The message without the "field: " prefix the server adds to validation errors. */
+  get fieldMessage(): string {
+    return this.field && this.message.startsWith(`${this.field}: `) ? this.message.slice(this.field.length + 2) : this.message;
+  }
+}
+
+type ErrorBody = { error?: { code?: string; message?: string; field?: string } };
+
+const FALLBACK: Record<number, string> = {
+  401: "Your session has ended. Sign in again.",
+  429: "Too many requests. Wait a few seconds and try again.",
+};
+
+export async function apiFetch<T>(path: string, init: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown } = {}): Promise<T> {
+  const method = init.method ?? "GET";
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: "same-origin",
+      headers: method === "GET" ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      body: method === "GET" ? undefined : JSON.stringify(init.body ?? {}),
+    });
+  } catch (err) {
+    throw new ApiError(0, "network", "Could not reach Synco. Check your connection and try again.", undefined, { cause: err });
+  }
+  const data = (await response.json().catch(() => null)) as (T & ErrorBody) | null;
+  if (!response.ok) {
+    const error = data?.error;
+    const message = error?.message ?? FALLBACK[response.status] ?? `Request failed (${response.status}). Please try again.`;
+    throw new ApiError(response.status, error?.code ?? "unknown", message, error?.field);
+  }
+  return data as T;
+}

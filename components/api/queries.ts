@@ -1,0 +1,58 @@
+"use client";
+
+// Shapes of the API answers the UI reads, and the React Query hooks that load them. Everything
+// under the active organization depends on the session, so switching organization (or user)
+// invalidates the whole cache rather than guessing which keys changed.
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Role } from "@/lib/organizations/roles";
+import { apiFetch } from "./api-fetch";
+
+export type { Role };
+
+export type OrganizationSummary = { id: string; name: string; slug: string; role: Role };
+
+export type Me = {
+  user: { id: string; email: string; name: string };
+  organizations: OrganizationSummary[];
+  activeOrganizationId: string | null;
+};
+
+export type Member = { id: string; userId: string; name: string; email: string; role: Role; createdAt: string };
+
+export type PendingInvitation = {
+  id: string;
+  email: string;
+  role: Role;
+  status: string;
+  expiresAt: string;
+  createdAt: string;
+  inviterEmail: string;
+  link: string;
+};
+
+export type OrganizationDetails = {
+  organization: { id: string; name: string; slug: string; createdAt: string };
+  role: Role;
+  members: Member[];
+  invitations: PendingInvitation[];
+};
+
+export const queryKeys = {
+  me: ["me"] as const,
+  organization: ["organization"] as const,
+  invitation: (id: string) => ["invitation", id] as const,
+};
+
+export function useMe(initialData?: Me) {
+  return useQuery({ queryKey: queryKeys.me, queryFn: () => apiFetch<Me>("/api/me"), initialData });
+}
+
+export function useOrganization() {
+  return useQuery({ queryKey: queryKeys.organization, queryFn: () => apiFetch<OrganizationDetails>("/api/organization") });
+}
+
+/** Forgets every cached answer: used when the session's user or active organization changes. */
+export function useResetSessionData() {
+  const queryClient = useQueryClient();
+  return () => queryClient.resetQueries();
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { Banner, BlockStack, Button, Card, Form, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ApiError, apiFetch } from "@/components/api/api-fetch";
+import { useMe } from "@/components/api/queries";
+import { OrganizationPicker } from "./organization-picker";
+
+export function CreateOrganizationView() {
+  const { data: me } = useMe();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const [nameError, setNameError] = useState<string>();
+  const create = useMutation({
+    mutationFn: (body: { name: string }) => apiFetch("/api/organizations", { method: "POST", body }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries();
+      router.push("/");
+      router.refresh();
+    },
+    onError: (err) => setNameError(err instanceof ApiError && err.field === "name" ? err.fieldMessage : undefined),
+  });
+  const first = (me?.organizations.length ?? 0) === 0;
+  const hasActive = Boolean(me?.activeOrganizationId);
+
+  function submit() {
+    if (name.trim() === "") return setNameError("Enter a name for the organization");
+    setNameError(undefined);
+    create.mutate({ name: name.trim() });
+  }
+
+  return (
+    <Page title={first ? "Create your organization" : "Create organization"} backAction={hasActive ? { content: "Home", url: "/" } : undefined} narrowWidth>
+      <Layout>
+        <Layout.Section>
+          <Card>
+            <Form onSubmit={submit} noValidate>
+              <FormLayout>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd">
+                    {first ? "Welcome to Synco" : "A new organization"}
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    An organization holds stores and the people who manage them. Agencies usually create one per client; you can
+                    belong to as many as you need and switch between them from the top bar.
+                  </Text>
+                </BlockStack>
+                {create.error && !nameError ? (
+                  <Banner tone="critical" title="Could not create the organization">
+                    <p>{create.error.message}</p>
+                  </Banner>
+                ) : null}
+                <TextField
+                  label="Organization name"
+                  autoComplete="organization"
+                  value={name}
+                  onChange={setName}
+                  error={nameError}
+                  helpText="Your company or your client's name. You can change it later."
+                  maxLength={80}
+                />
+                <InlineStack align="end">
+                  <Button submit variant="primary" loading={create.isPending}>
+                    Create organization
+                  </Button>
+                </InlineStack>
+              </FormLayout>
+            </Form>
+          </Card>
+        </Layout.Section>
+        {me && !hasActive && me.organizations.length > 0 ? (
+          <Layout.Section>
+            <OrganizationPicker organizations={me.organizations} />
+          </Layout.Section>
+        ) : null}
+      </Layout>
+    </Page>
+  );
+}

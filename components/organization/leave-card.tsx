@@ -1,0 +1,63 @@
+"use client";
+
+import { Banner, BlockStack, Button, Card, InlineStack, Modal, Text } from "@shopify/polaris";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiFetch, type ApiError } from "@/components/api/api-fetch";
+import { useToast } from "@/components/shell/toast";
+
+export function LeaveCard({ organizationName, onlyOwner }: { organizationName: string; onlyOwner: boolean }) {
+  const [confirming, setConfirming] = useState(false);
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const showToast = useToast();
+  const leave = useMutation<{ activeOrganizationId: string | null }, ApiError>({
+    mutationFn: () => apiFetch("/api/organization/leave", { method: "POST" }),
+    onSuccess: async ({ activeOrganizationId }) => {
+      showToast(`You left ${organizationName}`);
+      await queryClient.invalidateQueries();
+      router.push(activeOrganizationId ? "/" : "/organizations/new");
+      router.refresh();
+    },
+  });
+  const close = () => {
+    setConfirming(false);
+    leave.reset();
+  };
+
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="p">
+          {onlyOwner
+            ? "You are the only owner. Make another member an owner before you leave, so the organization keeps someone who can manage it."
+            : `You will lose access to ${organizationName} and its stores. To come back, someone will have to invite you again.`}
+        </Text>
+        <InlineStack align="end">
+          <Button tone="critical" onClick={() => setConfirming(true)} disabled={onlyOwner}>
+            Leave organization
+          </Button>
+        </InlineStack>
+      </BlockStack>
+      <Modal
+        open={confirming}
+        onClose={close}
+        title={`Leave ${organizationName}?`}
+        primaryAction={{ content: "Leave organization", destructive: true, loading: leave.isPending, onAction: () => leave.mutate() }}
+        secondaryActions={[{ content: "Cancel", onAction: close }]}
+      >
+        <Modal.Section>
+          <BlockStack gap="300">
+            {leave.error ? (
+              <Banner tone="critical">
+                <p>{leave.error.message}</p>
+              </Banner>
+            ) : null}
+            <Text as="p">You will lose access to {organizationName} and its stores right away.</Text>
+          </BlockStack>
+        </Modal.Section>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { Badge, Banner, BlockStack, Box, Button, Card, IndexTable, InlineStack, Select, Text } from "@shopify/polaris";
+import { useState } from "react";
+import { apiFetch } from "@/components/api/api-fetch";
+import type { Member, Role } from "@/components/api/queries";
+import { RemoveMemberModal } from "./remove-member-modal";
+import { RoleBadge } from "./role-badge";
+import { ROLE_LABEL } from "./roles";
+import { useOrganizationMutation } from "./use-organization-mutation";
+
+type Props = { members: Member[]; viewerRole: Role; viewerUserId: string; organizationName: string };
+
+// Mirrors the server's rules so people are not offered actions that would be refused; the
+// server still decides (e.g. the last owner cannot be demoted → its message shows above).
+function permissions(viewerRole: Role, viewerUserId: string, target: Member) {
+  const manager = viewerRole === "owner" || viewerRole === "admin";
+  const touchable = manager && (viewerRole === "owner" || target.role !== "owner");
+  return { changeRole: touchable, remove: touchable && target.userId !== viewerUserId };
+}
+
+export function MembersCard({ members, viewerRole, viewerUserId, organizationName }: Props) {
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const changeRole = useOrganizationMutation(
+    ({ member, role }: { member: Member; role: Role }) => apiFetch(`/api/organization/members/${member.id}`, { method: "PATCH", body: { role } }),
+    ({ member, role }) => `${member.name} is now ${ROLE_LABEL[role].toLowerCase()}`,
+  );
+  const roleOptions = (viewerRole === "owner" ? (["owner", "admin", "member"] as const) : (["admin", "member"] as const)).map((role) => ({
+    label: ROLE_LABEL[role],
+    value: role,
+  }));
+
+  const rows = members.map((member, index) => {
+    const can = permissions(viewerRole, viewerUserId, member);
+    return (
+      <IndexTable.Row id={member.id} key={member.id} position={index}>
+        <IndexTable.Cell>
+          <InlineStack gap="200" blockAlign="center" wrap={false}>
+            <Text as="span" fontWeight="semibold">
+              {member.name}
+            </Text>
+            {member.userId === viewerUserId ? <Badge size="small">You</Badge> : null}
+          </InlineStack>
+        </IndexTable.Cell>
+        <IndexTable.Cell>{member.email}</IndexTable.Cell>
+        <IndexTable.Cell>
+          {can.changeRole ? (
+            <Select
+              label={`Role of ${member.name}`}
+              labelHidden
+              options={roleOptions}
+              value={member.role}
+              disabled={changeRole.isPending}
+              onChange={(role) => changeRole.mutate({ member, role: role as Role })}
+            />
+          ) : (
+            <RoleBadge role={member.role} />
+          )}
+        </IndexTable.Cell>
+        {viewerRole !== "member" ? (
+          <IndexTable.Cell>
+            {can.remove ? (
+              <Button variant="plain" tone="critical" accessibilityLabel={`Remove ${member.name}`} onClick={() => setRemoving(member)}>
+                Remove
+              </Button>
+            ) : null}
+          </IndexTable.Cell>
+        ) : null}
+      </IndexTable.Row>
+    );
+  });
+
+  return (
+    <Card padding="0">
+      <BlockStack gap="0">
+        {changeRole.error ? (
+          <Box padding="400">
+            <Banner tone="critical" title="Could not change the role" onDismiss={() => changeRole.reset()}>
+              <p>{changeRole.error.message}</p>
+            </Banner>
+          </Box>
+        ) : null}
+        <IndexTable
+          resourceName={{ singular: "member", plural: "members" }}
+          itemCount={members.length}
+          selectable={false}
+          headings={viewerRole !== "member" ? [{ title: "Name" }, { title: "Email" }, { title: "Role" }, { title: "Actions", hidden: true }] : [{ title: "Name" }, { title: "Email" }, { title: "Role" }]}
+        >
+          {rows}
+        </IndexTable>
+      </BlockStack>
+      <RemoveMemberModal member={removing} organizationName={organizationName} onClose={() => setRemoving(null)} />
+    </Card>
+  );
+}

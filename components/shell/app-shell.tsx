@@ -1,0 +1,40 @@
+"use client";
+
+import { Frame, TopBar } from "@shopify/polaris";
+import { useCallback, useState, type ReactNode } from "react";
+import { useMe, type Me } from "@/components/api/queries";
+import { AppNavigation } from "./app-navigation";
+import { Brand } from "./brand";
+import { OrganizationSwitcher } from "./organization-switcher";
+import { ToastOutlet, ToastProvider } from "./toast";
+import { UserMenu } from "./user-menu";
+
+/** The signed-in frame: top bar (brand, organization switcher, user menu), navigation, toasts. */
+export function AppShell({ initialMe, children }: { initialMe: Me; children: ReactNode }) {
+  const { data: me = initialMe } = useMe(initialMe);
+  const [mobileNavigation, setMobileNavigation] = useState(false);
+  const toggleNavigation = useCallback(() => setMobileNavigation((open) => !open), []);
+  const closeNavigation = useCallback(() => setMobileNavigation(false), []);
+
+  return (
+    <ToastProvider>
+      <Frame
+        topBar={
+          <TopBar
+            showNavigationToggle
+            onNavigationToggle={toggleNavigation}
+            contextControl={<Brand onDark />}
+            secondaryMenu={<OrganizationSwitcher me={me} />}
+            userMenu={<UserMenu user={me.user} />}
+          />
+        }
+        navigation={<AppNavigation onNavigate={closeNavigation} />}
+        showMobileNavigation={mobileNavigation}
+        onNavigationDismiss={closeNavigation}
+      >
+        {children}
+        <ToastOutlet />
+      </Frame>
+    </ToastProvider>
+  );
+}

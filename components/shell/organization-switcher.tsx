@@ -1,0 +1,56 @@
+"use client";
+
+import { Icon, InlineStack, Text, TopBar } from "@shopify/polaris";
+import { CheckIcon, ChevronDownIcon, PlusIcon } from "@shopify/polaris-icons";
+import { useState } from "react";
+import type { Me } from "@/components/api/queries";
+import { ROLE_LABEL } from "@/components/organization/roles";
+import { useSwitchOrganization } from "@/components/organization/use-switch-organization";
+import { useToast } from "./toast";
+
+/** The top bar menu that shows the active organization and switches to another one. */
+export function OrganizationSwitcher({ me }: { me: Me }) {
+  const [open, setOpen] = useState(false);
+  const switchOrganization = useSwitchOrganization();
+  const showToast = useToast();
+  const active = me.organizations.find((o) => o.id === me.activeOrganizationId);
+  const label = active?.name ?? "No organization";
+
+  function choose(id: string) {
+    setOpen(false);
+    if (id === me.activeOrganizationId) return;
+    switchOrganization.mutate(id, { onError: (err) => showToast(err.message, { error: true }) });
+  }
+
+  return (
+    <TopBar.Menu
+      open={open}
+      onOpen={() => setOpen(true)}
+      onClose={() => setOpen(false)}
+      accessibilityLabel={`${label}: switch organization`}
+      customWidth="280px"
+      activatorContent={
+        <InlineStack gap="150" blockAlign="center" wrap={false}>
+          <Text as="span" variant="bodyMd" fontWeight="semibold" truncate>
+            {switchOrganization.isPending ? "Switching…" : label}
+          </Text>
+          <Icon source={ChevronDownIcon} />
+        </InlineStack>
+      }
+      actions={[
+        {
+          title: me.organizations.length > 0 ? "Your organizations" : undefined,
+          items: me.organizations.map((org) => ({
+            content: org.name,
+            helpText: ROLE_LABEL[org.role],
+            active: org.id === me.activeOrganizationId,
+            suffix: org.id === me.activeOrganizationId ? <Icon source={CheckIcon} accessibilityLabel="Active" /> : undefined,
+            onAction: () => choose(org.id),
+          })),
+        },
+        { items: [{ content: "Create organization", icon: PlusIcon, url: "/organizations/new", onAction: () => setOpen(false) }] },
+      ]}
+    />
+  );
+}
+
