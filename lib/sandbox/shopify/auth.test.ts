@@ -1,0 +1,89 @@
+import { request } from "node:http";
+import { describe, expect, it } from "vitest";
+import { seedSmallStore } from "./seed-small-store";
+import { sandboxClient, startSandboxServerForTests } from "./testing/sandbox-client";
+
+const baseUrl = startSandboxServerForTests();
+const SHOP_QUERY = `#graphql
+  query ShopName { shop { name myshopifyDomain } }`;
+const INVALID_TOKEN = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
+
+async function post(path: string, init: { token?: string; body?: string; method?: string; headers?: Record<string, string> } = {}) {
+  const response = await fetch(`${baseUrl()}${path}`, {
+    method: init.method ?? "POST",
+    headers: { "content-type": "application/json", ...(init.token ? { "x-shopify-access-token": init.token } : {}), ...init.headers },
+    body: init.method === "GET" ? undefined : (init.body ?? JSON.stringify({ query: SHOP_QUERY })),
+  });
+  return { status: response.status, body: await response.json(), headers: response.headers };
+}
+
+describe("sandbox Shopify authentication", () => {
+  it("answers a shop's own token and tells which API version answered", async () => {
+    const store = await seedSmallStore({ products: 0, customers: 0, orders: 0 });
+    const result = await post(`/api/sandbox/shopify/${store.shop.domain}/admin/api/2026-01/graphql.json`, { token: store.accessToken });
+    expect(result.status).toBe(200);
+    expect(result.body.data).toEqual({ shop: { name: store.shop.name, myshopifyDomain: store.shop.domain } });
+    expect(result.headers.get("x-shopify-api-version")).toBe("2026-01");
+  });
+
+  it("refuses a missing token, a wrong token and another shop's token with Shopify's 401", async () => {
+    const [store, other] = await Promise.all([seedSmallStore({ products: 0, customers: 0, orders: 0 }), seedSmallStore({ products: 0, customers: 0, orders: 0 })]);
+    const path = `/api/sandbox/shopify/${store.shop.domain}/admin/api/2026-01/graphql.json`;
+    for (const token of [undefined, "shpat_00000000000000000000000000000000", other.accessToken]) {
+      const result = await post(path, { token });
+      expect(result.status).toBe(401);
+      expect(result.body).toEqual(INVALID_TOKEN);
+    }
+  });
+
+  it("picks the shop from the Host header when the path starts at /admin", async () => {
+    const store = await seedSmallStore({ products: 0, customers: 0, orders: 0 });
+    // fetch() may not set Host, so this one goes through node:http, as curl or a proxy would.
+    const { port } = new URL(baseUrl());
+    const result = await new Promise<{ status: number; body: { data: { shop: { myshopifyDomain: string } } } }>((resolve, reject) => {
+      const req = request(
+        { host: "127.0.0.1", port, method: "POST", path: "/admin/api/2026-01/graphql.json", headers: { host: store.shop.domain, "content-type": "application/json", "x-shopify-access-token": store.accessToken } },
+        (res) => {
+          let text = "";
+          res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+        },
+      );
+      req.on("error", reject);
+      req.end(JSON.stringify({ query: SHOP_QUERY }));
+    });
+    expect(result.status).toBe(200);
+    expect(result.body.data.shop.myshopifyDomain).toBe(store.shop.domain);
+  });
+
+  it("404s an unknown API version or shop, 405s other methods and 400s a body that is not JSON", async () => {
+    const store = await seedSmallStore({ products: 0, customers: 0, orders: 0 });
+    const path = (version: string, domain = store.shop.domain) => `/api/sandbox/shopify/${domain}/admin/api/${version}/graphql.json`;
+    expect((await post(path("2019-04"), { token: store.accessToken })).status).toBe(404);
+    expect((await post(path("unstable"), { token: store.accessToken })).status).toBe(404);
+    expect((await post(path("2026-01", "nobody.myshopify.com"), { token: store.accessToken })).status).toBe(404);
+    expect((await post(path("2026-01"), { token: store.accessToken, method: "GET" })).status).toBe(405);
+    const badJson = await post(path("2026-01"), { token: store.accessToken, body: "{not json" });
+    expect(badJson).toMatchObject({ status: 400, body: { errors: "Bad Request" } });
+    const noQuery = await post(path("2026-01"), { token: store.accessToken, body: JSON.stringify({ variables: {} }) });
+    expect(noQuery).toMatchObject({ status: 400, body: { errors: { query: "Required parameter missing or invalid" } } });
+  });
+
+  it("reports GraphQL mistakes the way Shopify words them", async () => {
+    const store = await seedSmallStore({ products: 0, customers: 0, orders: 0 });
+    const gql = sandboxClient(baseUrl(), store.shop.domain, store.accessToken);
+    const unknown = await gql(`query { shop { definitelyNotAField } }`);
+    expect(unknown.body.errors).toEqual([
+      expect.objectContaining({
+        message: "Field 'definitelyNotAField' doesn't exist on type 'Shop'",
+        extensions: { code: "undefinedField", typeName: "Shop", fieldName: "definitelyNotAField" },
+      }),
+    ]);
+    const syntax = await gql(`query { shop { name }`);
+    expect(syntax.body.errors).toEqual([expect.objectContaining({ extensions: { code: "PARSE_ERROR" } })]);
+    const variable = await gql(`query Product($id: ID!) { product(id: $id) { id } }`, {});
+    expect(variable.body.errors).toEqual([
+      expect.objectContaining({ message: "Variable $id of type ID! was provided invalid value", extensions: expect.objectContaining({ code: "INVALID_VARIABLE" }) }),
+    ]);
+  });
+});

@@ -1,0 +1,102 @@
+// Runs one GraphQL request against a sandbox shop as an authenticated app, the way Shopify does:
+// parse and validate, price the query, refuse it above the single-query limit, take the price
+// from the app's leaky bucket (THROTTLED when short), execute, then refund what was not used.
+// The HTTP handler calls this; so can other in-process callers (e.g. bulk operations), which may
+// switch the throttle off.
+import { execute, getOperationAST, getVariableValues, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLError } from "graphql";
+import type { SandboxAppInstallation, SandboxShop } from "@/db/schema";
+import { actualQueryCost, requestedQueryCost, type CostInput } from "./cost/calculate-query-cost";
+import { readBucket, refundBucket, takeFromBucket, type ThrottleStatus } from "./cost/leaky-bucket";
+import { sandboxSchema } from "./graphql/build-sandbox-schema";
+import { createSandboxContext } from "./graphql/context";
+import { parseErrorBody, validationErrorBody, variableErrorBody, type ErrorBody } from "./graphql/format-errors";
+import { MAX_SINGLE_QUERY_COST, throttleLimits } from "./plans";
+import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
+
+export type SandboxGraphqlRequest = { query: string; variables?: Record<string, unknown> | null; operationName?: string | null };
+
+export type SandboxGraphqlResponse = {
+  errors?: ErrorBody[];
+  data?: Record<string, unknown> | null;
+  extensions?: {
+    cost: { requestedQueryCost: number; actualQueryCost: number | null; throttleStatus: ThrottleStatus };
+    search?: unknown[];
+  };
+};
+
+export type ExecuteSandboxGraphqlOptions = {
+  shop: SandboxShop;
+  installation: SandboxAppInstallation;
+  request: SandboxGraphqlRequest;
+  db?: SandboxDb;
+};
+
+export async function executeSandboxGraphql({ shop, installation, request, db = defaultSandboxDb }: ExecuteSandboxGraphqlOptions): Promise<SandboxGraphqlResponse> {
+  const schema = sandboxSchema();
+  let document: DocumentNode;
+  try {
+    document = parse(request.query);
+  } catch (error) {
+    return { errors: [parseErrorBody(error as GraphQLError)] };
+  }
+  const invalid = validate(schema, document);
+  if (invalid.length) return { errors: invalid.map(validationErrorBody) };
+  const operation = getOperationAST(document, request.operationName ?? undefined);
+  if (!operation || operation.operation === "subscription") {
+    const message = request.operationName ? `No operation named "${request.operationName}"` : "An operation name is required";
+    return { errors: [{ message, extensions: { code: "OPERATION_NOT_FOUND" } }] };
+  }
+  const variables = request.variables ?? {};
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coerced.errors) return { errors: coerced.errors.map((error) => variableErrorBody(error, operation, variables)) };
+
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const costInput: CostInput = { schema, operation, fragments, variables: coerced.coerced };
+  const requested = requestedQueryCost(costInput);
+  const limits = throttleLimits(shop);
+  const bucket = { installationId: installation.id, limits };
+  const cost = (actual: number | null, throttleStatus: ThrottleStatus) => ({ cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus } });
+
+  if (requested > MAX_SINGLE_QUERY_COST) {
+    const status = shop.throttleEnabled ? await readBucket(db, bucket) : full(limits);
+    return { errors: [maxCostExceeded(requested)], extensions: cost(null, status) };
+  }
+  let status = full(limits);
+  if (shop.throttleEnabled) {
+    const taken = await takeFromBucket(db, { ...bucket, cost: requested });
+    if (!taken.granted) return { errors: [THROTTLED], extensions: cost(null, taken.status) };
+    status = taken.status;
+  }
+
+  const context = createSandboxContext({ db, shop, appId: installation.appId });
+  const result = await execute({ schema, document, operationName: operation.name?.value, variableValues: variables, contextValue: context });
+  const actual = Math.min(requested, actualQueryCost({ ...costInput, data: result.data }));
+  if (shop.throttleEnabled && actual < requested) status = await refundBucket(db, { ...bucket, points: requested - actual });
+
+  return {
+    ...(result.errors?.length ? { errors: result.errors.map((error) => error.toJSON() as ErrorBody) } : {}),
+    data: (result.data as Record<string, unknown> | null | undefined) ?? null,
+    extensions: { ...cost(actual, status), ...(context.searchWarnings.length ? { search: context.searchWarnings } : {}) },
+  };
+}
+
+const full = (limits: ReturnType<typeof throttleLimits>): ThrottleStatus => ({ ...limits, currentlyAvailable: limits.maximumAvailable });
+
+const THROTTLED: ErrorBody = {
+  message: "Throttled",
+  extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+};
+
+function maxCostExceeded(cost: number): ErrorBody {
+  return {
+    message:
+      `Query cost is ${cost}, which exceeds the single query max cost limit (${MAX_SINGLE_QUERY_COST}).\n\n` +
+      "See https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\n" +
+      "cost of a query is calculated.\n\n" +
+      "To query larger amounts of data with fewer limits, bulk operations should be used instead.\n" +
+      "See https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n",
+    extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: MAX_SINGLE_QUERY_COST, documentation: "https://shopify.dev/api/usage/rate-limits" },
+  };
+}

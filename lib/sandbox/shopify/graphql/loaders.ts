@@ -1,0 +1,81 @@
+// Batched lookups used by nested fields (variant.product, order.customer, owner.metafield…),
+// always scoped to the request's shop.
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import {
+  sandboxShopifyCustomers,
+  sandboxShopifyMetafieldDefinitions,
+  sandboxShopifyMetafields,
+  sandboxShopifyOrders,
+  sandboxShopifyProducts,
+  sandboxShopifyProductVariants,
+} from "@/db/schema";
+import type { SandboxDb } from "../sandbox-db";
+import { batchLoader } from "./batch-loader";
+import { typed, type DefinitionNode, type MetafieldNode } from "./rows";
+
+export type MetafieldKey = { ownerType: string; ownerId: number; namespace: string; key: string };
+
+export function createLoaders(db: SandboxDb, shopId: number) {
+  const byIds = <T extends { id: number }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
+  const metafieldKey = (key: MetafieldKey) => `${key.ownerType}/${key.ownerId}/${key.namespace}/${key.key}`;
+  return {
+    product: batchLoader(async (ids: number[]) => {
+      const table = sandboxShopifyProducts;
+      const rows = await db.select().from(table).where(and(eq(table.shopId, shopId), inArray(table.id, ids)));
+      return byIds(rows.map((row) => typed("Product", row)));
+    }),
+    variant: batchLoader(async (ids: number[]) => {
+      const table = sandboxShopifyProductVariants;
+      const rows = await db.select().from(table).where(and(eq(table.shopId, shopId), inArray(table.id, ids)));
+      return byIds(rows.map((row) => typed("ProductVariant", row)));
+    }),
+    customer: batchLoader(async (ids: number[]) => {
+      const table = sandboxShopifyCustomers;
+      const rows = await db.select().from(table).where(and(eq(table.shopId, shopId), inArray(table.id, ids)));
+      return byIds(rows.map((row) => typed("Customer", row)));
+    }),
+    order: batchLoader(async (ids: number[]) => {
+      const table = sandboxShopifyOrders;
+      const rows = await db.select().from(table).where(and(eq(table.shopId, shopId), inArray(table.id, ids)));
+      return byIds(rows.map((row) => typed("Order", row)));
+    }),
+    metafield: batchLoader<MetafieldKey, MetafieldNode>(async (keys) => {
+      const table = sandboxShopifyMetafields;
+      const tuples = sql.join(
+        keys.map((key) => sql`(${key.ownerType}, ${key.ownerId}::bigint, ${key.namespace}, ${key.key})`),
+        sql`, `,
+      );
+      const rows = await db
+        .select()
+        .from(table)
+        .where(and(eq(table.shopId, shopId), sql`(${table.ownerType}, ${table.ownerId}, ${table.namespace}, ${table.key}) in (${tuples})`));
+      return new Map(rows.map((row) => [row, typed("Metafield", row)]));
+    }, metafieldKey),
+    definition: batchLoader<Omit<MetafieldKey, "ownerId">, DefinitionNode>(async (keys) => {
+      const table = sandboxShopifyMetafieldDefinitions;
+      const namespaces = [...new Set(keys.map((key) => key.namespace))];
+      const rows = await db.select().from(table).where(and(eq(table.shopId, shopId), inArray(table.namespace, namespaces)));
+      return new Map(rows.map((row) => [row, typed("MetafieldDefinition", row)]));
+    }, (key) => `${key.ownerType}/${key.namespace}/${key.key}`),
+    ordersCountByCustomer: batchLoader(async (customerIds: number[]) => {
+      const table = sandboxShopifyOrders;
+      const rows = await db
+        .select({ customerId: table.customerId, total: count() })
+        .from(table)
+        .where(and(eq(table.shopId, shopId), inArray(table.customerId, customerIds)))
+        .groupBy(table.customerId);
+      return new Map(rows.map((row) => [row.customerId!, row.total]));
+    }),
+    variantsCountByProduct: batchLoader(async (productIds: number[]) => {
+      const table = sandboxShopifyProductVariants;
+      const rows = await db
+        .select({ productId: table.productId, total: count() })
+        .from(table)
+        .where(and(eq(table.shopId, shopId), inArray(table.productId, productIds)))
+        .groupBy(table.productId);
+      return new Map(rows.map((row) => [row.productId, row.total]));
+    }),
+  };
+}
+
+export type SandboxLoaders = ReturnType<typeof createLoaders>;

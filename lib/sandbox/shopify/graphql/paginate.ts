@@ -1,0 +1,112 @@
+// Relay connections over keyset pagination: rows are ordered by (sort value, id) and a cursor is
+// base64 of that pair, so a page boundary never shifts when rows are inserted concurrently and
+// deep pages cost no more than the first. Argument rules are Shopify's: one of first/last, at most 250.
+import { and, sql, type SQL } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import { GraphQLError } from "graphql";
+
+export const MAX_PAGE_SIZE = 250;
+
+export type ConnectionArgs = {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+  reverse?: boolean | null;
+};
+
+export type Sort<Row> = {
+  /** Names the ordering inside cursors, so a cursor cannot be reused with another sortKey. */
+  key: string;
+  column: PgColumn | SQL;
+  cast: "timestamptz" | "text" | "bigint" | "integer";
+  value: (row: Row) => string | number | Date | null;
+};
+
+export type Connection<Row> = {
+  edges: { cursor: string; node: Row }[];
+  nodes: Row[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+};
+
+export type PaginateOptions<Row extends { id: number }> = {
+  field: string;
+  args: ConnectionArgs;
+  sort: Sort<Row>;
+  idColumn: PgColumn;
+  where?: SQL;
+  /** Runs the resource's query with the given condition, order and limit. */
+  fetch: (where: SQL | undefined, orderBy: SQL[], limit: number) => Promise<Row[]>;
+};
+
+export async function paginate<Row extends { id: number }>({ field, args, sort, idColumn, where, fetch }: PaginateOptions<Row>): Promise<Connection<Row>> {
+  const size = pageSize(field, args);
+  const forward = args.first != null;
+  const ascending = !args.reverse;
+  const after = args.after ? decodeCursor(args.after, sort.key) : null;
+  const before = args.before ? decodeCursor(args.before, sort.key) : null;
+  // "after" is the side the order moves towards; with reverse the comparison flips.
+  const bound = (cursor: CursorValue, side: "after" | "before", inclusive = false) => {
+    const greater = (side === "after") === ascending;
+    const operator = sql.raw((greater ? ">" : "<") + (inclusive ? "=" : ""));
+    return sql`(${sort.column}, ${idColumn}) ${operator} (${cursor.v}::${sql.raw(sort.cast)}, ${cursor.id}::bigint)`;
+  };
+  const order = (towardsEnd: boolean) => {
+    const direction = sql.raw(towardsEnd === ascending ? "asc" : "desc");
+    return [sql`${sort.column} ${direction}`, sql`${idColumn} ${direction}`];
+  };
+  const window = and(where, after ? bound(after, "after") : undefined, before ? bound(before, "before") : undefined);
+  const fetched = size === 0 ? [] : await fetch(window, order(forward), size + 1);
+  const more = fetched.length > size;
+  const rows = forward ? fetched.slice(0, size) : fetched.slice(0, size).reverse();
+
+  // The far side of a cursor: is anything (the cursor's own row included) before `after` or from `before` on?
+  const beyond = async (cursor: CursorValue | null, side: "after" | "before") =>
+    cursor !== null && (await fetch(and(where, bound(cursor, side === "after" ? "before" : "after", true)), order(true), 1)).length > 0;
+  const hasNextPage = forward ? more : await beyond(before, "before");
+  const hasPreviousPage = forward ? await beyond(after, "after") : more;
+
+  const edges = rows.map((row) => ({ cursor: encodeCursor(sort, row), node: row }));
+  return {
+    edges,
+    nodes: rows,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+function pageSize(field: string, args: ConnectionArgs): number {
+  if (args.first == null && args.last == null) throw badRequest("you must provide one of first or last");
+  if (args.first != null && args.last != null) throw badRequest("providing both first and last is not supported");
+  const [label, size] = args.first != null ? ["first", args.first] : ["last", args.last!];
+  if (size < 0 || size > MAX_PAGE_SIZE) {
+    throw new GraphQLError(`Argument '${label}' on Field '${field}' has an invalid value (${size}). Expected a page size from 0 to ${MAX_PAGE_SIZE}.`, {
+      extensions: { code: "argumentLiteralsIncompatible" },
+    });
+  }
+  return size;
+}
+
+type CursorValue = { k: string; v: string | number | null; id: number };
+
+function encodeCursor<Row extends { id: number }>(sort: Sort<Row>, row: Row): string {
+  const value = sort.value(row);
+  const cursor: CursorValue = { k: sort.key, v: value instanceof Date ? value.toISOString() : value, id: row.id };
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+function decodeCursor(cursor: string, key: string): CursorValue {
+  try {
+    const decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as CursorValue;
+    if (decoded.k === key && Number.isSafeInteger(decoded.id)) return decoded;
+  } catch {
+    // falls through to the error below
+  }
+  throw badRequest("Invalid cursor for current pagination sort.");
+}
+
+const badRequest = (message: string) => new GraphQLError(message, { extensions: { code: "BAD_REQUEST" } });

@@ -1,0 +1,49 @@
+// The QueryRoot list and count fields (products, productsCount, orders…) share their shape:
+// shop-scoped, filtered by `query`, sorted by `sortKey`, paged with cursors.
+import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { GraphQLResolveInfo } from "graphql";
+import type { SearchSpec } from "../../search/search-to-sql";
+import type { SandboxContext } from "../context";
+import { paginate, type ConnectionArgs, type Sort } from "../paginate";
+import { cappedCount, countWhere, searchCondition } from "./common";
+
+type Listed = PgTable & { id: PgColumn; shopId: PgColumn };
+
+export type ResourceList<Row extends { id: number }> = {
+  field: string;
+  table: Listed;
+  sorts: Record<string, Sort<Row>>;
+  search: SearchSpec;
+  /** Runs the select for this resource (typed rows, `__typename` attached). */
+  select: (ctx: SandboxContext, where: SQL | undefined, orderBy: SQL[], limit: number) => Promise<Row[]>;
+};
+
+type ListArgs = ConnectionArgs & { query?: string | null; sortKey: string };
+
+export function listResolver<Row extends { id: number }>(list: ResourceList<Row>, extraWhere?: (parent: never) => SQL) {
+  return (parent: never, args: ListArgs, ctx: SandboxContext, info: GraphQLResolveInfo) =>
+    paginate<Row>({
+      field: list.field,
+      args,
+      sort: list.sorts[args.sortKey]!,
+      idColumn: list.table.id,
+      where: and(eq(list.table.shopId, ctx.shop.id), extraWhere?.(parent), searchCondition(ctx, info, args.query, list.search)),
+      fetch: (where, orderBy, limit) => list.select(ctx, where, orderBy, limit),
+    });
+}
+
+export function countResolver(list: Pick<ResourceList<{ id: number }>, "table" | "search">) {
+  return (_: unknown, args: { query?: string | null; limit?: number | null }, ctx: SandboxContext, info: GraphQLResolveInfo) => {
+    const where = and(eq(list.table.shopId, ctx.shop.id), searchCondition(ctx, info, args.query, list.search)) ?? sql`true`;
+    return cappedCount((limit) => countWhere(ctx, sql`${list.table}`, where, limit), args.limit);
+  };
+}
+
+/** Sort helpers: the common sort keys over a table's columns. */
+export const sortBy = {
+  id: <Row extends { id: number }>(column: PgColumn): Sort<Row> => ({ key: "ID", column, cast: "bigint", value: (row) => row.id }),
+  time: <Row extends { id: number }>(key: string, column: PgColumn, value: (row: Row) => Date): Sort<Row> => ({ key, column, cast: "timestamptz", value }),
+  text: <Row extends { id: number }>(key: string, column: PgColumn | SQL, value: (row: Row) => string): Sort<Row> => ({ key, column, cast: "text", value }),
+  integer: <Row extends { id: number }>(key: string, column: PgColumn, value: (row: Row) => number): Sort<Row> => ({ key, column, cast: "integer", value }),
+};

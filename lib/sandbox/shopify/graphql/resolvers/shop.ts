@@ -1,0 +1,78 @@
+// The shop, and node/nodes: any object the sandbox serves, by global id.
+import { and, eq, inArray } from "drizzle-orm";
+import {
+  sandboxShopifyMetafieldDefinitions,
+  sandboxShopifyMetafields,
+  sandboxShopifyOrderLineItems,
+  sandboxShopifyOrders,
+} from "@/db/schema";
+import { parseGid, toGid } from "../../gid";
+import { SANDBOX_PLANS } from "../../plans";
+import type { SandboxContext } from "../context";
+import { typed, type ShopNode } from "../rows";
+import type { ResolverMap } from "./common";
+import { ownerMetafieldFields, visibleToApp } from "./metafields";
+
+export const shopResolvers: ResolverMap = {
+  QueryRoot: {
+    shop: (_: unknown, _args: unknown, ctx: SandboxContext) => typed("Shop", { ...ctx.shop }),
+    node: (_: unknown, args: { id: string }, ctx: SandboxContext) => loadNode(ctx, args.id),
+    nodes: (_: unknown, args: { ids: string[] }, ctx: SandboxContext) => Promise.all(args.ids.map((id) => loadNode(ctx, id))),
+  },
+  Shop: {
+    id: (shop: ShopNode) => toGid("Shop", shop.id),
+    myshopifyDomain: (shop: ShopNode) => shop.domain,
+    contactEmail: (shop: ShopNode) => shop.email,
+    ianaTimezone: () => "UTC",
+    url: (shop: ShopNode) => `https://${shop.domain}`,
+    plan: (shop: ShopNode) => ({
+      displayName: SANDBOX_PLANS[shop.plan].displayName,
+      publicDisplayName: SANDBOX_PLANS[shop.plan].displayName,
+      partnerDevelopment: true,
+      shopifyPlus: SANDBOX_PLANS[shop.plan].shopifyPlus,
+    }),
+    ...ownerMetafieldFields("SHOP"),
+  },
+};
+
+/** The object behind a gid in this shop, or null (malformed, unknown type, other shop, deleted). */
+export async function loadNode(ctx: SandboxContext, gid: string): Promise<object | null | undefined> {
+  const parsed = parseGid(gid);
+  if (!parsed) return null;
+  const { loaders, db, shop } = ctx;
+  switch (parsed.type) {
+    case "Shop":
+      return parsed.id === shop.id ? typed("Shop", { ...shop }) : null;
+    case "Product":
+      return loaders.product(parsed.id);
+    case "ProductVariant":
+      return loaders.variant(parsed.id);
+    case "Customer":
+      return loaders.customer(parsed.id);
+    case "Order":
+      return loaders.order(parsed.id);
+    case "LineItem": {
+      const [row] = await db
+        .select({ item: sandboxShopifyOrderLineItems, currencyCode: sandboxShopifyOrders.currencyCode })
+        .from(sandboxShopifyOrderLineItems)
+        .innerJoin(sandboxShopifyOrders, eq(sandboxShopifyOrders.id, sandboxShopifyOrderLineItems.orderId))
+        .where(and(eq(sandboxShopifyOrderLineItems.shopId, shop.id), eq(sandboxShopifyOrderLineItems.id, parsed.id)));
+      return row ? typed("LineItem", { ...row.item, currencyCode: row.currencyCode }) : null;
+    }
+    case "Metafield": {
+      const table = sandboxShopifyMetafields;
+      const [row] = await db
+        .select()
+        .from(table)
+        .where(and(eq(table.shopId, shop.id), eq(table.id, parsed.id), visibleToApp(ctx.appId)));
+      return row ? typed("Metafield", row) : null;
+    }
+    case "MetafieldDefinition": {
+      const table = sandboxShopifyMetafieldDefinitions;
+      const [row] = await db.select().from(table).where(and(eq(table.shopId, shop.id), inArray(table.id, [parsed.id])));
+      return row ? typed("MetafieldDefinition", row) : null;
+    }
+    default:
+      return null;
+  }
+}
