@@ -1,0 +1,30 @@
+import { expect, type Page, type TestInfo } from "@playwright/test";
+
+export const PASSWORD = "sync-safely-2026";
+
+/** A suffix unique to this run and worker, so runs never collide on emails or names. */
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export type TestUser = { name: string; email: string; password: string };
+
+export function newUser(name: string, label: string, suffix: string): TestUser {
+  return { name, email: `${label}-${suffix}@example.test`, password: PASSWORD };
+}
+
+/** Fills and submits the sign-up form the page is on. */
+export async function signUpThroughForm(page: Page, user: TestUser) {
+  await expect(page.getByRole("heading", { name: "Create your Synco account" })).toBeVisible();
+  await page.getByLabel("Name", { exact: true }).fill(user.name);
+  await page.getByLabel("Email", { exact: true }).fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+}
+
+/** Saves a full-page screenshot in the test's output folder and attaches it to the report. */
+export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: "image/png" });
+}

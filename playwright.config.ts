@@ -1,0 +1,58 @@
+import { defineConfig, devices } from "@playwright/test";
+import { assertLocalDatabase } from "./e2e/assert-local-database";
+
+assertLocalDatabase();
+
+const PORT = 3100;
+const baseURL = `http://localhost:${PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    video: "off",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1440, height: 900 },
+        launchOptions: {
+          // Debian's chromium: `npx playwright install` cannot download browsers here.
+          executablePath: "/usr/bin/chromium",
+          args: [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+          ],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "npm start",
+    url: `${baseURL}/api/health`,
+    // The first start runs `next build`.
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    // A database of its own keeps e2e users apart from development data (DATABASE_URL wins when set).
+    env: { PORT: String(PORT), SYNCO_DB_NAME: "synco_e2e", SYNCO_APP_URL: baseURL },
+  },
+});
