@@ -66,7 +66,7 @@ export function InvitationView({ invitationId, email }: { invitationId: string; 
           </Banner>
         ) : null}
         <BlockStack gap="200">
-          <InlineStack gap="200" blockAlign="center">
+          <InlineStack gap="200" align="start" blockAlign="center">
             <Text as="span" fontWeight="semibold">
               Your role
             </Text>
