@@ -59,7 +59,7 @@ async function saveCustomer(ctx: SandboxContext, input: CustomerInput, id: numbe
         ? await createSandboxCustomer({ shopId: ctx.shop.id, ...fields, db: tx })
         : await updateSandboxCustomer({ shopId: ctx.shop.id, customerId: id, changes: fields, db: tx });
     if (!customer) return fail([{ field: ["id"], message: "Customer does not exist" }]);
-    const errors = await applyInputMetafields(tx, ctx, toGid("Customer", customer.id), input.metafields, ["metafields"]);
+    const errors = await applyInputMetafields(tx, ctx, toGid("Customer", customer.id), input.metafields, []);
     return errors.length ? fail(errors) : customer;
   }).catch((error: unknown) => {
     if (isUniqueViolation(error)) return { ok: false as const, userErrors: [EMAIL_TAKEN] };

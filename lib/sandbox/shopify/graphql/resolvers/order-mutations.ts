@@ -50,7 +50,7 @@ export const orderMutationResolvers: ResolverMap = {
           const index = lines.items.findIndex((item) => item.variantId === error.variantId);
           return fail([invalid(["lineItems", String(index), "variantId"], "Variant does not exist")]);
         });
-        const errors = await applyInputMetafields(tx, ctx, toGid("Order", order.id), input.metafields, ["order", "metafields"]);
+        const errors = await applyInputMetafields(tx, ctx, toGid("Order", order.id), input.metafields, ["order"]);
         return errors.length ? fail(errors) : order;
       });
       return result.ok ? { order: typed("Order", result.value), userErrors: [] } : { order: null, userErrors: result.userErrors };

@@ -24,7 +24,10 @@ export const orderList: ResourceList<OrderNode> = {
     fields: {
       id: { kind: "id", column: orders.id },
       // `name:#1001` and `name:1001` both find order #1001.
-      name: { kind: "text", column: sql`ltrim(${orders.name}, '#')`, match: "exact" },
+      name: {
+        kind: "custom",
+        build: (term) => textCondition(sql`ltrim(${orders.name}, '#')`, { ...term, value: term.value.replace(/^#/, "") }, "exact"),
+      },
       email: { kind: "text", column: orders.email, match: "exact" },
       customer_id: { kind: "id", column: orders.customerId },
       created_at: { kind: "date", column: orders.createdAt },

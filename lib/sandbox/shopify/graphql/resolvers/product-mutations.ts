@@ -36,7 +36,7 @@ export const productMutationResolvers: ResolverMap = {
           tags: input.tags ?? undefined,
           db: tx,
         });
-        const errors = await applyInputMetafields(tx, ctx, toGid("Product", product.id), input.metafields, ["metafields"]);
+        const errors = await applyInputMetafields(tx, ctx, toGid("Product", product.id), input.metafields, []);
         return errors.length ? fail(errors) : product;
       });
       return result.ok
@@ -63,7 +63,7 @@ export const productMutationResolvers: ResolverMap = {
           db: tx,
         });
         if (!product) return fail([missingProduct]);
-        const errors = await applyInputMetafields(tx, ctx, toGid("Product", id), input.metafields, ["metafields"]);
+        const errors = await applyInputMetafields(tx, ctx, toGid("Product", id), input.metafields, []);
         return errors.length ? fail(errors) : product;
       });
       return result.ok ? { product: typed("Product", result.value), userErrors: [] } : { product: null, userErrors: result.userErrors };
