@@ -82,7 +82,11 @@ export async function executeSandboxGraphql({ shop, installation, request, db = 
   };
 }
 
-const full = (limits: ReturnType<typeof throttleLimits>): ThrottleStatus => ({ ...limits, currentlyAvailable: limits.maximumAvailable });
+const full = (limits: ReturnType<typeof throttleLimits>): ThrottleStatus => ({
+  maximumAvailable: limits.maximumAvailable,
+  currentlyAvailable: limits.maximumAvailable,
+  restoreRate: limits.restoreRate,
+});
 
 const THROTTLED: ErrorBody = {
   message: "Throttled",

@@ -25,6 +25,7 @@ export async function handleSandboxShopifyRequest(req: Request, { db = defaultSa
   if (caller === "bad-token") return json(401, { errors: INVALID_TOKEN });
 
   const request = await readGraphqlRequest(req);
+  // Shopify answers a body it cannot parse with a bare 400 "Bad Request".
   if (request === "bad-json") return json(400, { errors: "Bad Request" });
   if (!request) return json(400, { errors: { query: "Required parameter missing or invalid" } });
 

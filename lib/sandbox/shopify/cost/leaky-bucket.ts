@@ -54,6 +54,7 @@ export async function readBucket(db: SandboxDb, { installationId, limits }: { in
   return status(limits, result.rows[0]?.now ?? limits.maximumAvailable);
 }
 
+// Keys in Shopify's order: maximumAvailable, currentlyAvailable, restoreRate.
 function status(limits: ThrottleLimits, available: number): ThrottleStatus {
-  return { ...limits, currentlyAvailable: Math.floor(Number(available)) };
+  return { maximumAvailable: limits.maximumAvailable, currentlyAvailable: Math.floor(Number(available)), restoreRate: limits.restoreRate };
 }

@@ -83,6 +83,7 @@ function pageSize(field: string, args: ConnectionArgs): number {
   if (args.first == null && args.last == null) throw badRequest("you must provide one of first or last");
   if (args.first != null && args.last != null) throw badRequest("providing both first and last is not supported");
   const [label, size] = args.first != null ? ["first", args.first] : ["last", args.last!];
+  // Best guess at Shopify's wording; the limit itself is documented.
   if (size < 0 || size > MAX_PAGE_SIZE) {
     throw new GraphQLError(`Argument '${label}' on Field '${field}' has an invalid value (${size}). Expected a page size from 0 to ${MAX_PAGE_SIZE}.`, {
       extensions: { code: "argumentLiteralsIncompatible" },

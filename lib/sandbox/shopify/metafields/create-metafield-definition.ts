@@ -45,6 +45,7 @@ export async function createMetafieldDefinition({ shopId, appId, definition, db 
   return { createdDefinition: created, userErrors: [] };
 }
 
+// Codes are from MetafieldDefinitionCreateUserErrorCode; the messages are best guesses.
 function validate(definition: MetafieldDefinitionInput, namespace: string, appId: number): MetafieldUserError | null {
   const at = (field: string) => ["definition", field];
   if (!definition.name.trim()) return userError(at("name"), "Name can't be blank", "BLANK");

@@ -22,6 +22,7 @@ export type DeleteSandboxMetafieldsResult = {
 };
 
 export async function deleteSandboxMetafields({ shopId, appId, identifiers, db = defaultSandboxDb }: DeleteSandboxMetafieldsOptions): Promise<DeleteSandboxMetafieldsResult> {
+  // Shopify documents the limit, not its error: this reuses metafieldsSet's wording (a best guess).
   if (identifiers.length > MAX_METAFIELDS_PER_CALL) {
     return refuse(`Exceeded the maximum metafields input limit of ${MAX_METAFIELDS_PER_CALL}.`);
   }

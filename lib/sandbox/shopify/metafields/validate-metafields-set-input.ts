@@ -43,6 +43,7 @@ export function validateMetafieldsSetElement(element: PreparedElement, facts: Va
   if (input.key.length > 64) return userError(at("key"), "Key is too long (maximum is 64 characters)", "TOO_LONG");
   if (RESERVED_NAMESPACES.has(namespace)) return userError(at("namespace"), `Namespace ${namespace} is a reserved namespace`);
   if (isOtherAppsNamespace(namespace, facts.appId)) return userError(at(), FOREIGN_NAMESPACE_MESSAGE, "APP_NOT_AUTHORIZED");
+  // The wording of this and the unknown-type error is not documented by Shopify: best guesses.
   if (!element.owner || !facts.existingOwners.has(ownerKey(element.owner))) {
     return userError(at("ownerId"), "Owner does not exist.", "INVALID");
   }

@@ -1,0 +1,49 @@
+// `npm run sandbox:shopify`: the sandbox Shopify store as a standalone server (for benchmarks and
+// for pointing any Shopify client at it), on the same database as the app.
+//   npm run sandbox:shopify                                   serve on SANDBOX_SHOPIFY_PORT (4100)
+//   npm run sandbox:shopify -- --shop demo.myshopify.com      also create that shop (or give it a
+//                                 [--plan plus]               fresh token) and print its token
+// Requests: POST /admin/api/2026-01/graphql.json with Host: <shop domain>, or
+//           POST /api/sandbox/shopify/<shop domain>/admin/api/2026-01/graphql.json,
+//           with X-Shopify-Access-Token: <token>.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import type { SandboxPlan } from "../db/schema";
+import { openDatabase } from "../lib/runtime/database";
+
+const { values } = parseArgs({ options: { shop: { type: "string" }, plan: { type: "string", default: "standard" } } });
+const dataDir = path.resolve(process.env.SYNCO_DATA_DIR ?? ".data");
+const port = Number(process.env.SANDBOX_SHOPIFY_PORT ?? 4100);
+const host = process.env.SANDBOX_SHOPIFY_HOST ?? "127.0.0.1";
+
+async function main() {
+  const database = await openDatabase({ dataDir });
+  // db/client connects lazily from DATABASE_URL, so it must be set before the sandbox is loaded.
+  process.env.DATABASE_URL = database.url;
+  const { closeDb } = await import("../db/client");
+  const { serveSandboxShopify } = await import("../lib/sandbox/shopify/serve-sandbox-shopify");
+  if (values.shop) await prepareShop(values.shop, values.plan as SandboxPlan);
+  const server = await serveSandboxShopify({ port, host });
+  console.log(`[sandbox-shopify] serving ${server.url}/admin/api/2026-01/graphql.json (shop from the Host header)`);
+  console.log(`[sandbox-shopify]     and ${server.url}/api/sandbox/shopify/<shop>/admin/api/2026-01/graphql.json`);
+  const stop = async () => {
+    await server.close();
+    await closeDb();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+async function prepareShop(domain: string, plan: SandboxPlan) {
+  const { createSandboxShop } = await import("../lib/sandbox/shopify/create-sandbox-shop");
+  const { rotateSandboxAccessToken } = await import("../lib/sandbox/shopify/rotate-sandbox-access-token");
+  const token = (await rotateSandboxAccessToken({ domain })) ?? (await createSandboxShop({ domain, name: domain, plan })).accessToken;
+  console.log(`[sandbox-shopify] shop ${domain}: X-Shopify-Access-Token ${token}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(`[sandbox-shopify] could not start: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});
