@@ -12,16 +12,19 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGTERM");
 });
 
-// A separate Node process that starts (or reuses) the embedded server, prints whether it owns
+// A separate Node process that starts (or reuses) the embedded server, prints whether it started
 // it, and keeps running until told to stop.
-function startInChild(dataDir: string, port: number): Promise<{ owner: boolean; child: ChildProcess }> {
+function startInChild(dataDir: string, port: number): Promise<{ started: boolean; child: ChildProcess }> {
   const code = `
     const { startEmbeddedPostgres } = await import(${JSON.stringify(path.resolve("db/embedded.ts"))});
     const db = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)}, port: ${port} });
-    console.log(JSON.stringify({ owner: db.owner }));
+    console.log(JSON.stringify({ started: db.started }));
     process.on("SIGTERM", async () => { await db.stop(); process.exit(0); });
     setInterval(() => {}, 1000);`;
-  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true, // its own process group, like a terminal session
+  });
   children.push(child);
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout! }).once("line", (line) => resolve({ ...JSON.parse(line), child }));
@@ -45,25 +48,48 @@ async function query(url: string, sql: string) {
   }
 }
 
+const isUp = (url: string) => query(url, "select 1").then(() => true, () => false);
+
 describe("embedded PostgreSQL", () => {
-  it("lets two processes start at once: one owns the server, the other reuses it; data survives a restart", async () => {
+  it("is shared by processes that start at once, stops with the last one, and keeps its data", async () => {
     const dataDir = path.join(os.tmpdir(), `synco-embedded-${randomUUID()}`);
     const port = 55_000 + Math.floor(Math.random() * 4000);
     const [a, b] = await Promise.all([startInChild(dataDir, port), startInChild(dataDir, port)]);
-    expect([a.owner, b.owner].sort()).toEqual([false, true]);
+    expect([a.started, b.started].sort()).toEqual([false, true]);
 
     const here = await startEmbeddedPostgres({ dataDir, port });
-    expect(here.owner).toBe(false);
+    expect(here.started).toBe(false);
     await query(here.adminUrl, "create table kept (value text); insert into kept values ('still here')");
 
-    await stopChild(a.owner ? a.child : b.child);
-    await stopChild(a.owner ? b.child : a.child);
+    // The process that started the server leaves first: the others keep using it.
+    await stopChild(a.started ? a.child : b.child);
+    expect(await isUp(here.adminUrl)).toBe(true);
+    await stopChild(a.started ? b.child : a.child);
+    expect(await isUp(here.adminUrl)).toBe(true);
+    await here.stop();
+    expect(await isUp(here.adminUrl)).toBe(false);
+
     const again = await startEmbeddedPostgres({ dataDir, port });
     try {
-      expect(again.owner).toBe(true);
+      expect(again.started).toBe(true);
       expect(await query(again.adminUrl, "select value from kept")).toEqual([{ value: "still here" }]);
     } finally {
       await again.stop();
     }
+  });
+
+  it("keeps serving when the starting process is interrupted with Ctrl-C (SIGINT to its group)", async () => {
+    const dataDir = path.join(os.tmpdir(), `synco-embedded-${randomUUID()}`);
+    const port = 55_000 + Math.floor(Math.random() * 4000);
+    const starter = await startInChild(dataDir, port);
+    const user = await startEmbeddedPostgres({ dataDir, port });
+    process.kill(-starter.child.pid!, "SIGINT");
+    await new Promise((resolve) => starter.child.once("exit", resolve));
+    try {
+      expect(await isUp(user.adminUrl)).toBe(true);
+    } finally {
+      await user.stop();
+    }
+    expect(await isUp(user.adminUrl)).toBe(false);
   });
 });

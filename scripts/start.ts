@@ -4,7 +4,7 @@
 // `npm run dev` does the same with the Next.js dev server.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createWriteStream, existsSync } from "node:fs";
+import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -25,8 +25,7 @@ function say(line: string) {
 
 async function main() {
   const secrets = await loadSecrets({ dataDir, production: process.env.NODE_ENV === "production" });
-  const pgLog = createWriteStream(path.join(dataDir, "postgres.log"), { flags: "a" });
-  const database = await openDatabase({ dataDir, log: (line) => pgLog.write(`${line}\n`) });
+  const database = await openDatabase({ dataDir, log: say });
   say(database.embedded ? `embedded PostgreSQL ready (data in ${path.relative(root, dataDir) || "."})` : "using DATABASE_URL");
 
   const env = {
@@ -47,7 +46,6 @@ async function main() {
       await new Promise((resolve) => child.once("exit", resolve));
     }
     await database.stop();
-    pgLog.end();
     process.exit(code);
   };
   process.on("SIGINT", () => void shutdown(130));
