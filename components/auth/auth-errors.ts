@@ -16,8 +16,10 @@ export function describeAuthError(error: AuthFailure, retryAfterSeconds?: number
     case "USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL":
       return { field: "email", message: "An account with this email already exists. Sign in instead." };
     case "INVALID_EMAIL":
-      return { field: "email", message: "Enter a valid email address" };
-    case "PASSWORD_RULES":
+      return { field: "email", message: error.message ?? "Enter a valid email address" };
+    case "INVALID_NAME":
+      return { field: "name", message: error.message ?? "Enter your name" };
+    case "INVALID_PASSWORD":
     case "PASSWORD_TOO_SHORT":
     case "PASSWORD_TOO_LONG":
       return { field: "password", message: error.message ?? "Choose a stronger password" };

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { fieldErrors, type FieldErrors } from "@/components/forms/field-errors";
 import { authClient } from "@/lib/auth/client";
 import { authPath } from "@/lib/auth/next-path";
-import { PASSWORD_MIN } from "@/lib/auth/password-rules";
+import { PASSWORD_MIN } from "@/lib/auth/account-rules";
 import { AuthLayout } from "./auth-layout";
 import { ZSignUpForm } from "./schemas";
 import { useAuthRequest } from "./use-auth-request";

@@ -7,6 +7,7 @@ import { useState } from "react";
 import { ApiError, apiFetch } from "@/components/api/api-fetch";
 import { useMe } from "@/components/api/queries";
 import { OrganizationPicker } from "./organization-picker";
+import { ZOrganizationName } from "@/lib/organizations/schemas";
 
 export function CreateOrganizationView() {
   const { data: me } = useMe();
@@ -27,9 +28,10 @@ export function CreateOrganizationView() {
   const hasActive = Boolean(me?.activeOrganizationId);
 
   function submit() {
-    if (name.trim() === "") return setNameError("Enter a name for the organization");
+    const parsed = ZOrganizationName.safeParse(name);
+    if (!parsed.success) return setNameError(parsed.error.issues[0]?.message);
     setNameError(undefined);
-    create.mutate({ name: name.trim() });
+    create.mutate({ name: parsed.data });
   }
 
   return (

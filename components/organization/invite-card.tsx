@@ -2,16 +2,14 @@
 
 import { Banner, BlockStack, Button, Card, Form, FormLayout, InlineStack, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { z } from "zod";
 import { apiFetch } from "@/components/api/api-fetch";
 import type { Role } from "@/components/api/queries";
+import { ZInviteMemberRequest } from "@/lib/organizations/schemas";
 import { CopyLinkField } from "./copy-link-field";
 import { ROLE_HELP, ROLE_LABEL } from "./roles";
 import { useOrganizationMutation } from "./use-organization-mutation";
 
 type Invited = { invitation: { email: string; role: Role }; link: string };
-
-const ZEmail = z.email("Enter a valid email address");
 
 export function InviteCard({ viewerRole }: { viewerRole: Role }) {
   const [email, setEmail] = useState("");
@@ -25,7 +23,7 @@ export function InviteCard({ viewerRole }: { viewerRole: Role }) {
   const serverEmailError = invite.error?.field === "email" ? invite.error.fieldMessage : undefined;
 
   function submit() {
-    const parsed = ZEmail.safeParse(email.trim());
+    const parsed = ZInviteMemberRequest.shape.email.safeParse(email.trim());
     setEmailError(parsed.success ? undefined : parsed.error.issues[0]?.message);
     if (!parsed.success) return;
     invite.mutate({ email: parsed.data, role }, { onSuccess: () => setEmail("") });

@@ -38,6 +38,20 @@ describe("accounts", () => {
     expect(res.body.message).toMatch(message);
   });
 
+  it.each([
+    ["an overlong name", { name: "n".repeat(101), email: uniqueEmail() }, "INVALID_NAME", /at most 100/],
+    ["a blank name", { name: "   ", email: uniqueEmail() }, "INVALID_NAME", /Enter your name/],
+    ["a malformed email", { name: "Cy", email: "cy@" }, "INVALID_EMAIL", /valid email/],
+  ])("refuses sign-up with %s, naming the field", async (_case, fields, code, message) => {
+    const res = await call(authRoute.POST, "POST", "/api/auth/sign-up/email", {
+      body: { ...fields, password: PASSWORD },
+      headers: { "x-forwarded-for": fakeIp() },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe(code);
+    expect(res.body.message).toMatch(message);
+  });
+
   it("refuses a second account with the same email", async () => {
     const user = await signUp();
     const res = await call(authRoute.POST, "POST", "/api/auth/sign-up/email", {

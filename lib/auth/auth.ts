@@ -7,7 +7,7 @@ import { desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import * as schema from "@/db/schema/auth";
 import { appUrl } from "@/lib/runtime/app-url";
-import { PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from "./password-rules";
+import { PASSWORD_MAX, PASSWORD_MIN, signUpProblem } from "./account-rules";
 
 function createAuth() {
   const baseURL = appUrl();
@@ -39,8 +39,8 @@ function createAuth() {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-up/email") return;
-        const problem = passwordProblem(ctx.body?.password);
-        if (problem) throw new APIError("BAD_REQUEST", { message: problem, code: "PASSWORD_RULES" });
+        const problem = signUpProblem(ctx.body);
+        if (problem) throw new APIError("BAD_REQUEST", { message: problem.message, code: `INVALID_${problem.field.toUpperCase()}` });
       }),
     },
     databaseHooks: {

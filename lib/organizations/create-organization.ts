@@ -1,17 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { member, organization, session } from "@/db/schema/auth";
-
-export const ZOrganizationName = z
-  .string({ error: "Name is required" })
-  .trim()
-  .min(2, "Name must be at least 2 characters")
-  .max(80, "Name must be at most 80 characters");
-
-export const ZCreateOrganizationRequest = z.object({ name: ZOrganizationName });
-export type TCreateOrganizationRequest = z.infer<typeof ZCreateOrganizationRequest>;
 
 /** Creates an organization owned by the user and makes it the session's active one. */
 export async function createOrganization({ userId, sessionId, name }: { userId: string; sessionId: string; name: string }) {

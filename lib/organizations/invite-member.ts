@@ -1,19 +1,13 @@
 import { and, eq, sql } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { invitation, member, organization, user } from "@/db/schema/auth";
 import { AppError } from "@/lib/http/app-error";
 import { sendMail } from "@/lib/mail/send-mail";
 import { invitationLink } from "./invitation-link";
-import { ZRole, type Role } from "./roles";
+import type { Role } from "./roles";
+import type { TInviteMemberRequest } from "./schemas";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-
-export const ZInviteMemberRequest = z.object({
-  email: z.email({ error: "Email must be a valid email address" }).max(254, "Email must be at most 254 characters"),
-  role: ZRole,
-});
-export type TInviteMemberRequest = z.infer<typeof ZInviteMemberRequest>;
 
 type Inviter = { userId: string; role: Role; name: string };
 

@@ -1,13 +1,10 @@
 // Role changes, removals and leaving. The last-owner rule is checked inside the transaction with
 // the organization's member rows locked, so two concurrent demotions cannot leave no owner.
 import { and, eq, ne } from "drizzle-orm";
-import { z } from "zod";
 import { db, type Database } from "@/db/client";
 import { member, session } from "@/db/schema/auth";
 import { AppError, notFound } from "@/lib/http/app-error";
-import { ZRole, toRole, type Role } from "./roles";
-
-export const ZChangeMemberRoleRequest = z.object({ role: ZRole });
+import { toRole, type Role } from "./roles";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 type Actor = { memberId: string; role: Role };

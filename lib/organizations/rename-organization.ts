@@ -1,10 +1,6 @@
 import { eq } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { organization } from "@/db/schema/auth";
-import { ZOrganizationName } from "./create-organization";
-
-export const ZRenameOrganizationRequest = z.object({ name: ZOrganizationName });
 
 export async function renameOrganization({ organizationId, name }: { organizationId: string; name: string }) {
   const [updated] = await db

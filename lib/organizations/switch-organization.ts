@@ -1,13 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db/client";
 import { session } from "@/db/schema/auth";
 import { notFound } from "@/lib/http/app-error";
 import { getMembership } from "./get-membership";
-
-export const ZSwitchOrganizationRequest = z.object({
-  organizationId: z.string({ error: "organizationId is required" }).min(1, "organizationId is required"),
-});
 
 /** Makes one of the user's organizations the active one of this session. */
 export async function switchOrganization({ userId, sessionId, organizationId }: { userId: string; sessionId: string; organizationId: string }) {

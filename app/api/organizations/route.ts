@@ -1,6 +1,7 @@
 import { withUser } from "@/lib/http/handler";
-import { createOrganization, ZCreateOrganizationRequest } from "@/lib/organizations/create-organization";
+import { createOrganization } from "@/lib/organizations/create-organization";
 import { listOrganizations } from "@/lib/organizations/list-organizations";
+import { ZCreateOrganizationRequest } from "@/lib/organizations/schemas";
 
 // GET /api/organizations — organizations the user belongs to
 export const GET = withUser(async ({ user }) => ({ organizations: await listOrganizations({ userId: user.id }) }));

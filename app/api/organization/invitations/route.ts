@@ -1,5 +1,6 @@
 import { withOrg } from "@/lib/http/handler";
-import { inviteMember, ZInviteMemberRequest } from "@/lib/organizations/invite-member";
+import { inviteMember } from "@/lib/organizations/invite-member";
+import { ZInviteMemberRequest } from "@/lib/organizations/schemas";
 
 // POST /api/organization/invitations — invite an email address with a role; answers the link
 export const POST = withOrg(

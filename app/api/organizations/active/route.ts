@@ -1,5 +1,6 @@
 import { withUser } from "@/lib/http/handler";
-import { switchOrganization, ZSwitchOrganizationRequest } from "@/lib/organizations/switch-organization";
+import { ZSwitchOrganizationRequest } from "@/lib/organizations/schemas";
+import { switchOrganization } from "@/lib/organizations/switch-organization";
 
 // PUT /api/organizations/active — switch the session to another of the user's organizations
 export const PUT = withUser(

@@ -1,5 +1,6 @@
 import { withOrg } from "@/lib/http/handler";
-import { changeMemberRole, removeMember, ZChangeMemberRoleRequest } from "@/lib/organizations/manage-members";
+import { changeMemberRole, removeMember } from "@/lib/organizations/manage-members";
+import { ZChangeMemberRoleRequest } from "@/lib/organizations/schemas";
 
 // PATCH /api/organization/members/:memberId — change a member's role
 export const PATCH = withOrg(
