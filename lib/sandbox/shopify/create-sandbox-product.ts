@@ -1,6 +1,7 @@
 import { and, eq, like, or } from "drizzle-orm";
 import { sandboxShopifyProducts, sandboxShopifyProductVariants, type SandboxProduct, type SandboxProductVariant } from "@/db/schema";
 import { onSandboxChange } from "./on-sandbox-change";
+import { isUniqueViolation } from "./pg-errors";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
 import { productPayload } from "./webhook-payloads";
 
@@ -26,27 +27,23 @@ export type CreatedSandboxProduct = { product: SandboxProduct; variants: Sandbox
 export async function createSandboxProduct({ db = defaultSandboxDb, ...input }: CreateSandboxProductOptions): Promise<CreatedSandboxProduct> {
   return db.transaction(async (tx) => {
     const createdAt = input.createdAt ?? new Date();
-    const [product] = await tx
-      .insert(sandboxShopifyProducts)
-      .values({
-        shopId: input.shopId,
-        title: input.title,
-        handle: await freeHandle(tx, input.shopId, input.handle ?? input.title),
-        vendor: input.vendor ?? "",
-        productType: input.productType ?? "",
-        status: input.status ?? "ACTIVE",
-        tags: input.tags ?? [],
-        createdAt,
-        updatedAt: input.updatedAt ?? createdAt,
-      })
-      .returning();
+    const product = await insertWithFreeHandle(tx, input.handle ?? input.title, {
+      shopId: input.shopId,
+      title: input.title,
+      vendor: input.vendor ?? "",
+      productType: input.productType ?? "",
+      status: input.status ?? "ACTIVE",
+      tags: input.tags ?? [],
+      createdAt,
+      updatedAt: input.updatedAt ?? createdAt,
+    });
     const variantInputs = input.variants?.length ? input.variants : [{ title: "Default Title" }];
     const variants = await tx
       .insert(sandboxShopifyProductVariants)
       .values(
         variantInputs.map((variant, index) => ({
           shopId: input.shopId,
-          productId: product!.id,
+          productId: product.id,
           title: variant.title ?? "Default Title",
           sku: variant.sku ?? null,
           price: String(variant.price ?? "0"),
@@ -56,9 +53,22 @@ export async function createSandboxProduct({ db = defaultSandboxDb, ...input }: 
         })),
       )
       .returning();
-    await onSandboxChange({ shopId: input.shopId, topic: "products/create", payload: productPayload(product!, variants), tx });
-    return { product: product!, variants };
+    await onSandboxChange({ shopId: input.shopId, topic: "products/create", payload: productPayload(product, variants), tx });
+    return { product, variants };
   });
+}
+
+// A concurrent create can take the handle between the check and the insert: the insert runs in a
+// savepoint and, on a unique violation, looks for the next free handle.
+async function insertWithFreeHandle(tx: SandboxDb, source: string, values: Omit<typeof sandboxShopifyProducts.$inferInsert, "handle">) {
+  for (let attempt = 1; ; attempt++) {
+    const handle = await freeHandle(tx, values.shopId, source);
+    try {
+      return await tx.transaction(async (savepoint) => (await savepoint.insert(sandboxShopifyProducts).values({ ...values, handle }).returning())[0]!);
+    } catch (error) {
+      if (attempt >= 20 || !isUniqueViolation(error)) throw error;
+    }
+  }
 }
 
 /** Shopify derives the handle from the title and appends -1, -2… when it is taken. */

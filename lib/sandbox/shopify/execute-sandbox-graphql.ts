@@ -33,14 +33,9 @@ export type ExecuteSandboxGraphqlOptions = {
 
 export async function executeSandboxGraphql({ shop, installation, request, db = defaultSandboxDb }: ExecuteSandboxGraphqlOptions): Promise<SandboxGraphqlResponse> {
   const schema = sandboxSchema();
-  let document: DocumentNode;
-  try {
-    document = parse(request.query);
-  } catch (error) {
-    return { errors: [parseErrorBody(error as GraphQLError)] };
-  }
-  const invalid = validate(schema, document);
-  if (invalid.length) return { errors: invalid.map(validationErrorBody) };
+  const checked = checkDocument(request.query);
+  if ("errors" in checked) return { errors: checked.errors };
+  const { document } = checked;
   const operation = getOperationAST(document, request.operationName ?? undefined);
   if (!operation || operation.operation === "subscription") {
     const message = request.operationName ? `No operation named "${request.operationName}"` : "An operation name is required";
@@ -80,6 +75,26 @@ export async function executeSandboxGraphql({ shop, installation, request, db = 
     data: (result.data as Record<string, unknown> | null | undefined) ?? null,
     extensions: { ...cost(actual, status), ...(context.searchWarnings.length ? { search: context.searchWarnings } : {}) },
   };
+}
+
+// Clients send the same few documents over and over: parse and validate each once.
+const checkedDocuments = new Map<string, { document: DocumentNode } | { errors: ErrorBody[] }>();
+const CHECKED_DOCUMENTS_KEPT = 500;
+
+function checkDocument(query: string): { document: DocumentNode } | { errors: ErrorBody[] } {
+  let checked = checkedDocuments.get(query);
+  if (!checked) {
+    try {
+      const document = parse(query);
+      const invalid = validate(sandboxSchema(), document);
+      checked = invalid.length ? { errors: invalid.map(validationErrorBody) } : { document };
+    } catch (error) {
+      checked = { errors: [parseErrorBody(error as GraphQLError)] };
+    }
+    if (checkedDocuments.size >= CHECKED_DOCUMENTS_KEPT) checkedDocuments.delete(checkedDocuments.keys().next().value!);
+    checkedDocuments.set(query, checked);
+  }
+  return checked;
 }
 
 const full = (limits: ReturnType<typeof throttleLimits>): ThrottleStatus => ({

@@ -19,7 +19,7 @@ export async function handleSandboxShopifyRequest(req: Request, { db = defaultSa
   if (req.method !== "POST") return json(405, { errors: "Method Not Allowed" }, { allow: "POST" });
   if (!isSandboxApiVersion(version)) return json(404, { errors: "Not Found" });
 
-  const domain = decodeURIComponent(prefix.split("/").filter(Boolean).at(-1) ?? "") || hostOf(req);
+  const domain = shopFromPath(prefix) || hostOf(req);
   const caller = await authenticateSandboxRequest({ db, domain, accessToken: req.headers.get("x-shopify-access-token") });
   if (caller === "no-shop") return json(404, { errors: "Not Found" });
   if (caller === "bad-token") return json(401, { errors: INVALID_TOKEN });
@@ -52,6 +52,14 @@ async function readGraphqlRequest(req: Request): Promise<SandboxGraphqlRequest |
     variables: (variables as Record<string, unknown> | null | undefined) ?? {},
     operationName: typeof operationName === "string" ? operationName : null,
   };
+}
+
+function shopFromPath(prefix: string): string {
+  try {
+    return decodeURIComponent(prefix.split("/").filter(Boolean).at(-1) ?? "");
+  } catch {
+    return "";
+  }
 }
 
 function hostOf(req: Request): string {

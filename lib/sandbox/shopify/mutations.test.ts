@@ -51,6 +51,18 @@ describe("resource mutations", () => {
     expect(changes[0]!.payload).toMatchObject({ admin_graphql_api_id: product.id, title: "Product 1" });
   });
 
+  it("gives concurrent creates of the same title distinct handles", async () => {
+    const { gql } = await freshStore();
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        gql<{ productCreate: { product: { handle: string } } }>(`#graphql
+          mutation { productCreate(product: { title: "Twin" }) { product { handle } userErrors { message } } }`),
+      ),
+    );
+    const handles = results.map((result) => result.body.data!.productCreate.product.handle);
+    expect(new Set(handles)).toEqual(new Set(["twin", "twin-1", "twin-2", "twin-3", "twin-4", "twin-5"]));
+  });
+
   it("rolls the whole mutation back when its metafields are invalid", async () => {
     const { store, gql } = await freshStore();
     const created = await gql<{ productCreate: { product: null; userErrors: { field: string[] }[] } }>(

@@ -56,7 +56,8 @@ export async function paginate<Row extends { id: number }>({ field, args, sort, 
     return [sql`${sort.column} ${direction}`, sql`${idColumn} ${direction}`];
   };
   const window = and(where, after ? bound(after, "after") : undefined, before ? bound(before, "before") : undefined);
-  const fetched = size === 0 ? [] : await fetch(window, order(forward), size + 1);
+  // One row more than the page tells whether another page follows (also for a page size of 0).
+  const fetched = await fetch(window, order(forward), size + 1);
   const more = fetched.length > size;
   const rows = forward ? fetched.slice(0, size) : fetched.slice(0, size).reverse();
 

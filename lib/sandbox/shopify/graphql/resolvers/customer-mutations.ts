@@ -7,7 +7,8 @@ import { updateSandboxCustomer } from "../../update-sandbox-customer";
 import type { SandboxContext } from "../context";
 import { typed } from "../rows";
 import { idArgument, type ResolverMap } from "./common";
-import { applyInputMetafields, inMutation, isEmail, isUniqueViolation, type MetafieldInput, type PayloadUserError } from "./mutation-helpers";
+import { isUniqueViolation } from "../../pg-errors";
+import { applyInputMetafields, inMutation, isEmail, type MetafieldInput, type PayloadUserError } from "./mutation-helpers";
 
 type CustomerInput = {
   id?: string | null;

@@ -60,6 +60,3 @@ export async function applyInputMetafields(
 }
 
 export const isEmail = (value: string) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value);
-
-/** Postgres unique violation: a concurrent insert won the race for an email or handle. */
-export const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "23505";
