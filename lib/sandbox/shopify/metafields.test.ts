@@ -198,6 +198,9 @@ describe("$app namespaces and metafield definitions", () => {
       metafields: [{ ownerId: first, namespace: `app--${appId}--sync`, key: "odoo_id" }],
     });
     expect(erase.body.data!.metafieldsDelete.userErrors).toHaveLength(1);
+    const definitions = await otherGql<{ metafieldDefinitions: { nodes: unknown[] } }>(`#graphql
+      query { metafieldDefinitions(first: 10, ownerType: PRODUCT) { nodes { namespace key } } }`);
+    expect(definitions.body.data!.metafieldDefinitions.nodes).toEqual([]);
 
     const DELETE_DEFINITION = `#graphql
       mutation Undefine($identifier: MetafieldDefinitionIdentifierInput!, $all: Boolean) {

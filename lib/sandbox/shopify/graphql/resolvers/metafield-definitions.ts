@@ -2,7 +2,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { sandboxShopifyMetafieldDefinitions as definitions, sandboxShopifyMetafields as metafields } from "@/db/schema";
 import { toGid } from "../../gid";
-import { resolveNamespace } from "../../metafields/app-namespace";
+import { isOtherAppsNamespace, resolveNamespace, visibleToApp } from "../../metafields/app-namespace";
 import { createMetafieldDefinition, type MetafieldDefinitionInput } from "../../metafields/create-metafield-definition";
 import { deleteMetafieldDefinition } from "../../metafields/delete-metafield-definition";
 import { metafieldTypeCategory } from "../../metafields/metafield-types";
@@ -33,14 +33,16 @@ export const metafieldDefinitionResolvers: ResolverMap = {
           eq(definitions.ownerType, args.ownerType),
           args.namespace != null ? eq(definitions.namespace, resolveNamespace(args.namespace, ctx.appId)) : undefined,
           args.key != null ? eq(definitions.key, args.key) : undefined,
+          visibleToApp(definitions.namespace, ctx.appId),
         ),
         fetch: async (where, orderBy, limit) =>
           (await ctx.db.select().from(definitions).where(where).orderBy(...orderBy).limit(limit)).map((row) => typed("MetafieldDefinition", row)),
       }),
     metafieldDefinition: async (_: unknown, args: { identifier?: Identifier | null }, ctx: SandboxContext) => {
       if (!args.identifier) return null;
-      const { ownerType, namespace, key } = args.identifier;
-      return ctx.loaders.definition({ ownerType, namespace: resolveNamespace(namespace, ctx.appId), key });
+      const { ownerType, key } = args.identifier;
+      const namespace = resolveNamespace(args.identifier.namespace, ctx.appId);
+      return isOtherAppsNamespace(namespace, ctx.appId) ? null : ctx.loaders.definition({ ownerType, namespace, key });
     },
   },
   MetafieldDefinition: {
@@ -76,8 +78,9 @@ export const metafieldDefinitionResolvers: ResolverMap = {
       const result = await deleteMetafieldDefinition({
         shopId: ctx.shop.id,
         appId: ctx.appId,
-        id: id ?? (args.id ? -1 : null),
-        identifier: args.identifier,
+        // A gid of another type names no definition: pass an id that matches nothing.
+        id: args.id ? (id ?? 0) : null,
+        identifier: args.id ? null : args.identifier,
         deleteAllAssociatedMetafields: args.deleteAllAssociatedMetafields,
         db: ctx.db,
       });

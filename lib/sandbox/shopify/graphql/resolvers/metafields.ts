@@ -3,7 +3,7 @@
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
 import { sandboxShopifyMetafields } from "@/db/schema";
 import { toGid } from "../../gid";
-import { isOtherAppsNamespace, resolveNamespace } from "../../metafields/app-namespace";
+import { isOtherAppsNamespace, resolveNamespace, visibleToApp } from "../../metafields/app-namespace";
 import { metafieldDigest } from "../../metafields/metafield-digest";
 import { metafieldJsonValue } from "../../metafields/metafield-types";
 import { GID_TYPE_BY_OWNER, type OwnerType } from "../../metafields/owners";
@@ -36,7 +36,7 @@ export function ownerMetafieldFields(ownerType: OwnerType) {
           eq(table.ownerId, owner.id),
           args.namespace != null ? eq(table.namespace, resolveNamespace(args.namespace, ctx.appId)) : undefined,
           keysCondition(args.keys, ctx.appId),
-          visibleToApp(ctx.appId),
+          visibleToApp(table.namespace, ctx.appId),
         ),
         fetch: async (where, orderBy, limit) =>
           (await ctx.db.select().from(table).where(where).orderBy(...orderBy).limit(limit)).map((row) => typed("Metafield", row)),
@@ -54,10 +54,6 @@ function keysCondition(keys: string[] | null | undefined, appId: number): SQL | 
   const valid = pairs.filter((pair) => pair !== null);
   if (valid.length === 0) return sql`false`;
   return or(...valid.map((pair) => and(eq(table.namespace, pair.namespace), eq(table.key, pair.key))));
-}
-
-export function visibleToApp(appId: number): SQL {
-  return sql`not (${table.namespace} like 'app--%' and ${table.namespace} <> ${`app--${appId}`} and ${table.namespace} not like ${`app--${appId}--%`})`;
 }
 
 export const metafieldResolvers: ResolverMap = {

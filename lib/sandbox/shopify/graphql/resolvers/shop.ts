@@ -1,5 +1,5 @@
 // The shop, and node/nodes: any object the sandbox serves, by global id.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import {
   sandboxShopifyMetafieldDefinitions,
   sandboxShopifyMetafields,
@@ -7,11 +7,12 @@ import {
   sandboxShopifyOrders,
 } from "@/db/schema";
 import { parseGid, toGid } from "../../gid";
+import { visibleToApp } from "../../metafields/app-namespace";
 import { SANDBOX_PLANS } from "../../plans";
 import type { SandboxContext } from "../context";
 import { typed, type ShopNode } from "../rows";
 import type { ResolverMap } from "./common";
-import { ownerMetafieldFields, visibleToApp } from "./metafields";
+import { ownerMetafieldFields } from "./metafields";
 
 export const shopResolvers: ResolverMap = {
   QueryRoot: {
@@ -64,12 +65,15 @@ export async function loadNode(ctx: SandboxContext, gid: string): Promise<object
       const [row] = await db
         .select()
         .from(table)
-        .where(and(eq(table.shopId, shop.id), eq(table.id, parsed.id), visibleToApp(ctx.appId)));
+        .where(and(eq(table.shopId, shop.id), eq(table.id, parsed.id), visibleToApp(table.namespace, ctx.appId)));
       return row ? typed("Metafield", row) : null;
     }
     case "MetafieldDefinition": {
       const table = sandboxShopifyMetafieldDefinitions;
-      const [row] = await db.select().from(table).where(and(eq(table.shopId, shop.id), inArray(table.id, [parsed.id])));
+      const [row] = await db
+        .select()
+        .from(table)
+        .where(and(eq(table.shopId, shop.id), eq(table.id, parsed.id), visibleToApp(table.namespace, ctx.appId)));
       return row ? typed("MetafieldDefinition", row) : null;
     }
     default:
