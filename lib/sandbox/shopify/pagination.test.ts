@@ -151,6 +151,8 @@ describe("sandbox counts and search", () => {
     expect(await count("ordersCount", `updated_at:>'2026-01-01T09:00:00Z'`)).toMatchObject({ count: 3 });
     expect(await count("ordersCount", `email:customer1@example.com OR email:customer3@example.com`)).toMatchObject({ count: 3 });
     expect(await count("ordersCount", `-email:customer1@example.com`)).toMatchObject({ count: 3 });
+    expect(await count("ordersCount", `(email:customer1@example.com OR email:customer2@example.com) AND NOT name:${first!.name}`)).toMatchObject({ count: 3 });
+    expect(await count("ordersCount", `created_at:>='2026-01-01T08:00:00Z' created_at:<'2026-01-01T10:00:00Z'`)).toMatchObject({ count: 2 });
     expect(await count("productsCount", `sku:SKU-3-2`)).toMatchObject({ count: 1 });
     expect(await count("productsCount", `title:Product*`)).toMatchObject({ count: 4 });
     expect(await count("productsCount", `product 2`)).toMatchObject({ count: 1 });
