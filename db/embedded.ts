@@ -123,8 +123,16 @@ async function pgCtl(args: string[]): Promise<void> {
   await asServerUser(await binary("pg_ctl"), args);
 }
 
+// Linking a complete file into place means a concurrent reader never sees a half-written one.
 async function readOrCreatePassword(file: string): Promise<string> {
-  await fs.writeFile(file, randomBytes(24).toString("base64url"), { mode: 0o600, flag: "wx" }).catch(() => {});
+  if (!existsSync(file)) {
+    const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    await fs.writeFile(draft, randomBytes(24).toString("base64url"), { mode: 0o600 });
+    await fs.link(draft, file).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== "EEXIST") throw err;
+    });
+    await fs.rm(draft, { force: true });
+  }
   return (await fs.readFile(file, "utf8")).trim();
 }
 
@@ -159,18 +167,29 @@ function isAlive(pid: number): boolean {
 
 async function withLock<T>(file: string, work: () => Promise<T>, timeoutMs = 180_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  // The pid is written to a private file first and then linked into place: the lock never
+  // exists without the pid of its holder, so a holder that died is always recognisable.
+  const mine = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  await fs.writeFile(mine, String(process.pid));
   for (;;) {
     try {
-      await fs.writeFile(file, String(process.pid), { flag: "wx" });
+      await fs.link(mine, file);
+      await fs.rm(mine, { force: true });
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") {
+        await fs.rm(mine, { force: true });
+        throw err;
+      }
       const holder = Number(await fs.readFile(file, "utf8").catch(() => "0"));
       if (holder && !isAlive(holder)) {
         await fs.rm(file, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${file} (held by pid ${holder})`);
+      if (Date.now() > deadline) {
+        await fs.rm(mine, { force: true });
+        throw new Error(`timed out waiting for ${file} (held by pid ${holder})`);
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
