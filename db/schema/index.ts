@@ -1,2 +1,3 @@
 export * from "./auth";
 export * from "./sandbox-shopify";
+export * from "./audit";
