@@ -64,6 +64,9 @@ test("a new user creates an organization, invites a teammate, who accepts and se
   await expect(ownerPage.getByText("No pending invitations.")).toBeVisible();
   await teammateRole.selectOption("admin");
   await expect(ownerPage.getByText(`${teammate.name} is now admin`)).toBeVisible();
+  // The change is in the organization's activity, attributed to the owner.
+  const activity = ownerPage.getByRole("row").filter({ hasText: `Changed ${teammate.email}'s role from member to admin` });
+  await expect(activity).toContainText(owner.email);
   await attachScreenshot(ownerPage, testInfo, "organization-settings");
 
   // The promotion reaches the teammate: the invite form appears for them.

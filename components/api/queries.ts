@@ -3,7 +3,7 @@
 // Shapes of the API answers the UI reads, and the React Query hooks that load them. Everything
 // under the active organization depends on the session, so switching organization (or user)
 // invalidates the whole cache rather than guessing which keys changed.
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Role } from "@/lib/organizations/roles";
 import { apiFetch } from "./api-fetch";
 
@@ -41,6 +41,7 @@ export const queryKeys = {
   me: ["me"] as const,
   organization: ["organization"] as const,
   invitation: (id: string) => ["invitation", id] as const,
+  audit: ["organization", "audit"] as const,
 };
 
 export function useMe(initialData?: Me) {
@@ -55,4 +56,28 @@ export function useOrganization() {
 export function useResetSessionData() {
   const queryClient = useQueryClient();
   return () => queryClient.resetQueries();
+}
+
+export type AuditEntry = {
+  id: number;
+  at: string;
+  actorEmail: string | null;
+  action: string;
+  outcome: string;
+  target: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+};
+
+type AuditPage = { entries: AuditEntry[]; nextBefore: number | null };
+
+/** The organization's audit log, newest first, one page at a time. */
+export function useAuditLog(enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.audit,
+    enabled,
+    initialPageParam: null as number | null,
+    queryFn: ({ pageParam }) => apiFetch<AuditPage>(`/api/organization/audit?limit=20${pageParam ? `&before=${pageParam}` : ""}`),
+    getNextPageParam: (page) => page.nextBefore,
+  });
 }

@@ -2,6 +2,7 @@
 
 import { Banner, BlockStack, Layout, Page, SkeletonBodyText, SkeletonPage, Card } from "@shopify/polaris";
 import { useMe, useOrganization } from "@/components/api/queries";
+import { ActivityCard } from "./activity-card";
 import { InvitationsCard } from "./invitations-card";
 import { InviteCard } from "./invite-card";
 import { LeaveCard } from "./leave-card";
@@ -60,6 +61,15 @@ export function SettingsView() {
               <InviteCard viewerRole={role} />
               <InvitationsCard invitations={invitations} />
             </BlockStack>
+          </Layout.AnnotatedSection>
+        ) : null}
+        {manager ? (
+          <Layout.AnnotatedSection
+            id="activity"
+            title="Activity"
+            description="Every change to the organization and its members, with who made it. The record cannot be edited or deleted."
+          >
+            <ActivityCard />
           </Layout.AnnotatedSection>
         ) : null}
         <Layout.AnnotatedSection id="leave" title="Leave organization" description="Stop being a member of this organization.">

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { session } from "@/db/schema/auth";
 import * as acceptRoute from "@/app/api/invitations/[invitationId]/accept/route";
+import * as auditRoute from "@/app/api/organization/audit/route";
 import * as rejectRoute from "@/app/api/invitations/[invitationId]/reject/route";
 import * as invitationRoute from "@/app/api/invitations/[invitationId]/route";
 import * as cancelRoute from "@/app/api/organization/invitations/[invitationId]/route";
@@ -74,6 +75,7 @@ const CASES: Case[] = [
     method: "DELETE",
     run: () => call(memberRoute.DELETE, "DELETE", "/x", as(() => outsider, { params: { memberId: memberA } })),
   },
+  { route: "/api/organization/audit", method: "GET", run: () => call(auditRoute.GET, "GET", "/api/organization/audit", as(() => stale)) },
   { route: "/api/organization/leave", method: "POST", run: () => call(leaveRoute.POST, "POST", "/x", as(() => stale)) },
   { route: "/api/invitations/[invitationId]", method: "GET", run: () => call(invitationRoute.GET, "GET", "/x", as(() => outsider, { params: { invitationId: inviteA } })) },
   {

@@ -2,6 +2,7 @@
 // receive verified context, call one service and return data (sent as JSON) or a Response.
 import "server-only";
 import type { z } from "zod";
+import type { Actor } from "@/lib/audit/record-audit";
 import { auth } from "@/lib/auth/auth";
 import { getMembership, type Membership } from "@/lib/organizations/get-membership";
 import { hasRole, type Role } from "@/lib/organizations/roles";
@@ -22,6 +23,8 @@ export type UserContext<B, Q> = {
   body: Infer<B>;
   query: Infer<Q>;
   user: SessionUser;
+  /** The user as the audit log records them, with the client's address and agent. */
+  actor: Actor;
   sessionId: string;
   activeOrganizationId: string | null;
 };
@@ -90,10 +93,12 @@ async function baseContext(req: Request, route: RouteContext): Promise<Base> {
   if (UNSAFE_METHODS.has(req.method)) assertSameOrigin(req);
   const found = await auth().api.getSession({ headers: req.headers });
   if (!found) throw new AppError("unauthorized", "Sign in to continue");
+  const user = { id: found.user.id, email: found.user.email, name: found.user.name };
   return {
     req,
     params: flattenParams(await route.params),
-    user: { id: found.user.id, email: found.user.email, name: found.user.name },
+    user,
+    actor: { userId: user.id, email: user.email, name: user.name, ip: clientIp(req), userAgent: req.headers.get("user-agent") },
     sessionId: found.session.id,
     activeOrganizationId: (found.session as { activeOrganizationId?: string | null }).activeOrganizationId ?? null,
   };
@@ -106,6 +111,11 @@ function assertSameOrigin(req: Request) {
   if (fetchSite === "cross-site" || (origin && origin !== new URL(appUrl()).origin && origin !== new URL(req.url).origin)) {
     throw new AppError("forbidden", "Cross-site request refused");
   }
+}
+
+// The same header better-auth's rate limiter trusts (see docs/decisions.md, rate limiting).
+function clientIp(req: Request): string | null {
+  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
 }
 
 function flattenParams(params: Params | undefined): Record<string, string> {

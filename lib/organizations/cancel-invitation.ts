@@ -1,15 +1,19 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invitation } from "@/db/schema/auth";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { notFound } from "@/lib/http/app-error";
 
 /** Withdraws a pending invitation of the organization; its link stops working. */
-export async function cancelInvitation({ organizationId, invitationId }: { organizationId: string; invitationId: string }) {
-  const [canceled] = await db
-    .update(invitation)
-    .set({ status: "canceled" })
-    .where(and(eq(invitation.id, invitationId), eq(invitation.organizationId, organizationId), eq(invitation.status, "pending")))
-    .returning({ id: invitation.id });
-  if (!canceled) throw notFound("Invitation");
-  return { ok: true };
+export async function cancelInvitation({ organizationId, invitationId, actor }: { organizationId: string; invitationId: string; actor: Actor }) {
+  return db.transaction(async (tx) => {
+    const [canceled] = await tx
+      .update(invitation)
+      .set({ status: "canceled" })
+      .where(and(eq(invitation.id, invitationId), eq(invitation.organizationId, organizationId), eq(invitation.status, "pending")))
+      .returning({ id: invitation.id, email: invitation.email });
+    if (!canceled) throw notFound("Invitation");
+    await recordAudit(tx, actor, { organizationId, action: "invitation.canceled", target: canceled.email, details: { invitationId } });
+    return { ok: true };
+  });
 }

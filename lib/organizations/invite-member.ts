@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invitation, member, organization, user } from "@/db/schema/auth";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/app-error";
 import { sendMail } from "@/lib/mail/send-mail";
 import { invitationLink } from "./invitation-link";
@@ -9,7 +10,7 @@ import type { TInviteMemberRequest } from "./schemas";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-type Inviter = { userId: string; role: Role; name: string };
+type Inviter = Actor & { role: Role };
 
 /**
  * Invites an email address to the organization. Inviting the same address again replaces the
@@ -42,6 +43,7 @@ export async function inviteMember({ organizationId, inviter, email, role }: { o
         inviterId: inviter.userId,
       })
       .returning();
+    await recordAudit(tx, inviter, { organizationId, action: "invitation.created", target: address, details: { role, invitationId: row!.id } });
     return row!;
   });
 

@@ -2,12 +2,14 @@
 // the organization's member rows locked, so two concurrent demotions cannot leave no owner.
 import { and, eq, ne } from "drizzle-orm";
 import { db, type Database } from "@/db/client";
-import { member, session } from "@/db/schema/auth";
+import { member, session, user } from "@/db/schema/auth";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError, notFound } from "@/lib/http/app-error";
 import { toRole, type Role } from "./roles";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
-type Actor = { memberId: string; role: Role };
+/** The acting member: their membership decides what they may do, `actor` is who the log names. */
+type By = { memberId: string; role: Role };
 
 async function lockMembers(tx: Tx, organizationId: string) {
   const rows = await tx.select().from(member).where(eq(member.organizationId, organizationId)).for("update");
@@ -16,48 +18,56 @@ async function lockMembers(tx: Tx, organizationId: string) {
 
 const ownerCount = (rows: { role: Role }[]) => rows.filter((row) => row.role === "owner").length;
 
-export async function changeMemberRole({ organizationId, actor, memberId, role }: { organizationId: string; actor: Actor; memberId: string; role: Role }) {
+export async function changeMemberRole({ organizationId, by, actor, memberId, role }: { organizationId: string; by: By; actor: Actor; memberId: string; role: Role }) {
   return db.transaction(async (tx) => {
     const members = await lockMembers(tx, organizationId);
     const target = members.find((m) => m.id === memberId);
     if (!target) throw notFound("Member");
-    if (actor.role !== "owner" && (target.role === "owner" || role === "owner")) {
+    if (by.role !== "owner" && (target.role === "owner" || role === "owner")) {
       throw new AppError("forbidden", "Only an owner can change an owner's role or make someone an owner");
     }
     if (target.role === "owner" && role !== "owner" && ownerCount(members) === 1) {
       throw new AppError("conflict", "An organization needs at least one owner: make someone else an owner first");
     }
     await tx.update(member).set({ role }).where(eq(member.id, memberId));
+    await recordAudit(tx, actor, { organizationId, action: "member.role_changed", target: await emailOf(tx, target.userId), details: { from: target.role, to: role } });
     return { member: { id: memberId, userId: target.userId, role } };
   });
 }
 
-export async function removeMember({ organizationId, actor, memberId }: { organizationId: string; actor: Actor; memberId: string }) {
+export async function removeMember({ organizationId, by, actor, memberId }: { organizationId: string; by: By; actor: Actor; memberId: string }) {
   return db.transaction(async (tx) => {
     const members = await lockMembers(tx, organizationId);
     const target = members.find((m) => m.id === memberId);
     if (!target) throw notFound("Member");
-    if (target.id === actor.memberId) throw new AppError("conflict", "To remove yourself, leave the organization instead");
-    if (target.role === "owner" && actor.role !== "owner") throw new AppError("forbidden", "Only an owner can remove an owner");
+    if (target.id === by.memberId) throw new AppError("conflict", "To remove yourself, leave the organization instead");
+    if (target.role === "owner" && by.role !== "owner") throw new AppError("forbidden", "Only an owner can remove an owner");
     await tx.delete(member).where(eq(member.id, memberId));
     await clearActiveOrganization(tx, target.userId, organizationId);
+    await recordAudit(tx, actor, { organizationId, action: "member.removed", target: await emailOf(tx, target.userId), details: { role: target.role } });
     return { ok: true };
   });
 }
 
 /** The member leaves; the session moves to another of their organizations, if any. */
-export async function leaveOrganization({ organizationId, userId }: { organizationId: string; userId: string }) {
+export async function leaveOrganization({ organizationId, actor }: { organizationId: string; actor: Actor }) {
   return db.transaction(async (tx) => {
     const members = await lockMembers(tx, organizationId);
-    const self = members.find((m) => m.userId === userId);
+    const self = members.find((m) => m.userId === actor.userId);
     if (!self) throw notFound("Organization");
     if (self.role === "owner" && ownerCount(members) === 1) {
       throw new AppError("conflict", "You are the only owner: make someone else an owner before leaving");
     }
     await tx.delete(member).where(eq(member.id, self.id));
-    const next = await clearActiveOrganization(tx, userId, organizationId);
+    const next = await clearActiveOrganization(tx, actor.userId, organizationId);
+    await recordAudit(tx, actor, { organizationId, action: "member.left", target: actor.email, details: { role: self.role } });
     return { ok: true, activeOrganizationId: next };
   });
+}
+
+async function emailOf(tx: Tx, userId: string): Promise<string | null> {
+  const [row] = await tx.select({ email: user.email }).from(user).where(eq(user.id, userId));
+  return row?.email ?? null;
 }
 
 async function clearActiveOrganization(tx: Tx, userId: string, organizationId: string): Promise<string | null> {

@@ -1,12 +1,17 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { organization } from "@/db/schema/auth";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 
-export async function renameOrganization({ organizationId, name }: { organizationId: string; name: string }) {
-  const [updated] = await db
-    .update(organization)
-    .set({ name })
-    .where(eq(organization.id, organizationId))
-    .returning({ id: organization.id, name: organization.name, slug: organization.slug });
-  return { organization: updated };
+export async function renameOrganization({ organizationId, name, actor }: { organizationId: string; name: string; actor: Actor }) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ name: organization.name }).from(organization).where(eq(organization.id, organizationId)).for("update");
+    const [updated] = await tx
+      .update(organization)
+      .set({ name })
+      .where(eq(organization.id, organizationId))
+      .returning({ id: organization.id, name: organization.name, slug: organization.slug });
+    await recordAudit(tx, actor, { organizationId, action: "organization.renamed", details: { from: before?.name, to: name } });
+    return { organization: updated };
+  });
 }

@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invitation, member, session } from "@/db/schema/auth";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/app-error";
 import { getInvitation } from "./get-invitation";
 
-type Invitee = { userId: string; email: string; sessionId: string };
+type Invitee = Actor & { sessionId: string };
 
 /** Joins the organization with the invited role and makes it the session's active one. */
 export async function acceptInvitation({ invitationId, invitee }: { invitationId: string; invitee: Invitee }) {
@@ -23,6 +24,7 @@ export async function acceptInvitation({ invitationId, invitee }: { invitationId
       .values({ id: crypto.randomUUID(), organizationId: found.organizationId, userId: invitee.userId, role: found.role })
       .onConflictDoNothing();
     await tx.update(session).set({ activeOrganizationId: found.organizationId }).where(eq(session.id, invitee.sessionId));
+    await recordAudit(tx, invitee, { organizationId: found.organizationId, action: "invitation.accepted", target: invitee.email, details: { role: found.role, invitationId } });
     return { organizationId: found.organizationId, organizationName: found.organizationName, role: found.role };
   });
 }
@@ -31,7 +33,10 @@ export async function acceptInvitation({ invitationId, invitee }: { invitationId
 export async function rejectInvitation({ invitationId, invitee }: { invitationId: string; invitee: Invitee }) {
   const { invitation: found } = await getInvitation({ invitationId, email: invitee.email });
   assertPending(found.status);
-  await db.update(invitation).set({ status: "rejected" }).where(and(eq(invitation.id, invitationId), eq(invitation.status, "pending")));
+  await db.transaction(async (tx) => {
+    await tx.update(invitation).set({ status: "rejected" }).where(and(eq(invitation.id, invitationId), eq(invitation.status, "pending")));
+    await recordAudit(tx, invitee, { organizationId: found.organizationId, action: "invitation.rejected", target: invitee.email, details: { invitationId } });
+  });
   return { ok: true };
 }
 

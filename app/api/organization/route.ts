@@ -7,7 +7,7 @@ import { ZRenameOrganizationRequest } from "@/lib/organizations/schemas";
 export const GET = withOrg(async ({ organizationId, membership }) => getOrganization({ organizationId, viewerRole: membership.role }));
 
 // PATCH /api/organization — rename the active organization
-export const PATCH = withOrg(async ({ organizationId, body }) => renameOrganization({ organizationId, name: body.name }), {
+export const PATCH = withOrg(async ({ organizationId, actor, body }) => renameOrganization({ organizationId, name: body.name, actor }), {
   role: "admin",
   body: ZRenameOrganizationRequest,
 });

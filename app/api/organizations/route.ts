@@ -8,7 +8,7 @@ export const GET = withUser(async ({ user }) => ({ organizations: await listOrga
 
 // POST /api/organizations — create an organization; the creator is its owner
 export const POST = withUser(
-  async ({ user, sessionId, body }) =>
-    Response.json(await createOrganization({ userId: user.id, sessionId, name: body.name }), { status: 201 }),
+  async ({ actor, sessionId, body }) =>
+    Response.json(await createOrganization({ actor, sessionId, name: body.name }), { status: 201 }),
   { body: ZCreateOrganizationRequest },
 );

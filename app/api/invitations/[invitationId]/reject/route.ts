@@ -2,6 +2,6 @@ import { withUser } from "@/lib/http/handler";
 import { rejectInvitation } from "@/lib/organizations/respond-to-invitation";
 
 // POST /api/invitations/:invitationId/reject — decline the invitation
-export const POST = withUser(async ({ user, sessionId, params }) =>
-  rejectInvitation({ invitationId: params.invitationId!, invitee: { userId: user.id, email: user.email, sessionId } }),
+export const POST = withUser(async ({ actor, sessionId, params }) =>
+  rejectInvitation({ invitationId: params.invitationId!, invitee: { ...actor, sessionId } }),
 );

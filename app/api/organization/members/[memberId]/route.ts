@@ -4,13 +4,13 @@ import { ZChangeMemberRoleRequest } from "@/lib/organizations/schemas";
 
 // PATCH /api/organization/members/:memberId — change a member's role
 export const PATCH = withOrg(
-  async ({ organizationId, membership, params, body }) =>
-    changeMemberRole({ organizationId, actor: membership, memberId: params.memberId!, role: body.role }),
+  async ({ organizationId, membership, actor, params, body }) =>
+    changeMemberRole({ organizationId, by: membership, actor, memberId: params.memberId!, role: body.role }),
   { role: "admin", body: ZChangeMemberRoleRequest },
 );
 
 // DELETE /api/organization/members/:memberId — remove a member
 export const DELETE = withOrg(
-  async ({ organizationId, membership, params }) => removeMember({ organizationId, actor: membership, memberId: params.memberId! }),
+  async ({ organizationId, membership, actor, params }) => removeMember({ organizationId, by: membership, actor, memberId: params.memberId! }),
   { role: "admin" },
 );
