@@ -28,7 +28,8 @@ test("a new user creates an organization, invites a teammate, who accepts and se
   await expect(linkField).toHaveValue(/\/invitations\/[0-9a-f-]{36}$/);
   const link = await linkField.inputValue();
   expect(link.startsWith(`${baseURL}/invitations/`)).toBe(true);
-  await expect(ownerPage.getByRole("row").filter({ hasText: teammate.email })).toBeVisible();
+  const pending = ownerPage.getByRole("row").filter({ hasText: teammate.email }).filter({ hasText: "Invited by" });
+  await expect(pending).toBeVisible();
 
   // The teammate opens the link in another browser, signs up from it and comes back to accept.
   const teammateContext = await browser.newContext();
