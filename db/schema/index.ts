@@ -1,3 +1,5 @@
 export * from "./auth";
 export * from "./sandbox-shopify";
 export * from "./audit";
+export * from "./sandbox-shopify-bulk";
+export * from "./sandbox-shopify-webhooks";
