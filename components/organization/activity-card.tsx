@@ -1,6 +1,6 @@
 "use client";
 
-import { Banner, BlockStack, Button, Card, IndexTable, InlineStack, SkeletonBodyText, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Box, Button, Card, Divider, InlineStack, SkeletonBodyText, Text } from "@shopify/polaris";
 import { useAuditLog, type AuditEntry } from "@/components/api/queries";
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
@@ -50,38 +50,45 @@ export function ActivityCard() {
     );
   }
   const entries = data.pages.flatMap((page) => page.entries);
+  if (entries.length === 0) {
+    return (
+      <Card>
+        <Text as="p" tone="subdued">
+          Nothing recorded yet.
+        </Text>
+      </Card>
+    );
+  }
   return (
     <Card padding="0">
-      <BlockStack>
-        <IndexTable
-          resourceName={{ singular: "event", plural: "events" }}
-          itemCount={entries.length}
-          selectable={false}
-          emptyState={<Text as="p">Nothing recorded yet.</Text>}
-          headings={[{ title: "When" }, { title: "Who" }, { title: "What" }]}
-        >
-          {entries.map((entry, index) => (
-            <IndexTable.Row id={String(entry.id)} key={entry.id} position={index}>
-              <IndexTable.Cell>{when.format(new Date(entry.at))}</IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span">{entry.actorEmail ?? "Synco"}</Text>
-              </IndexTable.Cell>
-              <IndexTable.Cell>
-                <Text as="span">{describe(entry)}</Text>
-              </IndexTable.Cell>
-            </IndexTable.Row>
-          ))}
-        </IndexTable>
-        {hasNextPage ? (
-          <InlineStack align="center">
-            <div style={{ padding: "var(--p-space-300)" }}>
+      <ul aria-label="Organization activity" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+        {entries.map((entry, index) => (
+          <li key={entry.id}>
+            {index > 0 ? <Divider /> : null}
+            <Box padding="300" paddingInline="400">
+              <BlockStack gap="100">
+                <Text as="p">{describe(entry)}</Text>
+                <Text as="p" tone="subdued" variant="bodySm">
+                  {entry.actorEmail ?? "Synco"} · {when.format(new Date(entry.at))}
+                  {entry.ip ? ` · ${entry.ip}` : ""}
+                </Text>
+              </BlockStack>
+            </Box>
+          </li>
+        ))}
+      </ul>
+      {hasNextPage ? (
+        <>
+          <Divider />
+          <Box padding="300">
+            <InlineStack align="center">
               <Button onClick={() => void fetchNextPage()} loading={isFetchingNextPage}>
                 Load older activity
               </Button>
-            </div>
-          </InlineStack>
-        ) : null}
-      </BlockStack>
+            </InlineStack>
+          </Box>
+        </>
+      ) : null}
     </Card>
   );
 }
