@@ -78,6 +78,27 @@ describe("embedded PostgreSQL", () => {
     }
   });
 
+  it("moves to a free port when another server holds the preferred one, unless the port is strict", async () => {
+    const port = 55_000 + Math.floor(Math.random() * 4000);
+    const holder = await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `synco-embedded-${randomUUID()}`), port });
+    const otherDir = path.join(os.tmpdir(), `synco-embedded-${randomUUID()}`);
+    try {
+      await expect(startEmbeddedPostgres({ dataDir: otherDir, port, strictPort: true })).rejects.toThrow(`port ${port} is taken`);
+      const other = await startEmbeddedPostgres({ dataDir: otherDir, port });
+      expect(other.started).toBe(true);
+      expect(new URL(other.adminUrl).port).not.toBe(String(port));
+      // A later process of the same data folder finds the server on the port it moved to.
+      const again = await startEmbeddedPostgres({ dataDir: otherDir, port });
+      expect(again.started).toBe(false);
+      expect(again.adminUrl).toBe(other.adminUrl);
+      await again.stop();
+      await other.stop();
+      expect(await isUp(other.adminUrl)).toBe(false);
+    } finally {
+      await holder.stop();
+    }
+  });
+
   it("keeps serving when the starting process is interrupted with Ctrl-C (SIGINT to its group)", async () => {
     const dataDir = path.join(os.tmpdir(), `synco-embedded-${randomUUID()}`);
     const port = 55_000 + Math.floor(Math.random() * 4000);

@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
+import net from "node:net";
 import { arch, platform, tmpdir, userInfo } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -26,35 +27,47 @@ export type EmbeddedDatabase = {
   stop: () => Promise<void>;
 };
 
-type Options = { dataDir: string; port: number; log?: (line: string) => void };
+type Options = {
+  dataDir: string;
+  /** Port to start on; when taken by something else, a free one is chosen unless `strictPort`. */
+  port: number;
+  strictPort?: boolean;
+  log?: (line: string) => void;
+};
 
-export async function startEmbeddedPostgres({ dataDir, port, log = () => {} }: Options): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres({ dataDir, port: preferred, strictPort = false, log = () => {} }: Options): Promise<EmbeddedDatabase> {
   const pgDir = path.join(dataDir, "pg");
   const usersDir = path.join(dataDir, "pg.users");
   const lockFile = path.join(dataDir, "pg.lock");
   await fs.mkdir(usersDir, { recursive: true });
   const password = await readOrCreatePassword(path.join(dataDir, "pg-password"));
-  const adminUrl = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  const urlFor = (database: string) => adminUrl.replace(/\/postgres$/, `/${database}`);
+  const adminUrlAt = (port: number) => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   const me = path.join(usersDir, String(process.pid));
 
-  const started = await withLock(lockFile, async () => {
+  const { started, port } = await withLock(lockFile, async () => {
     await fs.writeFile(me, "");
-    if (await canConnect(adminUrl)) return false;
+    const running = await runningPort(pgDir);
+    if (running && (await canConnect(adminUrlAt(running)))) return { started: false, port: running };
     if (!existsSync(path.join(pgDir, "PG_VERSION"))) {
       log(`initialising embedded PostgreSQL in ${pgDir}`);
       await initdb(pgDir, password);
     }
     await removeStalePid(pgDir);
+    let port = preferred;
+    if (await portInUse(port)) {
+      if (strictPort) throw new Error(`port ${port} is taken by another program: choose another with SYNCO_PG_PORT`);
+      port = await freePort();
+      log(`port ${preferred} is taken by another program; using ${port}`);
+    }
     const flags = `-p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200`;
     await pgCtl(["start", "-D", pgDir, "-w", "-t", "120", "-l", path.join(pgDir, "server.log"), "-o", flags]).catch((err: unknown) => {
-      throw new Error(`embedded PostgreSQL did not start on port ${port} (is the port taken? set SYNCO_PG_PORT; log: ${pgDir}/server.log)`, {
-        cause: err,
-      });
+      throw new Error(`embedded PostgreSQL did not start on port ${port} (log: ${pgDir}/server.log)`, { cause: err });
     });
     log(`embedded PostgreSQL started on port ${port}`);
-    return true;
+    return { started: true, port };
   });
+  const adminUrl = adminUrlAt(port);
+  const urlFor = (database: string) => adminUrl.replace(/\/postgres$/, `/${database}`);
 
   const stop = () =>
     withLock(lockFile, async () => {
@@ -148,12 +161,44 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
-// A server killed without a clean shutdown leaves postmaster.pid behind; PostgreSQL refuses to
-// start while it names a live process, so only a pid file of a dead process is removed.
+// postmaster.pid names the server's pid (line 1) and port (line 4). A server killed without a
+// clean shutdown leaves it behind; PostgreSQL refuses to start while it names a live process,
+// so only the file of a dead process is removed.
+async function readPostmasterPid(pgDir: string): Promise<{ pid: number; port: number } | null> {
+  const lines = (await fs.readFile(path.join(pgDir, "postmaster.pid"), "utf8").catch(() => "")).split("\n");
+  const pid = Number(lines[0]);
+  return pid ? { pid, port: Number(lines[3]) } : null;
+}
+
+async function runningPort(pgDir: string): Promise<number | null> {
+  const found = await readPostmasterPid(pgDir);
+  return found && isAlive(found.pid) ? found.port : null;
+}
+
 async function removeStalePid(pgDir: string): Promise<void> {
-  const pidFile = path.join(pgDir, "postmaster.pid");
-  const pid = Number((await fs.readFile(pidFile, "utf8").catch(() => "")).split("\n")[0]);
-  if (pid && !isAlive(pid)) await fs.rm(pidFile, { force: true });
+  const found = await readPostmasterPid(pgDir);
+  if (found && !isAlive(found.pid)) await fs.rm(path.join(pgDir, "postmaster.pid"), { force: true });
+}
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once("error", reject);
+  });
 }
 
 function isAlive(pid: number): boolean {

@@ -16,7 +16,9 @@ export async function openDatabase(options: {
   } else {
     const server = await startEmbeddedPostgres({
       dataDir: options.dataDir,
+      // A port chosen explicitly must be used; the default gives way to whatever already holds it.
       port: Number(process.env.SYNCO_PG_PORT ?? 54329),
+      strictPort: process.env.SYNCO_PG_PORT !== undefined,
       log: options.log,
     });
     const name = options.databaseName ?? process.env.SYNCO_DB_NAME ?? "synco";
