@@ -1,9 +1,20 @@
 // Runs before every page and API request: a fresh CSP nonce per request (Next.js applies it to
-// its own scripts), and the policy on the response.
+// its own scripts) and the policy on the response. Pages also get an optimistic sign-in check:
+// without a session cookie there is nothing to render, so the visitor goes to sign-in and comes
+// back afterwards. The real check (a valid session, membership, role) happens on the server.
+import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/http/csp";
+import { authPath } from "@/lib/auth/next-path";
+
+const PUBLIC_PAGES = ["/sign-in", "/sign-up", "/invitations/"];
 
 export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const isPage = !pathname.startsWith("/api/");
+  if (isPage && !PUBLIC_PAGES.some((p) => pathname.startsWith(p)) && !getSessionCookie(request)) {
+    return NextResponse.redirect(new URL(authPath("sign-in", pathname + search), request.url));
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
   const headers = new Headers(request.headers);
