@@ -3,3 +3,4 @@ export * from "./sandbox-shopify";
 export * from "./audit";
 export * from "./sandbox-shopify-bulk";
 export * from "./sandbox-shopify-webhooks";
+export * from "./stores";

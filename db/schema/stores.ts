@@ -1,0 +1,93 @@
+// Connected Shopify stores (real or sandbox), the OAuth handshakes in flight and the webhook
+// deliveries already handled. Credentials are only ever stored encrypted (lib/crypto), bound to
+// the store id; a disconnected store keeps its row (and its audit trail) without credentials.
+import { sql } from "drizzle-orm";
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { organization, user } from "./auth";
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+export type StoreKind = "shopify" | "sandbox";
+export type StoreStatus = "connected" | "disconnected" | "needs_reauth";
+export type SeedStatus = "seeding" | "ready" | "failed";
+export type SandboxSize = "small" | "medium" | "large";
+
+export const stores = pgTable(
+  "stores",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    shopDomain: text("shop_domain").notNull(),
+    kind: text("kind").$type<StoreKind>().notNull(),
+    name: text("name").notNull(),
+    apiVersion: text("api_version").notNull(),
+    metafieldNamespace: text("metafield_namespace").notNull().default("synco"),
+    // AES-256-GCM of the JSON credentials (token, refresh token, expiries, scopes, sandbox secret).
+    credentialsCiphertext: text("credentials_ciphertext"),
+    credentialsKeyId: text("credentials_key_id"),
+    status: text("status").$type<StoreStatus>().notNull().default("connected"),
+    // Sandbox stores only: the size asked for and how far seeding got.
+    sandboxSize: text("sandbox_size").$type<SandboxSize>(),
+    seedStatus: text("seed_status").$type<SeedStatus>(),
+    syncPaused: boolean("sync_paused").notNull().default(false),
+    createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
+    connectedAt: instant("connected_at"),
+    disconnectedAt: instant("disconnected_at"),
+    lastActivityAt: instant("last_activity_at"),
+  },
+  (t) => [
+    index("stores_organization_idx").on(t.organizationId, t.createdAt),
+    // One live connection per shop in the whole product; disconnected rows may repeat.
+    uniqueIndex("stores_live_shop_domain_idx").on(t.shopDomain).where(sql`status <> 'disconnected'`),
+  ],
+);
+export type Store = typeof stores.$inferSelect;
+export type NewStore = typeof stores.$inferInsert;
+
+/** One row per OAuth handshake started; deleted when the callback uses it (single use). */
+export const shopifyOauthStates = pgTable(
+  "shopify_oauth_states",
+  {
+    // SHA-256 of the state sent to Shopify, so a database read does not yield usable states.
+    stateHash: text("state_hash").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    sessionId: text("session_id").notNull(),
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    shopDomain: text("shop_domain").notNull(),
+    // Set when re-authorising an existing store.
+    storeId: text("store_id"),
+    createdAt: instant("created_at").notNull().defaultNow(),
+    expiresAt: instant("expires_at").notNull(),
+  },
+  (t) => [index("shopify_oauth_states_expires_idx").on(t.expiresAt)],
+);
+export type ShopifyOauthState = typeof shopifyOauthStates.$inferSelect;
+
+/** Webhook deliveries already handled (Shopify sends some more than once); product, customer and order payloads wait here for the sync index. */
+export const shopifyWebhookEvents = pgTable(
+  "shopify_webhook_events",
+  {
+    webhookId: text("webhook_id").primaryKey(),
+    topic: text("topic").notNull(),
+    shopDomain: text("shop_domain").notNull(),
+    storeId: text("store_id").references(() => stores.id, { onDelete: "cascade" }),
+    eventId: text("event_id"),
+    triggeredAt: instant("triggered_at"),
+    receivedAt: instant("received_at").notNull().defaultNow(),
+    payload: jsonb("payload").$type<Record<string, unknown>>(),
+    processedAt: instant("processed_at"),
+  },
+  (t) => [
+    index("shopify_webhook_events_shop_idx").on(t.shopDomain, t.receivedAt),
+    index("shopify_webhook_events_pending_idx").on(t.storeId, t.receivedAt).where(sql`processed_at IS NULL`),
+  ],
+);
+export type ShopifyWebhookEvent = typeof shopifyWebhookEvents.$inferSelect;
