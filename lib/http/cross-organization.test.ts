@@ -16,6 +16,15 @@ import * as leaveRoute from "@/app/api/organization/leave/route";
 import * as memberRoute from "@/app/api/organization/members/[memberId]/route";
 import * as organizationRoute from "@/app/api/organization/route";
 import * as activeRoute from "@/app/api/organizations/active/route";
+import * as oauthStartRoute from "@/app/api/shopify/oauth/start/route";
+import * as storeDisconnectRoute from "@/app/api/stores/[storeId]/disconnect/route";
+import * as storeReauthorizeRoute from "@/app/api/stores/[storeId]/reauthorize/route";
+import * as storeRoute from "@/app/api/stores/[storeId]/route";
+import * as storesRoute from "@/app/api/stores/route";
+import * as sandboxStoreRoute from "@/app/api/stores/sandbox/route";
+import * as tokenStoreRoute from "@/app/api/stores/token/route";
+import { addSandboxStoreAs } from "@/lib/stores/testing/store-helpers";
+import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { addMember, createOrg, signUp, uniqueEmail, type TestUser } from "@/lib/testing/accounts";
 import { call, type CallOptions, type CallResult } from "@/lib/testing/http";
 
@@ -23,15 +32,21 @@ type Case = { route: string; method: string; run: () => Promise<CallResult> };
 
 // Routes that hold no organization's data: auth itself, liveness, and user-scoped reads that
 // only ever list the caller's own organizations (covered in organizations.test.ts).
-const NOT_ORGANIZATION_SCOPED = ["/api/auth/[...all]", "/api/health", "/api/me", "/api/organizations"];
+const NOT_ORGANIZATION_SCOPED = ["/api/auth/[...all]", "/api/health", "/api/me", "/api/organizations", "/api/shopify/oauth/config"];
 // The sandbox Shopify store authenticates by access token like Shopify, not by session.
 const SEPARATE_AUTH_PREFIX = "/api/sandbox/";
+// Shopify's webhooks are authenticated by HMAC; the OAuth callback by a single-use state bound to
+// the caller's session and answers with redirects (its refusals are tested in lib/shopify/oauth).
+const SHOPIFY_AUTHENTICATED = ["/api/webhooks/shopify", "/api/shopify/oauth/callback"];
+
+serveTestAppForFile();
 
 let outsider: TestUser;
 let stale: TestUser;
 let orgA: { id: string };
 let inviteA: string;
 let memberA: string;
+let storeA: string;
 
 beforeAll(async () => {
   const ownerA = await signUp();
@@ -40,6 +55,7 @@ beforeAll(async () => {
   inviteA = invited.body.invitation.id;
   const someone = await addMember(ownerA, "member");
   memberA = (await call(organizationRoute.GET, "GET", "/x", { cookie: someone.cookie })).body.members[0].id;
+  storeA = (await addSandboxStoreAs(ownerA, "small")).id;
 
   outsider = await signUp();
   await createOrg(outsider, "Tenant B");
@@ -88,6 +104,30 @@ const CASES: Case[] = [
     method: "POST",
     run: () => call(rejectRoute.POST, "POST", "/x", as(() => outsider, { params: { invitationId: inviteA } })),
   },
+  { route: "/api/stores", method: "GET", run: () => call(storesRoute.GET, "GET", "/x", as(() => stale)) },
+  { route: "/api/stores/sandbox", method: "POST", run: () => call(sandboxStoreRoute.POST, "POST", "/x", as(() => stale, { body: { size: "small" } })) },
+  {
+    route: "/api/stores/token",
+    method: "POST",
+    run: () => call(tokenStoreRoute.POST, "POST", "/x", as(() => stale, { body: { shop: "someone.myshopify.com", accessToken: "shpat_x" } })),
+  },
+  { route: "/api/stores/[storeId]", method: "GET", run: () => call(storeRoute.GET, "GET", "/x", as(() => outsider, { params: { storeId: storeA } })) },
+  {
+    route: "/api/stores/[storeId]",
+    method: "PATCH",
+    run: () => call(storeRoute.PATCH, "PATCH", "/x", as(() => outsider, { params: { storeId: storeA }, body: { name: "Taken over" } })),
+  },
+  {
+    route: "/api/stores/[storeId]/disconnect",
+    method: "POST",
+    run: () => call(storeDisconnectRoute.POST, "POST", "/x", as(() => outsider, { params: { storeId: storeA } })),
+  },
+  {
+    route: "/api/stores/[storeId]/reauthorize",
+    method: "POST",
+    run: () => call(storeReauthorizeRoute.POST, "POST", "/x", as(() => outsider, { params: { storeId: storeA } })),
+  },
+  { route: "/api/shopify/oauth/start", method: "POST", run: () => call(oauthStartRoute.POST, "POST", "/x", as(() => stale, { body: { shop: "someone.myshopify.com" } })) },
 ];
 
 describe("cross-organization access", () => {
@@ -107,7 +147,7 @@ describe("cross-organization access", () => {
   it("covers every API route the app has", () => {
     const covered = new Set(CASES.map((c) => `${c.method} ${c.route}`));
     const missing = apiRoutes()
-      .filter(({ route }) => !NOT_ORGANIZATION_SCOPED.includes(route) && !route.startsWith(SEPARATE_AUTH_PREFIX))
+      .filter(({ route }) => !NOT_ORGANIZATION_SCOPED.includes(route) && !SHOPIFY_AUTHENTICATED.includes(route) && !route.startsWith(SEPARATE_AUTH_PREFIX))
       .flatMap(({ route, methods }) => methods.map((m) => `${m} ${route}`))
       .filter((key) => !covered.has(key));
     expect(missing, "add these routes to the cross-organization table").toEqual([]);

@@ -1,13 +1,15 @@
-// The route-handler wrapper: session → active organization → role → zod-parsed input. Handlers
+// The route-handler wrapper: session → active organization (or the store's own) → role → zod-parsed input. Handlers
 // receive verified context, call one service and return data (sent as JSON) or a Response.
 import "server-only";
 import type { z } from "zod";
+import type { Store } from "@/db/schema/stores";
 import type { Actor } from "@/lib/audit/record-audit";
 import { auth } from "@/lib/auth/auth";
 import { getMembership, type Membership } from "@/lib/organizations/get-membership";
 import { hasRole, type Role } from "@/lib/organizations/roles";
 import { appUrl } from "@/lib/runtime/app-url";
-import { AppError, toErrorResponse } from "./app-error";
+import { getStoreForMember } from "@/lib/stores/get-store-for-member";
+import { AppError, notFound, toErrorResponse } from "./app-error";
 import { parseBody, parseQuery } from "./parse-input";
 
 type Params = Record<string, string | string[]>;
@@ -30,6 +32,9 @@ export type UserContext<B, Q> = {
 };
 
 export type OrgContext<B, Q> = UserContext<B, Q> & { membership: Membership; organizationId: string };
+
+/** `organizationId` is the store's own organization, verified through the caller's membership of it. */
+export type StoreContext<B, Q> = OrgContext<B, Q> & { store: Store };
 
 type Options<B, Q> = { body?: B; query?: Q };
 type Result = Response | object | null;
@@ -55,16 +60,35 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
         ? await getMembership({ organizationId: base.activeOrganizationId, userId: base.user.id })
         : null;
       if (!membership) throw new AppError("not_found", "No active organization: create one or switch to one you belong to");
-      const required = options.role ?? "member";
-      if (!hasRole(membership.role, required)) {
-        const article = membership.role === "admin" ? "an" : "a";
-        throw new AppError("forbidden", `This action needs the ${required} role; you are ${article} ${membership.role}`);
-      }
+      assertRole(membership, options.role);
       return { ...base, membership, organizationId: membership.organization.id };
     },
     handler,
     options,
   );
+}
+
+/** A route under /api/stores/:storeId; anyone outside the store's organization gets 404. */
+export function withStore<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
+  handler: (ctx: StoreContext<B, Q>) => Promise<Result>,
+  options: Options<B, Q> & { role?: Role } = {},
+) {
+  return wrap(
+    async (base) => {
+      const found = await getStoreForMember({ storeId: base.params.storeId ?? "", userId: base.user.id });
+      if (!found) throw notFound("Store");
+      assertRole(found.membership, options.role);
+      return { ...base, membership: found.membership, organizationId: found.store.organizationId, store: found.store };
+    },
+    handler,
+    options,
+  );
+}
+
+function assertRole(membership: Membership, required: Role = "member") {
+  if (hasRole(membership.role, required)) return;
+  const article = membership.role === "admin" ? "an" : "a";
+  throw new AppError("forbidden", `This action needs the ${required} role; you are ${article} ${membership.role}`);
 }
 
 type Base = Omit<UserContext<unknown, unknown>, "body" | "query">;

@@ -1,0 +1,36 @@
+// One pg-boss instance per process, started on first use (which creates or migrates its `pgboss`
+// schema) with a queue per job definition. Kept on globalThis so Next's dev reloads reuse it.
+import { PgBoss } from "pg-boss";
+import { logger } from "@/lib/logger";
+import { JOBS } from "./definitions";
+
+const holder = globalThis as unknown as { __syncoBoss?: Promise<PgBoss> };
+
+async function startBoss(): Promise<PgBoss> {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error("DATABASE_URL is not set: jobs need the database");
+  const boss = new PgBoss({ connectionString, schema: "pgboss", max: Number(process.env.SYNCO_JOBS_POOL_SIZE ?? 4), application_name: "synco-jobs" });
+  boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
+  await boss.start();
+  for (const definition of Object.values(JOBS)) {
+    const existing = await boss.getQueue(definition.name);
+    if (existing) await boss.updateQueue(definition.name, definition.queue);
+    else await boss.createQueue(definition.name, definition.queue);
+  }
+  return boss;
+}
+
+export function getBoss(): Promise<PgBoss> {
+  holder.__syncoBoss ??= startBoss().catch((error: unknown) => {
+    holder.__syncoBoss = undefined;
+    throw error;
+  });
+  return holder.__syncoBoss;
+}
+
+/** Stops the queue (workers finish their current job first). */
+export async function stopBoss(): Promise<void> {
+  const current = holder.__syncoBoss;
+  holder.__syncoBoss = undefined;
+  if (current) await (await current).stop({ graceful: true, timeout: 30_000 });
+}

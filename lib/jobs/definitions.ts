@@ -1,0 +1,33 @@
+// Every background job the product runs: its queue name, payload schema, payload version and queue
+// settings. Kept free of handler imports so services can enqueue without import cycles; the
+// handlers are attached in handlers.ts.
+import { z } from "zod";
+import type { Queue } from "pg-boss";
+
+export type JobDefinition<P extends z.ZodType = z.ZodType> = {
+  name: string;
+  /** Bumped when the payload changes shape; a worker refuses versions it does not know. */
+  version: number;
+  payload: P;
+  queue: Omit<Queue, "name">;
+};
+
+const defineJob = <P extends z.ZodType>(definition: JobDefinition<P>) => definition;
+
+export const JOBS = {
+  "sandbox.seed-store": defineJob({
+    name: "sandbox.seed-store",
+    version: 1,
+    payload: z.object({
+      storeId: z.uuid(),
+      organizationId: z.string().min(1),
+      shopDomain: z.string().min(1),
+      size: z.enum(["small", "medium", "large"]),
+    }),
+    // One seeding per store at a time (queued or running); retried from its checkpoint.
+    queue: { policy: "exclusive", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 3600 },
+  }),
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOBS)[N]["payload"]>;

@@ -1,0 +1,10 @@
+// What each job does: one service call with the parsed payload. `final` is true on the last
+// attempt, so a handler can record a failure the user should see instead of a retry.
+import { seedSandboxStoreData } from "@/lib/stores/sandbox/seed-sandbox-store-data";
+import type { JobName, JobPayload } from "./definitions";
+
+export type JobContext = { jobId: string; final: boolean };
+
+export const JOB_HANDLERS: { [N in JobName]: (payload: JobPayload<N>, context: JobContext) => Promise<void> } = {
+  "sandbox.seed-store": (payload, context) => seedSandboxStoreData({ ...payload, final: context.final }),
+};

@@ -1,0 +1,46 @@
+// Starts a worker per queue in this process: once per app server (instrumentation.ts, unless
+// SYNCO_WORKERS=off), in `npm run worker` processes to scale out, and in tests.
+import { logger } from "@/lib/logger";
+import { getBoss, stopBoss } from "./boss";
+import { JOBS, type JobName } from "./definitions";
+import { JOB_HANDLERS } from "./handlers";
+
+const holder = globalThis as unknown as { __syncoWorkers?: Promise<void> };
+
+export function startWorkers(): Promise<void> {
+  holder.__syncoWorkers ??= start();
+  return holder.__syncoWorkers;
+}
+
+export async function stopWorkers(): Promise<void> {
+  if (!holder.__syncoWorkers) return;
+  holder.__syncoWorkers = undefined;
+  await stopBoss();
+}
+
+async function start() {
+  const boss = await getBoss();
+  for (const name of Object.keys(JOBS) as JobName[]) {
+    await boss.work(name, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
+      if (!job) return;
+      await runJob(name, job.data, { jobId: job.id, final: job.retryCount >= job.retryLimit });
+    });
+  }
+  logger.info({ queues: Object.keys(JOBS) }, "job workers started");
+}
+
+async function runJob(name: JobName, data: unknown, context: { jobId: string; final: boolean }) {
+  const definition = JOBS[name];
+  const envelope = data as { v?: number; payload?: unknown };
+  if (envelope.v !== definition.version) throw new Error(`job ${name} has payload version ${envelope.v}; this worker runs version ${definition.version}`);
+  const payload = definition.payload.parse(envelope.payload);
+  const log = logger.child({ job: name, jobId: context.jobId });
+  log.info("job started");
+  try {
+    await JOB_HANDLERS[name](payload, context);
+    log.info("job finished");
+  } catch (error) {
+    log.error({ err: error, final: context.final }, "job failed");
+    throw error;
+  }
+}

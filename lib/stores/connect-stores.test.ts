@@ -1,0 +1,125 @@
+// Connecting stores over the real routes: a sandbox store (small in the request, medium by a
+// background job), a custom app's access token checked live against the sandbox, the one-live-
+// connection-per-shop rule across organizations, and the promise that no token ever comes back.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as storesRoute from "@/app/api/stores/route";
+import * as tokenRoute from "@/app/api/stores/token/route";
+import * as storeRoute from "@/app/api/stores/[storeId]/route";
+import { db } from "@/db/client";
+import { stores } from "@/db/schema/stores";
+import { eq } from "drizzle-orm";
+import { startWorkers, stopWorkers } from "@/lib/jobs/start-workers";
+import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
+import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
+import { call } from "@/lib/testing/http";
+import { storeCredentials } from "./store-credentials";
+import { addSandboxStoreAs, auditRows, eventually, sandboxSubscriptions, storeRow } from "./testing/store-helpers";
+import { serveTestAppForFile } from "./testing/test-app-server";
+
+const app = serveTestAppForFile();
+let owner: TestUser;
+let member: TestUser;
+
+beforeAll(async () => {
+  owner = await signUp();
+  await createOrg(owner);
+  member = await addMember(owner, "member");
+  await startWorkers();
+});
+afterAll(() => stopWorkers());
+
+const freshShop = (prefix = "token") => createSandboxShop({ domain: `${prefix}-${crypto.randomUUID().slice(0, 10)}.myshopify.com`, name: "Token shop" });
+
+describe("sandbox stores", () => {
+  it("adds a small sandbox store: ready at once, token encrypted, audited, webhooks subscribed", async () => {
+    const store = await addSandboxStoreAs(owner, "small");
+    expect(store).toMatchObject({ kind: "sandbox", status: "connected", sandboxSize: "small", seedStatus: "ready", metafieldNamespace: "synco" });
+    const row = await storeRow(store.id);
+    const credentials = storeCredentials(row)!;
+    expect(credentials.accessToken).toMatch(/^shpat_/);
+    expect(credentials.apiSecret).toBeTruthy();
+    expect(row.credentialsCiphertext).not.toContain(credentials.accessToken);
+    expect(row.credentialsKeyId).toMatch(/^[0-9a-f]{16}$/);
+
+    const audit = await auditRows(store.id);
+    expect(audit.map((entry) => [entry.action, entry.details.kind])).toEqual([["store.connected", "sandbox"]]);
+    expect(audit[0]!.actorEmail).toBe(owner.email);
+
+    const subscriptions = await sandboxSubscriptions(store.shopDomain);
+    expect(subscriptions.map((s) => s.topic).sort()).toEqual(
+      ["APP_UNINSTALLED", "CUSTOMERS_CREATE", "CUSTOMERS_DELETE", "CUSTOMERS_UPDATE", "ORDERS_CREATE", "ORDERS_DELETE", "ORDERS_UPDATED", "PRODUCTS_CREATE", "PRODUCTS_DELETE", "PRODUCTS_UPDATE"],
+    );
+    expect(new Set(subscriptions.map((s) => s.uri))).toEqual(new Set([`${app().url}/api/webhooks/shopify`]));
+
+    // No answer and no audit row carries a secret.
+    const listed = await call(storesRoute.GET, "GET", "/api/stores", { cookie: member.cookie });
+    const one = await call(storeRoute.GET, "GET", "/x", { cookie: member.cookie, params: { storeId: store.id } });
+    for (const text of [JSON.stringify(store), JSON.stringify(listed.body), JSON.stringify(one.body), JSON.stringify(audit)]) {
+      expect(text).not.toContain(credentials.accessToken);
+      expect(text).not.toContain(credentials.apiSecret);
+      expect(text).not.toContain("credentials");
+    }
+    expect(listed.body.stores.map((s: { id: string }) => s.id)).toContain(store.id);
+    expect(one.body.store).toEqual(store);
+  });
+
+  it("seeds a medium store in the background: seeding, then ready with its webhooks", async () => {
+    const store = await addSandboxStoreAs(owner, "medium");
+    expect(store.seedStatus).toBe("seeding");
+    const ready = await eventually(async () => {
+      const row = await storeRow(store.id);
+      return row.seedStatus !== "seeding" && row;
+    }, 120_000);
+    expect(ready.seedStatus).toBe("ready");
+    expect((await sandboxSubscriptions(store.shopDomain)).length).toBe(10);
+  }, 150_000);
+
+  it("lets members read but only admins add stores", async () => {
+    const refused = await call((await import("@/app/api/stores/sandbox/route")).POST, "POST", "/x", { cookie: member.cookie, body: { size: "small" } });
+    expect(refused.status).toBe(403);
+    const bad = await call((await import("@/app/api/stores/sandbox/route")).POST, "POST", "/x", { cookie: owner.cookie, body: { size: "huge" } });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.field).toBe("size");
+  });
+});
+
+describe("connect by access token", () => {
+  it("saves a token the shop accepts, with the shop's name", async () => {
+    const { shop, accessToken } = await freshShop();
+    const res = await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: shop.domain, accessToken } });
+    expect(res.status).toBe(201);
+    expect(res.body.store).toMatchObject({ kind: "shopify", status: "connected", shopDomain: shop.domain, name: "Token shop" });
+    expect(res.body.webhooks.subscribed).toBe(true);
+    expect(JSON.stringify(res.body)).not.toContain(accessToken);
+    expect(storeCredentials(await storeRow(res.body.store.id))!.accessToken).toBe(accessToken);
+    const audit = await auditRows(res.body.store.id);
+    expect(audit[0]).toMatchObject({ action: "store.connected", details: { kind: "shopify", method: "token" } });
+    expect(JSON.stringify(audit)).not.toContain(accessToken);
+  });
+
+  it("refuses a token the shop rejects with 422 on accessToken and saves nothing", async () => {
+    const { shop } = await freshShop();
+    const res = await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: shop.domain, accessToken: "shpat_not-the-right-one" } });
+    expect(res.status).toBe(422);
+    expect(res.body.error.field).toBe("accessToken");
+    expect(JSON.stringify(res.body)).not.toContain("shpat_not-the-right-one");
+    expect(await db.select().from(stores).where(eq(stores.shopDomain, shop.domain))).toEqual([]);
+  });
+
+  it("answers 422 naming the field for a domain that is not *.myshopify.com", async () => {
+    const res = await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: "shop.example.com", accessToken: "x" } });
+    expect(res.status).toBe(422);
+    expect(res.body.error.field).toBe("shop");
+  });
+
+  it("gives a second organization 409 for a shop live elsewhere, without saying where", async () => {
+    const { shop, accessToken } = await freshShop();
+    expect((await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: shop.domain, accessToken } })).status).toBe(201);
+    const rival = await signUp();
+    const rivalOrg = await createOrg(rival, "Rival agency");
+    const res = await call(tokenRoute.POST, "POST", "/x", { cookie: rival.cookie, body: { shop: shop.domain, accessToken } });
+    expect(res.status).toBe(409);
+    expect(JSON.stringify(res.body)).not.toMatch(/Org |Tenant|@example/);
+    expect((await db.select().from(stores).where(eq(stores.organizationId, rivalOrg.id))).length).toBe(0);
+  });
+});

@@ -1,0 +1,36 @@
+// Disconnects a store: the row and the audit log stay, the credentials go. Used by the admin's
+// button and by Shopify's app/uninstalled webhook (actor: Shopify). Disconnecting twice is a no-op.
+import { and, eq } from "drizzle-orm";
+import { db as defaultDb, type Database } from "@/db/client";
+import { stores } from "@/db/schema/stores";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/http/app-error";
+import { toStoreView } from "./store-view";
+
+export type DisconnectReason = "user" | "app_uninstalled";
+
+type Options = { storeId: string; organizationId: string; actor: Actor; reason?: DisconnectReason; db?: Pick<Database, "transaction"> };
+
+/** `db` may be a transaction (the webhook's), so the disconnect commits with the delivery record. */
+export async function disconnectStore({ storeId, organizationId, actor, reason = "user", db = defaultDb }: Options) {
+  return db.transaction(async (tx) => {
+    const where = and(eq(stores.id, storeId), eq(stores.organizationId, organizationId));
+    const [store] = await tx.select().from(stores).where(where).for("update");
+    if (!store) throw new AppError("not_found", "Store not found");
+    if (store.status === "disconnected" && !store.credentialsCiphertext) return { store: toStoreView(store), changed: false };
+    const now = new Date();
+    const [updated] = await tx
+      .update(stores)
+      .set({ status: "disconnected", credentialsCiphertext: null, credentialsKeyId: null, disconnectedAt: now, updatedAt: now, lastActivityAt: now })
+      .where(where)
+      .returning();
+    await recordAudit(tx, actor, {
+      organizationId,
+      storeId,
+      action: "store.disconnected",
+      target: store.shopDomain,
+      details: { kind: store.kind, reason },
+    });
+    return { store: toStoreView(updated!), changed: true };
+  });
+}

@@ -1,0 +1,9 @@
+import type { Store } from "@/db/schema/stores";
+import { checkGrantedScopes } from "./check-granted-scopes";
+import { toStoreView } from "./store-view";
+
+/** One store as the browser sees it, its scope check applied. */
+export async function getStoreView({ store }: { store: Store }) {
+  const [checked] = await checkGrantedScopes([store]);
+  return { store: toStoreView(checked!) };
+}

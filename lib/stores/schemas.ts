@@ -1,0 +1,66 @@
+// Request schemas and answer shapes of the store routes. No server imports here: forms use them too.
+import { z } from "zod";
+
+export const SANDBOX_SIZES = ["small", "medium", "large"] as const;
+
+const MYSHOPIFY_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
+
+/** `name`, `name.myshopify.com` or `https://name.myshopify.com/…` → `name.myshopify.com`; anything else fails. */
+export const ZShopDomain = z
+  .string({ error: "shop is required" })
+  .trim()
+  .toLowerCase()
+  .transform((value) => value.replace(/^https?:\/\//, "").replace(/\/.*$/, ""))
+  .transform((value) => (value.includes(".") ? value : `${value}.myshopify.com`))
+  .refine((value) => MYSHOPIFY_DOMAIN.test(value) && value.length <= 255, "must be a *.myshopify.com shop domain, e.g. my-store.myshopify.com");
+
+export const ZStoreName = z.string({ error: "name is required" }).trim().min(1, "name must not be empty").max(100, "name must be at most 100 characters");
+
+// Shopify: 3–255 characters, letters, digits, `-` and `_`; a few namespaces are Shopify's own.
+const RESERVED_NAMESPACES = new Set(["shopify_standard", "protected", "shopify-l10n-fields"]);
+export const ZMetafieldNamespace = z
+  .string({ error: "metafieldNamespace is required" })
+  .trim()
+  .min(3, "metafieldNamespace must be 3 to 255 characters")
+  .max(255, "metafieldNamespace must be 3 to 255 characters")
+  .regex(/^[A-Za-z0-9_-]+$/, "metafieldNamespace may contain only letters, digits, '-' and '_'")
+  .refine((value) => !RESERVED_NAMESPACES.has(value) && !value.startsWith("app--"), "metafieldNamespace is reserved by Shopify");
+
+export const ZAddSandboxStoreRequest = z.object({
+  size: z.enum(SANDBOX_SIZES, { error: "size must be small, medium or large" }),
+  name: ZStoreName.optional(),
+});
+export type TAddSandboxStoreRequest = z.infer<typeof ZAddSandboxStoreRequest>;
+
+export const ZConnectByTokenRequest = z.object({
+  shop: ZShopDomain,
+  accessToken: z.string({ error: "accessToken is required" }).trim().min(1, "accessToken is required").max(512, "accessToken is too long"),
+  name: ZStoreName.optional(),
+});
+export type TConnectByTokenRequest = z.infer<typeof ZConnectByTokenRequest>;
+
+export const ZStartOauthRequest = z.object({ shop: ZShopDomain });
+
+export const ZUpdateStoreRequest = z
+  .object({ name: ZStoreName.optional(), metafieldNamespace: ZMetafieldNamespace.optional() })
+  .refine((value) => value.name !== undefined || value.metafieldNamespace !== undefined, "send name or metafieldNamespace");
+export type TUpdateStoreRequest = z.infer<typeof ZUpdateStoreRequest>;
+
+/** What the API tells the browser about a store — never credentials. */
+export type TStoreView = {
+  id: string;
+  organizationId: string;
+  kind: "shopify" | "sandbox";
+  shopDomain: string;
+  name: string;
+  apiVersion: string;
+  metafieldNamespace: string;
+  status: "connected" | "disconnected" | "needs_reauth";
+  sandboxSize: "small" | "medium" | "large" | null;
+  seedStatus: "seeding" | "ready" | "failed" | null;
+  syncPaused: boolean;
+  connectedAt: string | null;
+  disconnectedAt: string | null;
+  lastActivityAt: string | null;
+  createdAt: string;
+};

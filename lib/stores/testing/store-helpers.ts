@@ -1,0 +1,44 @@
+// Seeds stores through the real routes, the way the browser does.
+import { eq } from "drizzle-orm";
+import * as sandboxRoute from "@/app/api/stores/sandbox/route";
+import { db } from "@/db/client";
+import { auditLog } from "@/db/schema/audit";
+import { sandboxShopifyShops, sandboxShopifyWebhookSubscriptions } from "@/db/schema";
+import { stores, type Store } from "@/db/schema/stores";
+import type { TestUser } from "@/lib/testing/accounts";
+import { call } from "@/lib/testing/http";
+import type { TStoreView } from "../schemas";
+
+export async function addSandboxStoreAs(user: TestUser, size: "small" | "medium" | "large" = "small"): Promise<TStoreView> {
+  const res = await call(sandboxRoute.POST, "POST", "/api/stores/sandbox", { cookie: user.cookie, body: { size } });
+  if (res.status !== 201) throw new Error(`add sandbox store failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.store as TStoreView;
+}
+
+export async function storeRow(storeId: string): Promise<Store> {
+  const [row] = await db.select().from(stores).where(eq(stores.id, storeId));
+  if (!row) throw new Error(`no store ${storeId}`);
+  return row;
+}
+
+export const auditRows = (storeId: string) => db.select().from(auditLog).where(eq(auditLog.storeId, storeId)).orderBy(auditLog.id);
+
+/** Topics the sandbox shop has subscribed for its one app installation. */
+export async function sandboxSubscriptions(shopDomain: string) {
+  return db
+    .select({ topic: sandboxShopifyWebhookSubscriptions.topic, uri: sandboxShopifyWebhookSubscriptions.uri })
+    .from(sandboxShopifyWebhookSubscriptions)
+    .innerJoin(sandboxShopifyShops, eq(sandboxShopifyShops.id, sandboxShopifyWebhookSubscriptions.shopId))
+    .where(eq(sandboxShopifyShops.domain, shopDomain));
+}
+
+/** Polls until `check` returns a value (no fixed sleeps in assertions); fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

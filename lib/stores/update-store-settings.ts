@@ -1,0 +1,26 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { stores } from "@/db/schema/stores";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/http/app-error";
+import type { TUpdateStoreRequest } from "./schemas";
+import { toStoreView } from "./store-view";
+
+/** Renames a store or changes its metafield namespace; the audit row keeps both values. */
+export async function updateStoreSettings({ storeId, organizationId, actor, changes }: { storeId: string; organizationId: string; actor: Actor; changes: TUpdateStoreRequest }) {
+  return db.transaction(async (tx) => {
+    const where = and(eq(stores.id, storeId), eq(stores.organizationId, organizationId));
+    const [before] = await tx.select().from(stores).where(where).for("update");
+    if (!before) throw new AppError("not_found", "Store not found");
+    const [updated] = await tx
+      .update(stores)
+      .set({ ...changes, updatedAt: new Date() })
+      .where(where)
+      .returning();
+    const changed = Object.fromEntries(
+      Object.entries(changes).map(([key, value]) => [key, { from: before[key as keyof typeof changes], to: value }]),
+    );
+    await recordAudit(tx, actor, { organizationId, storeId, action: "store.settings_updated", target: before.shopDomain, details: { kind: before.kind, changes: changed } });
+    return { store: toStoreView(updated!) };
+  });
+}

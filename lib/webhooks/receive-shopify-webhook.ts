@@ -1,0 +1,89 @@
+// One Shopify webhook delivery: signature first (401 when wrong), then at most one handling per
+// X-Shopify-Webhook-Id — the delivery row and the change it causes commit together, so a repeat
+// (Shopify retries and sometimes sends twice) answers 200 and changes nothing. Work is a few
+// statements, well inside Shopify's five-second budget.
+import { desc, eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { shopifyWebhookEvents, stores, type Store } from "@/db/schema/stores";
+import { storeCredentials } from "@/lib/stores/store-credentials";
+import { handleAppUninstalled } from "./topics/app-uninstalled";
+import { handleCustomersDataRequest, handleCustomersRedact, handleShopRedact } from "./topics/compliance";
+import { verifyWebhookHmac } from "./verify-webhook-hmac";
+
+export type WebhookOutcome = { status: 200 | 400 | 401; outcome: "handled" | "duplicate" | "rejected"; message?: string };
+
+// Payloads the sync index (next issue) will read; compliance payloads carry personal data and are not kept.
+const RECORDED_TOPICS = /^(products|customers|orders)\/(create|update|updated|delete)$/;
+
+export async function receiveShopifyWebhook({ rawBody, headers }: { rawBody: Buffer; headers: Headers }): Promise<WebhookOutcome> {
+  const hmac = headers.get("x-shopify-hmac-sha256");
+  const shopDomain = headers.get("x-shopify-shop-domain")?.trim().toLowerCase();
+  if (!hmac || !shopDomain) return { status: 401, outcome: "rejected", message: "missing signature" };
+  const shopStores = await db.select().from(stores).where(eq(stores.shopDomain, shopDomain)).orderBy(desc(stores.updatedAt));
+  const store = shopStores.find((row) => row.status !== "disconnected") ?? shopStores[0] ?? null;
+  if (!webhookSecrets(store).some((secret) => verifyWebhookHmac({ rawBody, hmac, secret }))) {
+    return { status: 401, outcome: "rejected", message: "invalid signature" };
+  }
+  const topic = headers.get("x-shopify-topic");
+  const webhookId = headers.get("x-shopify-webhook-id");
+  let payload: Record<string, unknown>;
+  try {
+    payload = JSON.parse(rawBody.toString("utf8")) as Record<string, unknown>;
+  } catch {
+    return { status: 400, outcome: "rejected", message: "body is not JSON" };
+  }
+  if (!topic || !webhookId) return { status: 400, outcome: "rejected", message: "missing X-Shopify-Topic or X-Shopify-Webhook-Id" };
+
+  const handled = await db.transaction(async (tx) => {
+    const triggered = headers.get("x-shopify-triggered-at");
+    const [inserted] = await tx
+      .insert(shopifyWebhookEvents)
+      .values({
+        webhookId,
+        topic,
+        shopDomain,
+        storeId: store?.id ?? null,
+        eventId: headers.get("x-shopify-event-id"),
+        triggeredAt: triggered && !Number.isNaN(Date.parse(triggered)) ? new Date(triggered) : null,
+        payload: RECORDED_TOPICS.test(topic) ? payload : null,
+        // Only the index will process these; the others are done once this transaction commits.
+        processedAt: RECORDED_TOPICS.test(topic) ? null : sql`now()`,
+      })
+      .onConflictDoNothing({ target: shopifyWebhookEvents.webhookId })
+      .returning({ webhookId: shopifyWebhookEvents.webhookId });
+    if (!inserted) return false;
+    await dispatch(tx, topic, { shopDomain, store, shopStores, payload });
+    if (store && store.status !== "disconnected") await tx.update(stores).set({ lastActivityAt: sql`now()` }).where(eq(stores.id, store.id));
+    return true;
+  });
+  return { status: 200, outcome: handled ? "handled" : "duplicate" };
+}
+
+type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+type Delivery = { shopDomain: string; store: Store | null; shopStores: Store[]; payload: Record<string, unknown> };
+
+async function dispatch(tx: Tx, topic: string, delivery: Delivery) {
+  switch (topic) {
+    case "app/uninstalled":
+      return handleAppUninstalled(tx, delivery);
+    case "customers/data_request":
+      return handleCustomersDataRequest(tx, delivery);
+    case "customers/redact":
+      return handleCustomersRedact(tx, delivery);
+    case "shop/redact":
+      return handleShopRedact(tx, delivery);
+    default:
+      // Product, customer and order changes wait in shopify_webhook_events for the sync index.
+      return;
+  }
+}
+
+/** Real stores sign with the app's secret; each sandbox installation has its own. */
+function webhookSecrets(store: Store | null): string[] {
+  const appSecret = process.env.SHOPIFY_API_SECRET?.trim();
+  if (store?.kind === "sandbox") {
+    const secret = store.credentialsCiphertext ? storeCredentials(store)?.apiSecret : null;
+    return secret ? [secret] : [];
+  }
+  return appSecret ? [appSecret] : [];
+}

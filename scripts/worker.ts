@@ -1,0 +1,33 @@
+// `npm run worker`: a process that only runs background jobs, to add capacity beside the app
+// servers (which run workers too unless SYNCO_WORKERS=off). Any number may run on one database.
+import path from "node:path";
+import { closeDb } from "../db/client";
+import { startWorkers, stopWorkers } from "../lib/jobs/start-workers";
+import { openDatabase } from "../lib/runtime/database";
+import { loadSecrets } from "../lib/runtime/secrets";
+
+async function main() {
+  const dataDir = path.resolve(process.env.SYNCO_DATA_DIR ?? ".data");
+  Object.assign(process.env, await loadSecrets({ dataDir, production: process.env.NODE_ENV === "production" }));
+  const database = await openDatabase({ dataDir });
+  process.env.DATABASE_URL = database.url;
+  process.env.SYNCO_APP_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
+  await startWorkers();
+  console.log("[synco] worker running; Ctrl-C to stop");
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await stopWorkers();
+    await closeDb();
+    await database.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(`[synco] worker could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
