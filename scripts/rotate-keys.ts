@@ -1,6 +1,7 @@
 // `npm run keys:rotate`: re-encrypts every store's credentials with SYNCO_ENCRYPTION_KEY. Run it
 // with the old key listed in SYNCO_ENCRYPTION_PREVIOUS_KEYS; run it again after any interruption.
-// Exits 1 when a row could not be decrypted with any key given.
+// `-- --organization <id>` limits it to one organization. Exits 1 when a row could not be decrypted
+// with any key given.
 import path from "node:path";
 import { closeDb } from "../db/client";
 import { openDatabase } from "../lib/runtime/database";
@@ -13,7 +14,9 @@ async function main() {
   const database = await openDatabase({ dataDir });
   process.env.DATABASE_URL = database.url;
   try {
-    const report = await rotateCredentialsKey({ log: (line) => console.log(`[keys:rotate] ${line}`) });
+    const flag = process.argv.indexOf("--organization");
+    const organizationId = flag > 0 ? process.argv[flag + 1] : undefined;
+    const report = await rotateCredentialsKey({ organizationId, log: (line) => console.log(`[keys:rotate] ${line}`) });
     console.log(`[keys:rotate] current key ${report.keyId}: ${report.rotated} re-encrypted, ${report.alreadyCurrent} already current, ${report.failed.length} failed`);
     for (const failure of report.failed) console.error(`[keys:rotate] store ${failure.storeId}: ${failure.reason}`);
     process.exitCode = report.failed.length ? 1 : 0;

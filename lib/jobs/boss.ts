@@ -12,10 +12,14 @@ async function startBoss(): Promise<PgBoss> {
   const boss = new PgBoss({ connectionString, schema: "pgboss", max: Number(process.env.SYNCO_JOBS_POOL_SIZE ?? 4), application_name: "synco-jobs" });
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await boss.start();
-  for (const definition of Object.values(JOBS)) {
-    const existing = await boss.getQueue(definition.name);
-    if (existing) await boss.updateQueue(definition.name, definition.queue);
-    else await boss.createQueue(definition.name, definition.queue);
+  for (const { name, queue } of Object.values(JOBS)) {
+    // Several processes start at once; whoever creates the queue first wins, the rest update it.
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, queue).catch(async (error: unknown) => {
+      if (!(await boss.getQueue(name))) throw error;
+    });
+    // A queue's policy is fixed at creation; the other settings follow the definition.
+    const { policy: _policy, ...settings } = queue;
+    await boss.updateQueue(name, settings);
   }
   return boss;
 }

@@ -10,7 +10,9 @@ import { decryptCredentials, encryptCredentials } from "./store-credentials";
 
 export type RotationReport = { keyId: string; rotated: number; alreadyCurrent: number; failed: { storeId: string; reason: string }[] };
 
-export async function rotateCredentialsKey({ batchSize = 100, log = () => {} }: { batchSize?: number; log?: (line: string) => void } = {}): Promise<RotationReport> {
+type Options = { batchSize?: number; log?: (line: string) => void; /** Only this organization's stores (default: all). */ organizationId?: string };
+
+export async function rotateCredentialsKey({ batchSize = 100, log = () => {}, organizationId }: Options = {}): Promise<RotationReport> {
   const current = encryptionKeys().current.id;
   const report: RotationReport = { keyId: current, rotated: 0, alreadyCurrent: 0, failed: [] };
   let after = "";
@@ -18,7 +20,7 @@ export async function rotateCredentialsKey({ batchSize = 100, log = () => {} }: 
     const batch = await db
       .select({ id: stores.id, ciphertext: stores.credentialsCiphertext, keyId: stores.credentialsKeyId })
       .from(stores)
-      .where(and(gt(stores.id, after), isNotNull(stores.credentialsCiphertext)))
+      .where(and(gt(stores.id, after), isNotNull(stores.credentialsCiphertext), organizationId ? eq(stores.organizationId, organizationId) : undefined))
       .orderBy(asc(stores.id))
       .limit(batchSize);
     if (batch.length === 0) break;
