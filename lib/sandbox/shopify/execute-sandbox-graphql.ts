@@ -29,9 +29,20 @@ export type ExecuteSandboxGraphqlOptions = {
   installation: SandboxAppInstallation;
   request: SandboxGraphqlRequest;
   db?: SandboxDb;
+  /** Origin the client reached the sandbox at; result and upload URLs are built on it. */
+  publicUrl?: string;
+  /** A throttle storm: every priced request is THROTTLED until then (see faults/). */
+  throttledUntil?: Date | null;
 };
 
-export async function executeSandboxGraphql({ shop, installation, request, db = defaultSandboxDb }: ExecuteSandboxGraphqlOptions): Promise<SandboxGraphqlResponse> {
+export async function executeSandboxGraphql({
+  shop,
+  installation,
+  request,
+  db = defaultSandboxDb,
+  publicUrl = "http://localhost",
+  throttledUntil,
+}: ExecuteSandboxGraphqlOptions): Promise<SandboxGraphqlResponse> {
   const schema = sandboxSchema();
   const checked = checkDocument(request.query);
   if ("errors" in checked) return { errors: checked.errors };
@@ -58,6 +69,9 @@ export async function executeSandboxGraphql({ shop, installation, request, db = 
     const status = shop.throttleEnabled ? await readBucket(db, bucket) : full(limits);
     return { errors: [maxCostExceeded(requested)], extensions: cost(null, status) };
   }
+  if (throttledUntil && throttledUntil.getTime() > Date.now()) {
+    return { errors: [THROTTLED], extensions: cost(null, { ...full(limits), currentlyAvailable: 0 }) };
+  }
   let status = full(limits);
   if (shop.throttleEnabled) {
     const taken = await takeFromBucket(db, { ...bucket, cost: requested });
@@ -65,7 +79,7 @@ export async function executeSandboxGraphql({ shop, installation, request, db = 
     status = taken.status;
   }
 
-  const context = createSandboxContext({ db, shop, appId: installation.appId });
+  const context = createSandboxContext({ db, shop, installation, publicUrl });
   const result = await execute({ schema, document, operationName: operation.name?.value, variableValues: variables, contextValue: context });
   const actual = Math.min(requested, actualQueryCost({ ...costInput, data: result.data }));
   if (shop.throttleEnabled && actual < requested) status = await refundBucket(db, { ...bucket, points: requested - actual });

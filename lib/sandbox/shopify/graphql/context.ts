@@ -1,4 +1,4 @@
-import type { SandboxShop } from "@/db/schema";
+import type { SandboxAppInstallation, SandboxShop } from "@/db/schema";
 import type { SandboxDb } from "../sandbox-db";
 import type { SearchWarning } from "../search/search-to-sql";
 import { createLoaders, type SandboxLoaders } from "./loaders";
@@ -9,11 +9,33 @@ export type SandboxContext = {
   shop: SandboxShop;
   /** The calling app's API client id, for `$app` namespaces. */
   appId: number;
+  /** The calling app's installation: bulk operations and webhook subscriptions belong to it. */
+  installationId: number;
+  /** Origin the client reached the sandbox at, for the URLs the sandbox hands out. */
+  publicUrl: string;
   loaders: SandboxLoaders;
+  /** Batch loaders of nested connections' first pages, one per connection field and arguments. */
+  connectionBatches: Map<string, unknown>;
   /** `extensions.search` entries: search terms Shopify would have ignored, and why. */
   searchWarnings: { path: (string | number)[]; query: string; warnings: SearchWarning[] }[];
 };
 
-export function createSandboxContext({ db, shop, appId }: { db: SandboxDb; shop: SandboxShop; appId: number }): SandboxContext {
-  return { db, shop, appId, loaders: createLoaders(db, shop.id), searchWarnings: [] };
+export type CreateSandboxContextOptions = {
+  db: SandboxDb;
+  shop: SandboxShop;
+  installation: Pick<SandboxAppInstallation, "id" | "appId">;
+  publicUrl: string;
+};
+
+export function createSandboxContext({ db, shop, installation, publicUrl }: CreateSandboxContextOptions): SandboxContext {
+  return {
+    db,
+    shop,
+    appId: installation.appId,
+    installationId: installation.id,
+    publicUrl,
+    loaders: createLoaders(db, shop.id),
+    connectionBatches: new Map(),
+    searchWarnings: [],
+  };
 }

@@ -1,9 +1,10 @@
 // Relay connections over keyset pagination: rows are ordered by (sort value, id) and a cursor is
 // base64 of that pair, so a page boundary never shifts when rows are inserted concurrently and
 // deep pages cost no more than the first. Argument rules are Shopify's: one of first/last, at most 250.
-import { and, sql, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { GraphQLError } from "graphql";
+import { batchLoader, type Loader } from "./batch-loader";
 
 export const MAX_PAGE_SIZE = 250;
 
@@ -37,14 +38,29 @@ export type PaginateOptions<Row extends { id: number }> = {
   where?: SQL;
   /** Runs the resource's query with the given condition, order and limit. */
   fetch: (where: SQL | undefined, orderBy: SQL[], limit: number) => Promise<Row[]>;
+  /**
+   * A connection under a parent (an order's line items, a product's metafields). `where` then
+   * leaves the parent out: first pages asked for many parents in the same tick (a list of orders
+   * with their line items, every page of a bulk export) are read with one query.
+   */
+  parent?: ParentScope<Row>;
 };
 
-export async function paginate<Row extends { id: number }>({ field, args, sort, idColumn, where, fetch }: PaginateOptions<Row>): Promise<Connection<Row>> {
+export type ParentScope<Row> = {
+  column: PgColumn;
+  id: number;
+  of: (row: Row) => number;
+  /** Per-request loaders, shared by the parents of one connection field (SandboxContext.connectionBatches). */
+  batches: Map<string, unknown>;
+};
+
+export async function paginate<Row extends { id: number }>({ field, args, sort, idColumn, where: shared, fetch, parent }: PaginateOptions<Row>): Promise<Connection<Row>> {
   const size = pageSize(field, args);
   const forward = args.first != null;
   const ascending = !args.reverse;
   const after = args.after ? decodeCursor(args.after, sort.key) : null;
   const before = args.before ? decodeCursor(args.before, sort.key) : null;
+  const where = parent ? and(shared, eq(parent.column, parent.id)) : shared;
   // "after" is the side the order moves towards; with reverse the comparison flips.
   const bound = (cursor: CursorValue, side: "after" | "before", inclusive = false) => {
     const greater = (side === "after") === ascending;
@@ -57,7 +73,10 @@ export async function paginate<Row extends { id: number }>({ field, args, sort, 
   };
   const window = and(where, after ? bound(after, "after") : undefined, before ? bound(before, "before") : undefined);
   // One row more than the page tells whether another page follows (also for a page size of 0).
-  const fetched = await fetch(window, order(forward), size + 1);
+  const fetched =
+    parent && forward && !after && !before
+      ? await firstPages({ field, args, idColumn, shared, fetch, parent, size, orderBy: order(true) })(parent.id)
+      : await fetch(window, order(forward), size + 1);
   const more = fetched.length > size;
   const rows = forward ? fetched.slice(0, size) : fetched.slice(0, size).reverse();
 
@@ -78,6 +97,35 @@ export async function paginate<Row extends { id: number }>({ field, args, sort, 
       endCursor: edges.at(-1)?.cursor ?? null,
     },
   };
+}
+
+type FirstPagesOptions<Row extends { id: number }> = Pick<PaginateOptions<Row>, "field" | "args" | "idColumn" | "fetch"> & {
+  shared: SQL | undefined;
+  parent: ParentScope<Row>;
+  size: number;
+  orderBy: SQL[];
+};
+
+// The first `size + 1` rows of each parent, ranked by the connection's order in one query.
+function firstPages<Row extends { id: number }>({ field, args, idColumn, shared, fetch, parent, size, orderBy }: FirstPagesOptions<Row>): (id: number) => Promise<Row[]> {
+  const key = `${field}\n${parent.column.name}\n${JSON.stringify(args)}`;
+  let loader = parent.batches.get(key) as Loader<number, Row[]> | undefined;
+  if (!loader) {
+    loader = batchLoader(async (ids: number[]) => {
+      const ranked = sql`${idColumn} in (
+        select ranked.id from (
+          select ${idColumn} as id, row_number() over (partition by ${parent.column} order by ${sql.join(orderBy, sql`, `)}) as rank
+          from ${idColumn.table} where ${and(shared, inArray(parent.column, ids))}
+        ) as ranked where ranked.rank <= ${size + 1}
+      )`;
+      const rows = await fetch(and(shared, inArray(parent.column, ids), ranked), orderBy, ids.length * (size + 1));
+      const byParent = new Map<number, Row[]>(ids.map((id) => [id, []]));
+      for (const row of rows) byParent.get(parent.of(row))?.push(row);
+      return byParent;
+    });
+    parent.batches.set(key, loader);
+  }
+  return async (id) => (await loader!(id)) ?? [];
 }
 
 function pageSize(field: string, args: ConnectionArgs): number {

@@ -1,5 +1,5 @@
 // Customer reads: QueryRoot fields, the Customer type, search fields and sort keys.
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { sandboxShopifyCustomers as customers, sandboxShopifyOrders as orders } from "@/db/schema";
 import { toGid } from "../../gid";
 import type { SandboxContext } from "../context";
@@ -49,7 +49,7 @@ export const customerResolvers: ResolverMap = {
     displayName: (row: CustomerNode) => row.displayName ?? "",
     defaultEmailAddress: (row: CustomerNode) => (row.email ? { emailAddress: row.email } : null),
     numberOfOrders: async (row: CustomerNode, _args: unknown, ctx: SandboxContext) => (await ctx.loaders.ordersCountByCustomer(row.id)) ?? 0,
-    orders: listResolver(orderList, (row: CustomerNode) => eq(orders.customerId, row.id)),
+    orders: listResolver(orderList, { column: orders.customerId, of: (order) => order.customerId ?? 0 }),
     ...ownerMetafieldFields("CUSTOMER"),
   },
 };

@@ -33,11 +33,11 @@ export function ownerMetafieldFields(ownerType: OwnerType) {
         where: and(
           eq(table.shopId, ctx.shop.id),
           eq(table.ownerType, ownerType),
-          eq(table.ownerId, owner.id),
           args.namespace != null ? eq(table.namespace, resolveNamespace(args.namespace, ctx.appId)) : undefined,
           keysCondition(args.keys, ctx.appId),
           visibleToApp(table.namespace, ctx.appId),
         ),
+        parent: { column: table.ownerId, id: owner.id, of: (row) => row.ownerId, batches: ctx.connectionBatches },
         fetch: async (where, orderBy, limit) =>
           (await ctx.db.select().from(table).where(where).orderBy(...orderBy).limit(limit)).map((row) => typed("Metafield", row)),
       }),

@@ -1,5 +1,5 @@
 // Order and LineItem reads: QueryRoot fields, types, search fields and sort keys.
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { sandboxShopifyOrderLineItems as lineItems, sandboxShopifyOrders as orders } from "@/db/schema";
 import { toGid } from "../../gid";
 import { textCondition } from "../../search/search-to-sql";
@@ -71,7 +71,8 @@ export const orderResolvers: ResolverMap = {
         args,
         sort: { key: "ID", column: lineItems.id, cast: "bigint", value: (item) => item.id },
         idColumn: lineItems.id,
-        where: and(eq(lineItems.shopId, ctx.shop.id), eq(lineItems.orderId, row.id)),
+        where: eq(lineItems.shopId, ctx.shop.id),
+        parent: { column: lineItems.orderId, id: row.id, of: (item) => item.orderId, batches: ctx.connectionBatches },
         fetch: async (where, orderBy, limit) =>
           (await ctx.db.select().from(lineItems).where(where).orderBy(...orderBy).limit(limit)).map((item) =>
             typed("LineItem", { ...item, currencyCode: row.currencyCode }),

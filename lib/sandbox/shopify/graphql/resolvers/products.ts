@@ -1,5 +1,5 @@
 // Product and ProductVariant reads: QueryRoot fields, types, search fields and sort keys.
-import { and, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { sandboxShopifyProducts as products, sandboxShopifyProductVariants as variants } from "@/db/schema";
 import { toGid } from "../../gid";
 import { textCondition } from "../../search/search-to-sql";
@@ -93,7 +93,8 @@ export const productResolvers: ResolverMap = {
         args,
         sort: variantList.sorts[args.sortKey]!,
         idColumn: variants.id,
-        where: and(eq(variants.shopId, ctx.shop.id), eq(variants.productId, row.id)),
+        where: eq(variants.shopId, ctx.shop.id),
+        parent: { column: variants.productId, id: row.id, of: (variant) => variant.productId, batches: ctx.connectionBatches },
         fetch: (where, orderBy, limit) => variantList.select(ctx, where, orderBy, limit),
       }),
     variantsCount: async (row: ProductNode, _args: unknown, ctx: SandboxContext) => ({

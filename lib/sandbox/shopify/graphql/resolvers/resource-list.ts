@@ -5,7 +5,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { GraphQLResolveInfo } from "graphql";
 import type { SearchSpec } from "../../search/search-to-sql";
 import type { SandboxContext } from "../context";
-import { paginate, type ConnectionArgs, type Sort } from "../paginate";
+import { paginate, type ConnectionArgs, type ParentScope, type Sort } from "../paginate";
 import { cappedCount, countWhere, searchCondition } from "./common";
 
 type Listed = PgTable & { id: PgColumn; shopId: PgColumn };
@@ -21,14 +21,16 @@ export type ResourceList<Row extends { id: number }> = {
 
 type ListArgs = ConnectionArgs & { query?: string | null; sortKey: string };
 
-export function listResolver<Row extends { id: number }>(list: ResourceList<Row>, extraWhere?: (parent: never) => SQL) {
-  return (parent: never, args: ListArgs, ctx: SandboxContext, info: GraphQLResolveInfo) =>
+/** A list field, at the root or under a parent object (a customer's orders: `under` names the parent column). */
+export function listResolver<Row extends { id: number }>(list: ResourceList<Row>, under?: Pick<ParentScope<Row>, "column" | "of">) {
+  return (parent: { id: number } | undefined, args: ListArgs, ctx: SandboxContext, info: GraphQLResolveInfo) =>
     paginate<Row>({
       field: list.field,
       args,
       sort: list.sorts[args.sortKey]!,
       idColumn: list.table.id,
-      where: and(eq(list.table.shopId, ctx.shop.id), extraWhere?.(parent), searchCondition(ctx, info, args.query, list.search)),
+      where: and(eq(list.table.shopId, ctx.shop.id), searchCondition(ctx, info, args.query, list.search)),
+      parent: under && parent ? { ...under, id: parent.id, batches: ctx.connectionBatches } : undefined,
       fetch: (where, orderBy, limit) => list.select(ctx, where, orderBy, limit),
     });
 }
