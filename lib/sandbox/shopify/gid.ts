@@ -7,7 +7,9 @@ export type GidType =
   | "Order"
   | "LineItem"
   | "Metafield"
-  | "MetafieldDefinition";
+  | "MetafieldDefinition"
+  | "BulkOperation"
+  | "WebhookSubscription";
 
 const GID = /^gid:\/\/shopify\/([A-Za-z]+)\/(\d{1,15})$/;
 

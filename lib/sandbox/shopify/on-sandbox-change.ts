@@ -1,8 +1,9 @@
 // The one place where sandbox data changes are announced. Every service that creates, updates or
-// deletes a resource calls `onSandboxChange` inside its transaction, after the write. Nothing
-// listens yet: the webhook part of the sandbox registers a listener here (e.g. one that writes a
-// delivery row in the same transaction, so a rolled-back change never sends a webhook).
+// deletes a resource calls `onSandboxChange` inside its transaction, after the write. The webhook
+// outbox (webhooks/record-webhook-deliveries.ts) listens and writes delivery rows with the same
+// transaction, so a rolled-back change never sends a webhook.
 import type { SandboxDb } from "./sandbox-db";
+import { recordWebhookDeliveries } from "./webhooks/record-webhook-deliveries";
 
 /** Shopify webhook topics for the changes the sandbox makes. */
 export type SandboxTopic =
@@ -11,7 +12,12 @@ export type SandboxTopic =
   | "products/delete"
   | "customers/create"
   | "customers/update"
-  | "orders/create";
+  | "customers/delete"
+  | "orders/create"
+  | "orders/updated"
+  | "orders/delete"
+  | "app/uninstalled"
+  | "bulk_operations/finish";
 
 export type SandboxChange = {
   shopId: number;
@@ -20,6 +26,8 @@ export type SandboxChange = {
   payload: Record<string, unknown>;
   /** The transaction that made the change. */
   tx: SandboxDb;
+  /** Only this app installation hears of it (its own bulk operation, its own uninstall). */
+  installationId?: number;
 };
 
 export type SandboxChangeListener = (change: SandboxChange) => Promise<void> | void;
@@ -33,5 +41,7 @@ export function subscribeToSandboxChanges(listener: SandboxChangeListener): () =
 }
 
 export async function onSandboxChange(change: SandboxChange): Promise<void> {
+  // The outbox is not optional: every process that writes records its deliveries, server or not.
+  await recordWebhookDeliveries(change);
   for (const listener of listeners) await listener(change);
 }

@@ -1,5 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { sandboxShopifyAppInstallations, sandboxShopifyShops } from "@/db/schema";
+import { invalidateSandboxAuthCache } from "./authenticate-sandbox-request";
 import { hashAccessToken, newAccessToken } from "./hash-access-token";
 import { SANDBOX_DEFAULT_APP } from "./install-sandbox-app";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
@@ -22,5 +23,6 @@ export async function rotateSandboxAccessToken({
     .set({ accessTokenHash: hashAccessToken(accessToken) })
     .where(and(eq(sandboxShopifyAppInstallations.shopId, shop.id), eq(sandboxShopifyAppInstallations.appId, appId)))
     .returning({ id: sandboxShopifyAppInstallations.id });
+  invalidateSandboxAuthCache();
   return updated.length ? accessToken : null;
 }

@@ -1,17 +1,27 @@
 // A node:http server around handleSandboxShopifyRequest: the standalone `npm run sandbox:shopify`
-// and the tests both use it, so both exercise real HTTP.
+// and the tests both use it, so both exercise real HTTP. Responses stream (bulk results are read
+// chunk by chunk); a "connection reset" fault destroys the socket.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { handleSandboxShopifyRequest } from "./handle-sandbox-shopify-request";
 import type { SandboxDb } from "./sandbox-db";
+import { isResetResponse } from "./sandbox-responses";
+import { ensureSandboxWorkers, stopSandboxWorkers } from "./workers/sandbox-workers";
+import { defaultSandboxDb } from "./sandbox-db";
 
 export type RunningSandboxServer = { url: string; port: number; close: () => Promise<void> };
 
-export async function serveSandboxShopify({ port = 0, host = "127.0.0.1", db }: { port?: number; host?: string; db?: SandboxDb } = {}): Promise<RunningSandboxServer> {
+export type ServeSandboxShopifyOptions = { port?: number; host?: string; db?: SandboxDb; publicUrl?: string };
+
+export async function serveSandboxShopify({ port = 0, host = "127.0.0.1", db = defaultSandboxDb, publicUrl }: ServeSandboxShopifyOptions = {}): Promise<RunningSandboxServer> {
+  let origin = publicUrl;
   const server = createServer((req, res) => {
-    void respond(req, res, db).catch((error: unknown) => {
+    void respond(req, res, db, origin!).catch((error: unknown) => {
       console.error("sandbox shopify request failed", error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ errors: [{ message: "Internal error. Looks like something went wrong on our end." }] }));
     });
   });
@@ -22,27 +32,37 @@ export async function serveSandboxShopify({ port = 0, host = "127.0.0.1", db }: 
     server.listen(port, host, resolve);
   });
   const actual = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${actual}`;
+  origin ??= process.env.SANDBOX_SHOPIFY_PUBLIC_URL ?? url;
+  ensureSandboxWorkers({ db });
   return {
-    url: `http://${host}:${actual}`,
+    url,
     port: actual,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: async () => {
+      await stopSandboxWorkers();
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
   };
 }
 
-async function respond(req: IncomingMessage, res: ServerResponse, db: SandboxDb | undefined) {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+async function respond(req: IncomingMessage, res: ServerResponse, db: SandboxDb, publicUrl: string) {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (typeof value === "string") headers.set(name, value);
     else if (Array.isArray(value)) headers.set(name, value.join(", "));
   }
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
   const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
     method: req.method,
     headers,
-    body: req.method === "GET" || req.method === "HEAD" ? undefined : Buffer.concat(chunks),
-  });
-  const response = await handleSandboxShopifyRequest(request, { db });
+    // Uploads stream through; nothing buffers a whole body here.
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    duplex: "half",
+  } as RequestInit);
+  const response = await handleSandboxShopifyRequest(request, { db, publicUrl });
+  if (isResetResponse(response)) return void req.socket.destroy();
   res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.body || req.method === "HEAD") return void res.end();
+  await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>), res);
 }

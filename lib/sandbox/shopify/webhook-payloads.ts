@@ -1,6 +1,14 @@
 // REST-style bodies for change notifications, shaped like Shopify's webhook payloads
 // (snake_case, numeric `id` plus `admin_graphql_api_id`).
-import type { SandboxCustomer, SandboxOrder, SandboxOrderLineItem, SandboxProduct, SandboxProductVariant } from "@/db/schema";
+import type {
+  SandboxBulkOperation,
+  SandboxCustomer,
+  SandboxOrder,
+  SandboxOrderLineItem,
+  SandboxProduct,
+  SandboxProductVariant,
+  SandboxShop,
+} from "@/db/schema";
 import { toGid } from "./gid";
 
 export function productPayload(product: SandboxProduct, variants: SandboxProductVariant[]) {
@@ -68,3 +76,33 @@ export function orderPayload(order: SandboxOrder, lineItems: SandboxOrderLineIte
     updated_at: order.updatedAt.toISOString(),
   };
 }
+
+/** app/uninstalled carries the shop, as Shopify's does. */
+export function shopPayload(shop: SandboxShop) {
+  return {
+    id: shop.id,
+    name: shop.name,
+    email: shop.email,
+    domain: shop.domain,
+    myshopify_domain: shop.domain,
+    plan_name: shop.plan,
+    currency: shop.currencyCode,
+    iana_timezone: "UTC",
+    created_at: shop.createdAt.toISOString(),
+    updated_at: shop.updatedAt.toISOString(),
+  };
+}
+
+/** bulk_operations/finish: status, type and error code in lower case, as Shopify sends them. */
+export function bulkOperationPayload(operation: SandboxBulkOperation) {
+  return {
+    admin_graphql_api_id: toGid("BulkOperation", operation.id),
+    completed_at: operation.completedAt ? shopifyTime(operation.completedAt) : null,
+    created_at: shopifyTime(operation.createdAt),
+    error_code: operation.errorCode?.toLowerCase() ?? null,
+    status: operation.status.toLowerCase(),
+    type: operation.type.toLowerCase(),
+  };
+}
+
+const shopifyTime = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, "Z");

@@ -1,17 +1,21 @@
 // The executable schema: the hand-written SDL subset plus resolvers. Built once per process.
 import { buildSchema, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
 import type { SandboxContext } from "./context";
+import { bulkOperationMutationResolvers } from "./resolvers/bulk-operation-mutations";
+import { bulkOperationResolvers } from "./resolvers/bulk-operations";
 import { customerMutationResolvers } from "./resolvers/customer-mutations";
 import { customerResolvers } from "./resolvers/customers";
 import type { ResolverMap } from "./resolvers/common";
 import { metafieldDefinitionResolvers } from "./resolvers/metafield-definitions";
 import { metafieldMutationResolvers } from "./resolvers/metafield-mutations";
 import { metafieldResolvers } from "./resolvers/metafields";
+import { orderChangeMutationResolvers } from "./resolvers/order-change-mutations";
 import { orderMutationResolvers } from "./resolvers/order-mutations";
 import { orderResolvers } from "./resolvers/orders";
 import { productMutationResolvers } from "./resolvers/product-mutations";
 import { productResolvers } from "./resolvers/products";
 import { shopResolvers } from "./resolvers/shop";
+import { webhookSubscriptionResolvers } from "./resolvers/webhook-subscriptions";
 import { installScalars } from "./scalars";
 import { sandboxShopifySdl } from "./sdl";
 
@@ -23,9 +27,13 @@ const RESOLVERS: ResolverMap[] = [
   customerMutationResolvers,
   orderResolvers,
   orderMutationResolvers,
+  orderChangeMutationResolvers,
   metafieldResolvers,
   metafieldMutationResolvers,
   metafieldDefinitionResolvers,
+  bulkOperationResolvers,
+  bulkOperationMutationResolvers,
+  webhookSubscriptionResolvers,
 ];
 
 let cached: GraphQLSchema | undefined;

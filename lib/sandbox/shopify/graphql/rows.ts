@@ -1,6 +1,8 @@
 // Database rows as GraphQL parents. `__typename` lets graphql-js resolve the Node and
 // HasMetafields interfaces without a type resolver per interface.
 import type {
+  SandboxBulkOperation,
+  SandboxWebhookSubscription,
   SandboxCustomer,
   SandboxMetafield,
   SandboxMetafieldDefinition,
@@ -25,3 +27,11 @@ export type OwnerNode = ShopNode | ProductNode | VariantNode | CustomerNode | Or
 export function typed<T extends object, N extends string>(typename: N, row: T): T & { __typename: N } {
   return Object.assign(row, { __typename: typename });
 }
+
+export type BulkOperationNode = SandboxBulkOperation & {
+  __typename: "BulkOperation";
+  resultKey: string | null;
+  resultFilename: string | null;
+  resultSize: number | null;
+};
+export type WebhookSubscriptionNode = SandboxWebhookSubscription & { __typename: "WebhookSubscription" };

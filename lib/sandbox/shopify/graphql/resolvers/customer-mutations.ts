@@ -1,6 +1,7 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { sandboxShopifyCustomers as customers } from "@/db/schema";
 import { createSandboxCustomer } from "../../create-sandbox-customer";
+import { deleteSandboxCustomer } from "../../delete-sandbox-customer";
 import { toGid } from "../../gid";
 import type { SandboxDb } from "../../sandbox-db";
 import { updateSandboxCustomer } from "../../update-sandbox-customer";
@@ -37,6 +38,15 @@ export const customerMutationResolvers: ResolverMap = {
       if (id === null) return { customer: null, userErrors: [{ field: ["id"], message: "Customer does not exist" }] };
       const result = await saveCustomer(ctx, args.input, id);
       return result.ok ? { customer: typed("Customer", result.value), userErrors: [] } : { customer: null, userErrors: result.userErrors };
+    },
+    customerDelete: async (_: unknown, args: { input: { id: string } }, ctx: SandboxContext) => {
+      const id = idArgument(args.input.id, "Customer");
+      const outcome = id === null ? "missing" : await deleteSandboxCustomer({ shopId: ctx.shop.id, customerId: id, db: ctx.db });
+      const shop = typed("Shop", { ...ctx.shop });
+      if (outcome === "deleted") return { deletedCustomerId: args.input.id, shop, userErrors: [] };
+      // Best guesses at Shopify's wording.
+      const message = outcome === "has-orders" ? "Customer can't be deleted because they have associated orders" : "Customer can't be found";
+      return { deletedCustomerId: null, shop, userErrors: [{ field: ["id"], message }] };
     },
   },
 };

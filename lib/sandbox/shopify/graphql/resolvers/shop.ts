@@ -1,16 +1,19 @@
 // The shop, and node/nodes: any object the sandbox serves, by global id.
 import { and, eq } from "drizzle-orm";
 import {
+  sandboxShopifyBulkOperations,
   sandboxShopifyMetafieldDefinitions,
   sandboxShopifyMetafields,
   sandboxShopifyOrderLineItems,
   sandboxShopifyOrders,
+  sandboxShopifyWebhookSubscriptions,
 } from "@/db/schema";
 import { parseGid, toGid } from "../../gid";
 import { visibleToApp } from "../../metafields/app-namespace";
 import { SANDBOX_PLANS } from "../../plans";
 import type { SandboxContext } from "../context";
 import { typed, type ShopNode } from "../rows";
+import { selectBulkOperations } from "./bulk-operations";
 import type { ResolverMap } from "./common";
 import { ownerMetafieldFields } from "./metafields";
 
@@ -75,6 +78,16 @@ export async function loadNode(ctx: SandboxContext, gid: string): Promise<object
         .from(table)
         .where(and(eq(table.shopId, shop.id), eq(table.id, parsed.id), visibleToApp(table.namespace, ctx.appId)));
       return row ? typed("MetafieldDefinition", row) : null;
+    }
+    case "BulkOperation":
+      return (await selectBulkOperations(ctx, eq(sandboxShopifyBulkOperations.id, parsed.id)))[0] ?? null;
+    case "WebhookSubscription": {
+      const table = sandboxShopifyWebhookSubscriptions;
+      const [row] = await db
+        .select()
+        .from(table)
+        .where(and(eq(table.installationId, ctx.installationId), eq(table.id, parsed.id)));
+      return row ? typed("WebhookSubscription", row) : null;
     }
     default:
       return null;

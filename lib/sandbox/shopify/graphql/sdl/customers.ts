@@ -68,6 +68,16 @@ export const customersSdl = /* GraphQL */ `
     userErrors: [UserError!]!
   }
 
+  input CustomerDeleteInput {
+    id: ID!
+  }
+
+  type CustomerDeletePayload {
+    deletedCustomerId: ID
+    shop: Shop!
+    userErrors: [UserError!]!
+  }
+
   extend type QueryRoot {
     customer(id: ID!): Customer
     customers(
@@ -84,6 +94,7 @@ export const customersSdl = /* GraphQL */ `
 
   extend type Mutation {
     customerCreate(input: CustomerInput!): CustomerCreatePayload
+    customerDelete(input: CustomerDeleteInput!): CustomerDeletePayload
     customerUpdate(input: CustomerInput!): CustomerUpdatePayload
   }
 `;

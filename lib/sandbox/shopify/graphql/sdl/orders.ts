@@ -131,6 +131,35 @@ export const ordersSdl = /* GraphQL */ `
     REDUNDANT_CUSTOMER_FIELDS
   }
 
+  input OrderInput {
+    email: String
+    id: ID!
+    metafields: [MetafieldInput!]
+    note: String
+    tags: [String!]
+  }
+
+  type OrderUpdatePayload {
+    order: Order
+    userErrors: [UserError!]!
+  }
+
+  type OrderDeletePayload {
+    deletedId: ID
+    userErrors: [OrderDeleteUserError!]!
+  }
+
+  type OrderDeleteUserError implements DisplayableError {
+    code: OrderDeleteUserErrorCode
+    field: [String!]
+    message: String!
+  }
+
+  enum OrderDeleteUserErrorCode {
+    INVALID
+    NOT_FOUND
+  }
+
   extend type QueryRoot {
     order(id: ID!): Order
     orders(
@@ -147,5 +176,7 @@ export const ordersSdl = /* GraphQL */ `
 
   extend type Mutation {
     orderCreate(options: OrderCreateOptionsInput, order: OrderCreateOrderInput!): OrderCreatePayload
+    orderDelete(orderId: ID!): OrderDeletePayload
+    orderUpdate(input: OrderInput!): OrderUpdatePayload
   }
 `;
