@@ -10,6 +10,7 @@ import { SANDBOX_SHOPIFY_BASE_PATH } from "../../sandbox-paths";
 import { createStagedUploads, type StagedUploadInput } from "../../staged-uploads/create-staged-uploads";
 import { kickBulkRunner } from "../../workers/worker-kicks";
 import type { SandboxContext } from "../context";
+import { typed } from "../rows";
 import { idArgument, type ResolverMap } from "./common";
 import { selectBulkOperations } from "./bulk-operations";
 
@@ -24,7 +25,8 @@ async function start(ctx: SandboxContext, type: "QUERY" | "MUTATION", query: str
   const created = await createBulkOperation({ db: ctx.db, shopId: ctx.shop.id, installationId: ctx.installationId, type, query, baseUrl: ctx.publicUrl, ...extra });
   if (created === "limit-reached") return null;
   kickBulkRunner();
-  return (await selectBulkOperations(ctx, eq(operations.id, created.id)))[0]!;
+  // The row as created: a worker may already have claimed it, but the answer says CREATED, as Shopify's does.
+  return typed("BulkOperation", { ...created, resultKey: null, resultFilename: null, resultSize: null });
 }
 
 export const bulkOperationMutationResolvers: ResolverMap = {
