@@ -7,11 +7,12 @@ import { buildSchema, type GraphQLSchema } from "graphql";
 
 export const ADMIN_API_VERSION = "2026-01";
 
-const repoRoot = path.resolve(import.meta.dirname, "../..");
-
 /** Where the SDL is looked for, in order: SHOPIFY_ADMIN_SCHEMA, ../shared/shopify, /work/shared/shopify. */
 export function adminSchemaCandidates(): string[] {
   const file = `admin-${ADMIN_API_VERSION}.graphql`;
+  // Resolved on call, not on import: in `next build` bundles import.meta.dirname is undefined, and
+  // the runtime modules that import ADMIN_API_VERSION must still load.
+  const repoRoot = import.meta.dirname ? path.resolve(import.meta.dirname, "../..") : process.cwd();
   return [
     ...(process.env.SHOPIFY_ADMIN_SCHEMA ? [path.resolve(process.env.SHOPIFY_ADMIN_SCHEMA)] : []),
     path.resolve(repoRoot, "../shared/shopify", file),
