@@ -20,7 +20,7 @@ import { requestAccessToken } from "./request-access-token";
 import { sanitizeShopDomain, scopesCover, shopifyApiFor } from "./shopify-api";
 import { hashState } from "./start-oauth";
 
-export type OauthFailure = "invalid_hmac" | "invalid_state" | "expired_state" | "shop_mismatch" | "denied" | "token_exchange_failed";
+export type OauthFailure = "invalid_hmac" | "invalid_state" | "expired_state" | "shop_mismatch" | "denied" | "token_exchange_failed" | "already_connected";
 export type CompleteOauthResult = { ok: true; storeId: string; status: string } | { ok: false; reason: OauthFailure };
 
 const SHOP_NAME = `#graphql
@@ -70,7 +70,7 @@ export async function completeOauth({ query, userId, sessionId, actor, now = new
     .request<{ shop: { name: string } }>(SHOP_NAME)
     .then((answer) => answer.data.shop.name)
     .catch(() => shop);
-  const { store } = await saveConnectedStore({
+  const saved = await saveConnectedStore({
     organizationId: started.organizationId,
     actor,
     kind: "shopify",
@@ -79,7 +79,13 @@ export async function completeOauth({ query, userId, sessionId, actor, now = new
     name,
     credentials,
     status: scopesCover(granted, config.scopes) ? "connected" : "needs_reauth",
+  }).catch((error: unknown) => {
+    // Another organization connected the shop while the merchant was on Shopify's consent screen.
+    if (error instanceof AppError && error.code === "conflict") return null;
+    throw error;
   });
+  if (!saved) return fail("already_connected");
+  const { store } = saved;
   await subscribeStoreWebhooks({ store, accessToken: credentials.accessToken });
   return { ok: true, storeId: store.id, status: store.status };
 }

@@ -127,6 +127,19 @@ describe("Shopify OAuth", () => {
     expect(await storesOf(shop)).toEqual([]);
   });
 
+  it("keeps a shop connected in one organization out of another, before and after consent", async () => {
+    const shop = newShop();
+    const rival = await signUp();
+    await createOrg(rival, "Rival agency");
+    const rivalCallback = await authorize(rival, shop);
+    await finish(owner, await authorize(owner, shop));
+    expect((await finish(rival, rivalCallback)).searchParams.get("oauth_error")).toBe("already_connected");
+    const again = await call(startRoute.POST, "POST", "/x", { cookie: rival.cookie, body: { shop } });
+    expect(again.status).toBe(409);
+    expect(JSON.stringify(again.body)).not.toContain(owner.email);
+    expect((await storesOf(shop)).map((row) => row.createdBy)).toEqual([owner.id]);
+  });
+
   it("binds the state to the session that started it and refuses a replayed callback", async () => {
     const shop = newShop();
     const callbackUrl = await authorize(owner, shop);
