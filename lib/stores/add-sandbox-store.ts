@@ -1,25 +1,23 @@
 // Adds a sandbox store: a new shop on this app's sandbox Shopify with the app installed, its
-// token encrypted like a real store's. Small stores are seeded in the request; medium and large
-// ones by a background job while the store shows `seeding`.
+// token encrypted like a real store's, seeded with the sandbox's preset for the size. Small stores
+// are seeded in the request (well under a second); medium and large ones by a background job
+// while the store shows `seeding`.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/audit/record-audit";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
-import { seedSmallStore } from "@/lib/sandbox/shopify/seed-small-store";
-import { SANDBOX_PRESETS } from "./sandbox/seed-sandbox-store-data";
+import { seedSandboxShop } from "./sandbox/seed-sandbox-store-data";
 import { saveConnectedStore } from "./save-connected-store";
-import type { TAddSandboxStoreRequest } from "./schemas";
+import { DEFAULT_METAFIELD_NAMESPACE, type TAddSandboxStoreRequest } from "./schemas";
 import { toStoreView } from "./store-view";
 import { subscribeStoreWebhooks } from "./subscribe-store-webhooks";
 
 export async function addSandboxStore({ organizationId, actor, size, name }: TAddSandboxStoreRequest & { organizationId: string; actor: Actor }) {
   const shopDomain = `sandbox-${randomUUID().slice(0, 12)}.myshopify.com`;
   const displayName = name ?? `Sandbox store (${size})`;
-  const created =
-    size === "small"
-      ? await seedSmallStore({ domain: shopDomain, ...SANDBOX_PRESETS.small })
-      : await createSandboxShop({ domain: shopDomain, name: displayName });
+  const created = await createSandboxShop({ domain: shopDomain, name: displayName });
+  if (size === "small") await seedSandboxShop({ shopDomain, size, namespace: DEFAULT_METAFIELD_NAMESPACE });
   const { store } = await saveConnectedStore({
     organizationId,
     actor,

@@ -12,8 +12,10 @@ import { startWorkers, stopWorkers } from "@/lib/jobs/start-workers";
 import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
+import { seedSandboxStoreData } from "./sandbox/seed-sandbox-store-data";
 import { storeCredentials } from "./store-credentials";
-import { addSandboxStoreAs, auditRows, eventually, sandboxSubscriptions, storeRow } from "./testing/store-helpers";
+import { SANDBOX_STORE_SIZES } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
+import { addSandboxStoreAs, auditRows, eventually, sandboxCounts, sandboxSubscriptions, storeRow } from "./testing/store-helpers";
 import { serveTestAppForFile } from "./testing/test-app-server";
 
 const app = serveTestAppForFile();
@@ -40,6 +42,8 @@ describe("sandbox stores", () => {
     expect(credentials.apiSecret).toBeTruthy();
     expect(row.credentialsCiphertext).not.toContain(credentials.accessToken);
     expect(row.credentialsKeyId).toMatch(/^[0-9a-f]{16}$/);
+    const { products, customers, orders } = SANDBOX_STORE_SIZES.small;
+    expect(await sandboxCounts(store.shopDomain)).toEqual({ products, customers, orders });
 
     const audit = await auditRows(store.id);
     expect(audit.map((entry) => [entry.action, entry.details.kind])).toEqual([["store.connected", "sandbox"]]);
@@ -71,8 +75,26 @@ describe("sandbox stores", () => {
       return row.seedStatus !== "seeding" && row;
     }, 120_000);
     expect(ready.seedStatus).toBe("ready");
+    const { products, customers, orders } = SANDBOX_STORE_SIZES.medium;
+    expect(await sandboxCounts(store.shopDomain)).toEqual({ products, customers, orders });
     expect((await sandboxSubscriptions(store.shopDomain)).length).toBe(10);
+    // A retried job (say its worker died after the commit) finds the data there and only finishes up.
+    await seedSandboxStoreData({ storeId: store.id, organizationId: store.organizationId, shopDomain: store.shopDomain, size: "medium" });
+    expect(await sandboxCounts(store.shopDomain)).toEqual({ products, customers, orders });
   }, 150_000);
+
+  it("answers at once for a large store and seeds it in the background", async () => {
+    const started = performance.now();
+    const store = await addSandboxStoreAs(owner, "large");
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(store.seedStatus).toBe("seeding");
+    const ready = await eventually(async () => {
+      const row = await storeRow(store.id);
+      return row.seedStatus !== "seeding" && row;
+    }, 240_000);
+    expect(ready.seedStatus).toBe("ready");
+    expect((await sandboxCounts(store.shopDomain)).orders).toBe(SANDBOX_STORE_SIZES.large.orders);
+  }, 300_000);
 
   it("lets members read but only admins add stores", async () => {
     const refused = await call((await import("@/app/api/stores/sandbox/route")).POST, "POST", "/x", { cookie: member.cookie, body: { size: "small" } });

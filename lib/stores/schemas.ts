@@ -2,6 +2,7 @@
 import { z } from "zod";
 
 export const SANDBOX_SIZES = ["small", "medium", "large"] as const;
+export const DEFAULT_METAFIELD_NAMESPACE = "synco";
 
 const MYSHOPIFY_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 

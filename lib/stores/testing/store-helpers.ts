@@ -1,9 +1,9 @@
 // Seeds stores through the real routes, the way the browser does.
-import { eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import * as sandboxRoute from "@/app/api/stores/sandbox/route";
 import { db } from "@/db/client";
 import { auditLog } from "@/db/schema/audit";
-import { sandboxShopifyShops, sandboxShopifyWebhookSubscriptions } from "@/db/schema";
+import { sandboxShopifyCustomers, sandboxShopifyOrders, sandboxShopifyProducts, sandboxShopifyShops, sandboxShopifyWebhookSubscriptions } from "@/db/schema";
 import { stores, type Store } from "@/db/schema/stores";
 import type { TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
@@ -41,4 +41,12 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
     if (Date.now() > deadline) throw new Error("condition not met in time");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** How many products, customers and orders the sandbox shop holds. */
+export async function sandboxCounts(shopDomain: string) {
+  const [shop] = await db.select({ id: sandboxShopifyShops.id }).from(sandboxShopifyShops).where(eq(sandboxShopifyShops.domain, shopDomain));
+  const tally = async (table: typeof sandboxShopifyProducts | typeof sandboxShopifyCustomers | typeof sandboxShopifyOrders) =>
+    (await db.select({ n: count() }).from(table).where(eq(table.shopId, shop!.id)))[0]!.n;
+  return { products: await tally(sandboxShopifyProducts), customers: await tally(sandboxShopifyCustomers), orders: await tally(sandboxShopifyOrders) };
 }
