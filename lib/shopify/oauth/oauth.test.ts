@@ -174,6 +174,19 @@ describe("Shopify OAuth", () => {
     expect(app().standIn!.refreshes).toBe(refreshes + 1);
   });
 
+  it("asks for re-authorisation when the refresh token has run out too", async () => {
+    const shop = newShop();
+    await finish(owner, await authorize(owner, shop));
+    const [store] = await storesOf(shop);
+    const past = new Date(Date.now() - 1000).toISOString();
+    await db
+      .update(stores)
+      .set(encryptCredentials(store!.id, { ...storeCredentials(store!)!, accessTokenExpiresAt: past, refreshTokenExpiresAt: past }))
+      .where(eq(stores.id, store!.id));
+    await expect(getStoreAccessToken({ storeId: store!.id, organizationId: store!.organizationId })).rejects.toThrow(/re-authorise/);
+    expect((await storeRow(store!.id)).status).toBe("needs_reauth");
+  });
+
   it("asks for re-authorisation when granted scopes fall short, and re-authorises", async () => {
     const shop = newShop();
     app().standIn!.options.grantScopes = "read_products,write_products";
