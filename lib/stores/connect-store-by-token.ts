@@ -22,7 +22,7 @@ const SHOP_IDENTITY = `#graphql
 
 type Identity = { shop: { name: string; myshopifyDomain: string } };
 
-export async function connectStoreByToken({ organizationId, actor, shop, accessToken, name }: TConnectByTokenRequest & { organizationId: string; actor: Actor }) {
+export async function connectStoreByToken({ organizationId, actor, shop, accessToken, apiSecret, name }: TConnectByTokenRequest & { organizationId: string; actor: Actor }) {
   const identity = await checkToken({ shop, accessToken });
   const { store } = await saveConnectedStore({
     organizationId,
@@ -32,7 +32,8 @@ export async function connectStoreByToken({ organizationId, actor, shop, accessT
     shopDomain: shop,
     name: name ?? identity.name,
     // A custom app's token does not say its scopes through this query; they are the app's settings.
-    credentials: { accessToken, scopes: [] },
+    // Its webhooks are signed with its own secret, when given (else SHOPIFY_API_SECRET is tried).
+    credentials: { accessToken, scopes: [], apiSecret: apiSecret ?? null },
   });
   const webhooks = await subscribeStoreWebhooks({ store, accessToken });
   return { store: toStoreView(store), webhooks };

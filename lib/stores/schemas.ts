@@ -36,6 +36,8 @@ export type TAddSandboxStoreRequest = z.infer<typeof ZAddSandboxStoreRequest>;
 export const ZConnectByTokenRequest = z.object({
   shop: ZShopDomain,
   accessToken: z.string({ error: "accessToken is required" }).trim().min(1, "accessToken is required").max(512, "accessToken is too long"),
+  /** The custom app's API secret key: Shopify signs the app's webhooks with it. */
+  apiSecret: z.string().trim().min(1, "apiSecret must not be empty").max(256, "apiSecret is too long").optional(),
   name: ZStoreName.optional(),
 });
 export type TConnectByTokenRequest = z.infer<typeof ZConnectByTokenRequest>;

@@ -78,12 +78,12 @@ async function dispatch(tx: Tx, topic: string, delivery: Delivery) {
   }
 }
 
-/** Real stores sign with the app's secret; each sandbox installation has its own. */
+/**
+ * The secrets that may sign this shop's webhooks: the store's own (a sandbox installation's, or a
+ * custom app's given when connecting by token), and for real stores the app's SHOPIFY_API_SECRET.
+ */
 function webhookSecrets(store: Store | null): string[] {
-  const appSecret = process.env.SHOPIFY_API_SECRET?.trim();
-  if (store?.kind === "sandbox") {
-    const secret = store.credentialsCiphertext ? storeCredentials(store)?.apiSecret : null;
-    return secret ? [secret] : [];
-  }
-  return appSecret ? [appSecret] : [];
+  const own = store?.credentialsCiphertext ? storeCredentials(store)?.apiSecret : null;
+  const appSecret = store?.kind === "sandbox" ? null : process.env.SHOPIFY_API_SECRET?.trim();
+  return [own, appSecret].filter((secret): secret is string => Boolean(secret));
 }

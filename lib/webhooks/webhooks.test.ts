@@ -93,6 +93,14 @@ describe("Shopify webhooks", () => {
     expect((await deliver({ topic: "customers/create", shop: shop.domain, body: { id: 3 }, secret: "someone-else" })).status).toBe(401);
   });
 
+  it("accepts a custom app's own secret given when connecting by token", async () => {
+    const { shop, accessToken } = await createSandboxShop({ domain: `custom-${randomUUID().slice(0, 10)}.myshopify.com`, name: "Custom" });
+    const body = { shop: shop.domain, accessToken, apiSecret: "custom-app-secret" };
+    expect((await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body })).status).toBe(201);
+    expect((await deliver({ topic: "orders/create", shop: shop.domain, body: { id: 4 }, secret: "custom-app-secret" })).status).toBe(200);
+    expect((await deliver({ topic: "orders/create", shop: shop.domain, body: { id: 4 }, secret: "not-it" })).status).toBe(401);
+  });
+
   it("receives the sandbox's own deliveries: a product created, then the app uninstalled", async () => {
     const { store } = await sandboxStore();
     const [shop] = await db.select().from(sandboxShopifyShops).where(eq(sandboxShopifyShops.domain, store.shopDomain));
