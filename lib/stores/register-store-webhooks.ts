@@ -1,5 +1,5 @@
 // Subscribes a freshly connected store to the webhooks the product listens to: the uninstall, and
-// product/customer/order changes for the sync index. Subscriptions that already exist for our
+// product/customer/order changes for the sync index; and removes them when the store is disconnected. Subscriptions that already exist for our
 // address are left alone, so connecting again is harmless. The compliance topics are not API
 // subscriptions: Shopify takes them from the app's configuration (see docs/decisions.md).
 import "server-only";
@@ -47,6 +47,18 @@ const CREATE_SUBSCRIPTION = `#graphql
   }
 `;
 
+const DELETE_SUBSCRIPTION = `#graphql
+  mutation StoreWebhookSubscriptionDelete($id: ID!) {
+    webhookSubscriptionDelete(id: $id) {
+      deletedWebhookSubscriptionId
+      userErrors {
+        field
+        message
+      }
+    }
+  }
+`;
+
 export const webhookCallbackUrl = () => `${appUrl()}/api/webhooks/shopify`;
 
 /** Creates the missing subscriptions; returns the topics subscribed now (created or found). */
@@ -64,4 +76,14 @@ export async function registerStoreWebhooks({ client }: { client: ShopifyClient 
   }
   logger.info({ shop: client.shopDomain, created }, "webhook subscriptions in place");
   return { topics: [...WEBHOOK_TOPICS], created };
+}
+
+/** Removes every subscription pointing at our address (on disconnect, so Shopify stops sending). */
+export async function unregisterStoreWebhooks({ client }: { client: ShopifyClient }): Promise<{ deleted: number }> {
+  const existing = await client.request<{ webhookSubscriptions: { nodes: { id: string }[] } }>(EXISTING_SUBSCRIPTIONS, { variables: { uri: webhookCallbackUrl() } });
+  for (const { id } of existing.data.webhookSubscriptions.nodes) {
+    const { data } = await client.request(DELETE_SUBSCRIPTION, { variables: { id } });
+    assertNoUserErrors(data, "webhookSubscriptionDelete", { shopDomain: client.shopDomain });
+  }
+  return { deleted: existing.data.webhookSubscriptions.nodes.length };
 }

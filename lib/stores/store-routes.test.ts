@@ -9,7 +9,7 @@ import * as storeRoute from "@/app/api/stores/[storeId]/route";
 import * as storesRoute from "@/app/api/stores/route";
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
-import { addSandboxStoreAs, auditRows, storeRow } from "./testing/store-helpers";
+import { addSandboxStoreAs, auditRows, sandboxSubscriptions, storeRow } from "./testing/store-helpers";
 import { serveTestAppForFile } from "./testing/test-app-server";
 
 serveTestAppForFile();
@@ -70,14 +70,16 @@ describe("store routes", () => {
     });
   });
 
-  it("disconnects for admins: credentials gone, row and audit kept, idempotent", async () => {
+  it("disconnects for admins: webhooks unsubscribed, credentials gone, row and audit kept, idempotent", async () => {
     const store = await addSandboxStoreAs(owner);
     expect((await disconnect(member, store.id)).status).toBe(403);
+    expect((await sandboxSubscriptions(store.shopDomain)).length).toBe(10);
     const first = await disconnect(admin, store.id);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ store: { id: store.id, status: "disconnected" }, changed: true });
     const row = await storeRow(store.id);
     expect(row).toMatchObject({ status: "disconnected", credentialsCiphertext: null, credentialsKeyId: null });
+    expect(await sandboxSubscriptions(store.shopDomain)).toEqual([]);
     const again = await disconnect(admin, store.id);
     expect(again.status).toBe(200);
     expect(again.body.changed).toBe(false);

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Store } from "@/db/schema/stores";
 import { logger } from "@/lib/logger";
-import { registerStoreWebhooks } from "./register-store-webhooks";
+import { registerStoreWebhooks, unregisterStoreWebhooks } from "./register-store-webhooks";
 import { shopifyClientFor } from "./store-client";
 
 export type WebhookSubscriptionOutcome = { subscribed: boolean; created: string[] };
@@ -17,5 +17,16 @@ export async function subscribeStoreWebhooks({ store, accessToken }: { store: St
   } catch (error) {
     logger.warn({ storeId: store.id, shop: store.shopDomain, error: error instanceof Error ? error.message : String(error) }, "webhook subscriptions failed");
     return { subscribed: false, created: [] };
+  }
+}
+
+/** Best effort before a disconnect: the token still works, so Shopify can be told to stop sending. */
+export async function unsubscribeStoreWebhooks({ store, accessToken }: { store: Store; accessToken: string }): Promise<boolean> {
+  try {
+    await unregisterStoreWebhooks({ client: shopifyClientFor({ ...store, accessToken }, { maxRetries: 1, deadlineMs: 10_000 }) });
+    return true;
+  } catch (error) {
+    logger.warn({ storeId: store.id, shop: store.shopDomain, error: error instanceof Error ? error.message : String(error) }, "webhook unsubscribe failed");
+    return false;
   }
 }
