@@ -1,8 +1,8 @@
 // The client against the sandbox's leaky bucket on the Standard plan (100 points/s), over real
 // HTTP: it must spend the bucket as fast as it refills without ever being throttled.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seedSmallStore } from "@/lib/sandbox/shopify/seed-small-store";
-import { startSandboxServerForTests } from "@/lib/sandbox/shopify/testing/sandbox-client";
+import { sandboxClient, startSandboxServerForTests } from "@/lib/sandbox/shopify/testing/sandbox-client";
 import { createShopifyClient } from "./create-shopify-client";
 import { sandboxEndpoint } from "./testing/sandbox-endpoint";
 
@@ -14,6 +14,12 @@ const CHEAP = `#graphql
 
 const BUCKET = 100;
 const RESTORE_RATE = 100;
+
+// The sandbox builds its schema and plans on first use; that is not the client's time to measure.
+beforeAll(async () => {
+  const warm = await seedSmallStore({ products: 0, customers: 0, orders: 0, throttleEnabled: false });
+  await Promise.all(Array.from({ length: 20 }, () => sandboxClient(baseUrl(), warm.shop.domain, warm.accessToken)(CHEAP)));
+});
 
 async function standardShop() {
   const store = await seedSmallStore({ plan: "standard", bucketSize: BUCKET, products: 0, customers: 0, orders: 0 });
@@ -41,7 +47,7 @@ describe("the cost-aware client on a Standard plan", () => {
     // What the plan allows in that time: the full bucket at the start plus what refilled since.
     const allowance = BUCKET + RESTORE_RATE * elapsedSeconds;
     const share = stats.client.pointsActual / allowance;
-    console.log(`2000 requests in ${elapsedSeconds.toFixed(2)} s: ${stats.client.pointsActual} points of ${allowance.toFixed(0)} allowed (${(share * 100).toFixed(1)}%)`);
+    console.log(`2000 requests in ${elapsedSeconds.toFixed(2)} s: ${stats.client.pointsActual} points of ${allowance.toFixed(0)} allowed (${(share * 100).toFixed(1)}%)`, stats.client);
     expect(share).toBeGreaterThanOrEqual(0.95);
     expect(share).toBeLessThanOrEqual(1.05);
   });

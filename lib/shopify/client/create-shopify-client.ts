@@ -2,6 +2,7 @@
 // is priced from Shopify's own cost reports, and is retried (THROTTLED, 429, 5xx, network errors,
 // timeouts) with jittered exponential backoff until `maxRetries` or the deadline. What cannot be
 // retried surfaces at once as a typed error. The access token never reaches a message or a log.
+import "server-only";
 import { logger as appLogger } from "@/lib/logger";
 import { ADMIN_API_VERSION } from "@/lib/shopify/admin-schema";
 import type { ThrottleStatus } from "./bucket-model";

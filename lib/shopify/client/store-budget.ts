@@ -9,7 +9,7 @@ import { emptyCallStats, type ShopifyCallStats } from "./call-stats";
 /** Cost assumed for a document never seen before and sent without an estimate: 1 s of a Standard plan. */
 export const DEFAULT_COST_ESTIMATE = 100;
 /** Requests in flight per store at most; bounds the burst that spends a full bucket. */
-export const MAX_IN_FLIGHT = 32;
+export const MAX_IN_FLIGHT = 64;
 
 export type ShopifyCost = { requestedQueryCost: number; actualQueryCost: number | null; throttleStatus: ThrottleStatus };
 
@@ -98,7 +98,7 @@ export class StoreBudget {
       const wait = limits ? this.model.msUntilAffordable(cost, now) : 0;
       if (wait > 0) return this.wake(wait);
       this.queue.shift();
-      head.grant(this.model.reserve(cost), now - head.enqueuedAt);
+      head.grant(this.model.reserve(cost, now), now - head.enqueuedAt);
     }
   }
 
