@@ -1,0 +1,83 @@
+// A local index of each store's Shopify products, customers and orders: what the sync lists and
+// counts read, so no request pages through Shopify. Filled by a bulk-query import (connect and
+// "Refresh from Shopify"), kept fresh by product/customer/order webhooks. `sync_status` and
+// `search_text` are maintained by triggers (the `sync_status_triggers` migration): the status
+// copies the item's mapping, so every tab is one index range scan.
+import { sql } from "drizzle-orm";
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import type { MappingStatus, ResourceType } from "./mappings";
+import { stores } from "./stores";
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+const storeId = () =>
+  text("store_id")
+    .notNull()
+    .references(() => stores.id, { onDelete: "cascade" });
+
+export const shopifyIndexItems = pgTable(
+  "shopify_index_items",
+  {
+    storeId: storeId(),
+    resourceType: text("resource_type").$type<ResourceType>().notNull(),
+    shopifyId: bigint("shopify_id", { mode: "number" }).notNull(),
+    /** Product title, customer display name, or order name (#1001). */
+    title: text("title").notNull().default(""),
+    /** Customers and orders. */
+    email: text("email"),
+    /** Products: their variants' SKUs. */
+    skus: text("skus").array().notNull().default(sql`'{}'::text[]`),
+    /** Orders: the order name, e.g. #1001. */
+    orderName: text("order_name"),
+    shopifyUpdatedAt: instant("shopify_updated_at").notNull(),
+    /** The item's mapping status (null: not synced), copied by trigger from sync_mappings. */
+    syncStatus: text("sync_status").$type<MappingStatus>(),
+    /** Lower-cased title, email, order name and SKUs, set by trigger; trigram-indexed for `q`. */
+    searchText: text("search_text").notNull().default(""),
+    /** Last time an import or a webhook wrote or saw the row: an import removes rows it did not see. */
+    indexedAt: instant("indexed_at").notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "shopify_index_items_pkey", columns: [t.storeId, t.resourceType, t.shopifyId] }),
+    // Tabs synced / failed / not synced (null) in Shopify id order.
+    index("shopify_index_items_status_idx").on(t.storeId, t.resourceType, t.syncStatus, t.shopifyId),
+    index("shopify_index_items_search_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+  ],
+);
+export type ShopifyIndexItem = typeof shopifyIndexItems.$inferSelect;
+export type NewShopifyIndexItem = typeof shopifyIndexItems.$inferInsert;
+
+/**
+ * Items deleted in Shopify (by webhook): a late or retried create/update for them, or an import
+ * that read them before the delete, must not bring them back. Pruned after a week by refreshes.
+ */
+export const shopifyIndexTombstones = pgTable(
+  "shopify_index_tombstones",
+  {
+    storeId: storeId(),
+    resourceType: text("resource_type").$type<ResourceType>().notNull(),
+    shopifyId: bigint("shopify_id", { mode: "number" }).notNull(),
+    deletedAt: instant("deleted_at").notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "shopify_index_tombstones_pkey", columns: [t.storeId, t.resourceType, t.shopifyId] })],
+);
+
+export type IndexRefreshState = "never" | "queued" | "running" | "succeeded" | "failed";
+
+/** One row per store: the index's last refresh and the one queued or running now. */
+export const shopifyIndexStatus = pgTable("shopify_index_status", {
+  storeId: text("store_id")
+    .primaryKey()
+    .references(() => stores.id, { onDelete: "cascade" }),
+  state: text("state").$type<IndexRefreshState>().notNull().default("never"),
+  jobId: text("job_id"),
+  requestedAt: instant("requested_at"),
+  startedAt: instant("started_at"),
+  finishedAt: instant("finished_at"),
+  /** When the last successful refresh started: the index holds Shopify as of then, plus webhooks since. */
+  refreshedAt: instant("refreshed_at"),
+  lastError: text("last_error"),
+  /** Items per type the last successful refresh read from Shopify. */
+  imported: jsonb("imported").$type<Partial<Record<ResourceType, number>>>(),
+  updatedAt: instant("updated_at").notNull().defaultNow(),
+});
+export type ShopifyIndexStatus = typeof shopifyIndexStatus.$inferSelect;
