@@ -54,11 +54,12 @@ export function invalidateSandboxAuthCache(): void {
 export async function authenticateSandboxRequest({ db, domain, accessToken }: { db: SandboxDb; domain: string; accessToken: string | null }): Promise<
   SandboxCaller | "no-shop" | "bad-token"
 > {
-  const tokenHash = hashAccessToken(accessToken ?? "");
-  const key = `${domain.toLowerCase()}\n${tokenHash}`;
+  // Keyed by the token itself: a hit costs no hashing. The cache lives in this process only.
+  const key = `${domain.toLowerCase()}\n${accessToken ?? ""}`;
   const now = Date.now();
   const hit = cache.get(key);
   if (hit && hit.expires > now) return hit.caller;
+  const tokenHash = hashAccessToken(accessToken ?? "");
 
   let query = prepared.get(db);
   if (!query) prepared.set(db, (query = prepare(db)));

@@ -3,7 +3,18 @@
 // from the app's leaky bucket (THROTTLED when short), execute, then refund what was not used.
 // The HTTP handler calls this; so can other in-process callers (e.g. bulk operations), which may
 // switch the throttle off.
-import { execute, getOperationAST, getVariableValues, Kind, parse, validate, type DocumentNode, type FragmentDefinitionNode, type GraphQLError } from "graphql";
+import {
+  execute,
+  getOperationAST,
+  getVariableValues,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type OperationDefinitionNode,
+} from "graphql";
 import type { SandboxAppInstallation, SandboxShop } from "@/db/schema";
 import { actualQueryCost, requestedQueryCost, type CostInput } from "./cost/calculate-query-cost";
 import { readBucket, refundBucket, takeFromBucket, type ThrottleStatus } from "./cost/leaky-bucket";
@@ -56,11 +67,9 @@ export async function executeSandboxGraphql({
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   if (coerced.errors) return { errors: coerced.errors.map((error) => variableErrorBody(error, operation, variables)) };
 
-  const fragments = Object.fromEntries(
-    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
-  );
+  const fragments = fragmentsOf(document);
   const costInput: CostInput = { schema, operation, fragments, variables: coerced.coerced };
-  const requested = requestedQueryCost(costInput);
+  const requested = requestedCost(costInput);
   const limits = throttleLimits(shop);
   const bucket = { installationId: installation.id, limits };
   const cost = (actual: number | null, throttleStatus: ThrottleStatus) => ({ cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus } });
@@ -109,6 +118,29 @@ function checkDocument(query: string): { document: DocumentNode } | { errors: Er
     checkedDocuments.set(query, checked);
   }
   return checked;
+}
+
+const fragmentMaps = new WeakMap<DocumentNode, Record<string, FragmentDefinitionNode>>();
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  let fragments = fragmentMaps.get(document);
+  if (!fragments) {
+    fragments = Object.fromEntries(
+      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+    );
+    fragmentMaps.set(document, fragments);
+  }
+  return fragments;
+}
+
+// An operation without variables always asks the same price: compute it once per parsed document.
+const fixedCosts = new WeakMap<OperationDefinitionNode, number>();
+
+function requestedCost(input: CostInput): number {
+  if (input.operation.variableDefinitions?.length) return requestedQueryCost(input);
+  let cost = fixedCosts.get(input.operation);
+  if (cost === undefined) fixedCosts.set(input.operation, (cost = requestedQueryCost(input)));
+  return cost;
 }
 
 const full = (limits: ReturnType<typeof throttleLimits>): ThrottleStatus => ({

@@ -1,12 +1,20 @@
 // Response helpers shared by the sandbox's HTTP surface.
 import { randomUUID } from "node:crypto";
 
+const rawBodies = new WeakMap<Response, string>();
+
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body);
+  const response = new Response(text, {
     status,
     headers: { "content-type": "application/json; charset=utf-8", "x-request-id": randomUUID(), ...headers },
   });
+  rawBodies.set(response, text);
+  return response;
 }
+
+/** The text of a JSON response, for hosts that can write it without reading the body stream (the standalone server). */
+export const rawBodyOf = (response: Response): string | undefined => rawBodies.get(response);
 
 /** Storage-style XML answers (the staged upload and download endpoints mimic Google Cloud Storage). */
 export function xmlResponse(status: number, body: string): Response {

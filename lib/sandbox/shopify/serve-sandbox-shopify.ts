@@ -7,7 +7,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { handleSandboxShopifyRequest } from "./handle-sandbox-shopify-request";
 import type { SandboxDb } from "./sandbox-db";
-import { isResetResponse } from "./sandbox-responses";
+import { isResetResponse, rawBodyOf } from "./sandbox-responses";
 import { ensureSandboxWorkers, stopSandboxWorkers } from "./workers/sandbox-workers";
 import { defaultSandboxDb } from "./sandbox-db";
 
@@ -48,21 +48,30 @@ export async function serveSandboxShopify({ port = 0, host = "127.0.0.1", db = d
 
 async function respond(req: IncomingMessage, res: ServerResponse, db: SandboxDb, publicUrl: string) {
   const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-    else if (Array.isArray(value)) headers.set(name, value.join(", "));
-  }
+  for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  // Uploads stream through; other bodies (GraphQL documents) are small and cheaper read whole.
+  const streamed = hasBody && (req.headers["content-type"] ?? "").startsWith("multipart/");
   const request = new Request(`http://${req.headers.host ?? "localhost"}${req.url ?? "/"}`, {
     method: req.method,
     headers,
-    // Uploads stream through; nothing buffers a whole body here.
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    duplex: "half",
+    body: !hasBody ? undefined : streamed ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : await readAll(req),
+    ...(streamed ? { duplex: "half" } : {}),
   } as RequestInit);
   const response = await handleSandboxShopifyRequest(request, { db, publicUrl });
   if (isResetResponse(response)) return void req.socket.destroy();
+  const raw = rawBodyOf(response);
+  if (raw !== undefined) {
+    res.writeHead(response.status, { ...Object.fromEntries(response.headers), "content-length": Buffer.byteLength(raw) });
+    return void res.end(raw);
+  }
   res.writeHead(response.status, Object.fromEntries(response.headers));
   if (!response.body || req.method === "HEAD") return void res.end();
   await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream<Uint8Array>), res);
+}
+
+async function readAll(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }

@@ -1,7 +1,7 @@
 // Relay connections over keyset pagination: rows are ordered by (sort value, id) and a cursor is
 // base64 of that pair, so a page boundary never shifts when rows are inserted concurrently and
 // deep pages cost no more than the first. Argument rules are Shopify's: one of first/last, at most 250.
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { GraphQLError } from "graphql";
 import { batchLoader, type Loader } from "./batch-loader";
@@ -35,7 +35,8 @@ export type PaginateOptions<Row extends { id: number }> = {
   args: ConnectionArgs;
   sort: Sort<Row>;
   idColumn: PgColumn;
-  where?: SQL;
+  /** The condition; a function is only called when needed (a batched first page builds it once for all parents). */
+  where?: SQL | (() => SQL | undefined);
   /** Runs the resource's query with the given condition, order and limit. */
   fetch: (where: SQL | undefined, orderBy: SQL[], limit: number) => Promise<Row[]>;
   /**
@@ -54,13 +55,18 @@ export type ParentScope<Row> = {
   batches: Map<string, unknown>;
 };
 
-export async function paginate<Row extends { id: number }>({ field, args, sort, idColumn, where: shared, fetch, parent }: PaginateOptions<Row>): Promise<Connection<Row>> {
+export async function paginate<Row extends { id: number }>({ field, args, sort, idColumn, where: condition, fetch, parent }: PaginateOptions<Row>): Promise<Connection<Row>> {
   const size = pageSize(field, args);
   const forward = args.first != null;
   const ascending = !args.reverse;
   const after = args.after ? decodeCursor(args.after, sort.key) : null;
   const before = args.before ? decodeCursor(args.before, sort.key) : null;
-  const where = parent ? and(shared, eq(parent.column, parent.id)) : shared;
+  const shared = () => (typeof condition === "function" ? condition() : condition);
+  if (parent && forward && !after && !before) {
+    const fetched = await firstPages({ field, args, idColumn, shared, fetch, parent, size, orderBy: () => orderOf(sort, idColumn, ascending) })(parent.id);
+    return connection(sort, fetched.slice(0, size), { hasNextPage: fetched.length > size, hasPreviousPage: false });
+  }
+  const where = parent ? and(shared(), eq(parent.column, parent.id)) : shared();
   // "after" is the side the order moves towards; with reverse the comparison flips.
   const bound = (cursor: CursorValue, side: "after" | "before", inclusive = false) => {
     const greater = (side === "after") === ascending;
@@ -73,10 +79,7 @@ export async function paginate<Row extends { id: number }>({ field, args, sort, 
   };
   const window = and(where, after ? bound(after, "after") : undefined, before ? bound(before, "before") : undefined);
   // One row more than the page tells whether another page follows (also for a page size of 0).
-  const fetched =
-    parent && forward && !after && !before
-      ? await firstPages({ field, args, idColumn, shared, fetch, parent, size, orderBy: order(true) })(parent.id)
-      : await fetch(window, order(forward), size + 1);
+  const fetched = await fetch(window, order(forward), size + 1);
   const more = fetched.length > size;
   const rows = forward ? fetched.slice(0, size) : fetched.slice(0, size).reverse();
 
@@ -86,24 +89,42 @@ export async function paginate<Row extends { id: number }>({ field, args, sort, 
   const hasNextPage = forward ? more : await beyond(before, "before");
   const hasPreviousPage = forward ? await beyond(after, "after") : more;
 
-  const edges = rows.map((row) => ({ cursor: encodeCursor(sort, row), node: row }));
+  return connection(sort, rows, { hasNextPage, hasPreviousPage });
+}
+
+// Cursors are encoded only when asked for: bulk exports and `nodes` selections never read them.
+function connection<Row extends { id: number }>(sort: Sort<Row>, rows: Row[], pages: { hasNextPage: boolean; hasPreviousPage: boolean }): Connection<Row> {
+  const cursorOf = (row: Row | undefined) => (row ? encodeCursor(sort, row) : null);
   return {
-    edges,
+    edges: rows.map((row) => ({
+      node: row,
+      get cursor() {
+        return encodeCursor(sort, row);
+      },
+    })),
     nodes: rows,
     pageInfo: {
-      hasNextPage,
-      hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      ...pages,
+      get startCursor() {
+        return cursorOf(rows[0]);
+      },
+      get endCursor() {
+        return cursorOf(rows.at(-1));
+      },
     },
   };
 }
 
+function orderOf<Row>(sort: Sort<Row>, idColumn: PgColumn, ascending: boolean): SQL[] {
+  const direction = sql.raw(ascending ? "asc" : "desc");
+  return [sql`${sort.column} ${direction}`, sql`${idColumn} ${direction}`];
+}
+
 type FirstPagesOptions<Row extends { id: number }> = Pick<PaginateOptions<Row>, "field" | "args" | "idColumn" | "fetch"> & {
-  shared: SQL | undefined;
+  shared: () => SQL | undefined;
   parent: ParentScope<Row>;
   size: number;
-  orderBy: SQL[];
+  orderBy: () => SQL[];
 };
 
 // The first `size + 1` rows of each parent, ranked by the connection's order in one query.
@@ -111,14 +132,18 @@ function firstPages<Row extends { id: number }>({ field, args, idColumn, shared,
   const key = `${field}\n${parent.column.name}\n${JSON.stringify(args)}`;
   let loader = parent.batches.get(key) as Loader<number, Row[]> | undefined;
   if (!loader) {
+    const where = shared();
+    const order = orderBy();
     loader = batchLoader(async (ids: number[]) => {
+      // The ids travel as one array parameter, not one parameter each.
+      const parents = sql`${parent.column} = any(${sql.param(ids)}::bigint[])`;
       const ranked = sql`${idColumn} in (
         select ranked.id from (
-          select ${idColumn} as id, row_number() over (partition by ${parent.column} order by ${sql.join(orderBy, sql`, `)}) as rank
-          from ${idColumn.table} where ${and(shared, inArray(parent.column, ids))}
+          select ${idColumn} as id, row_number() over (partition by ${parent.column} order by ${sql.join(order, sql`, `)}) as rank
+          from ${idColumn.table} where ${and(where, parents)}
         ) as ranked where ranked.rank <= ${size + 1}
       )`;
-      const rows = await fetch(and(shared, inArray(parent.column, ids), ranked), orderBy, ids.length * (size + 1));
+      const rows = await fetch(and(where, parents, ranked), order, ids.length * (size + 1));
       const byParent = new Map<number, Row[]>(ids.map((id) => [id, []]));
       for (const row of rows) byParent.get(parent.of(row))?.push(row);
       return byParent;

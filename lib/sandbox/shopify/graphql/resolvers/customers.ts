@@ -11,6 +11,7 @@ import { countResolver, listResolver, sortBy, type ResourceList } from "./resour
 
 export const customerList: ResourceList<CustomerNode> = {
   field: "customers",
+  typename: "Customer",
   table: customers,
   sorts: {
     ID: sortBy.id(customers.id),

@@ -30,13 +30,14 @@ export function ownerMetafieldFields(ownerType: OwnerType) {
         args,
         sort: { key: "ID", column: table.id, cast: "bigint", value: (row) => row.id },
         idColumn: table.id,
-        where: and(
-          eq(table.shopId, ctx.shop.id),
-          eq(table.ownerType, ownerType),
-          args.namespace != null ? eq(table.namespace, resolveNamespace(args.namespace, ctx.appId)) : undefined,
-          keysCondition(args.keys, ctx.appId),
-          visibleToApp(table.namespace, ctx.appId),
-        ),
+        where: () =>
+          and(
+            eq(table.shopId, ctx.shop.id),
+            eq(table.ownerType, ownerType),
+            args.namespace != null ? eq(table.namespace, resolveNamespace(args.namespace, ctx.appId)) : undefined,
+            keysCondition(args.keys, ctx.appId),
+            visibleToApp(table.namespace, ctx.appId),
+          ),
         parent: { column: table.ownerId, id: owner.id, of: (row) => row.ownerId, batches: ctx.connectionBatches },
         fetch: async (where, orderBy, limit) =>
           (await ctx.db.select().from(table).where(where).orderBy(...orderBy).limit(limit)).map((row) => typed("Metafield", row)),

@@ -12,6 +12,7 @@ import { countResolver, listResolver, sortBy, type ResourceList } from "./resour
 
 export const orderList: ResourceList<OrderNode> = {
   field: "orders",
+  typename: "Order",
   table: orders,
   sorts: {
     ID: sortBy.id(orders.id),
@@ -71,7 +72,7 @@ export const orderResolvers: ResolverMap = {
         args,
         sort: { key: "ID", column: lineItems.id, cast: "bigint", value: (item) => item.id },
         idColumn: lineItems.id,
-        where: eq(lineItems.shopId, ctx.shop.id),
+        where: () => eq(lineItems.shopId, ctx.shop.id),
         parent: { column: lineItems.orderId, id: row.id, of: (item) => item.orderId, batches: ctx.connectionBatches },
         fetch: async (where, orderBy, limit) =>
           (await ctx.db.select().from(lineItems).where(where).orderBy(...orderBy).limit(limit)).map((item) =>

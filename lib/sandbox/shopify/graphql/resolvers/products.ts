@@ -14,6 +14,7 @@ const variantSku = sql`coalesce(${variants.sku}, '')`;
 
 export const productList: ResourceList<ProductNode> = {
   field: "products",
+  typename: "Product",
   table: products,
   sorts: {
     ID: sortBy.id(products.id),
@@ -45,6 +46,7 @@ export const productList: ResourceList<ProductNode> = {
 
 export const variantList: ResourceList<VariantNode> = {
   field: "productVariants",
+  typename: "ProductVariant",
   table: variants,
   sorts: {
     ID: sortBy.id(variants.id),
@@ -93,7 +95,7 @@ export const productResolvers: ResolverMap = {
         args,
         sort: variantList.sorts[args.sortKey]!,
         idColumn: variants.id,
-        where: eq(variants.shopId, ctx.shop.id),
+        where: () => eq(variants.shopId, ctx.shop.id),
         parent: { column: variants.productId, id: row.id, of: (variant) => variant.productId, batches: ctx.connectionBatches },
         fetch: (where, orderBy, limit) => variantList.select(ctx, where, orderBy, limit),
       }),
