@@ -77,6 +77,7 @@ export function createShopifyClient({
   async function attempts<TData>(document: string, { variables = {}, signal, costEstimate }: ShopifyRequestOptions): Promise<ShopifyResponse<TData>> {
     const deadline = performance.now() + deadlineMs;
     let last: Retryable | undefined;
+    let throttledBefore = false;
     for (let attempt = 1; ; attempt++) {
       const slot = await budget.acquire({ document, costEstimate }, { signal, deadline }).catch((error: unknown) => {
         throw error instanceof BudgetDeadlineError ? giveUp(last, attempt - 1, "at the deadline") : error;
@@ -101,7 +102,8 @@ export function createShopifyClient({
       last = outcome;
       if (cost && cost.requestedQueryCost > cost.throttleStatus.maximumAvailable) throw giveUp(last, attempt, "— the query costs more than the bucket holds");
       if (attempt > maxRetries) throw giveUp(last, attempt, "after all retries");
-      const delay = outcome.kind === "throttled" ? 0 : outcome.kind === "rate-limited" ? (outcome.retryAfterMs ?? backoffMs(attempt, backoff)) : backoffMs(attempt, backoff);
+      const delay = retryDelay(outcome, attempt, throttledBefore, backoff);
+      throttledBefore ||= outcome.kind === "throttled";
       if (performance.now() + delay >= deadline) throw giveUp(last, attempt, "at the deadline");
       logger.warn({ attempt, reason: outcome.kind === "transient" ? outcome.reason : outcome.kind, delayMs: Math.round(delay) }, "retrying Shopify request");
       // A 429 holds back every caller of the store; a THROTTLED waits in acquire() for the refill.
@@ -128,4 +130,12 @@ export function createShopifyClient({
     },
     stats: () => ({ client: { ...mine }, store: { ...budget.stats, throttleStatus: budget.lastThrottleStatus } }),
   };
+}
+
+// A THROTTLED waits for the refill it implies (in acquire()); a second one means someone else is
+// spending the bucket too, so it also backs off. A 429 waits as long as Retry-After says.
+function retryDelay(outcome: Retryable, attempt: number, throttledBefore: boolean, backoff: BackoffOptions | undefined): number {
+  if (outcome.kind === "throttled") return throttledBefore ? backoffMs(attempt - 1, backoff) : 0;
+  if (outcome.kind === "rate-limited") return outcome.retryAfterMs ?? backoffMs(attempt, backoff);
+  return backoffMs(attempt, backoff);
 }
