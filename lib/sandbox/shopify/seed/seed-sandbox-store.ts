@@ -64,6 +64,8 @@ export async function seedSandboxStore(options: SeedSandboxStoreOptions): Promis
     if (orders === 0) await tx.execute(sql`create temp table if not exists seed_orders (ord int, id bigint, created_at timestamptz) on commit drop`);
     const syncMetafields = await seedSyncMetafields(step, { namespace, syncedShare, failedShare });
     const others = await seedOtherMetafields(step, (sizes.metafields ?? 0) - syncMetafields);
+    // Back to normal before anything else runs, should the caller's own transaction hold this one.
+    await tx.transaction((savepoint) => savepoint.execute(sql`set local session_replication_role = origin`)).catch(() => {});
     return { products: sizes.products, variants, customers: sizes.customers, orders, lineItems, syncMetafields, metafields: syncMetafields + others };
   });
   // Fresh statistics, so the next queries on these tables are planned for their new size.
@@ -76,7 +78,8 @@ export async function seedSandboxStore(options: SeedSandboxStoreOptions): Promis
 
 // Per-row foreign-key checks cost more than the inserts themselves (100k orders: 20 s → 6 s).
 // The rows are consistent by construction, so when the database user may, the transaction runs
-// in replica mode, which skips those triggers; otherwise the checks simply run.
+// in replica mode, which skips those triggers (and only for the seeding's own statements);
+// otherwise the checks simply run.
 async function skipForeignKeyTriggers(tx: SandboxDb) {
   await tx.transaction((savepoint) => savepoint.execute(sql`set local session_replication_role = replica`)).catch(() => {});
 }
