@@ -1,11 +1,20 @@
+import type { GraphQLEnumType } from "graphql";
 import { describe, expect, it } from "vitest";
 import { loadAdminSchema } from "@/lib/shopify/admin-schema";
 import { sandboxSchema } from "./graphql/build-sandbox-schema";
 import { schemaSubsetProblems } from "./testing/schema-subset-problems";
+import { WEBHOOK_TOPICS } from "./webhooks/webhook-topics";
 
 describe("the sandbox schema", () => {
   it("is a subset of Shopify's Admin API 2026-01: same names, types, nullability, arguments and defaults", () => {
     expect(schemaSubsetProblems(sandboxSchema(), loadAdminSchema())).toEqual([]);
+  });
+
+  it("serves exactly the webhook topics it delivers, each one Shopify's", async () => {
+    const served = (sandboxSchema().getType("WebhookSubscriptionTopic") as GraphQLEnumType).getValues().map((value) => value.name);
+    const real = (loadAdminSchema().getType("WebhookSubscriptionTopic") as GraphQLEnumType).getValues().map((value) => value.name);
+    expect(served.sort()).toEqual(Object.keys(WEBHOOK_TOPICS).sort());
+    expect(real).toEqual(expect.arrayContaining(served));
   });
 
   it("would notice a field, argument or enum value that Shopify does not have", async () => {
