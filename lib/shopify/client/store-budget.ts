@@ -37,8 +37,8 @@ export class StoreBudget {
     { document, costEstimate }: { document: string; costEstimate?: number },
     { signal, deadline }: { signal?: AbortSignal; deadline: number },
   ): Promise<{ reservation: Reservation; waitedMs: number }> {
-    signal?.throwIfAborted();
     return new Promise((resolve, reject) => {
+      signal?.throwIfAborted();
       const waiter: Waiter = {
         document,
         costEstimate,
