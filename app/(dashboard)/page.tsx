@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { HomeView } from "@/components/home/home-view";
+import { StoresDashboard } from "@/components/stores/stores-dashboard";
 import { requireActiveMembership } from "@/lib/auth/server-session";
 
-export const metadata: Metadata = { title: "Home" };
+export const metadata: Metadata = { title: "Stores" };
 
 export default async function HomePage() {
   await requireActiveMembership("/");
-  return <HomeView />;
+  return <StoresDashboard />;
 }

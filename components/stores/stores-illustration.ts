@@ -1,4 +1,4 @@
-// The empty-state picture of the home page: a store and a database linked by sync arrows.
+// The empty-state picture of the stores dashboard: a store and a database linked by sync arrows.
 // Inline (a data: URL, which the CSP allows for images) so it needs no asset pipeline.
 const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="180" viewBox="0 0 240 180" fill="none">
 <ellipse cx="120" cy="160" rx="104" ry="10" fill="#E3E3E3"/>

@@ -1,0 +1,29 @@
+"use client";
+
+import { Badge, type BadgeProps } from "@shopify/polaris";
+import type { Store } from "@/components/api/stores";
+
+/** Sandbox stores are always labelled as such, so nobody mistakes them for a client's shop. */
+export function StoreKindBadge({ kind }: { kind: Store["kind"] }) {
+  return kind === "sandbox" ? <Badge tone="magic">Sandbox</Badge> : <Badge>Live</Badge>;
+}
+
+type State = { label: string; tone?: BadgeProps["tone"]; progress?: BadgeProps["progress"]; /** someone has to act */ attention?: boolean };
+
+/** One word for where the store stands: its connection first, then (sandbox) its seeding. */
+export function storeState(store: Pick<Store, "status" | "seedStatus">): State {
+  if (store.status === "disconnected") return { label: "Disconnected", progress: "incomplete" };
+  if (store.status === "needs_reauth") return { label: "Needs re-authorisation", tone: "warning", progress: "incomplete", attention: true };
+  if (store.seedStatus === "seeding") return { label: "Seeding…", tone: "info", progress: "partiallyComplete" };
+  if (store.seedStatus === "failed") return { label: "Seeding failed", tone: "critical", progress: "incomplete", attention: true };
+  return { label: "Connected", tone: "success", progress: "complete" };
+}
+
+export function StoreStateBadge({ store }: { store: Pick<Store, "status" | "seedStatus"> }) {
+  const { label, tone, progress } = storeState(store);
+  return (
+    <Badge tone={tone} progress={progress} toneAndProgressLabelOverride="Connection status:">
+      {label}
+    </Badge>
+  );
+}

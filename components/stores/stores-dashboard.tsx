@@ -1,0 +1,79 @@
+"use client";
+
+import { Banner, BlockStack, Card, EmptyState, Page, SkeletonBodyText, SkeletonPage } from "@shopify/polaris";
+import { PlusIcon } from "@shopify/polaris-icons";
+import { useOrganization } from "@/components/api/queries";
+import { useStores, type Store } from "@/components/api/stores";
+import { RoleBadge } from "@/components/organization/role-badge";
+import { OauthErrorBanner } from "./oauth-error-banner";
+import { storeState } from "./store-badges";
+import { STORES_ILLUSTRATION } from "./stores-illustration";
+import { StoresTable } from "./stores-table";
+
+/** The home page: every store of the active organization (`/` and `/stores`). */
+export function StoresDashboard({ oauthError }: { oauthError?: string }) {
+  const organization = useOrganization();
+  const stores = useStores();
+  if (organization.isPending || (stores.isPending && !stores.error)) return <LoadingDashboard />;
+  if (organization.error) {
+    return (
+      <Page title="Stores">
+        <Banner tone="critical" title="Could not load your organization">
+          <p>{organization.error.message}</p>
+        </Banner>
+      </Page>
+    );
+  }
+  const { organization: org, role } = organization.data;
+  const canAdd = role !== "member";
+  const list = stores.data ?? [];
+  return (
+    <Page
+      title={org.name}
+      titleMetadata={<RoleBadge role={role} />}
+      subtitle={list.length > 0 ? summary(list) : "Stores of this organization"}
+      primaryAction={canAdd && list.length > 0 ? { content: "Add store", url: "/stores/new", icon: PlusIcon } : undefined}
+    >
+      <BlockStack gap="400">
+        {oauthError ? <OauthErrorBanner reason={oauthError} /> : null}
+        {stores.error ? (
+          <Banner tone="critical" title="Could not load the stores">
+            <p>{stores.error.message}</p>
+          </Banner>
+        ) : list.length > 0 ? (
+          <StoresTable stores={list} />
+        ) : (
+          <Card>
+            <EmptyState
+              heading="No stores connected yet"
+              image={STORES_ILLUSTRATION}
+              action={canAdd ? { content: "Add store", url: "/stores/new" } : undefined}
+            >
+              <p>
+                {canAdd
+                  ? "Connect a Shopify store to follow which customers, products and orders sync to Odoo, or add a sandbox store to try Synco with sample data."
+                  : `The stores of ${org.name} will be listed here once an owner or admin connects them.`}
+              </p>
+            </EmptyState>
+          </Card>
+        )}
+      </BlockStack>
+    </Page>
+  );
+}
+
+function summary(stores: Store[]): string {
+  const attention = stores.filter((store) => storeState(store).attention).length;
+  const count = stores.length === 1 ? "1 store" : `${stores.length} stores`;
+  return attention > 0 ? `${count} · ${attention} need${attention === 1 ? "s" : ""} attention` : count;
+}
+
+function LoadingDashboard() {
+  return (
+    <SkeletonPage primaryAction>
+      <Card>
+        <SkeletonBodyText lines={6} />
+      </Card>
+    </SkeletonPage>
+  );
+}
