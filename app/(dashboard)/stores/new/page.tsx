@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { NewStoreView } from "@/components/stores/add/new-store-view";
+import { requireActiveMembership } from "@/lib/auth/server-session";
+import { SANDBOX_STORE_SIZES } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
+
+export const metadata: Metadata = { title: "Add store" };
+
+export default async function NewStorePage() {
+  const { membership } = await requireActiveMembership("/stores/new");
+  return <NewStoreView organizationName={membership.organization.name} canAdd={membership.role !== "member"} sizes={SANDBOX_STORE_SIZES} />;
+}

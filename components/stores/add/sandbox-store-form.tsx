@@ -1,0 +1,53 @@
+"use client";
+
+import { Banner, BlockStack, Button, ChoiceList, Form, InlineStack } from "@shopify/polaris";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { apiFetch } from "@/components/api/api-fetch";
+import type { SandboxSize, SandboxSizes, Store } from "@/components/api/stores";
+import { describeContents } from "../sandbox-contents";
+import { useStoreMutation } from "../use-store-mutation";
+
+const WAIT: Record<SandboxSize, string> = {
+  small: "ready at once",
+  medium: "ready in a few seconds",
+  large: "ready in under a minute",
+};
+
+const TITLE: Record<SandboxSize, string> = { small: "Small", medium: "Medium", large: "Large" };
+
+export function SandboxStoreForm({ sizes }: { sizes: SandboxSizes }) {
+  const router = useRouter();
+  const [size, setSize] = useState<SandboxSize>("small");
+  const add = useStoreMutation(
+    (body: { size: SandboxSize }) => apiFetch<{ store: Store }>("/api/stores/sandbox", { method: "POST", body }),
+    ({ store }) => (store.seedStatus === "seeding" ? "Sandbox store added: seeding it now" : "Sandbox store added"),
+  );
+
+  return (
+    <Form onSubmit={() => add.mutate({ size }, { onSuccess: ({ store }) => router.push(`/stores/${store.id}`) })} noValidate>
+      <BlockStack gap="400">
+        {add.error ? (
+          <Banner tone="critical" title="Could not add the sandbox store">
+            <p>{add.error.message}</p>
+          </Banner>
+        ) : null}
+        <ChoiceList
+          title="Size"
+          choices={(Object.keys(TITLE) as SandboxSize[]).map((value) => ({
+            value,
+            label: TITLE[value],
+            helpText: `${describeContents(sizes[value])}; ${WAIT[value]}`,
+          }))}
+          selected={[size]}
+          onChange={([value]) => setSize(value as SandboxSize)}
+        />
+        <InlineStack align="end">
+          <Button submit variant="primary" loading={add.isPending || add.isSuccess}>
+            Add sandbox store
+          </Button>
+        </InlineStack>
+      </BlockStack>
+    </Form>
+  );
+}
