@@ -1,0 +1,65 @@
+"use client";
+
+import { Banner, BlockStack, Button, Card, InlineStack, List, Modal, Text } from "@shopify/polaris";
+import { useState } from "react";
+import { apiFetch } from "@/components/api/api-fetch";
+import type { Store } from "@/components/api/stores";
+import { useStoreMutation } from "../use-store-mutation";
+
+type Disconnected = { store: Store; changed: boolean };
+
+export function DisconnectCard({ store }: { store: Store }) {
+  const [confirming, setConfirming] = useState(false);
+  const disconnect = useStoreMutation(
+    () => apiFetch<Disconnected>(`/api/stores/${store.id}/disconnect`, { method: "POST" }),
+    ({ changed }) => (changed ? `${store.name} disconnected` : `${store.name} was already disconnected`),
+  );
+  const close = () => {
+    setConfirming(false);
+    disconnect.reset();
+  };
+  const sandbox = store.kind === "sandbox";
+
+  return (
+    <Card>
+      <BlockStack gap="300">
+        <Text as="p">
+          Synco stops working with {store.shopDomain} and forgets its credentials. The store stays listed, with its history.
+        </Text>
+        <InlineStack align="end">
+          <Button tone="critical" onClick={() => setConfirming(true)}>
+            Disconnect store
+          </Button>
+        </InlineStack>
+      </BlockStack>
+      <Modal
+        open={confirming}
+        onClose={close}
+        title={`Disconnect ${store.name}?`}
+        primaryAction={{ content: "Disconnect store", destructive: true, loading: disconnect.isPending, onAction: () => disconnect.mutate(undefined, { onSuccess: close }) }}
+        secondaryActions={[{ content: "Cancel", onAction: close }]}
+      >
+        <Modal.Section>
+          <BlockStack gap="300">
+            {disconnect.error ? (
+              <Banner tone="critical">
+                <p>{disconnect.error.message}</p>
+              </Banner>
+            ) : null}
+            <Text as="p">When you disconnect {store.shopDomain}:</Text>
+            <List>
+              <List.Item>Synco deletes the store&apos;s access credentials, so it can no longer read or change anything in it.</List.Item>
+              <List.Item>Synco asks Shopify to remove the webhooks it set up, so the store stops sending updates.</List.Item>
+              <List.Item>The store&apos;s activity history stays, and the store stays in this list, marked Disconnected.</List.Item>
+            </List>
+            <Text as="p">
+              {sandbox
+                ? "A sandbox store cannot be reconnected; you can add a new one at any time."
+                : "You can reconnect the store later, through Shopify or with an access token."}
+            </Text>
+          </BlockStack>
+        </Modal.Section>
+      </Modal>
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { Banner, BlockStack, InlineStack, Layout, Spinner, Text } from "@shopify/polaris";
+import { useRouter } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import type { SandboxSizes, Store } from "@/components/api/stores";
+import { formatDateTime } from "../format-time";
+import { describeContents } from "../sandbox-contents";
+
+type Props = { store: Store; sizes: SandboxSizes; justConnected: boolean; canManage: boolean };
+
+/** What the merchant should know first: just connected, seeding (the page polls meanwhile), seeded, failed, disconnected. */
+export function StoreNotices({ store, sizes, justConnected, canManage }: Props) {
+  const router = useRouter();
+  const [sawSeeding, setSawSeeding] = useState(store.seedStatus === "seeding");
+  const [readyDismissed, setReadyDismissed] = useState(false);
+  // Adjusted while rendering, not in an effect: remembers that this visit watched the seeding finish.
+  if (store.seedStatus === "seeding" && !sawSeeding) setSawSeeding(true);
+  const contents = store.sandboxSize ? describeContents(sizes[store.sandboxSize]) : "";
+
+  const notices: ReactNode[] = [];
+  if (justConnected && store.status !== "disconnected") {
+    notices.push(
+      <Banner key="connected" tone="success" title="Shopify store connected" onDismiss={() => router.replace(`/stores/${store.id}`)}>
+        <p>Synco can now work with {store.shopDomain}, and Shopify will tell Synco about changes to its customers, products and orders.</p>
+      </Banner>,
+    );
+  }
+  if (store.status === "disconnected") {
+    notices.push(
+      <Banner
+        key="state"
+        tone="warning"
+        title="This store is disconnected"
+        action={canManage && store.kind === "sandbox" ? { content: "Add a sandbox store", url: "/stores/new" } : undefined}
+      >
+        <p>
+          {store.disconnectedAt ? `Since ${formatDateTime(store.disconnectedAt)}, ` : ""}Synco holds no credentials for {store.shopDomain} and
+          does not work with it. Its history is kept.
+          {store.kind === "sandbox" ? " A sandbox store cannot be reconnected, but you can add a new one at any time." : ""}
+        </p>
+      </Banner>,
+    );
+  } else if (store.seedStatus === "seeding") {
+    notices.push(
+      <Banner key="state" tone="info" title="Seeding the sandbox store…" hideIcon>
+        <InlineStack gap="300" blockAlign="center" wrap={false}>
+          <Spinner size="small" accessibilityLabel="Seeding" />
+          <Text as="p">Creating {contents}. This page updates by itself when the store is ready.</Text>
+        </InlineStack>
+      </Banner>,
+    );
+  } else if (store.seedStatus === "failed") {
+    notices.push(
+      <Banner key="state" tone="critical" title="Seeding failed">
+        <p>The sample data could not be created. Disconnect this store and add a new sandbox store.</p>
+      </Banner>,
+    );
+  } else if (sawSeeding && store.seedStatus === "ready" && !readyDismissed) {
+    notices.push(
+      <Banner key="state" tone="success" title="Sandbox store ready" onDismiss={() => setReadyDismissed(true)}>
+        <p>It holds {contents}.</p>
+      </Banner>,
+    );
+  }
+  if (notices.length === 0) return null;
+
+  return (
+    <Layout.Section>
+      <BlockStack gap="400">{notices}</BlockStack>
+    </Layout.Section>
+  );
+}
