@@ -7,6 +7,7 @@ const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "sh
 
 // What each recorded action means, in the words of the settings page.
 function describe(entry: AuditEntry): string {
+  if (entry.action.startsWith("store.")) return describeStore(entry);
   const target = entry.target ?? "someone";
   const details = entry.details as { role?: string; from?: string; to?: string; name?: string };
   switch (entry.action) {
@@ -30,6 +31,47 @@ function describe(entry: AuditEntry): string {
       return "Left the organization";
     default:
       return entry.action;
+  }
+}
+
+type StoreDetails = {
+  kind?: string;
+  method?: string;
+  size?: string;
+  reconnected?: boolean;
+  reason?: string;
+  customerId?: string;
+  changes?: { name?: { from: string; to: string }; metafieldNamespace?: { from: string; to: string } };
+};
+
+const CONNECTED_BY: Record<string, string> = { oauth: " through Shopify", token: " with an access token" };
+
+// Store actions: the target is the shop domain; webhook-driven ones are attributed to Shopify.
+function describeStore(entry: AuditEntry): string {
+  const shop = entry.target ?? "a store";
+  const details = entry.details as StoreDetails;
+  switch (entry.action) {
+    case "store.connected":
+      if (details.kind === "sandbox") return `Added a ${details.size ? `${details.size} ` : ""}sandbox store (${shop})`;
+      return `${details.reconnected ? "Reconnected" : "Connected"} ${shop}${CONNECTED_BY[details.method ?? ""] ?? ""}`;
+    case "store.settings_updated": {
+      const { name, metafieldNamespace } = details.changes ?? {};
+      const parts = [
+        name ? `renamed it from “${name.from}” to “${name.to}”` : null,
+        metafieldNamespace ? `changed its metafield namespace from “${metafieldNamespace.from}” to “${metafieldNamespace.to}”` : null,
+      ].filter(Boolean);
+      return parts.length > 0 ? `Updated ${shop}: ${parts.join(" and ")}` : `Updated the settings of ${shop}`;
+    }
+    case "store.disconnected":
+      return details.reason === "app_uninstalled" ? `Disconnected ${shop}: the app was uninstalled in Shopify` : `Disconnected ${shop}`;
+    case "store.customer_data_requested":
+      return `Customer ${details.customerId ?? ""} of ${shop} asked for their data (privacy request)`;
+    case "store.customer_redacted":
+      return `Erased the data of customer ${details.customerId ?? ""} of ${shop} (privacy request)`;
+    case "store.shop_redacted":
+      return `Erased the data kept about ${shop} after it uninstalled the app (privacy request)`;
+    default:
+      return `${entry.action} (${shop})`;
   }
 }
 
