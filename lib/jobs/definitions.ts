@@ -14,6 +14,8 @@ export type JobDefinition<P extends z.ZodType = z.ZodType> = {
 
 const defineJob = <P extends z.ZodType>(definition: JobDefinition<P>) => definition;
 
+const storePayload = z.object({ storeId: z.uuid(), organizationId: z.string().min(1) });
+
 export const JOBS = {
   "sandbox.seed-store": defineJob({
     name: "sandbox.seed-store",
@@ -26,6 +28,27 @@ export const JOBS = {
     }),
     // One seeding per store at a time (queued or running); retried from its checkpoint.
     queue: { policy: "exclusive", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 3600 },
+  }),
+  "mappings.import-sandbox-sync-state": defineJob({
+    name: "mappings.import-sandbox-sync-state",
+    version: 1,
+    payload: storePayload,
+    // After a sandbox store is seeded: its sync-state metafields become mapping rows, then the index refreshes.
+    queue: { policy: "exclusive", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 3600 },
+  }),
+  "mappings.mirror": defineJob({
+    name: "mappings.mirror",
+    version: 1,
+    payload: storePayload,
+    // One running and one queued per store: a write during a run is picked up by the next one.
+    queue: { policy: "stately", retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
+  }),
+  "shopify-index.refresh": defineJob({
+    name: "shopify-index.refresh",
+    version: 1,
+    payload: storePayload,
+    // One refresh per store, queued or running; bulk operations may take a while on big stores.
+    queue: { policy: "exclusive", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 6 * 3600 },
   }),
 } as const;
 

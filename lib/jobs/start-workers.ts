@@ -3,7 +3,7 @@
 import { logger } from "@/lib/logger";
 import { getBoss, stopBoss } from "./boss";
 import { JOBS, type JobName } from "./definitions";
-import { JOB_HANDLERS } from "./handlers";
+import { JOB_HANDLERS, type JobContext } from "./handlers";
 
 const holder = globalThis as unknown as { __syncoWorkers?: Promise<void> };
 
@@ -37,7 +37,8 @@ async function runJob(name: JobName, data: unknown, context: { jobId: string; fi
   const log = logger.child({ job: name, jobId: context.jobId });
   log.info("job started");
   try {
-    await JOB_HANDLERS[name](payload, context);
+    // The payload was parsed with this job's own schema just above.
+    await (JOB_HANDLERS[name] as (payload: unknown, context: JobContext) => Promise<void>)(payload, context);
     log.info("job finished");
   } catch (error) {
     log.error({ err: error, final: context.final }, "job failed");

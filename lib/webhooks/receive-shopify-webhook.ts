@@ -5,6 +5,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { shopifyWebhookEvents, stores, type Store } from "@/db/schema/stores";
+import { applyIndexWebhook, isIndexTopic } from "@/lib/shopify-index/apply-index-webhook";
 import { storeCredentials } from "@/lib/stores/store-credentials";
 import { handleAppUninstalled } from "./topics/app-uninstalled";
 import { handleCustomersDataRequest, handleCustomersRedact, handleShopRedact } from "./topics/compliance";
@@ -12,7 +13,8 @@ import { verifyWebhookHmac } from "./verify-webhook-hmac";
 
 export type WebhookOutcome = { status: 200 | 400 | 401; outcome: "handled" | "duplicate" | "rejected"; message?: string };
 
-// Payloads the sync index (next issue) will read; compliance payloads carry personal data and are not kept.
+// Product, customer and order payloads are kept (the compliance topics act on them); compliance
+// payloads carry personal data and are not kept.
 const RECORDED_TOPICS = /^(products|customers|orders)\/(create|update|updated|delete)$/;
 
 export async function receiveShopifyWebhook({ rawBody, headers }: { rawBody: Buffer; headers: Headers }): Promise<WebhookOutcome> {
@@ -46,8 +48,8 @@ export async function receiveShopifyWebhook({ rawBody, headers }: { rawBody: Buf
         eventId: headers.get("x-shopify-event-id"),
         triggeredAt: triggered && !Number.isNaN(Date.parse(triggered)) ? new Date(triggered) : null,
         payload: RECORDED_TOPICS.test(topic) ? payload : null,
-        // Only the index will process these; the others are done once this transaction commits.
-        processedAt: RECORDED_TOPICS.test(topic) ? null : sql`now()`,
+        // Every topic is handled below, in this transaction.
+        processedAt: sql`now()`,
       })
       .onConflictDoNothing({ target: shopifyWebhookEvents.webhookId })
       .returning({ webhookId: shopifyWebhookEvents.webhookId });
@@ -73,7 +75,8 @@ async function dispatch(tx: Tx, topic: string, delivery: Delivery) {
     case "shop/redact":
       return handleShopRedact(tx, delivery);
     default:
-      // Product, customer and order changes wait in shopify_webhook_events for the sync index.
+      // Product, customer and order changes update the store's index of Shopify items.
+      if (isIndexTopic(topic)) await applyIndexWebhook(tx, { topic, store: delivery.store, payload: delivery.payload });
       return;
   }
 }

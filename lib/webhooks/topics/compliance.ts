@@ -1,13 +1,41 @@
 // Shopify's mandatory privacy webhooks, one function per topic, acting on the data this product
-// holds about a shop or a customer. Today that is the store rows (credentials) and the webhook
-// payloads waiting for the sync index; the sync-mapping issue extends these same functions.
+// holds about a shop or a customer: the store rows (credentials), the webhook payloads, the index
+// of Shopify items (names, emails) and, once the shop is gone, its mappings.
 import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { syncMappings } from "@/db/schema/mappings";
+import { shopifyIndexItems, shopifyIndexStatus, shopifyIndexTombstones } from "@/db/schema/shopify-index";
 import { shopifyWebhookEvents, stores, type Store } from "@/db/schema/stores";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { lockStoreSync } from "@/lib/mappings/sync-db";
 import { SHOPIFY_ACTOR } from "../shopify-actor";
 import type { WebhookTx } from "../webhook-types";
 
-type CustomerRequest = { customer?: { id?: number | string }; orders_to_redact?: (number | string)[]; orders_requested?: (number | string)[]; data_request?: { id?: number | string } };
+type CustomerRequest = {
+  customer?: { id?: number | string; email?: string | null };
+  orders_to_redact?: (number | string)[];
+  orders_requested?: (number | string)[];
+  data_request?: { id?: number | string };
+};
+
+const numericIds = (ids: string[]) => ids.filter((id) => /^\d{1,18}$/.test(id)).map(Number);
+
+/** The index rows about the customer: their own, and orders listed or placed with their email. */
+function customerIndexItems(storeIds: string[], customerId: string, orderIds: string[], email: string | null) {
+  const [customer] = numericIds([customerId]);
+  const orders = numericIds(orderIds);
+  return {
+    customer: and(inArray(shopifyIndexItems.storeId, storeIds), eq(shopifyIndexItems.resourceType, "customer"), eq(shopifyIndexItems.shopifyId, customer ?? -1)),
+    orders: and(
+      inArray(shopifyIndexItems.storeId, storeIds),
+      eq(shopifyIndexItems.resourceType, "order"),
+      or(orders.length ? inArray(shopifyIndexItems.shopifyId, orders) : undefined, email ? sql`lower(${shopifyIndexItems.email}) = lower(${email})` : undefined) ?? sql`false`,
+    ),
+  };
+}
+
+async function lockStores(tx: WebhookTx, shopStores: Store[]) {
+  for (const store of [...shopStores].sort((a, b) => a.id.localeCompare(b.id))) await lockStoreSync(tx, store.id);
+}
 
 /** Payloads we keep that mention the customer: their own customer events and their orders'. */
 function customerEvents(shopDomain: string, customerId: string, orderIds: string[]) {
@@ -34,10 +62,12 @@ export async function handleCustomersDataRequest(tx: WebhookTx, { shopDomain, sh
   const customerId = String(payload.customer?.id ?? "");
   const orderIds = (payload.orders_requested ?? []).map(String);
   const held = await tx.select({ topic: shopifyWebhookEvents.topic, webhookId: shopifyWebhookEvents.webhookId }).from(shopifyWebhookEvents).where(customerEvents(shopDomain, customerId, orderIds));
+  const index = customerIndexItems(shopStores.map((store) => store.id), customerId, orderIds, payload.customer?.email ?? null);
+  const indexed = shopStores.length ? await tx.select({ id: shopifyIndexItems.shopifyId }).from(shopifyIndexItems).where(or(index.customer, index.orders)) : [];
   await auditForShop(tx, shopStores, "store.customer_data_requested", {
     customerId,
     dataRequestId: payload.data_request?.id ?? null,
-    held: { webhookPayloads: held.length },
+    held: { webhookPayloads: held.length, indexItems: indexed.length },
   });
 }
 
@@ -46,7 +76,15 @@ export async function handleCustomersRedact(tx: WebhookTx, { shopDomain, shopSto
   const customerId = String(payload.customer?.id ?? "");
   const orderIds = (payload.orders_to_redact ?? []).map(String);
   const erased = await tx.delete(shopifyWebhookEvents).where(customerEvents(shopDomain, customerId, orderIds)).returning({ id: shopifyWebhookEvents.webhookId });
-  await auditForShop(tx, shopStores, "store.customer_redacted", { customerId, orders: orderIds.length, erased: { webhookPayloads: erased.length } });
+  let indexItems = 0;
+  if (shopStores.length) {
+    // The customer's own row goes; their orders stay listed, without the email.
+    await lockStores(tx, shopStores);
+    const index = customerIndexItems(shopStores.map((store) => store.id), customerId, orderIds, payload.customer?.email ?? null);
+    indexItems += (await tx.delete(shopifyIndexItems).where(index.customer)).rowCount ?? 0;
+    indexItems += (await tx.update(shopifyIndexItems).set({ email: null }).where(index.orders)).rowCount ?? 0;
+  }
+  await auditForShop(tx, shopStores, "store.customer_redacted", { customerId, orders: orderIds.length, erased: { webhookPayloads: erased.length, indexItems } });
 }
 
 /** shop/redact (48 h after uninstall): erase the shop's credentials and payloads; the audit log stays. */
@@ -56,11 +94,20 @@ export async function handleShopRedact(tx: WebhookTx, { shopDomain, shopStores }
     .where(and(eq(shopifyWebhookEvents.shopDomain, shopDomain), isNotNull(shopifyWebhookEvents.payload)))
     .returning({ id: shopifyWebhookEvents.webhookId });
   const gone = shopStores.filter((store) => store.status === "disconnected");
+  let indexItems = 0;
+  let mappings = 0;
   if (gone.length) {
     await tx
       .update(stores)
       .set({ credentialsCiphertext: null, credentialsKeyId: null, updatedAt: new Date() })
       .where(and(eq(stores.shopDomain, shopDomain), eq(stores.status, "disconnected")));
+    // The shop's items and their mappings: nothing of it may stay once Shopify asks.
+    await lockStores(tx, gone);
+    const goneIds = gone.map((store) => store.id);
+    indexItems = (await tx.delete(shopifyIndexItems).where(inArray(shopifyIndexItems.storeId, goneIds))).rowCount ?? 0;
+    mappings = (await tx.delete(syncMappings).where(inArray(syncMappings.storeId, goneIds))).rowCount ?? 0;
+    await tx.delete(shopifyIndexTombstones).where(inArray(shopifyIndexTombstones.storeId, goneIds));
+    await tx.delete(shopifyIndexStatus).where(inArray(shopifyIndexStatus.storeId, goneIds));
   }
-  await auditForShop(tx, shopStores, "store.shop_redacted", { erased: { webhookPayloads: erased.length, credentials: gone.length } });
+  await auditForShop(tx, shopStores, "store.shop_redacted", { erased: { webhookPayloads: erased.length, credentials: gone.length, indexItems, mappings } });
 }

@@ -1,0 +1,97 @@
+// Streams a store's whole mapping as CSV or JSON, one keyset page at a time as the reader pulls,
+// so a million rows never sit in memory and a slow download holds no transaction open. Rows that
+// change while the export runs appear in their state when their page is read; none is skipped or
+// repeated (pages follow the primary key). Every export is audited: it is the copy users keep
+// before clearing.
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { db as defaultDb } from "@/db/client";
+import type { SyncMapping } from "@/db/schema/mappings";
+import { logger } from "@/lib/logger";
+import { findStore } from "./find-store";
+import { listMappings, type MappingsPosition } from "./list-mappings";
+import { RESOURCE_TYPES, toShopifyGid, type ResourceType } from "./resource-types";
+import type { SyncDb } from "./sync-db";
+
+export const EXPORT_FORMATS = ["csv", "json"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const CSV_COLUMNS = ["resource_type", "shopify_id", "shopify_gid", "odoo_id", "odoo_invoice_id", "status", "synced_at", "last_error", "updated_at"] as const;
+
+const PAGE_SIZE = 2000;
+
+type Options = { storeId: string; organizationId: string; format: ExportFormat; types?: ResourceType[]; actor?: Actor | null; pageSize?: number; db?: SyncDb };
+
+export type MappingsExport = { stream: ReadableStream<Uint8Array>; filename: string; contentType: string };
+
+export async function exportMappings({ storeId, organizationId, format, types = [...RESOURCE_TYPES], actor = null, pageSize = PAGE_SIZE, db = defaultDb }: Options): Promise<MappingsExport> {
+  const store = await findStore({ storeId, organizationId, db });
+  const exportedAt = new Date();
+  await recordAudit(db, actor, { organizationId, storeId, action: "sync.mappings_exported", target: store.shopDomain, details: { format, types } });
+  const encoder = new TextEncoder();
+  let after: MappingsPosition | null = null;
+  let first = true;
+  let done = false;
+
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        if (first) {
+          controller.enqueue(encoder.encode(format === "csv" ? `${CSV_COLUMNS.join(",")}\r\n` : jsonHead(store.id, store.shopDomain, exportedAt, types)));
+        }
+        if (done) return;
+        const page = await listMappings({ storeId, organizationId, types, after, limit: pageSize, db });
+        const lines = page.mappings.map((row, index) => (format === "csv" ? `${toCsvLine(row)}\r\n` : `${first && index === 0 ? "" : ","}\n${JSON.stringify(toJson(row))}`));
+        first = false;
+        after = page.next;
+        if (lines.length) controller.enqueue(encoder.encode(lines.join("")));
+        if (!page.next) {
+          done = true;
+          if (format === "json") controller.enqueue(encoder.encode("\n]}\n"));
+          controller.close();
+        }
+      } catch (error) {
+        logger.error({ err: error, storeId }, "mapping export failed mid-stream");
+        controller.error(error);
+      }
+    },
+  });
+  const stamp = exportedAt.toISOString().slice(0, 19).replace(/[:T]/g, "-");
+  return {
+    stream,
+    filename: `synco-mappings-${store.shopDomain.replace(/\.myshopify\.com$/, "")}-${stamp}.${format}`,
+    contentType: format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+  };
+}
+
+function jsonHead(storeId: string, shopDomain: string, exportedAt: Date, types: ResourceType[]) {
+  return `{"storeId":${JSON.stringify(storeId)},"shopDomain":${JSON.stringify(shopDomain)},"exportedAt":"${exportedAt.toISOString()}","types":${JSON.stringify(types)},"mappings":[`;
+}
+
+const iso = (value: Date | null) => (value ? value.toISOString() : null);
+
+function toJson(row: SyncMapping) {
+  return {
+    resourceType: row.resourceType,
+    shopifyId: String(row.shopifyId),
+    shopifyGid: toShopifyGid(row.resourceType, row.shopifyId),
+    odooId: row.odooId,
+    odooInvoiceId: row.odooInvoiceId,
+    status: row.status,
+    syncedAt: iso(row.syncedAt),
+    lastError: row.lastError,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function toCsvLine(row: SyncMapping): string {
+  const json = toJson(row);
+  return [json.resourceType, json.shopifyId, json.shopifyGid, json.odooId, json.odooInvoiceId, json.status, json.syncedAt, json.lastError, json.updatedAt].map(csvField).join(",");
+}
+
+// RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula.
+function csvField(value: string | number | null): string {
+  if (value === null) return "";
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}

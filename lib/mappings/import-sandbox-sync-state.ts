@@ -1,0 +1,39 @@
+// After a sandbox store is seeded, its sync-state metafields (what an earlier Synco install left
+// in Shopify) become mapping rows — already in Shopify, so nothing is mirrored back — and the
+// index refresh is queued: a fresh install then shows synced, failed and not synced items that
+// agree with Shopify. Running it twice writes nothing new.
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { sandboxShopifyShops } from "@/db/schema";
+import { AppError } from "@/lib/http/app-error";
+import { streamSandboxSyncState } from "@/lib/sandbox/shopify/seed/stream-sandbox-sync-state";
+import { enqueueIndexRefresh } from "@/lib/shopify-index/enqueue-index-refresh";
+import { findStore } from "./find-store";
+import { upsertMappings, type MappingInput } from "./upsert-mappings";
+
+const BATCH = 1000;
+
+export async function importSandboxSyncState({ storeId, organizationId }: { storeId: string; organizationId: string }): Promise<{ mappings: number }> {
+  const store = await findStore({ storeId, organizationId }).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") return null;
+    throw error;
+  });
+  if (!store || store.kind !== "sandbox") return { mappings: 0 };
+  const [shop] = await db.select({ id: sandboxShopifyShops.id }).from(sandboxShopifyShops).where(eq(sandboxShopifyShops.domain, store.shopDomain));
+  let mappings = 0;
+  if (shop) {
+    let batch: MappingInput[] = [];
+    const write = async () => {
+      await upsertMappings({ storeId, organizationId, mappings: batch, alreadyInShopify: true });
+      mappings += batch.length;
+      batch = [];
+    };
+    for await (const record of streamSandboxSyncState({ shopId: shop.id, namespace: store.metafieldNamespace })) {
+      batch.push({ resourceType: record.resourceType, shopifyId: record.shopifyId, odooId: record.odooId, odooInvoiceId: record.odooInvoiceId, status: record.status, syncedAt: record.syncedAt, error: record.error });
+      if (batch.length >= BATCH) await write();
+    }
+    if (batch.length) await write();
+  }
+  await db.transaction((tx) => enqueueIndexRefresh({ tx, storeId, organizationId }));
+  return { mappings };
+}

@@ -1,0 +1,61 @@
+// Reads one type of item from Shopify with a bulk query and writes it into the index in batches
+// as the JSONL streams in, then removes the items of that type the import did not see (deleted in
+// Shopify while no webhook reached us). Items a webhook wrote after `startedAt` are kept.
+import { and, eq, lt, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { shopifyIndexItems } from "@/db/schema/shopify-index";
+import { parseItemGid, type ResourceType } from "@/lib/mappings/resource-types";
+import { lockStoreSync } from "@/lib/mappings/sync-db";
+import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
+import { runBulkQuery } from "@/lib/sync/shopify-bulk/run-bulk-query";
+import { INDEX_BULK_QUERIES } from "./bulk-queries";
+import { rowFromBulkLine, type IndexRow } from "./index-rows";
+import { addIndexSkus, upsertIndexItems } from "./upsert-index-items";
+
+const BATCH = 1000;
+
+type Options = { client: ShopifyClient; storeId: string; type: ResourceType; startedAt: Date; batchSize?: number };
+
+export async function importShopifyItems({ client, storeId, type, startedAt, batchSize = BATCH }: Options): Promise<{ imported: number; removed: number }> {
+  let imported = 0;
+  // Products wait here until their variant lines (which follow them) have added the SKUs.
+  const open = new Map<number, IndexRow>();
+  const lateSkus = new Map<number, string[]>();
+  const flush = async () => {
+    if (open.size === 0) return;
+    const rows = [...open.values()];
+    open.clear();
+    imported += rows.length;
+    await db.transaction(async (tx) => {
+      await lockStoreSync(tx, storeId);
+      await upsertIndexItems({ tx, storeId, type, rows, mode: "import" });
+    });
+  };
+
+  for await (const line of runBulkQuery(client, INDEX_BULK_QUERIES[type])) {
+    if (typeof line.__parentId === "string") {
+      const parent = parseItemGid(line.__parentId);
+      const sku = typeof line.sku === "string" && line.sku !== "" ? line.sku : null;
+      if (!parent || !sku) continue;
+      const product = open.get(parent.id);
+      if (product) product.skus.push(sku);
+      else lateSkus.set(parent.id, [...(lateSkus.get(parent.id) ?? []), sku]);
+      continue;
+    }
+    const row = rowFromBulkLine(type, line);
+    if (!row) continue;
+    if (open.size >= batchSize) await flush();
+    open.set(row.shopifyId, row);
+  }
+  await flush();
+
+  const removed = await db.transaction(async (tx) => {
+    await lockStoreSync(tx, storeId);
+    await addIndexSkus({ tx, storeId, skus: lateSkus });
+    const gone = await tx
+      .delete(shopifyIndexItems)
+      .where(and(eq(shopifyIndexItems.storeId, storeId), eq(shopifyIndexItems.resourceType, type), lt(shopifyIndexItems.indexedAt, sql`${startedAt.toISOString()}::timestamptz`)));
+    return gone.rowCount ?? 0;
+  });
+  return { imported, removed };
+}

@@ -1,0 +1,106 @@
+// Request schemas and answer shapes of the sync routes (/api/stores/:storeId/sync/…). No server
+// imports: the pages use these too.
+import { z } from "zod";
+import type { ResourceType } from "@/db/schema/mappings";
+
+export const SYNC_RESOURCE_TYPES = ["product", "customer", "order"] as const satisfies readonly ResourceType[];
+export const SYNC_TABS = ["all", "synced", "not_synced", "failed"] as const;
+export type TSyncResourceType = (typeof SYNC_RESOURCE_TYPES)[number];
+export type TSyncTab = (typeof SYNC_TABS)[number];
+
+export const SYNC_PAGE_SIZE = 50;
+export const SYNC_MAX_PAGE_SIZE = 100;
+
+const ZType = z.enum(SYNC_RESOURCE_TYPES, { error: "type must be product, customer or order" });
+
+export const ZSyncItemsQuery = z.object({
+  type: ZType,
+  tab: z.enum(SYNC_TABS, { error: "tab must be all, synced, not_synced or failed" }).default("all"),
+  q: z
+    .string()
+    .trim()
+    .max(200, "q must be at most 200 characters")
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+  after: z.string().max(64, "after is not a cursor from this list").optional(),
+  limit: z.coerce
+    .number({ error: "limit must be a number" })
+    .int("limit must be a whole number")
+    .min(1, "limit must be between 1 and 100")
+    .max(SYNC_MAX_PAGE_SIZE, "limit must be between 1 and 100")
+    .default(SYNC_PAGE_SIZE),
+});
+export type TSyncItemsQuery = z.infer<typeof ZSyncItemsQuery>;
+
+export const ZSyncItemParams = z.object({
+  type: ZType,
+  shopifyId: z.string().regex(/^(\d{1,18}|gid:\/\/shopify\/(Product|Customer|Order)\/\d{1,18})$/, "shopifyId must be a numeric id or a Shopify gid"),
+});
+
+export const ZSyncExportQuery = z.object({
+  format: z.enum(["csv", "json"], { error: "format must be csv or json" }).default("csv"),
+  types: z
+    .string()
+    .optional()
+    .transform((value) => (value ? [...new Set(value.split(",").map((part) => part.trim()).filter(Boolean))] : [...SYNC_RESOURCE_TYPES]))
+    .pipe(z.array(ZType).min(1, "types must name at least one of product, customer, order")),
+});
+export type TSyncExportQuery = z.infer<typeof ZSyncExportQuery>;
+
+export type TSyncStatus = "synced" | "failed" | "not_synced";
+
+export type TSyncTypeCounts = { total: number; synced: number; failed: number; notSynced: number; lastSyncedAt: string | null };
+
+export type TIndexStatusView = {
+  state: "never" | "queued" | "running" | "succeeded" | "failed";
+  /** True while a refresh is queued or running. */
+  refreshing: boolean;
+  /** When the last successful refresh started: the index shows Shopify as of then, plus webhooks since. */
+  refreshedAt: string | null;
+  requestedAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  lastError: string | null;
+  imported: Partial<Record<TSyncResourceType, number>> | null;
+};
+
+export type TSyncOverview = {
+  storeId: string;
+  types: Record<TSyncResourceType, TSyncTypeCounts>;
+  index: TIndexStatusView;
+  /** Mapping writes Shopify does not show yet (pending) or refused (failed); counted up to 10,000. */
+  mirror: { pending: number; failed: number };
+};
+
+export type TSyncItem = {
+  type: TSyncResourceType;
+  shopifyId: string;
+  gid: string;
+  /** Product title, customer name (or email), order name. */
+  title: string;
+  email: string | null;
+  skus: string[];
+  orderName: string | null;
+  status: TSyncStatus;
+  odooId: number | null;
+  odooInvoiceId: number | null;
+  lastError: string | null;
+  syncedAt: string | null;
+  shopifyUpdatedAt: string;
+};
+
+export type TSyncItemsPage = { items: TSyncItem[]; nextCursor: string | null };
+
+export type TSyncItemDetail = TSyncItem & {
+  mapping: {
+    status: "synced" | "failed";
+    odooId: number | null;
+    odooInvoiceId: number | null;
+    syncedAt: string | null;
+    lastError: string | null;
+    /** Whether Shopify shows this mapping in the item's metafield yet. */
+    mirror: { state: "pending" | "done" | "failed"; error: string | null; mirroredAt: string | null };
+    createdAt: string;
+    updatedAt: string;
+  } | null;
+};

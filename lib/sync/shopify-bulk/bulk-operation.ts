@@ -1,0 +1,47 @@
+// Waiting for a Shopify bulk operation (query or mutation) to finish: polls `bulkOperation(id)`
+// with a growing interval (bulk operations take seconds to hours), through the cost-aware client.
+import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
+import { ShopifyError } from "@/lib/shopify/client/errors";
+
+export type BulkOperationView = {
+  id: string;
+  status: "CREATED" | "RUNNING" | "COMPLETED" | "CANCELING" | "CANCELED" | "FAILED" | "EXPIRED";
+  errorCode: string | null;
+  objectCount: string;
+  url: string | null;
+  partialDataUrl: string | null;
+};
+
+const BULK_OPERATION = `#graphql
+  query SyncBulkOperation($id: ID!) {
+    bulkOperation(id: $id) {
+      id
+      status
+      errorCode
+      objectCount
+      url
+      partialDataUrl
+    }
+  }
+`;
+
+/** A bulk operation that ended in anything but COMPLETED. */
+export class BulkOperationFailedError extends ShopifyError {
+  constructor(readonly operation: BulkOperationView, shopDomain: string) {
+    super(`Shopify bulk operation ${operation.id} on ${shopDomain} ended ${operation.status}${operation.errorCode ? ` (${operation.errorCode})` : ""}`, { shopDomain });
+  }
+}
+
+export type WaitOptions = { signal?: AbortSignal; firstPollMs?: number; maxPollMs?: number };
+
+export async function waitForBulkOperation(client: ShopifyClient, id: string, { signal, firstPollMs = 250, maxPollMs = 5000 }: WaitOptions = {}): Promise<BulkOperationView> {
+  for (let delay = firstPollMs; ; delay = Math.min(maxPollMs, delay * 1.5)) {
+    const { data } = await client.request<{ bulkOperation: BulkOperationView | null }>(BULK_OPERATION, { variables: { id }, signal });
+    const operation = data.bulkOperation;
+    if (!operation) throw new ShopifyError(`Shopify bulk operation ${id} on ${client.shopDomain} was not found`, { shopDomain: client.shopDomain });
+    if (operation.status === "COMPLETED") return operation;
+    if (!["CREATED", "RUNNING", "CANCELING"].includes(operation.status)) throw new BulkOperationFailedError(operation, client.shopDomain);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    signal?.throwIfAborted();
+  }
+}
