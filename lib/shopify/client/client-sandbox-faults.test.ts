@@ -50,7 +50,7 @@ describe("the sandbox's fault injection", () => {
   });
 
   it("is a ShopifyThrottledError when the storm outlasts the deadline", async () => {
-    const { client } = await faultyShop({ throttleStormSeconds: 30 }, { deadlineMs: 500 });
+    const { client } = await faultyShop({ throttleStormSeconds: 30 }, { deadlineMs: 3_000 });
     await expect(client.request(SHOP_NAME)).rejects.toBeInstanceOf(ShopifyThrottledError);
     expect(client.stats().client.throttled).toBeGreaterThan(0);
   });
