@@ -50,6 +50,9 @@ export default defineConfig({
     // The first start runs `next build`.
     timeout: 600_000,
     reuseExistingServer: false,
+    // SIGTERM lets `npm start` stop Next.js and then leave the embedded PostgreSQL, which stops
+    // when no other process uses it (the default SIGKILL would leave the database running).
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     stdout: "pipe",
     stderr: "pipe",
     // A database of its own keeps e2e users apart from development data (DATABASE_URL wins when set).

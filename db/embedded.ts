@@ -72,8 +72,10 @@ export async function startEmbeddedPostgres({ dataDir, port: preferred, strictPo
   const stop = () =>
     withLock(lockFile, async () => {
       await fs.rm(me, { force: true });
-      const others = (await fs.readdir(usersDir)).map(Number).filter((pid) => pid !== process.pid && isAlive(pid));
-      if (others.length > 0) return;
+      const pids = (await fs.readdir(usersDir)).map(Number).filter((pid) => pid !== process.pid);
+      // Entries of processes that died without leaving are forgotten here.
+      for (const pid of pids.filter((pid) => !isAlive(pid))) await fs.rm(path.join(usersDir, String(pid)), { force: true });
+      if (pids.some(isAlive)) return;
       if (existsSync(path.join(pgDir, "postmaster.pid"))) await pgCtl(["stop", "-D", pgDir, "-m", "fast", "-w"]);
       log("embedded PostgreSQL stopped");
     });
