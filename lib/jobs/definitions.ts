@@ -10,6 +10,8 @@ export type JobDefinition<P extends z.ZodType = z.ZodType> = {
   version: number;
   payload: P;
   queue: Omit<Queue, "name">;
+  /** Jobs of this queue one process runs at once (default 1); one per store still holds by singleton key. */
+  concurrency?: number;
 };
 
 const defineJob = <P extends z.ZodType>(definition: JobDefinition<P>) => definition;
@@ -35,6 +37,7 @@ export const JOBS = {
     payload: storePayload,
     // After a sandbox store is seeded: its sync-state metafields become mapping rows, then the index refreshes.
     queue: { policy: "exclusive", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 3600 },
+    concurrency: 2,
   }),
   "mappings.mirror": defineJob({
     name: "mappings.mirror",
@@ -42,6 +45,8 @@ export const JOBS = {
     payload: storePayload,
     // One running and one queued per store: a write during a run is picked up by the next one.
     queue: { policy: "stately", retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
+    // Stores are independent (each has its own Shopify rate budget).
+    concurrency: 4,
   }),
   "shopify-index.refresh": defineJob({
     name: "shopify-index.refresh",
@@ -49,6 +54,7 @@ export const JOBS = {
     payload: storePayload,
     // One refresh per store, queued or running; bulk operations may take a while on big stores.
     queue: { policy: "exclusive", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 6 * 3600 },
+    concurrency: 4,
   }),
 } as const;
 

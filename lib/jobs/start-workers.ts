@@ -21,7 +21,7 @@ export async function stopWorkers(): Promise<void> {
 async function start() {
   const boss = await getBoss();
   for (const name of Object.keys(JOBS) as JobName[]) {
-    await boss.work(name, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true }, async ([job]) => {
+    await boss.work(name, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true, localConcurrency: JOBS[name].concurrency ?? 1 }, async ([job]) => {
       if (!job) return;
       await runJob(name, job.data, { jobId: job.id, final: job.retryCount >= job.retryLimit });
     });

@@ -8,6 +8,7 @@ import { stores, type SandboxSize, type SeedStatus, type Store, type StoreKind, 
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/app-error";
 import { ADMIN_API_VERSION } from "@/lib/shopify/admin-schema";
+import { startStoreSync } from "@/lib/sync/start-store-sync";
 import { encryptCredentials, type StoreCredentialsInput } from "./store-credentials";
 
 type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -76,6 +77,8 @@ async function save(tx: Tx, o: SaveConnectedStoreOptions): Promise<{ store: Stor
     details: { kind: o.kind, method: o.method, status: values.status, reconnected: Boolean(previous), ...(o.sandbox ? { size: o.sandbox.size } : {}) },
   });
   await o.afterSave?.(tx, store!);
+  // The index of the store's items, and the mirror of mappings written while it was away.
+  await startStoreSync(tx, store!);
   return { store: store!, reconnected: Boolean(previous) };
 }
 

@@ -7,6 +7,7 @@ import { db } from "@/db/client";
 import { sandboxShopifyProducts, sandboxShopifyShops } from "@/db/schema";
 import { stores, type SandboxSize } from "@/db/schema/stores";
 import { seedSandboxStore } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
+import { startStoreSync } from "@/lib/sync/start-store-sync";
 import { storeCredentials } from "../store-credentials";
 import { subscribeStoreWebhooks } from "../subscribe-store-webhooks";
 
@@ -34,5 +35,9 @@ export async function seedSandboxStoreData({ storeId, organizationId, shopDomain
   }
   const credentials = storeCredentials(store);
   if (credentials) await subscribeStoreWebhooks({ store, accessToken: credentials.accessToken });
-  await db.update(stores).set({ seedStatus: "ready", updatedAt: new Date(), lastActivityAt: new Date() }).where(where);
+  await db.transaction(async (tx) => {
+    const [ready] = await tx.update(stores).set({ seedStatus: "ready", updatedAt: new Date(), lastActivityAt: new Date() }).where(where).returning();
+    // Next in the chain: the seeded sync state becomes mapping rows, then the index is filled.
+    if (ready) await startStoreSync(tx, ready);
+  });
 }

@@ -8,7 +8,8 @@ import * as tokenRoute from "@/app/api/stores/token/route";
 import * as webhookRoute from "@/app/api/webhooks/shopify/route";
 import { db } from "@/db/client";
 import { sandboxShopifyCustomers, sandboxShopifyMetafields, sandboxShopifyOrders, sandboxShopifyProducts } from "@/db/schema";
-import { shopifyIndexItems } from "@/db/schema/shopify-index";
+import { shopifyIndexItems, shopifyIndexStatus } from "@/db/schema/shopify-index";
+import { getBoss } from "@/lib/jobs/boss";
 import type { ResourceType } from "@/lib/mappings/resource-types";
 import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
 import { seedSandboxStore, type SandboxStoreSizes } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
@@ -25,6 +26,9 @@ export async function connectSeededShop(owner: TestUser, sizes: Partial<SandboxS
   if (full.products + full.customers + full.orders > 0) await seedSandboxStore({ shopId: shop.id, sizes: full, syncedShare: 0, failedShare: 0 });
   const res = await call(tokenRoute.POST, "POST", "/api/stores/token", { cookie: owner.cookie, body: { shop: shop.domain, accessToken, apiSecret: installation.apiSecret } });
   if (res.status !== 201) throw new Error(`connect failed: ${res.status} ${JSON.stringify(res.body)}`);
+  // Connecting queued an index refresh; these tests run refreshes themselves, so no worker should.
+  const [status] = await db.select().from(shopifyIndexStatus).where(eq(shopifyIndexStatus.storeId, res.body.store.id));
+  if (status?.jobId) await (await getBoss()).deleteJob("shopify-index.refresh", status.jobId);
   return { store: res.body.store as TStoreView, shopId: shop.id, accessToken, webhookSecret: installation.apiSecret };
 }
 
