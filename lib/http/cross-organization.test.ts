@@ -20,6 +20,11 @@ import * as oauthStartRoute from "@/app/api/shopify/oauth/start/route";
 import * as storeDisconnectRoute from "@/app/api/stores/[storeId]/disconnect/route";
 import * as storeReauthorizeRoute from "@/app/api/stores/[storeId]/reauthorize/route";
 import * as storeRoute from "@/app/api/stores/[storeId]/route";
+import * as syncExportRoute from "@/app/api/stores/[storeId]/sync/export/route";
+import * as syncItemRoute from "@/app/api/stores/[storeId]/sync/items/[type]/[shopifyId]/route";
+import * as syncItemsRoute from "@/app/api/stores/[storeId]/sync/items/route";
+import * as syncOverviewRoute from "@/app/api/stores/[storeId]/sync/overview/route";
+import * as syncRefreshRoute from "@/app/api/stores/[storeId]/sync/refresh/route";
 import * as storesRoute from "@/app/api/stores/route";
 import * as sandboxStoreRoute from "@/app/api/stores/sandbox/route";
 import * as tokenStoreRoute from "@/app/api/stores/token/route";
@@ -126,6 +131,27 @@ const CASES: Case[] = [
     route: "/api/stores/[storeId]/reauthorize",
     method: "POST",
     run: () => call(storeReauthorizeRoute.POST, "POST", "/x", as(() => outsider, { params: { storeId: storeA } })),
+  },
+  { route: "/api/stores/[storeId]/sync/overview", method: "GET", run: () => call(syncOverviewRoute.GET, "GET", "/x", as(() => outsider, { params: { storeId: storeA } })) },
+  {
+    route: "/api/stores/[storeId]/sync/items",
+    method: "GET",
+    run: () => call(syncItemsRoute.GET, "GET", "/x?type=order", as(() => outsider, { params: { storeId: storeA } })),
+  },
+  {
+    route: "/api/stores/[storeId]/sync/items/[type]/[shopifyId]",
+    method: "GET",
+    run: () => call(syncItemRoute.GET, "GET", "/x", as(() => outsider, { params: { storeId: storeA, type: "order", shopifyId: "1" } })),
+  },
+  {
+    route: "/api/stores/[storeId]/sync/export",
+    method: "GET",
+    run: () => call(syncExportRoute.GET, "GET", "/x?format=csv", as(() => outsider, { params: { storeId: storeA } })),
+  },
+  {
+    route: "/api/stores/[storeId]/sync/refresh",
+    method: "POST",
+    run: () => call(syncRefreshRoute.POST, "POST", "/x", as(() => outsider, { params: { storeId: storeA } })),
   },
   { route: "/api/shopify/oauth/start", method: "POST", run: () => call(oauthStartRoute.POST, "POST", "/x", as(() => stale, { body: { shop: "someone.myshopify.com" } })) },
 ];

@@ -1,0 +1,49 @@
+// One row of the index joined with its mapping, as the lists and the drawer show it.
+import { sql } from "drizzle-orm";
+import { toShopifyGid } from "@/lib/mappings/resource-types";
+import type { TSyncItem, TSyncResourceType } from "./schemas";
+
+export type SyncItemRow = {
+  shopify_id: string;
+  title: string;
+  email: string | null;
+  skus: string[];
+  order_name: string | null;
+  shopify_updated_at: Date;
+  sync_status: "synced" | "failed" | null;
+  odoo_id: string | null;
+  odoo_invoice_id: string | null;
+  synced_at: Date | null;
+  last_error: string | null;
+};
+
+/** The columns SyncItemRow reads, from `shopify_index_items i left join sync_mappings m`. */
+export const SYNC_ITEM_COLUMNS = sql.raw(
+  "i.shopify_id, i.title, i.email, i.skus, i.order_name, i.shopify_updated_at, i.sync_status, m.odoo_id, m.odoo_invoice_id, m.synced_at, m.last_error",
+);
+
+export const SYNC_ITEM_JOIN = sql.raw(
+  "shopify_index_items i left join sync_mappings m on m.store_id = i.store_id and m.resource_type = i.resource_type and m.shopify_id = i.shopify_id",
+);
+
+const number = (value: string | null) => (value === null ? null : Number(value));
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+export function toSyncItem(type: TSyncResourceType, row: SyncItemRow): TSyncItem {
+  const id = Number(row.shopify_id);
+  return {
+    type,
+    shopifyId: String(row.shopify_id),
+    gid: toShopifyGid(type, id),
+    title: row.title,
+    email: row.email,
+    skus: row.skus,
+    orderName: row.order_name,
+    status: row.sync_status ?? "not_synced",
+    odooId: number(row.odoo_id),
+    odooInvoiceId: number(row.odoo_invoice_id),
+    lastError: row.sync_status === "failed" ? row.last_error : null,
+    syncedAt: iso(row.synced_at),
+    shopifyUpdatedAt: iso(row.shopify_updated_at)!,
+  };
+}
