@@ -19,7 +19,7 @@ export type AttemptOutcome =
   /** HTTP 429: wait as long as Retry-After says. */
   | { kind: "rate-limited"; retryAfterMs?: number; cost?: undefined }
   /** Network error, timeout, 5xx or INTERNAL_SERVER_ERROR: try again later. */
-  | { kind: "transient"; reason: string; status?: number; cause?: unknown; cost?: ShopifyCost }
+  | { kind: "transient"; reason: string; status?: number; cause?: unknown; cost?: ShopifyCost; timedOut?: true }
   | { kind: "fatal"; error: ShopifyError; cost?: ShopifyCost };
 
 type Body = { data?: unknown; errors?: unknown; extensions?: ShopifyExtensions };

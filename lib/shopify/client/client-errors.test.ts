@@ -135,10 +135,12 @@ describe("throttling that outlasts the caller", () => {
     const drained = await seedSmallStore({ plan: "standard", bucketSize: 100, products: 0, customers: 0, orders: 0 });
     const other = sandboxClient(baseUrl(), drained.shop.domain, drained.accessToken);
     const ownerId = toGid("Shop", drained.shop.id);
+    const spend = () => other(DELETE_METAFIELDS, { metafields: [{ ownerId, namespace: "synco", key: "none" }] });
+    await Promise.all(Array.from({ length: 10 }, spend));
     let draining = true;
     const drainer = Promise.all(
       Array.from({ length: 4 }, async () => {
-        while (draining) await other(DELETE_METAFIELDS, { metafields: [{ ownerId, namespace: "synco", key: "none" }] });
+        while (draining) await spend();
       }),
     );
     const shopify = client({ shopDomain: drained.shop.domain, accessToken: drained.accessToken, endpoint: sandboxEndpoint(baseUrl(), drained.shop.domain), deadlineMs: 1_500 });

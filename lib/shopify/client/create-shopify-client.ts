@@ -99,6 +99,8 @@ export function createShopifyClient({
 
       if (outcome.kind === "ok") return { data: outcome.data as TData, extensions: outcome.extensions };
       if (outcome.kind === "fatal") throw outcome.error;
+      // An attempt cut short by the deadline says nothing new: report what kept the request waiting.
+      if (outcome.kind === "transient" && outcome.timedOut && left < timeoutMs) throw giveUp(last ?? outcome, attempt, "at the deadline");
       last = outcome;
       if (cost && cost.requestedQueryCost > cost.throttleStatus.maximumAvailable) throw giveUp(last, attempt, "— the query costs more than the bucket holds");
       if (attempt > maxRetries) throw giveUp(last, attempt, "after all retries");

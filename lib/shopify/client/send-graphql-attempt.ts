@@ -25,7 +25,7 @@ export async function sendGraphqlAttempt({ url, shopDomain, accessToken, documen
     return classifyResponse({ status: response.status, headers: response.headers, text, shopDomain });
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
-    if (timeout.aborted) return { kind: "transient", reason: `no answer within ${Math.round(timeoutMs)} ms`, cause };
+    if (timeout.aborted) return { kind: "transient", reason: `no answer within ${Math.round(timeoutMs)} ms`, cause, timedOut: true };
     return { kind: "transient", reason: `network error: ${networkReason(cause)}`, cause };
   }
 }
