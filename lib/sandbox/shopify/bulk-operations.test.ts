@@ -6,7 +6,7 @@ import { defaultSandboxDb as db } from "./sandbox-db";
 import { setSandboxFaults } from "./faults/set-sandbox-faults";
 import { seedSandboxStore } from "./seed/seed-sandbox-store";
 import { streamSandboxSyncState } from "./seed/stream-sandbox-sync-state";
-import { readBulkOperation, readJsonl, uploadJsonl, waitForBulkOperation } from "./testing/bulk-client";
+import { readJsonl, uploadJsonl, waitForBulkOperation } from "./testing/bulk-client";
 import { sandboxClient, startSandboxServerForTests } from "./testing/sandbox-client";
 import { ensureSandboxWorkers } from "./workers/sandbox-workers";
 
