@@ -3,8 +3,9 @@
 // mirrored. Called inside the transaction that connects the store or marks it seeded, so the jobs
 // exist exactly when that commits. Sandbox stores first turn their seeded sync state into mapping
 // rows; that job queues the index refresh (one chain: seed → mappings → index).
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { syncMappings } from "@/db/schema/mappings";
+import { shopifyIndexStatus } from "@/db/schema/shopify-index";
 import type { Store } from "@/db/schema/stores";
 import { enqueue } from "@/lib/jobs/enqueue";
 import type { SyncDb } from "@/lib/mappings/sync-db";
@@ -15,7 +16,12 @@ export async function startStoreSync(tx: SyncDb, store: Pick<Store, "id" | "orga
   const payload = { storeId: store.id, organizationId: store.organizationId };
   if (store.kind === "sandbox") {
     // A sandbox store still seeding gets here again from the seed job.
-    if (store.seedStatus === "ready") await enqueue("mappings.import-sandbox-sync-state", payload, { tx, singletonKey: store.id });
+    if (store.seedStatus === "ready") {
+      const jobId = await enqueue("mappings.import-sandbox-sync-state", payload, { tx, singletonKey: store.id });
+      // The chain ends in the index refresh: show it as on its way from now on.
+      const queued = { state: "queued" as const, jobId: null, requestedAt: sql`now()`, lastError: null, updatedAt: sql`now()` };
+      if (jobId) await tx.insert(shopifyIndexStatus).values({ storeId: store.id, ...queued }).onConflictDoUpdate({ target: shopifyIndexStatus.storeId, set: queued });
+    }
   } else {
     await enqueueIndexRefresh({ tx, ...payload });
   }

@@ -61,7 +61,8 @@ beforeAll(async () => {
   member = await addMember(owner, "member");
   store = await addSandboxStoreAs(owner, "small");
   shopId = (await db.select({ id: sandboxShopifyShops.id }).from(sandboxShopifyShops).where(eq(sandboxShopifyShops.domain, store.shopDomain)))[0]!.id;
-  // The chain: seeded → mapping rows from the seeded metafields → index refresh.
+  // The chain: seeded → mapping rows from the seeded metafields → index refresh, shown as under way at once.
+  expect((await overviewOf()).index.refreshing).toBe(true);
   await eventually(async () => (await overviewOf()).index.state === "succeeded", 60_000);
 }, 120_000);
 
