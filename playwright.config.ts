@@ -29,7 +29,7 @@ export default defineConfig({
         viewport: { width: 1440, height: 900 },
         launchOptions: {
           // Debian's chromium: `npx playwright install` cannot download browsers here.
-          executablePath: "/usr/bin/chromium",
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
           args: [
             "--headless",
             "--no-sandbox",
