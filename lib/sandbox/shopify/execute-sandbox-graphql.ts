@@ -2,7 +2,7 @@
 // parse and validate, price the query, refuse it above the single-query limit, take the price
 // from the app's leaky bucket (THROTTLED when short), execute, then refund what was not used.
 // The HTTP handler calls this; so can other in-process callers (e.g. bulk operations), which may
-// switch the throttle off.
+// switch the throttle off. The bucket lives in the store the server chose (cost/bucket-store.ts).
 import {
   execute,
   getOperationAST,
@@ -17,7 +17,8 @@ import {
 } from "graphql";
 import type { SandboxAppInstallation, SandboxShop } from "@/db/schema";
 import { actualQueryCost, requestedQueryCost, type CostInput } from "./cost/calculate-query-cost";
-import { readBucket, refundBucket, takeFromBucket, type ThrottleStatus } from "./cost/leaky-bucket";
+import type { SandboxBucketStore, ThrottleStatus } from "./cost/bucket-store";
+import { postgresBucketStore } from "./cost/postgres-bucket-store";
 import { sandboxSchema } from "./graphql/build-sandbox-schema";
 import { createSandboxContext } from "./graphql/context";
 import { parseErrorBody, validationErrorBody, variableErrorBody, type ErrorBody } from "./graphql/format-errors";
@@ -44,6 +45,8 @@ export type ExecuteSandboxGraphqlOptions = {
   publicUrl?: string;
   /** A throttle storm: every priced request is THROTTLED until then (see faults/). */
   throttledUntil?: Date | null;
+  /** Where the app's leaky bucket lives; defaults to PostgreSQL, shared by every process on `db`. */
+  buckets?: SandboxBucketStore;
 };
 
 export async function executeSandboxGraphql({
@@ -53,6 +56,7 @@ export async function executeSandboxGraphql({
   db = defaultSandboxDb,
   publicUrl = "http://localhost",
   throttledUntil,
+  buckets = postgresBucketStore(db),
 }: ExecuteSandboxGraphqlOptions): Promise<SandboxGraphqlResponse> {
   const schema = sandboxSchema();
   const checked = checkDocument(request.query);
@@ -71,19 +75,20 @@ export async function executeSandboxGraphql({
   const costInput: CostInput = { schema, operation, fragments, variables: coerced.coerced };
   const requested = requestedCost(costInput);
   const limits = throttleLimits(shop);
-  const bucket = { installationId: installation.id, limits };
+  // During a storm the bucket reads empty; once it is over, the bucket refills from empty.
+  const storming = !!throttledUntil && throttledUntil.getTime() > Date.now();
+  const empty = { ...full(limits), currentlyAvailable: 0 };
+  const bucket = { installationId: installation.id, limits, stormEndedAt: storming ? null : throttledUntil };
   const cost = (actual: number | null, throttleStatus: ThrottleStatus) => ({ cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus } });
 
   if (requested > MAX_SINGLE_QUERY_COST) {
-    const status = shop.throttleEnabled ? await readBucket(db, bucket) : full(limits);
+    const status = !shop.throttleEnabled ? full(limits) : storming ? empty : await buckets.read(bucket);
     return { errors: [maxCostExceeded(requested)], extensions: cost(null, status) };
   }
-  if (throttledUntil && throttledUntil.getTime() > Date.now()) {
-    return { errors: [THROTTLED], extensions: cost(null, { ...full(limits), currentlyAvailable: 0 }) };
-  }
+  if (storming) return { errors: [THROTTLED], extensions: cost(null, empty) };
   let status = full(limits);
   if (shop.throttleEnabled) {
-    const taken = await takeFromBucket(db, { ...bucket, cost: requested });
+    const taken = await buckets.take({ ...bucket, cost: requested });
     if (!taken.granted) return { errors: [THROTTLED], extensions: cost(null, taken.status) };
     status = taken.status;
   }
@@ -91,7 +96,7 @@ export async function executeSandboxGraphql({
   const context = createSandboxContext({ db, shop, installation, publicUrl });
   const result = await execute({ schema, document, operationName: operation.name?.value, variableValues: variables, contextValue: context });
   const actual = Math.min(requested, actualQueryCost({ ...costInput, data: result.data }));
-  if (shop.throttleEnabled && actual < requested) status = await refundBucket(db, { ...bucket, points: requested - actual });
+  if (shop.throttleEnabled && actual < requested) status = await buckets.refund({ ...bucket, points: requested - actual });
 
   return {
     ...(result.errors?.length ? { errors: result.errors.map((error) => error.toJSON() as ErrorBody) } : {}),

@@ -1,6 +1,7 @@
 // POST …/admin/api/{version}/graphql.json: authenticate like Shopify, apply the shop's faults
 // (latency, 5xx, 429, reset, throttle storm), run the query. Status codes and bodies follow Shopify's.
 import { authenticateSandboxRequest } from "./authenticate-sandbox-request";
+import type { SandboxBucketStore } from "./cost/bucket-store";
 import { executeSandboxGraphql, type SandboxGraphqlRequest } from "./execute-sandbox-graphql";
 import { decideRequestFault } from "./faults/decide-request-fault";
 import { isSandboxApiVersion } from "./plans";
@@ -9,9 +10,9 @@ import type { SandboxDb } from "./sandbox-db";
 
 const INVALID_TOKEN = "[API] Invalid API key or access token (unrecognized login or wrong password)";
 
-export type GraphqlRequestOptions = { db: SandboxDb; prefix: string; version: string; publicUrl: string };
+export type GraphqlRequestOptions = { db: SandboxDb; prefix: string; version: string; publicUrl: string; buckets: SandboxBucketStore };
 
-export async function handleGraphqlRequest(req: Request, { db, prefix, version, publicUrl }: GraphqlRequestOptions): Promise<Response> {
+export async function handleGraphqlRequest(req: Request, { db, prefix, version, publicUrl, buckets }: GraphqlRequestOptions): Promise<Response> {
   if (req.method !== "POST") return jsonResponse(405, { errors: "Method Not Allowed" }, { allow: "POST" });
   if (!isSandboxApiVersion(version)) return jsonResponse(404, { errors: "Not Found" });
 
@@ -33,7 +34,7 @@ export async function handleGraphqlRequest(req: Request, { db, prefix, version, 
   if (!request) return jsonResponse(400, { errors: { query: "Required parameter missing or invalid" } });
 
   const stormUntil = caller.faults?.throttleStormUntil ? new Date(caller.faults.throttleStormUntil) : null;
-  const body = await executeSandboxGraphql({ shop: caller.shop, installation: caller.installation, request, db, publicUrl, throttledUntil: stormUntil });
+  const body = await executeSandboxGraphql({ shop: caller.shop, installation: caller.installation, request, db, publicUrl, throttledUntil: stormUntil, buckets });
   return jsonResponse(200, body, { "x-shopify-api-version": version });
 }
 

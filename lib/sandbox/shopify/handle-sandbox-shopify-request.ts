@@ -7,6 +7,10 @@
 //   GET  …/files/{key}/{name}                 bulk operation results (the URL is the credential)
 //   GET|POST|DELETE …/{shop}/sandbox/faults   the shop's faults (the shop's access token)
 // The first request also starts this process's background workers (bulk operations, webhooks).
+// Leaky buckets live in PostgreSQL unless the caller passes another store: the app's route runs
+// in any number of instances on one database, and they must share each bucket.
+import type { SandboxBucketStore } from "./cost/bucket-store";
+import { postgresBucketStore } from "./cost/postgres-bucket-store";
 import { handleFaultsRequest } from "./faults/handle-faults-request";
 import { serveSandboxFile } from "./files/serve-sandbox-file";
 import { handleGraphqlRequest } from "./handle-graphql-request";
@@ -24,14 +28,19 @@ export type HandleSandboxShopifyRequestOptions = {
   db?: SandboxDb;
   /** Origin clients reach this server at; defaults to SANDBOX_SHOPIFY_PUBLIC_URL, else the request's origin. */
   publicUrl?: string;
+  /** Where leaky buckets live: PostgreSQL by default; a store private to this process only where it is the sole server. */
+  buckets?: SandboxBucketStore;
 };
 
-export async function handleSandboxShopifyRequest(req: Request, { db = defaultSandboxDb, publicUrl }: HandleSandboxShopifyRequestOptions = {}): Promise<Response> {
+export async function handleSandboxShopifyRequest(
+  req: Request,
+  { db = defaultSandboxDb, publicUrl, buckets = postgresBucketStore(db) }: HandleSandboxShopifyRequestOptions = {},
+): Promise<Response> {
   ensureSandboxWorkers({ db });
   const url = new URL(req.url);
   const origin = publicUrl ?? process.env.SANDBOX_SHOPIFY_PUBLIC_URL ?? url.origin;
   const graphql = GRAPHQL_PATH.exec(url.pathname);
-  if (graphql) return handleGraphqlRequest(req, { db, prefix: graphql[1] ?? "", version: graphql[2] ?? "", publicUrl: origin });
+  if (graphql) return handleGraphqlRequest(req, { db, prefix: graphql[1] ?? "", version: graphql[2] ?? "", publicUrl: origin, buckets });
   if (UPLOAD_PATH.test(url.pathname)) return receiveStagedUpload(req, { db });
   const file = FILE_PATH.exec(url.pathname);
   if (file) return serveSandboxFile(req, { db, key: file[1]!, filename: file[2]! });

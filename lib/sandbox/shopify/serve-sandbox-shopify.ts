@@ -1,10 +1,13 @@
 // A node:http server around handleSandboxShopifyRequest: the standalone `npm run sandbox:shopify`
 // and the tests both use it, so both exercise real HTTP. Responses stream (bulk results are read
-// chunk by chunk); a "connection reset" fault destroys the socket.
+// chunk by chunk); a "connection reset" fault destroys the socket. Buckets default to PostgreSQL
+// (tests run several servers on one database); the standalone script passes its memory store.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { SandboxBucketStore } from "./cost/bucket-store";
+import { postgresBucketStore } from "./cost/postgres-bucket-store";
 import { handleSandboxShopifyRequest } from "./handle-sandbox-shopify-request";
 import type { SandboxDb } from "./sandbox-db";
 import { isResetResponse, rawBodyOf } from "./sandbox-responses";
@@ -13,12 +16,18 @@ import { defaultSandboxDb } from "./sandbox-db";
 
 export type RunningSandboxServer = { url: string; port: number; close: () => Promise<void> };
 
-export type ServeSandboxShopifyOptions = { port?: number; host?: string; db?: SandboxDb; publicUrl?: string };
+export type ServeSandboxShopifyOptions = { port?: number; host?: string; db?: SandboxDb; publicUrl?: string; buckets?: SandboxBucketStore };
 
-export async function serveSandboxShopify({ port = 0, host = "127.0.0.1", db = defaultSandboxDb, publicUrl }: ServeSandboxShopifyOptions = {}): Promise<RunningSandboxServer> {
+export async function serveSandboxShopify({
+  port = 0,
+  host = "127.0.0.1",
+  db = defaultSandboxDb,
+  publicUrl,
+  buckets = postgresBucketStore(db),
+}: ServeSandboxShopifyOptions = {}): Promise<RunningSandboxServer> {
   let origin = publicUrl;
   const server = createServer((req, res) => {
-    void respond(req, res, db, origin!).catch((error: unknown) => {
+    void respond(req, res, { db, publicUrl: origin!, buckets }).catch((error: unknown) => {
       console.error("sandbox shopify request failed", error);
       if (res.headersSent) return void res.destroy();
       res.writeHead(500, { "content-type": "application/json" });
@@ -46,7 +55,7 @@ export async function serveSandboxShopify({ port = 0, host = "127.0.0.1", db = d
   };
 }
 
-async function respond(req: IncomingMessage, res: ServerResponse, db: SandboxDb, publicUrl: string) {
+async function respond(req: IncomingMessage, res: ServerResponse, options: { db: SandboxDb; publicUrl: string; buckets: SandboxBucketStore }) {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
@@ -58,7 +67,7 @@ async function respond(req: IncomingMessage, res: ServerResponse, db: SandboxDb,
     body: !hasBody ? undefined : streamed ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : await readAll(req),
     ...(streamed ? { duplex: "half" } : {}),
   } as RequestInit);
-  const response = await handleSandboxShopifyRequest(request, { db, publicUrl });
+  const response = await handleSandboxShopifyRequest(request, options);
   if (isResetResponse(response)) return void req.socket.destroy();
   const raw = rawBodyOf(response);
   if (raw !== undefined) {

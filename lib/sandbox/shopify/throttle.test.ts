@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SandboxBucketStore } from "./cost/bucket-store";
+import { createMemoryBucketStore } from "./cost/memory-bucket-store";
+import { setSandboxFaults } from "./faults/set-sandbox-faults";
 import { seedSmallStore, type SeededSmallStore } from "./seed-small-store";
 import { serveSandboxShopify, type RunningSandboxServer } from "./serve-sandbox-shopify";
 import { sandboxClient, type GraphqlResult, type SandboxClient } from "./testing/sandbox-client";
-
-// Two servers on one database stand for two app instances: the bucket must be shared.
-let servers: RunningSandboxServer[] = [];
-beforeAll(async () => {
-  servers = await Promise.all([serveSandboxShopify(), serveSandboxShopify()]);
-});
-afterAll(async () => {
-  await Promise.all(servers.map((server) => server.close()));
-});
 
 const TWENTY_PRODUCTS = `#graphql
   query Twenty { products(first: 20) { nodes { id } } }`;
@@ -18,7 +12,21 @@ const CHEAP = `#graphql
   query Cheap { shop { id } }`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe("the leaky bucket", () => {
+// The same behaviour from both bucket stores: PostgreSQL with two servers on one database standing
+// for two app instances (the bucket must be shared), and the standalone server's memory store.
+describe.each([
+  { where: "in PostgreSQL, shared by two servers on one database", servers: 2, buckets: (): SandboxBucketStore | undefined => undefined },
+  { where: "in memory, one server", servers: 1, buckets: createMemoryBucketStore },
+])("the leaky bucket $where", ({ servers: count, buckets }) => {
+  let servers: RunningSandboxServer[] = [];
+  beforeAll(async () => {
+    const store = buckets();
+    servers = await Promise.all(Array.from({ length: count }, () => serveSandboxShopify({ buckets: store })));
+  });
+  afterAll(async () => {
+    await Promise.all(servers.map((server) => server.close()));
+  });
+
   let store: SeededSmallStore;
   let clients: SandboxClient[];
   beforeAll(async () => {
@@ -26,10 +34,11 @@ describe("the leaky bucket", () => {
     store = await seedSmallStore({ plan: "standard", bucketSize: 200, products: 20, variantsPerProduct: 1, customers: 0, orders: 0 });
     clients = servers.map((server) => sandboxClient(server.url, store.shop.domain, store.accessToken));
   });
+  const client = (i: number) => clients[i % clients.length]!;
 
-  it("throttles a burst above the bucket, across app instances, and refills at the plan's rate", async () => {
+  it("throttles a burst above the bucket and refills at the plan's rate", async () => {
     const started = Date.now();
-    const burst: GraphqlResult[] = await Promise.all(Array.from({ length: 16 }, (_, i) => clients[i % 2]!(TWENTY_PRODUCTS)));
+    const burst: GraphqlResult[] = await Promise.all(Array.from({ length: 16 }, (_, i) => client(i)(TWENTY_PRODUCTS)));
     const elapsed = (Date.now() - started) / 1000;
     const granted = burst.filter((result) => result.body.data);
     const throttled = burst.filter((result) => !result.body.data);
@@ -49,21 +58,21 @@ describe("the leaky bucket", () => {
       expect(result.body.extensions!.cost.throttleStatus.currentlyAvailable).toBeLessThan(22);
     }
 
-    // Refill: what the bucket reports later matches restoreRate × the time that passed.
-    const before = await clients[0]!(CHEAP);
+    // Refill: what the bucket reports later matches the reported restoreRate × the time that passed.
+    const before = await client(0)(CHEAP);
     const t0 = Date.now();
-    const level0 = before.body.extensions!.cost.throttleStatus.currentlyAvailable;
+    const { currentlyAvailable: level0, restoreRate, maximumAvailable } = before.body.extensions!.cost.throttleStatus;
     await sleep(500);
-    const after = await clients[1]!(CHEAP);
+    const after = await client(1)(CHEAP);
     const waited = (Date.now() - t0) / 1000;
-    const expected = Math.min(200, level0 + waited * 100) - 1;
+    const expected = Math.min(maximumAvailable, level0 + waited * restoreRate) - 1;
     // Generous: client-side timing includes request latency (25 points = 250 ms).
     expect(Math.abs(after.body.extensions!.cost.throttleStatus.currentlyAvailable - expected)).toBeLessThanOrEqual(25);
 
     // Given time to refill completely, it stops at maximumAvailable.
-    await sleep(((200 - after.body.extensions!.cost.throttleStatus.currentlyAvailable) / 100) * 1000 + 150);
-    const full = await clients[0]!(CHEAP);
-    expect(full.body.extensions!.cost.throttleStatus.currentlyAvailable).toBe(199);
+    await sleep(((maximumAvailable - after.body.extensions!.cost.throttleStatus.currentlyAvailable) / restoreRate) * 1000 + 150);
+    const full = await client(0)(CHEAP);
+    expect(full.body.extensions!.cost.throttleStatus.currentlyAvailable).toBe(maximumAvailable - 1);
   });
 
   it("refunds what a query did not use", async () => {
@@ -79,6 +88,20 @@ describe("the leaky bucket", () => {
     });
     expect(body.extensions!.cost.throttleStatus.currentlyAvailable).toBeGreaterThanOrEqual(3996);
     expect(body.extensions!.cost.throttleStatus.currentlyAvailable).toBeLessThanOrEqual(4000);
+  });
+
+  it("is empty when a throttle storm ends and refills from there", async () => {
+    const stormy = await seedSmallStore({ plan: "standard", bucketSize: 200, products: 0, customers: 0, orders: 0 });
+    const gql = sandboxClient(servers[0]!.url, stormy.shop.domain, stormy.accessToken);
+    expect((await gql(CHEAP)).body.extensions!.cost.throttleStatus.currentlyAvailable).toBe(199);
+    await setSandboxFaults({ shopId: stormy.shop.id, faults: { throttleStormSeconds: 0.3 } });
+    const stormEnded = Date.now() + 300;
+    await expect.poll(async () => (await gql(CHEAP)).body.data ?? null, { timeout: 5000, interval: 50 }).not.toBeNull();
+    const after = await gql(CHEAP);
+    const sinceStorm = (Date.now() - stormEnded) / 1000;
+    // Empty at the storm's end, then 100 points/s; two cheap queries since (generous for latency).
+    expect(after.body.extensions!.cost.throttleStatus.currentlyAvailable).toBeLessThanOrEqual(sinceStorm * 100 + 5);
+    expect(after.body.extensions!.cost.throttleStatus.currentlyAvailable).toBeLessThan(199);
   });
 
   it("can be switched off per shop, for benchmarks", async () => {
