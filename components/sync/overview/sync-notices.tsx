@@ -1,0 +1,49 @@
+"use client";
+
+import { Banner, BlockStack } from "@shopify/polaris";
+import type { ReactNode } from "react";
+import type { SyncOverview } from "@/components/api/sync";
+import { formatCount } from "../format";
+import { formatDateTime } from "@/components/stores/format-time";
+
+/** The overview counts the mirror's backlog up to this many. */
+const MIRROR_CAP = 10_000;
+const many = (count: number) => (count >= MIRROR_CAP ? `${formatCount(MIRROR_CAP)}+` : formatCount(count));
+
+/** What needs a look beside the counts: a refresh that failed, mapping writes Shopify has not shown yet or refused. */
+export function SyncNotices({ overview, refreshing }: { overview: SyncOverview; refreshing: boolean }) {
+  const { index, mirror } = overview;
+  const notices: ReactNode[] = [];
+  if (index.state === "failed" && !refreshing) {
+    notices.push(
+      <Banner key="index" tone="critical" title="Refresh from Shopify failed">
+        <p>
+          {index.finishedAt ? `On ${formatDateTime(index.finishedAt)}, ` : ""}Synco could not read the store&apos;s items from Shopify
+          {index.lastError ? `: ${index.lastError}` : "."} The counts and lists show the items as of the last successful refresh, plus the changes
+          Shopify has reported since.
+        </p>
+      </Banner>,
+    );
+  }
+  if (mirror.failed > 0) {
+    notices.push(
+      <Banner key="mirror-failed" tone="warning" title={`Shopify refused ${many(mirror.failed)} ${mirror.failed === 1 ? "mapping" : "mappings"}`}>
+        <p>
+          Synco could not write {mirror.failed === 1 ? "this mapping" : "these mappings"} to the items&apos; sync metafield in Shopify, often
+          because the item was deleted there. Synco tries again the next time the mapping changes.
+        </p>
+      </Banner>,
+    );
+  }
+  if (mirror.pending > 0) {
+    notices.push(
+      <Banner key="mirror-pending" tone="info">
+        <p>
+          {many(mirror.pending)} {mirror.pending === 1 ? "mapping is" : "mappings are"} waiting to be written to Shopify. Synco writes each
+          mapping to its item&apos;s sync metafield, so it shows in the Shopify admin too.
+        </p>
+      </Banner>,
+    );
+  }
+  return notices.length > 0 ? <BlockStack gap="300">{notices}</BlockStack> : null;
+}

@@ -1,0 +1,107 @@
+"use client";
+
+import { Banner, BlockStack, Box, Button, ButtonGroup, Card, InlineGrid, InlineStack, SkeletonBodyText, SkeletonDisplayText, Spinner, Text } from "@shopify/polaris";
+import { RefreshIcon } from "@shopify/polaris-icons";
+import type { Store } from "@/components/api/stores";
+import { useSyncOverview } from "@/components/api/sync";
+import { RESOURCE_ORDER } from "../resource-types";
+import { ExportMenu } from "./export-menu";
+import { IndexStatusLine } from "./index-status-line";
+import { SyncNotices } from "./sync-notices";
+import { TypeSummaryCard } from "./type-summary-card";
+import { useRefreshIndex } from "./use-refresh-index";
+
+/** The store's sync status at a glance: per type how many items are synced, not synced and failed, and how fresh the numbers are. */
+export function SyncOverviewSection({ store, canManage }: { store: Store; canManage: boolean }) {
+  const seeding = store.seedStatus === "seeding";
+  const overview = useSyncOverview(store.id, { waiting: seeding });
+  const refresh = useRefreshIndex(store.id);
+
+  if (seeding) return <SeedingCard />;
+  if (overview.isPending) return <LoadingOverview />;
+  if (overview.error) {
+    return (
+      <Banner tone="critical" title="Could not load the sync status">
+        <p>{overview.error.message}</p>
+      </Banner>
+    );
+  }
+
+  const data = overview.data;
+  const refreshing = data.index.refreshing || refresh.isPending;
+  const connected = store.status !== "disconnected";
+  return (
+    <BlockStack gap="400">
+      {/* Outside a card: on phones, where cards reach the screen's edges, it keeps a margin of its own. */}
+      <Box paddingInline={{ xs: "400", sm: "0" }}>
+        <InlineStack align="space-between" blockAlign="center" gap="300">
+          <BlockStack gap="100">
+            <Text as="h2" variant="headingMd">
+              Sync status
+            </Text>
+            <IndexStatusLine index={data.index} refreshing={refreshing} />
+          </BlockStack>
+          {canManage ? (
+            <ButtonGroup>
+              <ExportMenu storeId={store.id} />
+              {connected ? (
+                <Button icon={RefreshIcon} onClick={() => refresh.mutate()} disabled={refreshing}>
+                  {refreshing ? "Refreshing…" : "Refresh from Shopify"}
+                </Button>
+              ) : null}
+            </ButtonGroup>
+          ) : null}
+        </InlineStack>
+      </Box>
+      {refresh.error ? (
+        <Banner tone="critical" title="Could not start the refresh" onDismiss={() => refresh.reset()}>
+          <p>{refresh.error.message}</p>
+        </Banner>
+      ) : null}
+      <SyncNotices overview={data} refreshing={refreshing} />
+      {/* The first import has not counted anything yet: zeros would say the store is empty. */}
+      {refreshing && !data.index.refreshedAt ? (
+        <LoadingOverview />
+      ) : (
+        <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
+          {RESOURCE_ORDER.map((type) => (
+            <TypeSummaryCard key={type} storeId={store.id} type={type} counts={data.types[type]} />
+          ))}
+        </InlineGrid>
+      )}
+    </BlockStack>
+  );
+}
+
+function SeedingCard() {
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">
+          Sync status
+        </Text>
+        <InlineStack gap="200" blockAlign="center" wrap={false}>
+          <Spinner size="small" accessibilityLabel="Seeding" />
+          <Text as="p" tone="subdued">
+            The sandbox store is still being seeded. Its products, customers and orders are counted here once it is ready.
+          </Text>
+        </InlineStack>
+      </BlockStack>
+    </Card>
+  );
+}
+
+function LoadingOverview() {
+  return (
+    <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
+      {RESOURCE_ORDER.map((type) => (
+        <Card key={type}>
+          <BlockStack gap="400">
+            <SkeletonDisplayText size="small" />
+            <SkeletonBodyText lines={4} />
+          </BlockStack>
+        </Card>
+      ))}
+    </InlineGrid>
+  );
+}
