@@ -41,8 +41,9 @@ test("an admin adds sandbox stores from the dashboard, renames one and disconnec
   await expect(smallRow.getByText("Connected", { exact: true })).toBeVisible();
   await expect(smallRow).toContainText("Sandbox store (small)");
 
-  // Open it from the list and rename it.
+  // Open it from the list and rename it in its settings.
   await smallRow.getByRole("link", { name: "Sandbox store (small)" }).click();
+  await page.getByRole("navigation", { name: "Store sections" }).getByRole("tab", { name: "Settings" }).click();
   await page.getByLabel("Store name").fill(renamed);
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Store settings saved")).toBeVisible();
@@ -61,7 +62,8 @@ test("an admin adds sandbox stores from the dashboard, renames one and disconnec
   await expect(page.getByText("Sandbox store ready")).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/It holds [\d,]+ products, [\d,]+ customers and [\d,]+ orders/)).toBeVisible();
 
-  // Disconnecting asks first, then the store stays listed as disconnected.
+  // Disconnecting (in the store's settings) asks first, then the store stays listed as disconnected.
+  await page.getByRole("navigation", { name: "Store sections" }).getByRole("tab", { name: "Settings" }).click();
   await page.getByRole("button", { name: "Disconnect store" }).click();
   const dialog = page.getByRole("dialog", { name: "Disconnect Sandbox store (medium)?" });
   await expect(dialog).toContainText("deletes the store's access credentials");

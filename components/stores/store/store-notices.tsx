@@ -1,6 +1,6 @@
 "use client";
 
-import { Banner, BlockStack, InlineStack, Layout, Spinner, Text } from "@shopify/polaris";
+import { Banner, BlockStack, InlineStack, Spinner, Text } from "@shopify/polaris";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import type { SandboxSizes, Store } from "@/components/api/stores";
@@ -65,9 +65,5 @@ export function StoreNotices({ store, sizes, justConnected, canManage }: Props) 
   }
   if (notices.length === 0) return null;
 
-  return (
-    <Layout.Section>
-      <BlockStack gap="400">{notices}</BlockStack>
-    </Layout.Section>
-  );
+  return <BlockStack gap="400">{notices}</BlockStack>;
 }

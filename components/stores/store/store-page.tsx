@@ -1,0 +1,71 @@
+"use client";
+
+import { Badge, Banner, BlockStack, Card, InlineStack, Page, SkeletonBodyText, SkeletonPage, SkeletonTabs } from "@shopify/polaris";
+import type { ReactNode } from "react";
+import { ApiError } from "@/components/api/api-fetch";
+import { useMe } from "@/components/api/queries";
+import { useStore, type SandboxSizes, type Store } from "@/components/api/stores";
+import { StoreKindBadge, StoreStateBadge } from "../store-badges";
+import { StoreNotices } from "./store-notices";
+import { StoreSections, type StoreSection } from "./store-sections";
+
+export type StoreContext = { store: Store; canManage: boolean };
+
+type Props = {
+  storeId: string;
+  section: StoreSection;
+  sizes: SandboxSizes;
+  justConnected?: boolean;
+  children: (context: StoreContext) => ReactNode;
+};
+
+/** What every page of a store shares: its header (name, kind, state), the section tabs and the notices. */
+export function StorePage({ storeId, section, sizes, justConnected = false, children }: Props) {
+  const { data: me } = useMe();
+  const { data: store, error, isPending } = useStore(storeId);
+  if (isPending) {
+    return (
+      <SkeletonPage backAction>
+        <BlockStack gap="400">
+          <SkeletonTabs count={5} />
+          <Card>
+            <SkeletonBodyText lines={6} />
+          </Card>
+        </BlockStack>
+      </SkeletonPage>
+    );
+  }
+  if (error) {
+    const missing = error instanceof ApiError && error.status === 404;
+    return (
+      <Page title={missing ? "Store not found" : "Store"} backAction={{ content: "Stores", url: "/" }}>
+        <Banner tone={missing ? "warning" : "critical"} title={missing ? "This store is not available" : "Could not load the store"}>
+          <p>{missing ? "It does not exist, or it belongs to an organization you are not a member of." : error.message}</p>
+        </Banner>
+      </Page>
+    );
+  }
+
+  const role = me?.organizations.find((org) => org.id === store.organizationId)?.role ?? "member";
+  const canManage = role !== "member";
+  return (
+    <Page
+      title={store.name}
+      titleMetadata={
+        <InlineStack gap="200">
+          <StoreKindBadge kind={store.kind} />
+          <StoreStateBadge store={store} />
+          {store.syncPaused ? <Badge tone="warning">Sync paused</Badge> : null}
+        </InlineStack>
+      }
+      subtitle={store.shopDomain}
+      backAction={{ content: "Stores", url: "/" }}
+    >
+      <BlockStack gap="400">
+        <StoreSections storeId={store.id} current={section} />
+        <StoreNotices store={store} sizes={sizes} justConnected={justConnected} canManage={canManage} />
+        {children({ store, canManage })}
+      </BlockStack>
+    </Page>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { Layout } from "@shopify/polaris";
+import type { SandboxSizes } from "@/components/api/stores";
+import { DisconnectCard } from "./disconnect-card";
+import { ReconnectCard } from "./reconnect-card";
+import { SettingsCard } from "./settings-card";
+import { StorePage } from "./store-page";
+
+// The store's settings, in sections; later ones (advanced settings) add theirs here.
+export function StoreSettingsView({ storeId, sizes }: { storeId: string; sizes: SandboxSizes }) {
+  return (
+    <StorePage storeId={storeId} section="settings" sizes={sizes}>
+      {({ store, canManage }) => {
+        const disconnected = store.status === "disconnected";
+        return (
+          <Layout>
+            <Layout.AnnotatedSection id="settings" title="Settings" description="How the store is named in Synco, and where Synco keeps its data in Shopify.">
+              <SettingsCard key={`${store.name}\n${store.metafieldNamespace}`} store={store} canManage={canManage} />
+            </Layout.AnnotatedSection>
+            {canManage && disconnected && store.kind === "shopify" ? (
+              <Layout.AnnotatedSection id="reconnect" title="Reconnect" description="Connect this store to Synco again. Its history is kept.">
+                <ReconnectCard store={store} />
+              </Layout.AnnotatedSection>
+            ) : null}
+            {canManage && !disconnected ? (
+              <Layout.AnnotatedSection id="disconnect" title="Disconnect" description="Stop working with this store and remove its credentials.">
+                <DisconnectCard store={store} />
+              </Layout.AnnotatedSection>
+            ) : null}
+          </Layout>
+        );
+      }}
+    </StorePage>
+  );
+}
