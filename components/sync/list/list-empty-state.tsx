@@ -1,0 +1,27 @@
+"use client";
+
+import { EmptySearchResult } from "@shopify/polaris";
+import type { SyncResourceType, SyncTab } from "@/components/api/sync";
+import { RESOURCES } from "../resource-types";
+
+/** Why the table is empty: a search with no match, a tab with nothing on it, or items not read from Shopify yet. */
+export function ListEmptyState({ type, tab, q, indexing }: { type: SyncResourceType; tab: SyncTab; q: string; indexing: boolean }) {
+  const { plural, searchHint } = RESOURCES[type];
+  if (q) {
+    return <EmptySearchResult title={`No ${plural} match “${q}”`} description={`${searchHint}, or try another tab.`} withIllustration />;
+  }
+  if (indexing) {
+    return <EmptySearchResult title={`Reading the store's ${plural} from Shopify…`} description="They appear here as soon as Synco has read them." />;
+  }
+  const { title, description } = MESSAGES[tab](RESOURCES[type]);
+  return <EmptySearchResult title={title} description={description} />;
+}
+
+type Words = (typeof RESOURCES)[SyncResourceType];
+
+const MESSAGES: Record<SyncTab, (words: Words) => { title: string; description: string }> = {
+  all: ({ plural }) => ({ title: `No ${plural} yet`, description: `The store had no ${plural} in Shopify at the last refresh.` }),
+  synced: ({ title, plural }) => ({ title: `No synced ${plural}`, description: `${title} appear here once Synco has synced them to Odoo.` }),
+  not_synced: ({ title, singular }) => ({ title: `Every ${singular} has been synced or tried`, description: `${title} that Synco has not synced to Odoo yet appear here.` }),
+  failed: ({ title, plural }) => ({ title: `No failed ${plural}`, description: `${title} that Synco could not sync to Odoo appear here, with the reason.` }),
+};

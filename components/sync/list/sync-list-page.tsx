@@ -1,0 +1,17 @@
+"use client";
+
+import type { SandboxSizes } from "@/components/api/stores";
+import type { SyncResourceType } from "@/components/api/sync";
+import { StorePage } from "@/components/stores/store/store-page";
+import type { StoreSection } from "@/components/stores/store/store-sections";
+import { RESOURCES } from "../resource-types";
+import { SyncList } from "./sync-list";
+
+/** /stores/:id/products, /customers, /orders: the store's page with one list. */
+export function SyncListPage({ storeId, type, sizes }: { storeId: string; type: SyncResourceType; sizes: SandboxSizes }) {
+  return (
+    <StorePage storeId={storeId} section={RESOURCES[type].segment as StoreSection} sizes={sizes}>
+      {({ store }) => <SyncList store={store} type={type} />}
+    </StorePage>
+  );
+}

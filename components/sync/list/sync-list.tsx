@@ -1,0 +1,63 @@
+"use client";
+
+import { Banner, Box, Card, Tabs } from "@shopify/polaris";
+import { useState } from "react";
+import type { Store } from "@/components/api/stores";
+import { useSyncOverview, type SyncItem, type SyncResourceType, type SyncTab } from "@/components/api/sync";
+import { SyncItemPanel } from "../item/sync-item-panel";
+import { formatCount } from "../format";
+import { RESOURCES, TAB_LABELS, TABS } from "../resource-types";
+import { SearchField } from "./search-field";
+import { SyncItemsTable } from "./sync-items-table";
+import { useListLocation } from "./use-list-location";
+
+const COUNT_KEY = { all: "total", synced: "synced", not_synced: "notSynced", failed: "failed" } as const satisfies Record<SyncTab, string>;
+
+/** One type's items: tabs by status (counts from the overview), a search, the table and the item drawer. */
+export function SyncList({ store, type }: { store: Store; type: SyncResourceType }) {
+  const words = RESOURCES[type];
+  const { tab, q, href, search } = useListLocation();
+  const overview = useSyncOverview(store.id, { waiting: store.seedStatus === "seeding" });
+  const counts = overview.data?.types[type];
+  const [open, setOpen] = useState<SyncItem | null>(null);
+
+  const tabs = TABS.map((id) => ({
+    id: `sync-tab-${id}`,
+    content: TAB_LABELS[id],
+    badge: counts ? formatCount(counts[COUNT_KEY[id]]) : undefined,
+    // Said as "Failed, 12 orders" rather than the badge's "Failed New 12".
+    accessibilityLabel: counts ? `${TAB_LABELS[id]}, ${counts[COUNT_KEY[id]]} ${counts[COUNT_KEY[id]] === 1 ? words.singular : words.plural}` : undefined,
+    url: href({ tab: id, q }),
+  }));
+  return (
+    <>
+      <Card padding="0">
+        <Box padding="200" paddingBlockEnd="0">
+          <Tabs tabs={tabs} selected={TABS.indexOf(tab)} />
+        </Box>
+        <Box padding="300" borderBlockEndWidth="025" borderColor="border-secondary">
+          <SearchField label={`Search ${words.plural}`} placeholder={words.searchHint} value={q} onSearch={search} />
+        </Box>
+        {overview.data?.index.state === "failed" ? (
+          <Box padding="300">
+            <Banner tone="warning">
+              <p>The last refresh from Shopify failed: this list may miss recent changes. See the store&apos;s overview.</p>
+            </Banner>
+          </Box>
+        ) : null}
+        {/* A new tab or search starts again from the first page. */}
+        <SyncItemsTable
+          key={`${tab}\n${q}`}
+          store={store}
+          type={type}
+          tab={tab}
+          q={q}
+          total={q ? null : (counts?.[COUNT_KEY[tab]] ?? null)}
+          indexing={store.seedStatus === "seeding" || (overview.data?.index.refreshing ?? false)}
+          onOpen={setOpen}
+        />
+      </Card>
+      <SyncItemPanel store={store} type={type} item={open} onClose={() => setOpen(null)} />
+    </>
+  );
+}
