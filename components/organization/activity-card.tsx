@@ -8,6 +8,7 @@ const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "sh
 // What each recorded action means, in the words of the settings page.
 function describe(entry: AuditEntry): string {
   if (entry.action.startsWith("store.")) return describeStore(entry);
+  if (entry.action.startsWith("sync.")) return describeSync(entry);
   const target = entry.target ?? "someone";
   const details = entry.details as { role?: string; from?: string; to?: string; name?: string };
   switch (entry.action) {
@@ -74,6 +75,27 @@ function describeStore(entry: AuditEntry): string {
       return `${entry.action} (${shop})`;
   }
 }
+
+const TYPE_NAMES: Record<string, string> = { product: "products", customer: "customers", order: "orders" };
+
+// Sync actions on a store (the target is its shop domain).
+function describeSync(entry: AuditEntry): string {
+  const shop = entry.target ?? "a store";
+  const details = entry.details as { format?: string; types?: string[] };
+  switch (entry.action) {
+    case "sync.mappings_exported": {
+      const types = details.types ?? [];
+      const which = types.length === 0 || types.length === 3 ? "the whole mapping" : `the mapping of ${listWords(types.map((type) => TYPE_NAMES[type] ?? type))}`;
+      return `Exported ${which} of ${shop}${details.format ? ` as ${details.format.toUpperCase()}` : ""}`;
+    }
+    case "sync.index_refresh_requested":
+      return `Started a refresh of the products, customers and orders of ${shop} from Shopify`;
+    default:
+      return `${entry.action} (${shop})`;
+  }
+}
+
+const listWords = (words: string[]) => (words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`);
 
 export function ActivityCard() {
   const { data, error, isPending, hasNextPage, fetchNextPage, isFetchingNextPage } = useAuditLog(true);
