@@ -22,9 +22,9 @@ export async function signUpThroughForm(page: Page, user: TestUser) {
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
-/** Saves a full-page screenshot in the test's output folder and attaches it to the report. */
-export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string) {
+/** Saves a screenshot (the full page unless told otherwise) in the test's output folder and attaches it to the report. */
+export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string, { fullPage = true }: { fullPage?: boolean } = {}) {
   const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
