@@ -1,5 +1,7 @@
 // One pg-boss instance per process, started on first use (which creates or migrates its `pgboss`
 // schema) with a queue per job definition. Kept on globalThis so Next's dev reloads reuse it.
+// SYNCO_JOBS_SCHEMA names another schema: each test file has its own (lib/testing/setup-env.ts),
+// so the workers one file starts never run jobs another file queued.
 import { PgBoss } from "pg-boss";
 import { logger } from "@/lib/logger";
 import { JOBS } from "./definitions";
@@ -9,7 +11,7 @@ const holder = globalThis as unknown as { __syncoBoss?: Promise<PgBoss> };
 async function startBoss(): Promise<PgBoss> {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: jobs need the database");
-  const boss = new PgBoss({ connectionString, schema: "pgboss", max: Number(process.env.SYNCO_JOBS_POOL_SIZE ?? 4), application_name: "synco-jobs" });
+  const boss = new PgBoss({ connectionString, schema: jobsSchema(), max: Number(process.env.SYNCO_JOBS_POOL_SIZE ?? 4), application_name: "synco-jobs" });
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await boss.start();
   for (const { name, queue } of Object.values(JOBS)) {
@@ -23,6 +25,8 @@ async function startBoss(): Promise<PgBoss> {
   }
   return boss;
 }
+
+const jobsSchema = () => process.env.SYNCO_JOBS_SCHEMA ?? "pgboss";
 
 export function getBoss(): Promise<PgBoss> {
   holder.__syncoBoss ??= startBoss().catch((error: unknown) => {

@@ -10,14 +10,8 @@ import { enqueue } from "./enqueue";
 
 const QUEUE = "sandbox.seed-store";
 const payload = () => ({ storeId: randomUUID(), organizationId: "org-jobs-test", shopDomain: `jobs-${randomUUID().slice(0, 8)}.myshopify.com`, size: "medium" as const });
-const created: string[] = [];
-
-afterAll(async () => {
-  // Other test files run workers on this database: leave no job for them to pick up.
-  const boss = await getBoss();
-  if (created.length) await boss.deleteJob(QUEUE, created);
-  await stopBoss();
-});
+// The jobs queued here live in this file's own queue schema, dropped after the file (lib/testing/setup-env.ts).
+afterAll(() => stopBoss());
 
 describe("jobs", () => {
   it("validates the payload before queueing", async () => {
@@ -28,12 +22,10 @@ describe("jobs", () => {
     const data = payload();
     const first = await enqueue(QUEUE, data, { singletonKey: data.storeId, startAfter: 3600 });
     const second = await enqueue(QUEUE, data, { singletonKey: data.storeId, startAfter: 3600 });
-    created.push(first!);
     expect(first).toEqual(expect.any(String));
     expect(second).toBeNull();
     const other = payload();
     const third = await enqueue(QUEUE, other, { singletonKey: other.storeId, startAfter: 3600 });
-    created.push(third!);
     expect(third).toEqual(expect.any(String));
     const found = await (await getBoss()).findJobs(QUEUE, { key: data.storeId });
     expect(found.map((job) => job.data)).toEqual([{ v: 1, payload: data }]);
