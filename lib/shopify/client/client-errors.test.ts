@@ -150,8 +150,11 @@ describe("throttling that outlasts the caller", () => {
     expect(error).toBeInstanceOf(ShopifyThrottledError);
     expect(error.message).toMatch(/throttled at the deadline/);
     const { client: stats, store } = shopify.stats();
-    expect(stats).toMatchObject({ failures: 1, throttled: stats.calls });
-    expect(stats.calls).toBeGreaterThanOrEqual(1);
+    // Nothing ran; every answer was THROTTLED. Only the last attempt may have had no answer: one
+    // still in flight when the deadline comes is cut short (and the error still says THROTTLED).
+    expect(stats).toMatchObject({ failures: 1, pointsActual: 0 });
+    expect(stats.throttled).toBeGreaterThanOrEqual(1);
+    expect(stats.throttled).toBeGreaterThanOrEqual(stats.calls - 1);
     expect(store.throttleStatus).toMatchObject({ maximumAvailable: 100, restoreRate: 100 });
   });
 
