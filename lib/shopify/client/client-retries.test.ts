@@ -1,6 +1,7 @@
 // Transient failures between the client and the store — 5xx, 429 with Retry-After, reset
 // connections, no answer — are retried until the request succeeds, or surface as typed errors once
 // the retries run out. A real HTTP proxy in front of the sandbox injects them.
+import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seedSmallStore, type SeededSmallStore } from "@/lib/sandbox/shopify/seed-small-store";
 import { startSandboxServerForTests } from "@/lib/sandbox/shopify/testing/sandbox-client";
@@ -99,5 +100,15 @@ describe("retries", () => {
     controller.abort(new Error("caller went away"));
     await expect(pending).rejects.toThrow("caller went away");
     expect(proxy.log).toHaveLength(1);
+  });
+
+  it("leaves nothing on a caller's long-lived signal once its requests are answered", async () => {
+    // A job passes one signal to thousands of requests: each attempt's listener must go with it.
+    proxy.faults.push({ status: 503 });
+    const controller = new AbortController();
+    const shopify = client();
+    await Promise.all(Array.from({ length: 20 }, () => shopify.request(SHOP_NAME, { signal: controller.signal })));
+    expect(shopify.stats().client).toMatchObject({ requests: 20, calls: 21, failures: 0 });
+    expect(getEventListeners(controller.signal, "abort")).toEqual([]);
   });
 });

@@ -13,20 +13,31 @@ export type GraphqlAttempt = {
 };
 
 export async function sendGraphqlAttempt({ url, shopDomain, accessToken, document, variables, timeoutMs, signal }: GraphqlAttempt): Promise<AttemptOutcome> {
-  const timeout = AbortSignal.timeout(Math.max(1, Math.round(timeoutMs)));
+  signal?.throwIfAborted();
+  // One controller per attempt, its timer cleared and its listener removed when the attempt ends:
+  // AbortSignal.timeout() would keep every attempt's timer alive for the whole timeout, and
+  // AbortSignal.any() ties every attempt to the caller's signal, which may outlive thousands of them.
+  const attempt = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => ((timedOut = true), attempt.abort()), Math.max(1, Math.round(timeoutMs)));
+  const onAbort = () => attempt.abort(signal?.reason);
+  signal?.addEventListener("abort", onAbort, { once: true });
   try {
     const response = await fetch(url, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json", "x-shopify-access-token": accessToken },
       body: JSON.stringify({ query: document, variables }),
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      signal: attempt.signal,
     });
     const text = await response.text();
     return classifyResponse({ status: response.status, headers: response.headers, text, shopDomain });
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
-    if (timeout.aborted) return { kind: "transient", reason: `no answer within ${Math.round(timeoutMs)} ms`, cause, timedOut: true };
+    if (timedOut) return { kind: "transient", reason: `no answer within ${Math.round(timeoutMs)} ms`, cause, timedOut: true };
     return { kind: "transient", reason: `network error: ${networkReason(cause)}`, cause };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
   }
 }
 
