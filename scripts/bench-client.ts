@@ -8,7 +8,9 @@
 // --bucket-seconds sets each shop's bucket to that many seconds of refill (Shopify's own is 20):
 // steady state depends only on the restore rate; a smaller bucket keeps the warm-up short.
 // It also measures what the sandbox itself can serve on this machine (plain fetch, a bucket that
-// never runs short), since on a small machine the fastest plans ask for more than that.
+// never runs short), since on a small machine the fastest plans ask for more than that: the
+// standalone server as the plans ran against it (buckets in memory) and with `--buckets postgres`
+// (the store the app's route uses).
 import { spawn } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
@@ -19,10 +21,18 @@ import type { SandboxPlan } from "../db/schema";
 import { openDatabase } from "../lib/runtime/database";
 import { MAX_IN_FLIGHT } from "../lib/shopify/client/store-budget";
 
-const { values } = parseArgs({ options: { seconds: { type: "string", default: "10" }, "bucket-seconds": { type: "string", default: "2" } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: "string", default: "10" },
+    "bucket-seconds": { type: "string", default: "2" },
+    plans: { type: "string", default: "standard,advanced,plus,enterprise" },
+    operations: { type: "string", default: "cheap,delete" },
+  },
+});
 const WINDOW_SECONDS = Number(values.seconds);
 const BUCKET_SECONDS = Number(values["bucket-seconds"]);
-const PLANS: SandboxPlan[] = ["standard", "advanced", "plus", "enterprise"];
+const PLANS = values.plans.split(",") as SandboxPlan[];
+const OPERATIONS = (["cheap query", "metafieldsDelete ×25"] as const).filter((operation) => values.operations.split(",").includes(operation === "cheap query" ? "cheap" : "delete"));
 const CALLERS = 128;
 const CEILING_SECONDS = 3;
 // Past this without the bucket running low, the sandbox (not the plan) is what limits the rate.
@@ -53,28 +63,35 @@ async function main() {
   const { db, closeDb } = await import("../db/client");
   const { createSandboxShop } = await import("../lib/sandbox/shopify/create-sandbox-shop");
   const { createShopifyClient } = await import("../lib/shopify/client/create-shopify-client");
-  const sandbox = await startSandboxProcess(database.url);
+  const sandbox = await startSandboxProcess(database.url, "memory");
   const rows: Row[] = [];
   const ceilings: string[] = [];
-  const endpoint = (domain: string) => `${sandbox.url}/api/sandbox/shopify/${domain}/admin/api/2026-01/graphql.json`;
+  const endpointOf = (url: string) => (domain: string) => `${url}/api/sandbox/shopify/${domain}/admin/api/2026-01/graphql.json`;
+  const endpoint = endpointOf(sandbox.url);
   try {
-    for (const operation of ["cheap query", "metafieldsDelete ×25"] as const) {
-      const domain = `bench-ceiling-${Date.now().toString(36)}.myshopify.com`;
-      const { shop, accessToken } = await createSandboxShop({ domain, name: "Bench ceiling", plan: "enterprise", bucketSize: 100_000_000 });
-      const batches = operation === "cheap query" ? null : await seedMetafields(db, shop.id, 600 * CEILING_SECONDS);
-      let next = 0;
-      const rate = await ceiling(() =>
-        fetch(endpoint(domain), {
-          method: "POST",
-          headers: { "content-type": "application/json", "x-shopify-access-token": accessToken },
-          body: JSON.stringify(batches ? { query: DELETE, variables: { metafields: batches[next++ % batches.length] } } : { query: CHEAP }),
-        }).then((response) => response.text()),
-      );
-      ceilings.push(`${operation}: ${rate.toFixed(0)} calls/s`);
-      await db.execute(sql`delete from sandbox_shopify_shops where id = ${shop.id}`);
+    for (const buckets of ["memory", "postgres"] as const) {
+      const server = buckets === "memory" ? sandbox : await startSandboxProcess(database.url, buckets);
+      const rates: string[] = [];
+      for (const operation of OPERATIONS) {
+        const domain = `bench-ceiling-${Date.now().toString(36)}.myshopify.com`;
+        const { shop, accessToken } = await createSandboxShop({ domain, name: "Bench ceiling", plan: "enterprise", bucketSize: 100_000_000 });
+        const batches = operation === "cheap query" ? null : await seedMetafields(db, shop.id, 600 * CEILING_SECONDS);
+        let next = 0;
+        const rate = await ceiling(() =>
+          fetch(endpointOf(server.url)(domain), {
+            method: "POST",
+            headers: { "content-type": "application/json", "x-shopify-access-token": accessToken },
+            body: JSON.stringify(batches ? { query: DELETE, variables: { metafields: batches[next++ % batches.length] } } : { query: CHEAP }),
+          }).then((response) => response.text()),
+        );
+        rates.push(`${operation} ${rate.toFixed(0)} calls/s`);
+        await db.execute(sql`delete from sandbox_shopify_shops where id = ${shop.id}`);
+      }
+      if (server !== sandbox) await server.stop();
+      ceilings.push(`buckets in ${buckets === "memory" ? "memory (the server the plans ran against)" : "PostgreSQL (--buckets postgres, the app route's store)"}: ${rates.join(", ")}`);
     }
     for (const plan of PLANS) {
-      for (const operation of ["cheap query", "metafieldsDelete ×25"] as const) {
+      for (const operation of OPERATIONS) {
         const restoreRate = { standard: 100, advanced: 200, plus: 1000, enterprise: 2000 }[plan];
         const domain = `bench-${plan}-${Date.now().toString(36)}.myshopify.com`;
         const { shop, accessToken } = await createSandboxShop({ domain, name: `Bench ${plan}`, plan, bucketSize: restoreRate * BUCKET_SECONDS });
@@ -125,6 +142,7 @@ async function measure(call: (signal: AbortSignal) => Promise<Answer>) {
   const levels = { start: 0, end: 0 };
   let note = "";
   const drainStarted = performance.now();
+  let drainCalls = 0;
   // Callers still queued when the window closes are let go rather than served.
   const stop = new AbortController();
   const loop = async () => {
@@ -138,10 +156,12 @@ async function measure(call: (signal: AbortSignal) => Promise<Answer>) {
       const now = performance.now();
       const level = cost.throttleStatus.currentlyAvailable;
       if (phase === "drain") {
+        drainCalls++;
         const low = level <= Math.max(2 * (cost.actualQueryCost ?? 0), cost.throttleStatus.maximumAvailable * 0.01);
         const outOfTime = now - drainStarted > DRAIN_LIMIT_SECONDS * 1000;
         if (!low && !outOfTime) continue;
         if (!low) note = "the bucket never ran low: the sandbox is the limit";
+        console.error(`[bench:client]   drained to ${level} points in ${((now - drainStarted) / 1000).toFixed(1)} s (${drainCalls} calls)`);
         [phase, started] = ["settle", now];
       } else if (phase === "settle") {
         if (now - started >= 1000) [phase, started, levels.start] = ["measure", now, level];
@@ -180,8 +200,8 @@ async function seedMetafields(db: typeof import("../db/client").db, shopId: numb
   );
 }
 
-function startSandboxProcess(databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox-shopify.ts"], {
+function startSandboxProcess(databaseUrl: string, buckets: "memory" | "postgres"): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox-shopify.ts", "--buckets", buckets], {
     env: { ...process.env, DATABASE_URL: databaseUrl, SANDBOX_SHOPIFY_PORT: "0", LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -209,7 +229,7 @@ function printReport(rows: Row[], ceilings: string[], loadBefore: number) {
     const result = `${share >= 0.9 ? "pass" : "miss"}${row.note ? ` (${row.note})` : ""}`;
     console.log(`| ${row.plan} | ${row.operation} | ${row.cost.toFixed(1)} | ${row.theoretical.toFixed(1)} | ${row.measured.toFixed(1)} | ${(share * 100).toFixed(1)}% | ${row.throttled} | ${row.levels.start} → ${row.levels.end} | ${result} |`);
   }
-  console.log(`\nSandbox ceiling on this machine (plain fetch, ${MAX_IN_FLIGHT} concurrent, bucket never short): ${ceilings.join("; ")}.`);
+  console.log(`\nSandbox ceiling on this machine, throttle on (plain fetch, ${MAX_IN_FLIGHT} concurrent, bucket never short) — ${ceilings.join("; ")}.`);
 }
 
 main().catch((error: unknown) => {

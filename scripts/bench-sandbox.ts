@@ -1,6 +1,8 @@
 // `npm run bench:sandbox`: is the sandbox Shopify store ever the bottleneck? Against the standalone
 // server in its own process, over real HTTP with keep-alive connections:
-//   (a) cheap-query throughput with the throttle off — target ≥ 1,000 requests/s;
+//   (a) cheap-query throughput with the throttle off — target ≥ 1,000 requests/s — and with it on
+//       (an Enterprise shop whose bucket never runs short: every request takes from the bucket) —
+//       target ≥ 2,000 requests/s, Enterprise's rate for a 1-point query;
 //   (b) memory with a store of 100k orders and 300k metafields while it serves a bulk export,
 //       a metafields page scan and cheap queries — target: server RSS peak under 1 GB.
 // Prints Markdown tables with the targets and pass/miss (recorded in docs/benchmarks.md).
@@ -45,6 +47,7 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   const { db, closeDb } = await import("../db/client");
   const { seedSandboxStore } = await import("../lib/sandbox/shopify/seed/seed-sandbox-store");
+  const { createSandboxShop } = await import("../lib/sandbox/shopify/create-sandbox-shop");
   const server = await startSandboxProcess({ databaseUrl: database.url, root });
   try {
     const pgVersion = (await db.execute<{ server_version: string }>(sql`show server_version`)).rows[0]?.server_version;
@@ -54,14 +57,17 @@ async function main() {
 
     const small = await seedSandboxStore({ domain: `bench-small-${Date.now()}.myshopify.com`, size: "small", throttleEnabled: false });
     const smallShop = { domain: small.shop.domain, token: small.accessToken! };
-    console.log(`### (a) Cheap queries, throttle off (${CONNECTIONS} keep-alive connections, ${SECONDS} s each, server in its own process)\n`);
-    console.log("| query | requests | req/s | p50 ms | p95 ms | non-200 | target | result |\n|---|---|---|---|---|---|---|---|");
-    for (const [label, query] of [
-      ["`{ shop { name } }`", SHOP_NAME],
-      ["`products(first: 10) { nodes { id title handle } }`", PRODUCTS_PAGE],
+    const throttled = await createSandboxShop({ domain: `bench-throttled-${Date.now()}.myshopify.com`, name: "Bench throttled", plan: "enterprise", bucketSize: 1_000_000_000 });
+    const throttledShop = { domain: throttled.shop.domain, token: throttled.accessToken };
+    console.log(`### (a) Cheap queries (${CONNECTIONS} keep-alive connections, ${SECONDS} s each, server in its own process)\n`);
+    console.log("| query | throttle | requests | req/s | p50 ms | p95 ms | non-200 | target | result |\n|---|---|---|---|---|---|---|---|---|");
+    for (const [label, query, shop, throttle, target] of [
+      ["`{ shop { name } }`", SHOP_NAME, smallShop, "off", 1000],
+      ["`products(first: 10) { nodes { id title handle } }`", PRODUCTS_PAGE, smallShop, "off", 1000],
+      ["`{ shop { name } }`", SHOP_NAME, throttledShop, "on (Enterprise, bucket never short)", 2000],
     ] as const) {
-      const result = await load(server, smallShop, query, SECONDS);
-      console.log(`| ${label} | ${fmt(result.requests)} | ${fmt(result.perSecond)} | ${fmt(result.p50Ms, 1)} | ${fmt(result.p95Ms, 1)} | ${result.failures} | ≥ 1,000 req/s | ${verdict(result.perSecond >= 1000 && result.failures === 0)} |`);
+      const result = await load(server, shop, query, SECONDS);
+      console.log(`| ${label} | ${throttle} | ${fmt(result.requests)} | ${fmt(result.perSecond)} | ${fmt(result.p50Ms, 1)} | ${fmt(result.p95Ms, 1)} | ${result.failures} | ≥ ${fmt(target)} req/s | ${verdict(result.perSecond >= target && result.failures === 0)} |`);
     }
     if (!values["skip-memory"]) await memory(server, seedSandboxStore, db);
   } finally {
