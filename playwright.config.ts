@@ -3,7 +3,8 @@ import { assertLocalDatabase } from "./e2e/assert-local-database";
 
 assertLocalDatabase();
 
-const PORT = 3100;
+// SYNCO_E2E_PORT lets a second checkout run its e2e suite alongside.
+const PORT = Number(process.env.SYNCO_E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 
 export default defineConfig({
