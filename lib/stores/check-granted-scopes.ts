@@ -7,12 +7,13 @@ import { configuredScopes } from "@/lib/shopify/oauth/oauth-config";
 import { scopesCover } from "@/lib/shopify/oauth/shopify-api";
 import { storeCredentials } from "./store-credentials";
 
-/** Returns the rows with `needs_reauth` set where an OAuth store's granted scopes fall short. */
+/** Returns the rows with `needs_reauth` set where a store's recorded granted scopes fall short. */
 export async function checkGrantedScopes(rows: Store[]): Promise<Store[]> {
   const required = configuredScopes();
   const short = rows.filter((row) => {
     if (row.kind !== "shopify" || row.status !== "connected") return false;
-    // Token-connected stores record no scopes: their app's settings decide, not our OAuth request.
+    // OAuth and token stores record the scopes Shopify reported. Token stores connected before
+    // tokens' scopes were read recorded none; they are left as they are.
     const granted = storeCredentials(row)?.scopes ?? [];
     return granted.length > 0 && !scopesCover(granted, required);
   });

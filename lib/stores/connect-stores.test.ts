@@ -30,7 +30,8 @@ beforeAll(async () => {
 });
 afterAll(() => stopWorkers());
 
-const freshShop = (prefix = "token") => createSandboxShop({ domain: `${prefix}-${crypto.randomUUID().slice(0, 10)}.myshopify.com`, name: "Token shop" });
+const freshShop = (prefix = "token", scopes?: string[]) =>
+  createSandboxShop({ domain: `${prefix}-${crypto.randomUUID().slice(0, 10)}.myshopify.com`, name: "Token shop", scopes });
 
 describe("sandbox stores", () => {
   it("adds a small sandbox store: ready at once, token encrypted, audited, webhooks subscribed", async () => {
@@ -106,17 +107,56 @@ describe("sandbox stores", () => {
 });
 
 describe("connect by access token", () => {
-  it("saves a token the shop accepts, with the shop's name", async () => {
+  it("saves a token the shop accepts, with the shop's name and the scopes Shopify reports for it", async () => {
     const { shop, accessToken } = await freshShop();
     const res = await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: shop.domain, accessToken } });
     expect(res.status).toBe(201);
     expect(res.body.store).toMatchObject({ kind: "shopify", status: "connected", shopDomain: shop.domain, name: "Token shop" });
     expect(res.body.webhooks.subscribed).toBe(true);
     expect(JSON.stringify(res.body)).not.toContain(accessToken);
-    expect(storeCredentials(await storeRow(res.body.store.id))!.accessToken).toBe(accessToken);
+    const credentials = storeCredentials(await storeRow(res.body.store.id))!;
+    expect(credentials.accessToken).toBe(accessToken);
+    expect(credentials.scopes.sort()).toEqual(["read_customers", "read_orders", "read_products", "write_customers", "write_orders", "write_products"]);
     const audit = await auditRows(res.body.store.id);
     expect(audit[0]).toMatchObject({ action: "store.connected", details: { kind: "shopify", method: "token" } });
     expect(JSON.stringify(audit)).not.toContain(accessToken);
+  });
+
+  it("takes write scopes as granting their reads: a token with the three write scopes connects", async () => {
+    const { shop, accessToken } = await freshShop("writes", ["write_products", "write_customers", "write_orders"]);
+    const res = await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: shop.domain, accessToken } });
+    expect(res.status).toBe(201);
+    // Shopify lists the implied reads too, so they are recorded as granted.
+    expect(storeCredentials(await storeRow(res.body.store.id))!.scopes).toEqual(["write_products", "write_customers", "write_orders", "read_products", "read_customers", "read_orders"]);
+  });
+
+  it("refuses a token without every required scope with 422 on accessToken, naming the missing ones, and saves nothing", async () => {
+    const { shop, accessToken } = await freshShop("narrow", ["read_products", "write_products", "read_customers", "read_orders"]);
+    const res = await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: shop.domain, accessToken } });
+    expect(res.status).toBe(422);
+    expect(res.body.error.field).toBe("accessToken");
+    expect(res.body.error.message).toContain("This token is missing write_customers and write_orders.");
+    expect(res.body.error.message).toContain("add the Admin API scopes write_customers and write_orders");
+    expect(res.body.error.details).toEqual({ missingScopes: ["write_customers", "write_orders"] });
+    expect(JSON.stringify(res.body)).not.toContain(accessToken);
+    expect(await db.select().from(stores).where(eq(stores.shopDomain, shop.domain))).toEqual([]);
+    expect(await sandboxSubscriptions(shop.domain)).toEqual([]);
+  });
+
+  it("marks a token store for re-authorisation when the configured scopes outgrow what it recorded", async () => {
+    // An organization of its own, so no other test's stores are marked.
+    const admin = await signUp();
+    await createOrg(admin, "Scopes agency");
+    const { shop, accessToken } = await freshShop();
+    const res = await call(tokenRoute.POST, "POST", "/x", { cookie: admin.cookie, body: { shop: shop.domain, accessToken } });
+    expect(res.status).toBe(201);
+    process.env.SHOPIFY_SCOPES = "read_inventory";
+    try {
+      const listed = await call(storesRoute.GET, "GET", "/x", { cookie: admin.cookie });
+      expect(listed.body.stores.find((s: { id: string }) => s.id === res.body.store.id).status).toBe("needs_reauth");
+    } finally {
+      delete process.env.SHOPIFY_SCOPES;
+    }
   });
 
   it("refuses a token the shop rejects with 422 on accessToken and saves nothing", async () => {

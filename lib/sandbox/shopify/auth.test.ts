@@ -1,11 +1,23 @@
 import { request } from "node:http";
 import { describe, expect, it } from "vitest";
+import { createSandboxShop } from "./create-sandbox-shop";
+import { installSandboxApp } from "./install-sandbox-app";
 import { seedSmallStore } from "./seed-small-store";
 import { sandboxClient, startSandboxServerForTests } from "./testing/sandbox-client";
 
 const baseUrl = startSandboxServerForTests();
 const SHOP_QUERY = `#graphql
   query ShopName { shop { name myshopifyDomain } }`;
+const INSTALLATION = `#graphql
+  query Installation {
+    currentAppInstallation {
+      id
+      accessScopes { handle }
+      app { id handle }
+    }
+  }
+`;
+type Installation = { currentAppInstallation: { id: string; accessScopes: { handle: string }[]; app: { id: string; handle: string } } };
 const INVALID_TOKEN = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
 
 async function post(path: string, init: { token?: string; body?: string; method?: string; headers?: Record<string, string> } = {}) {
@@ -85,5 +97,37 @@ describe("sandbox Shopify authentication", () => {
     expect(variable.body.errors).toEqual([
       expect.objectContaining({ message: "Variable $id of type ID! was provided invalid value", extensions: expect.objectContaining({ code: "INVALID_VARIABLE" }) }),
     ]);
+  });
+});
+
+describe("currentAppInstallation", () => {
+  const newDomain = () => `scopes-${crypto.randomUUID().slice(0, 10)}.myshopify.com`;
+
+  it("lists the scopes granted to the token's installation, write scopes followed by the reads they imply", async () => {
+    const { shop, installation, accessToken } = await createSandboxShop({ domain: newDomain(), name: "Scopes", scopes: ["write_products", "read_customers"] });
+    const result = await sandboxClient(baseUrl(), shop.domain, accessToken)<Installation>(INSTALLATION);
+    expect(result.body.errors).toBeUndefined();
+    expect(result.body.data!.currentAppInstallation).toEqual({
+      id: `gid://shopify/AppInstallation/${installation.id}`,
+      accessScopes: [{ handle: "write_products" }, { handle: "read_customers" }, { handle: "read_products" }],
+      app: { id: `gid://shopify/App/${installation.appId}`, handle: "synco" },
+    });
+  });
+
+  it("answers each app on a shop with its own installation, and node() hides the other one", async () => {
+    const { shop, installation, accessToken } = await createSandboxShop({ domain: newDomain(), name: "Two apps" });
+    const other = await installSandboxApp({ shopId: shop.id, app: { id: 99_001, handle: "other" }, scopes: ["read_orders"] });
+    const otherClient = sandboxClient(baseUrl(), shop.domain, other.accessToken);
+    const mine = await otherClient<Installation>(INSTALLATION);
+    expect(mine.body.data!.currentAppInstallation.accessScopes).toEqual([{ handle: "read_orders" }]);
+    expect(mine.body.data!.currentAppInstallation.app.handle).toBe("other");
+
+    const nodes = await otherClient<{ nodes: unknown[] }>(`#graphql
+      query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: [`gid://shopify/AppInstallation/${installation.id}`, `gid://shopify/AppInstallation/${other.installation.id}`, "gid://shopify/App/99001"],
+    });
+    expect(nodes.body.data!.nodes).toEqual([null, { id: `gid://shopify/AppInstallation/${other.installation.id}` }, { id: "gid://shopify/App/99001" }]);
+    const ours = await sandboxClient(baseUrl(), shop.domain, accessToken)<Installation>(INSTALLATION);
+    expect(ours.body.data!.currentAppInstallation.accessScopes).toHaveLength(6);
   });
 });

@@ -11,6 +11,8 @@ export type CreateSandboxShopOptions = {
   bucketSize?: number;
   throttleEnabled?: boolean;
   app?: { id: number; handle: string };
+  /** Access scopes granted to the app (default: the six the product needs). */
+  scopes?: string[];
   db?: SandboxDb;
 };
 
@@ -27,6 +29,7 @@ export async function createSandboxShop({
   bucketSize,
   throttleEnabled = true,
   app = SANDBOX_DEFAULT_APP,
+  scopes,
   db = defaultSandboxDb,
 }: CreateSandboxShopOptions): Promise<CreatedSandboxShop> {
   const normalized = domain.trim().toLowerCase();
@@ -44,7 +47,7 @@ export async function createSandboxShop({
         throttleEnabled,
       })
       .returning();
-    const { installation, accessToken } = await installSandboxApp({ shopId: shop!.id, app, db: tx });
+    const { installation, accessToken } = await installSandboxApp({ shopId: shop!.id, app, scopes, db: tx });
     return { shop: shop!, installation, accessToken };
   });
 }

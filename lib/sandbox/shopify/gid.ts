@@ -1,6 +1,8 @@
 // Shopify global ids: `gid://shopify/Product/123`. The sandbox stores numeric ids and speaks gids.
 export type GidType =
   | "Shop"
+  | "App"
+  | "AppInstallation"
   | "Product"
   | "ProductVariant"
   | "Customer"

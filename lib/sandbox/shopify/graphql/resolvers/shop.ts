@@ -1,12 +1,14 @@
-// The shop, and node/nodes: any object the sandbox serves, by global id.
+// The shop, the calling app's installation, and node/nodes: any object the sandbox serves, by global id.
 import { and, eq } from "drizzle-orm";
 import {
+  sandboxShopifyAppInstallations,
   sandboxShopifyBulkOperations,
   sandboxShopifyMetafieldDefinitions,
   sandboxShopifyMetafields,
   sandboxShopifyOrderLineItems,
   sandboxShopifyOrders,
   sandboxShopifyWebhookSubscriptions,
+  type SandboxAppInstallation,
 } from "@/db/schema";
 import { parseGid, toGid } from "../../gid";
 import { visibleToApp } from "../../metafields/app-namespace";
@@ -17,9 +19,13 @@ import { selectBulkOperations } from "./bulk-operations";
 import type { ResolverMap } from "./common";
 import { ownerMetafieldFields } from "./metafields";
 
+type InstallationNode = SandboxAppInstallation & { __typename: "AppInstallation" };
+type AppNode = { __typename: "App"; id: number; handle: string };
+
 export const shopResolvers: ResolverMap = {
   QueryRoot: {
     shop: (_: unknown, _args: unknown, ctx: SandboxContext) => typed("Shop", { ...ctx.shop }),
+    currentAppInstallation: async (_: unknown, _args: unknown, ctx: SandboxContext) => (await loadInstallation(ctx, ctx.installationId))!,
     node: (_: unknown, args: { id: string }, ctx: SandboxContext) => loadNode(ctx, args.id),
     nodes: (_: unknown, args: { ids: string[] }, ctx: SandboxContext) => Promise.all(args.ids.map((id) => loadNode(ctx, id))),
   },
@@ -37,7 +43,42 @@ export const shopResolvers: ResolverMap = {
     }),
     ...ownerMetafieldFields("SHOP"),
   },
+  AppInstallation: {
+    id: (installation: InstallationNode) => toGid("AppInstallation", installation.id),
+    accessScopes: (installation: InstallationNode) => withImpliedScopes(installation.scopes).map((handle) => ({ handle })),
+    app: (installation: InstallationNode) => appNode(installation),
+  },
+  App: {
+    id: (app: AppNode) => toGid("App", app.id),
+  },
 };
+
+/**
+ * The granted scopes followed by the read scopes their write scopes imply: Shopify lists both
+ * (`write_products`, later `read_products`), since a write scope grants read access too.
+ */
+function withImpliedScopes(scopes: string[]): string[] {
+  const implied = scopes.filter((scope) => /^(unauthenticated_)?write_/.test(scope)).map((scope) => scope.replace("write_", "read_"));
+  return [...new Set([...scopes, ...implied])];
+}
+
+/** The calling app's own installation (another app's is not visible), or null. */
+async function loadInstallation(ctx: SandboxContext, id: number): Promise<InstallationNode | null> {
+  if (id !== ctx.installationId) return null;
+  const table = sandboxShopifyAppInstallations;
+  const [row] = await ctx.db.select().from(table).where(eq(table.id, id));
+  return row ? typed("AppInstallation", row) : null;
+}
+
+/** The calling app itself (the sandbox shows no other app), or null. */
+async function loadApp(ctx: SandboxContext, id: number): Promise<AppNode | null> {
+  const installation = id === ctx.appId ? await loadInstallation(ctx, ctx.installationId) : null;
+  return installation ? appNode(installation) : null;
+}
+
+function appNode(installation: SandboxAppInstallation): AppNode {
+  return typed("App", { id: installation.appId, handle: installation.appHandle });
+}
 
 /** The object behind a gid in this shop, or null (malformed, unknown type, other shop, deleted). */
 export async function loadNode(ctx: SandboxContext, gid: string): Promise<object | null | undefined> {
@@ -47,6 +88,10 @@ export async function loadNode(ctx: SandboxContext, gid: string): Promise<object
   switch (parsed.type) {
     case "Shop":
       return parsed.id === shop.id ? typed("Shop", { ...shop }) : null;
+    case "AppInstallation":
+      return loadInstallation(ctx, parsed.id);
+    case "App":
+      return loadApp(ctx, parsed.id);
     case "Product":
       return loaders.product(parsed.id);
     case "ProductVariant":

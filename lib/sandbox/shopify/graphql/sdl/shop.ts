@@ -1,6 +1,21 @@
 import { hasMetafieldsFields } from "./metafields";
 
 export const shopSdl = /* GraphQL */ `
+  type AccessScope {
+    handle: String!
+  }
+
+  type App implements Node {
+    handle: String
+    id: ID!
+  }
+
+  type AppInstallation implements Node {
+    accessScopes: [AccessScope!]!
+    app: App!
+    id: ID!
+  }
+
   type Shop implements HasMetafields & Node {
     contactEmail: String!
     createdAt: DateTime!
@@ -24,6 +39,7 @@ export const shopSdl = /* GraphQL */ `
   }
 
   extend type QueryRoot {
+    currentAppInstallation: AppInstallation!
     node(id: ID!): Node
     nodes(ids: [ID!]!): [Node]!
     shop: Shop!
