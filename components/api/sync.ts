@@ -6,13 +6,14 @@
 // it ends.
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import type { TSyncItemDetail, TSyncItemsPage, TSyncOverview, TSyncResourceType, TSyncTab } from "@/lib/sync/schemas";
+import type { TSyncItemDetail, TSyncItemsPage, TSyncMirrorFilter, TSyncOverview, TSyncResourceType, TSyncTab } from "@/lib/sync/schemas";
 import { ApiError, apiFetch } from "./api-fetch";
 
 export type { TSyncItem as SyncItem, TSyncItemDetail as SyncItemDetail, TSyncOverview as SyncOverview } from "@/lib/sync/schemas";
-export type { TSyncResourceType as SyncResourceType, TSyncTab as SyncTab, TSyncStatus as SyncStatus } from "@/lib/sync/schemas";
+export type { TSyncResourceType as SyncResourceType, TSyncTab as SyncTab, TSyncStatus as SyncStatus, TSyncMirrorFilter as SyncMirrorFilter } from "@/lib/sync/schemas";
 
-export type SyncItemsFilter = { type: TSyncResourceType; tab: TSyncTab; q: string; after: string | null };
+/** `mirror: "failed"`: only the items whose mapping Shopify refused to store. */
+export type SyncItemsFilter = { type: TSyncResourceType; tab: TSyncTab; mirror: TSyncMirrorFilter | null; q: string; after: string | null };
 
 export const syncKeys = {
   overview: (storeId: string) => ["sync", storeId, "overview"] as const,
@@ -57,6 +58,7 @@ export function useSyncOverview(storeId: string, { waiting = false }: { waiting?
 
 export function useSyncItems(storeId: string, filter: SyncItemsFilter) {
   const params = new URLSearchParams({ type: filter.type, tab: filter.tab });
+  if (filter.mirror) params.set("mirror", filter.mirror);
   if (filter.q) params.set("q", filter.q);
   if (filter.after) params.set("after", filter.after);
   return useQuery({

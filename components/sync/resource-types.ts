@@ -34,6 +34,11 @@ export function listUrl(storeId: string, type: SyncResourceType, tab: SyncTab = 
   return `/stores/${storeId}/${RESOURCES[type].segment}${tab === "all" ? "" : `?tab=${tab}`}`;
 }
 
+/** The items of one type whose mapping Shopify refused to store, as a link. */
+export function refusedListUrl(storeId: string, type: SyncResourceType): string {
+  return `/stores/${storeId}/${RESOURCES[type].segment}?mirror=failed`;
+}
+
 /** The item's own page in the Shopify admin (live stores only: a sandbox shop has no admin). */
 export function shopifyAdminUrl(shopDomain: string, type: SyncResourceType, shopifyId: string): string {
   return `https://${shopDomain}/admin/${RESOURCES[type].segment}/${shopifyId}`;

@@ -1,17 +1,16 @@
-// One item of the index with its full mapping (the drawer): Odoo ids, error, and whether Shopify
-// shows the mapping in its metafield yet. 404 for an item the index does not hold.
+// One item with its full mapping (the drawer): Odoo ids, error, and whether Shopify shows the
+// mapping in its metafield yet. An item deleted in Shopify has left the index but keeps its
+// mapping, so either side is enough; 404 when neither holds it.
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { notFound } from "@/lib/http/app-error";
 import { findStore } from "@/lib/mappings/find-store";
 import { parseShopifyId } from "@/lib/mappings/resource-types";
 import type { TSyncItemDetail, TSyncResourceType } from "./schemas";
-import { SYNC_ITEM_COLUMNS, SYNC_ITEM_JOIN, toSyncItem, type SyncItemRow } from "./sync-item-row";
+import { MAPPED_ITEM_COLUMNS, toSyncItem, type SyncItemRow } from "./sync-item-row";
 
 type DetailRow = SyncItemRow & {
   status: "synced" | "failed" | null;
-  mirror_state: "pending" | "done" | "failed" | null;
-  mirror_error: string | null;
   mirrored_at: Date | null;
   created_at: Date | null;
   updated_at: Date | null;
@@ -24,9 +23,9 @@ export async function getSyncItem({ storeId, organizationId, type, shopifyId }: 
   const id = parseShopifyId(type, shopifyId);
   if (id === null) throw notFound("Item");
   const { rows } = await db.execute<DetailRow>(sql`
-    select ${SYNC_ITEM_COLUMNS}, m.status, m.mirror_state, m.mirror_error, m.mirrored_at, m.created_at, m.updated_at
-    from ${SYNC_ITEM_JOIN}
-    where i.store_id = ${storeId} and i.resource_type = ${type} and i.shopify_id = ${id}`);
+    select ${MAPPED_ITEM_COLUMNS}, m.status, m.mirrored_at, m.created_at, m.updated_at
+    from (select * from shopify_index_items where store_id = ${storeId} and resource_type = ${type} and shopify_id = ${id}) i
+    full join (select * from sync_mappings where store_id = ${storeId} and resource_type = ${type} and shopify_id = ${id}) m on true`);
   const row = rows[0];
   if (!row) throw notFound("Item");
   const mapping = row.status

@@ -1,6 +1,7 @@
 // Per type: how many indexed items there are, synced, failed and not synced (from the counters the
 // triggers keep, so the answer costs the same for ten items or a million), and when an item of the
-// type last synced; plus the index's refresh state and the mirror's backlog.
+// type last synced and how many of its mappings Shopify refused to store; plus the index's
+// refresh state and the mirror's backlog.
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { findStore } from "@/lib/mappings/find-store";
@@ -22,21 +23,34 @@ export const syncCountsQuery = (storeId: string) => sql`
 
 export async function getSyncOverview({ storeId, organizationId }: { storeId: string; organizationId: string }): Promise<{ overview: TSyncOverview }> {
   await findStore({ storeId, organizationId });
-  const [counts, mirror, index] = await Promise.all([
+  const [counts, pending, refused, index] = await Promise.all([
     db.execute<CountsRow>(syncCountsQuery(storeId)),
-    db.execute<{ pending: number; failed: number }>(sql`
-      select (select count(*)::int from (select 1 from sync_mappings where store_id = ${storeId} and mirror_state = 'pending' limit ${MIRROR_COUNT_CAP}) p) as pending,
-             (select count(*)::int from (select 1 from sync_mappings where store_id = ${storeId} and mirror_state = 'failed' limit ${MIRROR_COUNT_CAP}) f) as failed`),
+    db.execute<{ pending: number }>(sql`
+      select count(*)::int as pending from (select 1 from sync_mappings where store_id = ${storeId} and mirror_state = 'pending' limit ${MIRROR_COUNT_CAP}) p`),
+    // Per type, so the overview can link each type's refused items; the cap holds for the store.
+    db.execute<{ resource_type: TSyncResourceType; failed: number }>(sql`
+      select resource_type, count(*)::int as failed
+      from (select resource_type from sync_mappings where store_id = ${storeId} and mirror_state = 'failed' limit ${MIRROR_COUNT_CAP}) f
+      group by resource_type`),
     getIndexStatus({ storeId }),
   ]);
-  const types = Object.fromEntries(SYNC_RESOURCE_TYPES.map((type) => [type, emptyCounts()])) as Record<TSyncResourceType, TSyncTypeCounts>;
+  const mirrorFailed = new Map(refused.rows.map((row) => [row.resource_type, Number(row.failed)]));
+  const types = Object.fromEntries(SYNC_RESOURCE_TYPES.map((type) => [type, emptyCounts(mirrorFailed.get(type) ?? 0)])) as Record<TSyncResourceType, TSyncTypeCounts>;
   for (const row of counts.rows) {
     const total = Number(row.items);
     const synced = Number(row.items_synced);
     const failed = Number(row.items_failed);
-    types[row.resource_type] = { total, synced, failed, notSynced: total - synced - failed, lastSyncedAt: row.last_synced_at ? new Date(row.last_synced_at).toISOString() : null };
+    types[row.resource_type] = {
+      total,
+      synced,
+      failed,
+      notSynced: total - synced - failed,
+      lastSyncedAt: row.last_synced_at ? new Date(row.last_synced_at).toISOString() : null,
+      mirrorFailed: mirrorFailed.get(row.resource_type) ?? 0,
+    };
   }
-  return { overview: { storeId, types, index, mirror: mirror.rows[0] ?? { pending: 0, failed: 0 } } };
+  const failed = [...mirrorFailed.values()].reduce((sum, count) => sum + count, 0);
+  return { overview: { storeId, types, index, mirror: { pending: pending.rows[0]?.pending ?? 0, failed } } };
 }
 
-const emptyCounts = (): TSyncTypeCounts => ({ total: 0, synced: 0, failed: 0, notSynced: 0, lastSyncedAt: null });
+const emptyCounts = (mirrorFailed: number): TSyncTypeCounts => ({ total: 0, synced: 0, failed: 0, notSynced: 0, lastSyncedAt: null, mirrorFailed });

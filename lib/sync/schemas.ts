@@ -5,8 +5,11 @@ import type { ResourceType } from "@/db/schema/mappings";
 
 export const SYNC_RESOURCE_TYPES = ["product", "customer", "order"] as const satisfies readonly ResourceType[];
 export const SYNC_TABS = ["all", "synced", "not_synced", "failed"] as const;
+/** `mirror=failed`: only items whose mapping Shopify refused to store in its metafield. */
+export const SYNC_MIRROR_FILTERS = ["failed"] as const;
 export type TSyncResourceType = (typeof SYNC_RESOURCE_TYPES)[number];
 export type TSyncTab = (typeof SYNC_TABS)[number];
+export type TSyncMirrorFilter = (typeof SYNC_MIRROR_FILTERS)[number];
 
 export const SYNC_PAGE_SIZE = 50;
 export const SYNC_MAX_PAGE_SIZE = 100;
@@ -16,6 +19,7 @@ const ZType = z.enum(SYNC_RESOURCE_TYPES, { error: "type must be product, custom
 export const ZSyncItemsQuery = z.object({
   type: ZType,
   tab: z.enum(SYNC_TABS, { error: "tab must be all, synced, not_synced or failed" }).default("all"),
+  mirror: z.enum(SYNC_MIRROR_FILTERS, { error: "mirror must be failed" }).optional(),
   q: z
     .string()
     .trim()
@@ -49,7 +53,15 @@ export type TSyncExportQuery = z.infer<typeof ZSyncExportQuery>;
 
 export type TSyncStatus = "synced" | "failed" | "not_synced";
 
-export type TSyncTypeCounts = { total: number; synced: number; failed: number; notSynced: number; lastSyncedAt: string | null };
+export type TSyncTypeCounts = {
+  total: number;
+  synced: number;
+  failed: number;
+  notSynced: number;
+  lastSyncedAt: string | null;
+  /** Mappings of this type Shopify refused to store (items deleted in Shopify included); counted up to 10,000 per store. */
+  mirrorFailed: number;
+};
 
 export type TIndexStatusView = {
   state: "never" | "queued" | "running" | "succeeded" | "failed";
@@ -85,8 +97,11 @@ export type TSyncItem = {
   odooId: number | null;
   odooInvoiceId: number | null;
   lastError: string | null;
+  /** Shopify's message when it refused to store this item's mapping in its metafield. */
+  mirrorError: string | null;
   syncedAt: string | null;
-  shopifyUpdatedAt: string;
+  /** Null: the item is not in Synco's copy of the store (deleted in Shopify, or not read yet) — only mapped items show so. */
+  shopifyUpdatedAt: string | null;
 };
 
 export type TSyncItemsPage = { items: TSyncItem[]; nextCursor: string | null };

@@ -17,6 +17,14 @@ export function SyncItemDetails({ item, store }: { item: SyncItemDetail; store: 
   const words = RESOURCES[item.type];
   return (
     <BlockStack gap="500">
+      {mapping?.mirror.state === "failed" ? (
+        <Banner tone="warning" title="Shopify refused this mapping">
+          <p style={{ overflowWrap: "anywhere" }}>
+            {mapping.mirror.error ?? "Shopify did not say why."}{" "}
+            {item.shopifyUpdatedAt === null ? `The ${words.singular} is no longer in Shopify.` : "Synco tries again the next time the mapping changes."}
+          </p>
+        </Banner>
+      ) : null}
       {mapping?.status === "failed" ? (
         <Banner tone="critical" title="The last sync failed">
           <p style={{ overflowWrap: "anywhere" }}>{mapping.lastError ?? "Odoo did not say why."}</p>
@@ -97,6 +105,6 @@ function shopifyDetails(item: SyncItemDetail) {
     ...(item.type === "product" ? [{ label: item.skus.length === 1 ? "SKU" : "SKUs", value: item.skus.length > 0 ? item.skus.join(", ") : "No SKUs" }] : []),
     { label: "Shopify ID", value: item.shopifyId },
     { label: "GID", value: <Text as="span" breakWord><code>{item.gid}</code></Text> },
-    { label: "Updated in Shopify", value: formatDateTime(item.shopifyUpdatedAt) },
+    { label: "Updated in Shopify", value: item.shopifyUpdatedAt ? formatDateTime(item.shopifyUpdatedAt) : "No longer in Shopify" },
   ];
 }

@@ -8,6 +8,7 @@ import { useSyncItem, type SyncItem, type SyncResourceType } from "@/components/
 import { RESOURCES, shopifyAdminUrl } from "../resource-types";
 import { SyncStatusBadge } from "../status-badge";
 import { SidePanel } from "./side-panel";
+import { itemName } from "../list/sync-item-row";
 import { SyncItemDetails } from "./sync-item-details";
 
 type Props = { store: Store; type: SyncResourceType; item: SyncItem | null; onClose: () => void };
@@ -21,7 +22,7 @@ export function SyncItemPanel({ store, type, item, onClose }: Props) {
   const live = store.kind === "shopify";
   return (
     <SidePanel
-      title={type === "order" ? (shown.orderName ?? shown.title) : shown.title}
+      title={itemName(shown)}
       subtitle={type === "order" ? (shown.email ?? undefined) : type === "customer" && shown.email !== shown.title ? (shown.email ?? undefined) : undefined}
       titleMetadata={<SyncStatusBadge status={shown.status} />}
       onClose={onClose}

@@ -1,14 +1,18 @@
 "use client";
 
 import { EmptySearchResult } from "@shopify/polaris";
-import type { SyncResourceType, SyncTab } from "@/components/api/sync";
+import type { SyncMirrorFilter, SyncResourceType, SyncTab } from "@/components/api/sync";
 import { RESOURCES } from "../resource-types";
 
 /** Why the table is empty: a search with no match, a tab with nothing on it, or items not read from Shopify yet. */
-export function ListEmptyState({ type, tab, q, indexing }: { type: SyncResourceType; tab: SyncTab; q: string; indexing: boolean }) {
+export function ListEmptyState({ type, tab, mirror, q, indexing }: { type: SyncResourceType; tab: SyncTab; mirror: SyncMirrorFilter | null; q: string; indexing: boolean }) {
   const { plural, searchHint } = RESOURCES[type];
   if (q) {
     return <EmptySearchResult title={`No ${plural} match “${q}”`} description={`${searchHint}, or try another tab.`} withIllustration />;
+  }
+  if (mirror) {
+    const { singular, plural } = RESOURCES[type];
+    return <EmptySearchResult title={`Shopify has refused no ${singular} mappings`} description={`${plural[0]!.toUpperCase()}${plural.slice(1)} whose mapping Shopify would not store in their sync metafield appear here, with Shopify's message.`} />;
   }
   if (indexing) {
     return <EmptySearchResult title={`Reading the store's ${plural} from Shopify…`} description="They appear here as soon as Synco has read them." />;

@@ -3,15 +3,18 @@
 import { Box, IndexTable, Link, Text } from "@shopify/polaris";
 import type { SyncItem } from "@/components/api/sync";
 import { TimeAgo } from "../format";
+import { RESOURCES } from "../resource-types";
 import { SyncStatusBadge } from "../status-badge";
 
 const NONE = "—";
 
-type Props = { item: SyncItem; position: number; showError: boolean; onOpen: (item: SyncItem) => void };
+/** Which error the last column shows: the sync's (Odoo) or Shopify's refusal of the mapping's metafield. */
+type Props = { item: SyncItem; position: number; errors: "sync" | "mirror" | null; onOpen: (item: SyncItem) => void };
 
 /** One item: its name (a button that opens the drawer; the whole row does too), status, Odoo ids, when it synced, its error. */
-export function SyncItemRow({ item, position, showError, onOpen }: Props) {
-  const name = item.type === "order" ? (item.orderName ?? item.title) : item.title;
+export function SyncItemRow({ item, position, errors, onOpen }: Props) {
+  const name = itemName(item);
+  const error = errors === "mirror" ? item.mirrorError : errors === "sync" ? item.lastError : null;
   return (
     <IndexTable.Row id={item.shopifyId} position={position}>
       <IndexTable.Cell>
@@ -42,12 +45,12 @@ export function SyncItemRow({ item, position, showError, onOpen }: Props) {
           {item.syncedAt ? <TimeAgo iso={item.syncedAt} /> : NONE}
         </Text>
       </IndexTable.Cell>
-      {showError ? (
+      {errors ? (
         <IndexTable.Cell>
-          {item.lastError ? (
+          {error ? (
             <Box maxWidth="22rem">
               <Text as="p" tone="critical" truncate>
-                <span title={item.lastError}>{item.lastError}</span>
+                <span title={error}>{error}</span>
               </Text>
             </Box>
           ) : null}
@@ -57,9 +60,16 @@ export function SyncItemRow({ item, position, showError, onOpen }: Props) {
   );
 }
 
-/** Under the name: the SKUs of a product, the email of a customer or of an order's customer. */
+/** The name Shopify gives the item; an item no longer in Synco's copy of the store has only its id. */
+export function itemName(item: SyncItem): string {
+  const name = item.type === "order" ? (item.orderName ?? item.title) : item.title;
+  const { singular } = RESOURCES[item.type];
+  return name || `${singular[0]!.toUpperCase()}${singular.slice(1)} ${item.shopifyId}`;
+}
+
+/** Under the name: the SKUs of a product, the email of a customer or of an order's customer; or that Shopify no longer has it. */
 function Secondary({ item }: { item: SyncItem }) {
-  const text = item.type === "product" ? skus(item.skus) : item.email;
+  const text = item.shopifyUpdatedAt === null ? "No longer in Shopify" : item.type === "product" ? skus(item.skus) : item.email;
   if (!text) return null;
   return (
     <Text as="p" tone="subdued" variant="bodySm">

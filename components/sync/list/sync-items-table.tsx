@@ -3,7 +3,7 @@
 import { Banner, Box, IndexTable, type IndexTableProps } from "@shopify/polaris";
 import { useState } from "react";
 import type { Store } from "@/components/api/stores";
-import { useSyncItems, type SyncItem, type SyncResourceType, type SyncTab } from "@/components/api/sync";
+import { useSyncItems, type SyncItem, type SyncMirrorFilter, type SyncResourceType, type SyncTab } from "@/components/api/sync";
 import { SYNC_PAGE_SIZE } from "@/lib/sync/schemas";
 import { formatCount } from "../format";
 import { RESOURCES } from "../resource-types";
@@ -14,6 +14,8 @@ type Props = {
   store: Store;
   type: SyncResourceType;
   tab: SyncTab;
+  /** "failed": the items whose mapping Shopify refused to store, with Shopify's message. */
+  mirror: SyncMirrorFilter | null;
   q: string;
   /** How many items the tab holds (from the overview); null while searching. */
   total: number | null;
@@ -23,10 +25,11 @@ type Props = {
 };
 
 /** A keyset-paged table: "next" follows the page's cursor, "previous" goes back along the cursors followed so far. */
-export function SyncItemsTable({ store, type, tab, q, total, indexing, onOpen }: Props) {
+export function SyncItemsTable({ store, type, tab, mirror, q, total, indexing, onOpen }: Props) {
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;
-  const page = useSyncItems(store.id, { type, tab, q, after });
+  const page = useSyncItems(store.id, { type, tab, mirror, q, after });
+  const errors = mirror ? "mirror" : showsErrors(tab) ? "sync" : null;
   const items = page.data?.items ?? [];
   const words = RESOURCES[type];
 
@@ -52,7 +55,7 @@ export function SyncItemsTable({ store, type, tab, q, total, indexing, onOpen }:
     { title: "Odoo ID", alignment: "end" },
     ...(type === "order" ? [{ title: "Invoice ID", alignment: "end" as const }] : []),
     { title: "Last sync", alignment: "end" },
-    ...(showsErrors(tab) ? [{ title: "Last error" }] : []),
+    ...(errors ? [{ title: errors === "mirror" ? "Shopify said" : "Last error" }] : []),
   ];
   return (
     <IndexTable
@@ -61,7 +64,7 @@ export function SyncItemsTable({ store, type, tab, q, total, indexing, onOpen }:
       selectable={false}
       loading={page.isPending || page.isPlaceholderData}
       headings={headings}
-      emptyState={page.isPending ? <Box minHeight="12rem" /> : <ListEmptyState type={type} tab={tab} q={q} indexing={indexing} />}
+      emptyState={page.isPending ? <Box minHeight="12rem" /> : <ListEmptyState type={type} tab={tab} mirror={mirror} q={q} indexing={indexing} />}
       pagination={
         hasPrevious || nextCursor !== null
           ? {
@@ -76,7 +79,7 @@ export function SyncItemsTable({ store, type, tab, q, total, indexing, onOpen }:
       }
     >
       {items.map((item, index) => (
-        <SyncItemRow key={item.shopifyId} item={item} position={index} showError={showsErrors(tab)} onOpen={onOpen} />
+        <SyncItemRow key={item.shopifyId} item={item} position={index} errors={errors} onOpen={onOpen} />
       ))}
     </IndexTable>
   );

@@ -11,12 +11,17 @@ import { SearchField } from "./search-field";
 import { SyncItemsTable } from "./sync-items-table";
 import { useListLocation } from "./use-list-location";
 
+const REFUSED_LABEL = "Refused by Shopify";
+
 const COUNT_KEY = { all: "total", synced: "synced", not_synced: "notSynced", failed: "failed" } as const satisfies Record<SyncTab, string>;
 
-/** One type's items: tabs by status (counts from the overview), a search, the table and the item drawer. */
+/**
+ * One type's items: tabs by status (counts from the overview) plus "Refused by Shopify" while
+ * Shopify has refused any of the type's mappings, a search, the table and the item drawer.
+ */
 export function SyncList({ store, type }: { store: Store; type: SyncResourceType }) {
   const words = RESOURCES[type];
-  const { tab, q, href, search } = useListLocation();
+  const { tab, mirror, q, href, search } = useListLocation();
   const overview = useSyncOverview(store.id, { waiting: store.seedStatus === "seeding" });
   const counts = overview.data?.types[type];
   const [open, setOpen] = useState<SyncItem | null>(null);
@@ -29,11 +34,21 @@ export function SyncList({ store, type }: { store: Store; type: SyncResourceType
     accessibilityLabel: counts ? `${TAB_LABELS[id]}, ${counts[COUNT_KEY[id]]} ${counts[COUNT_KEY[id]] === 1 ? words.singular : words.plural}` : undefined,
     url: href({ tab: id, q }),
   }));
+  const refused = counts?.mirrorFailed ?? 0;
+  if (refused > 0 || mirror) {
+    tabs.push({
+      id: "sync-tab-refused",
+      content: REFUSED_LABEL,
+      badge: counts ? formatCount(refused) : undefined,
+      accessibilityLabel: counts ? `${REFUSED_LABEL}, ${refused} ${refused === 1 ? words.singular : words.plural}` : undefined,
+      url: href({ tab: "all", mirror: "failed", q }),
+    });
+  }
   return (
     <>
       <Card padding="0">
         <Box padding="200" paddingBlockEnd="0">
-          <Tabs tabs={tabs} selected={TABS.indexOf(tab)} />
+          <Tabs tabs={tabs} selected={mirror ? TABS.length : TABS.indexOf(tab)} />
         </Box>
         <Box padding="300" borderBlockEndWidth="025" borderColor="border-secondary">
           <SearchField label={`Search ${words.plural}`} placeholder={words.searchHint} value={q} onSearch={search} />
@@ -47,12 +62,13 @@ export function SyncList({ store, type }: { store: Store; type: SyncResourceType
         ) : null}
         {/* A new tab or search starts again from the first page. */}
         <SyncItemsTable
-          key={`${tab}\n${q}`}
+          key={`${tab}\n${mirror}\n${q}`}
           store={store}
           type={type}
           tab={tab}
+          mirror={mirror}
           q={q}
-          total={q ? null : (counts?.[COUNT_KEY[tab]] ?? null)}
+          total={q || (mirror && tab !== "all") ? null : ((mirror ? counts?.mirrorFailed : counts?.[COUNT_KEY[tab]]) ?? null)}
           indexing={store.seedStatus === "seeding" || (overview.data?.index.refreshing ?? false)}
           onOpen={setOpen}
         />

@@ -1,9 +1,10 @@
 "use client";
 
-import { Banner, BlockStack } from "@shopify/polaris";
+import { Banner, BlockStack, InlineStack, Link } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import type { SyncOverview } from "@/components/api/sync";
 import { formatCount } from "../format";
+import { RESOURCE_ORDER, RESOURCES, refusedListUrl } from "../resource-types";
 import { formatDateTime } from "@/components/stores/format-time";
 
 /** The overview counts the mirror's backlog up to this many. */
@@ -12,7 +13,7 @@ const many = (count: number) => (count >= MIRROR_CAP ? `${formatCount(MIRROR_CAP
 
 /** What needs a look beside the counts: a refresh that failed, mapping writes Shopify has not shown yet or refused. */
 export function SyncNotices({ overview, refreshing }: { overview: SyncOverview; refreshing: boolean }) {
-  const { index, mirror } = overview;
+  const { index, mirror, types } = overview;
   const notices: ReactNode[] = [];
   if (index.state === "failed" && !refreshing) {
     notices.push(
@@ -32,6 +33,13 @@ export function SyncNotices({ overview, refreshing }: { overview: SyncOverview; 
           Synco could not write {mirror.failed === 1 ? "this mapping" : "these mappings"} to the items&apos; sync metafield in Shopify, often
           because the item was deleted there. Synco tries again the next time the mapping changes.
         </p>
+        <InlineStack gap="300">
+          {RESOURCE_ORDER.filter((type) => types[type].mirrorFailed > 0).map((type) => (
+            <Link key={type} url={refusedListUrl(overview.storeId, type)}>
+              {`See ${many(types[type].mirrorFailed)} ${types[type].mirrorFailed === 1 ? RESOURCES[type].singular : RESOURCES[type].plural}`}
+            </Link>
+          ))}
+        </InlineStack>
       </Banner>,
     );
   }

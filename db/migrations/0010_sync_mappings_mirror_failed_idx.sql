@@ -1,0 +1,1 @@
+CREATE INDEX "sync_mappings_mirror_failed_idx" ON "sync_mappings" USING btree ("store_id","resource_type","shopify_id") WHERE mirror_state = 'failed';
