@@ -98,6 +98,25 @@ describe("metafieldsSet and metafieldsDelete", () => {
     expect(await list(owner, "atomic")).toEqual([]);
   });
 
+  it("names each failing element in its field path with elementIndex null, as Shopify does, and writes none", async () => {
+    const owner = toGid("Product", store.products[1]!.product.id);
+    // Messages and codes as captured from the real API (2025-01).
+    const element = (namespace: string, type = "single_line_text_field", value = "x") => ({ ownerId: owner, namespace, key: "title", type, value });
+    const { body } = await gql<SetResult>(SET, {
+      metafields: [element("elements"), element("shopify_standard"), element("elements", "number_integer", "not a number"), element("protected"), element("shopify-l10n-fields")],
+    });
+    expect(body.data!.metafieldsSet).toEqual({
+      metafields: [],
+      userErrors: [
+        { field: ["metafields", "1", "namespace"], message: "Namespace shopify_standard is a reserved namespace", code: null, elementIndex: null },
+        { field: ["metafields", "2", "value"], message: "Value must be an integer.", code: "INVALID_VALUE", elementIndex: null },
+        { field: ["metafields", "3", "namespace"], message: "Namespace protected is a reserved namespace", code: null, elementIndex: null },
+        { field: ["metafields", "4", "namespace"], message: "Namespace shopify-l10n-fields is a reserved namespace", code: null, elementIndex: null },
+      ],
+    });
+    expect(await list(owner, "elements")).toEqual([]);
+  });
+
   it("refuses a stale compareDigest", async () => {
     const owner = toGid("Product", store.products[2]!.product.id);
     const input = { ownerId: owner, namespace: "digest", key: "value", type: "single_line_text_field" };

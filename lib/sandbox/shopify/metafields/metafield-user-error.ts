@@ -6,6 +6,11 @@ export type MetafieldUserError = {
   elementIndex: number | null;
 };
 
+/**
+ * `elementIndex` stays null: Shopify names the failing input element in `field`
+ * (`["metafields", "2", "value"]`) and answers `elementIndex: null` for every element error
+ * captured from the real API (lengths, reserved namespaces, invalid values, definition rules).
+ */
 export function userError(field: string[] | null, message: string, code: string | null = null): MetafieldUserError {
   return { field, message, code, elementIndex: null };
 }
