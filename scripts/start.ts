@@ -19,6 +19,9 @@ const port = process.env.PORT ?? "3000";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 const SOURCES = ["app", "lib", "db", "components", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "tsconfig.json"];
 
+// Set once a signal (or the parent's exit) starts the shutdown; a build it cuts short is no failure.
+let stopping = false;
+
 function say(line: string) {
   console.log(`[synco] ${line}`);
 }
@@ -36,7 +39,6 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const running: { child?: ChildProcess } = {};
-  let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
@@ -50,8 +52,14 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown(130));
   process.on("SIGTERM", () => void shutdown(143));
+  // `kill <pid of npm start>` reaches npm and its shell, not us: npm exits without passing the
+  // signal on and we would serve on, orphaned. When whoever started us goes away, stop as if told to.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void shutdown(143);
+  }, 500).unref();
 
-  if (!dev) await buildIfStale(env);
+  if (!dev) await buildIfStale(env, running);
   if (stopping) return;
   say(`serving on ${env.SYNCO_APP_URL}`);
   running.child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
@@ -59,7 +67,7 @@ async function main() {
 }
 
 // A production build takes a minute; skip it when nothing it is made from has changed.
-async function buildIfStale(env: NodeJS.ProcessEnv) {
+async function buildIfStale(env: NodeJS.ProcessEnv, running: { child?: ChildProcess }) {
   const hash = await sourceHash();
   const marker = path.join(root, ".next", "synco-source-hash");
   const built = existsSync(path.join(root, ".next", "BUILD_ID")) && (await fs.readFile(marker, "utf8").catch(() => "")) === hash;
@@ -67,6 +75,7 @@ async function buildIfStale(env: NodeJS.ProcessEnv) {
   say("building the app (first start or sources changed)…");
   await new Promise<void>((resolve, reject) => {
     const build = spawn(process.execPath, [nextBin, "build"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+    running.child = build; // a shutdown during the build stops it
     build.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed with exit code ${code}`))));
   });
   await fs.writeFile(marker, hash);
@@ -91,6 +100,7 @@ async function sourceHash(): Promise<string> {
 }
 
 main().catch((err: unknown) => {
+  if (stopping) return;
   console.error(`[synco] could not start: ${err instanceof Error ? err.message : String(err)}`);
   if (err instanceof Error && err.cause) console.error(err.cause);
   process.exit(1);
