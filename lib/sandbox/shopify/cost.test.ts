@@ -75,3 +75,65 @@ describe("query cost", () => {
     expect(body.extensions!.cost).toMatchObject({ requestedQueryCost: 63252, actualQueryCost: null });
   });
 });
+
+describe("input lists over 250 items", () => {
+  // Shopify's shape, from a captured fileCreate with 251 files: no data, the requested cost taken.
+  const tooLarge = (size: number, path: (string | number)[], document: string) => ({
+    message: `The input array size of ${size} is greater than the maximum allowed of 250.`,
+    locations: [locationOf(document, `${path[0]}(`)],
+    path,
+    extensions: { code: "MAX_INPUT_SIZE_EXCEEDED" },
+  });
+  const locationOf = (document: string, text: string) => {
+    const lines = document.split("\n");
+    const line = lines.findIndex((row) => row.includes(text));
+    return { line: line + 1, column: lines[line]!.indexOf(text) + 1 };
+  };
+  const NODES = `#graphql
+    query Nodes($ids: [ID!]!) {
+      nodes(ids: $ids) { id }
+    }`;
+  const ids = (count: number) => Array.from({ length: count }, (_, i) => toGid("Product", 900_000_000 + i));
+
+  it("refuses 251 ids to nodes with MAX_INPUT_SIZE_EXCEEDED, charging the requested cost, and answers 250", async () => {
+    const store = await seedSmallStore({ products: 0, customers: 0, orders: 0 });
+    const gql = sandboxClient(baseUrl(), store.shop.domain, store.accessToken);
+    const refused = await gql(NODES, { ids: ids(251) });
+    expect(refused.status).toBe(200);
+    expect("data" in refused.body).toBe(false);
+    expect(refused.body.errors).toEqual([tooLarge(251, ["nodes", "ids"], NODES)]);
+    expect(refused.body.extensions!.cost).toEqual({
+      requestedQueryCost: 251,
+      actualQueryCost: null,
+      throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 2000 - 251, restoreRate: 100 },
+    });
+
+    const answered = await gql<{ nodes: unknown[] }>(NODES, { ids: ids(250) });
+    expect(answered.body.errors).toBeUndefined();
+    expect(answered.body.data!.nodes).toHaveLength(250);
+  });
+
+  it("checks lists inside input objects and runs nothing; metafieldsSet's own 25 limit applies below 251", async () => {
+    const store = await seedSmallStore({ products: 1, customers: 0, orders: 0, throttleEnabled: false });
+    const gql = sandboxClient(baseUrl(), store.shop.domain, store.accessToken);
+    const tags = Array.from({ length: 251 }, (_, i) => `tag-${i}`);
+    const CREATE = `#graphql
+      mutation Create($product: ProductCreateInput) { productCreate(product: $product) { product { id } userErrors { field message } } }`;
+    const created = await gql(CREATE, { product: { title: "Too many tags", tags } });
+    expect("data" in created.body).toBe(false);
+    expect(created.body.errors).toEqual([tooLarge(251, ["productCreate", "product", "tags"], CREATE)]);
+    const count = await gql<{ productsCount: { count: number } }>(`#graphql
+      query { productsCount { count } }`);
+    expect(count.body.data!.productsCount.count).toBe(1);
+
+    const owner = toGid("Product", store.products[0]!.product.id);
+    const metafields = (count: number) =>
+      Array.from({ length: count }, (_, i) => ({ ownerId: owner, namespace: "sizes", key: `key_${i}`, type: "single_line_text_field", value: "x" }));
+    const SET = `#graphql
+      mutation Set($metafields: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $metafields) { userErrors { field code } } }`;
+    expect((await gql(SET, { metafields: metafields(251) })).body.errors).toEqual([tooLarge(251, ["metafieldsSet", "metafields"], SET)]);
+    expect((await gql(SET, { metafields: metafields(250) })).body.data).toEqual({
+      metafieldsSet: { userErrors: [{ field: ["metafields"], code: "LESS_THAN_OR_EQUAL_TO" }] },
+    });
+  });
+});

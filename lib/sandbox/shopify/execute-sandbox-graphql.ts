@@ -1,19 +1,30 @@
 // Runs one GraphQL request against a sandbox shop as an authenticated app, the way Shopify does:
 // parse and validate, price the query, refuse it above the single-query limit, take the price
-// from the app's leaky bucket (THROTTLED when short), execute, then refund what was not used.
+// from the app's leaky bucket (THROTTLED when short), refuse input lists over 250 items, execute,
+// then refund what was not used.
 // The HTTP handler calls this; so can other in-process callers (e.g. bulk operations), which may
 // switch the throttle off. The bucket lives in the store the server chose (cost/bucket-store.ts).
 import {
   execute,
+  getArgumentValues,
+  getNamedType,
+  getNullableType,
   getOperationAST,
   getVariableValues,
+  GraphQLError,
+  isInputObjectType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
   Kind,
   parse,
   validate,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLError,
+  type GraphQLInputType,
   type OperationDefinitionNode,
+  type SelectionSetNode,
 } from "graphql";
 import type { SandboxAppInstallation, SandboxShop } from "@/db/schema";
 import { actualQueryCost, requestedQueryCost, type CostInput } from "./cost/calculate-query-cost";
@@ -92,6 +103,9 @@ export async function executeSandboxGraphql({
     if (!taken.granted) return { errors: [THROTTLED], extensions: cost(null, taken.status) };
     status = taken.status;
   }
+  // Refused after pricing: the requested cost stays taken and nothing is refunded.
+  const tooLarge = inputSizeErrors(costInput);
+  if (tooLarge.length) return { errors: tooLarge, extensions: cost(null, status) };
 
   const context = createSandboxContext({ db, shop, installation, publicUrl });
   const result = await execute({ schema, document, operationName: operation.name?.value, variableValues: variables, contextValue: context });
@@ -169,4 +183,64 @@ function maxCostExceeded(cost: number): ErrorBody {
       "See https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n",
     extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: MAX_SINGLE_QUERY_COST, documentation: "https://shopify.dev/api/usage/rate-limits" },
   };
+}
+
+// Shopify refuses any input list longer than 250 items (changelog, API 2020-01): a list argument
+// (`nodes(ids:)`) or a list inside an input object (`product: { tags }`). Captured from the real
+// API (2026-04, fileCreate with 251 files): HTTP 200, one error with the field's location, the
+// path response key → argument (→ input fields), code MAX_INPUT_SIZE_EXCEEDED, no `data`, and
+// `extensions.cost` with the requested cost taken and `actualQueryCost: null`.
+const MAX_INPUT_LIST_SIZE = 250;
+
+type SizeWalk = CostInput & { errors: ErrorBody[]; seen: Set<string> };
+
+/** One MAX_INPUT_SIZE_EXCEEDED error per input list over the limit, in document order. */
+function inputSizeErrors(input: CostInput): ErrorBody[] {
+  const walk: SizeWalk = { ...input, errors: [], seen: new Set() };
+  const root = input.operation.operation === "mutation" ? input.schema.getMutationType() : input.schema.getQueryType();
+  if (root) visitSelections(walk, root.name, input.operation.selectionSet, []);
+  return walk.errors;
+}
+
+function visitSelections(walk: SizeWalk, typeName: string, selectionSet: SelectionSetNode, path: string[]) {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      visitField(walk, typeName, selection, path);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      visitSelections(walk, selection.typeCondition?.name.value ?? typeName, selection.selectionSet, path);
+    } else {
+      const fragment = walk.fragments[selection.name.value];
+      const key = `${path.join(".")}/${selection.name.value}`;
+      if (!fragment || walk.seen.has(key)) continue;
+      walk.seen.add(key);
+      visitSelections(walk, fragment.typeCondition.name.value, fragment.selectionSet, path);
+    }
+  }
+}
+
+function visitField(walk: SizeWalk, typeName: string, node: FieldNode, parentPath: string[]) {
+  const type = walk.schema.getType(typeName);
+  if (!isObjectType(type) && !isInterfaceType(type)) return;
+  const field = type.getFields()[node.name.value];
+  if (!field) return;
+  const path = [...parentPath, node.alias?.value ?? node.name.value];
+  const values = getArgumentValues(field, node, walk.variables);
+  for (const argument of field.args) checkInputSize(walk, node, argument.type, values[argument.name], [...path, argument.name]);
+  if (node.selectionSet) visitSelections(walk, getNamedType(field.type).name, node.selectionSet, path);
+}
+
+function checkInputSize(walk: SizeWalk, node: FieldNode, type: GraphQLInputType, value: unknown, path: (string | number)[]) {
+  if (value === null || value === undefined) return;
+  const nullable = getNullableType(type);
+  if (isListType(nullable) && Array.isArray(value)) {
+    if (value.length > MAX_INPUT_LIST_SIZE) {
+      const message = `The input array size of ${value.length} is greater than the maximum allowed of ${MAX_INPUT_LIST_SIZE}.`;
+      walk.errors.push(new GraphQLError(message, { nodes: node, path, extensions: { code: "MAX_INPUT_SIZE_EXCEEDED" } }).toJSON() as ErrorBody);
+    }
+    value.forEach((item, index) => checkInputSize(walk, node, nullable.ofType, item, [...path, index]));
+  } else if (isInputObjectType(nullable) && typeof value === "object") {
+    for (const [name, inputField] of Object.entries(nullable.getFields())) {
+      checkInputSize(walk, node, inputField.type, (value as Record<string, unknown>)[name], [...path, name]);
+    }
+  }
 }
