@@ -5,7 +5,7 @@
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/http/csp";
-import { authPath } from "@/lib/auth/next-path";
+import { authPath, REQUEST_PATH_HEADER } from "@/lib/auth/next-path";
 
 const PUBLIC_PAGES = ["/sign-in", "/sign-up", "/invitations/"];
 
@@ -19,6 +19,8 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV !== "production");
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  // Pages name only their path; requireSession reads path and query here to come back to both after sign-in.
+  headers.set(REQUEST_PATH_HEADER, pathname + search);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);

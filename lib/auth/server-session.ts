@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getMembership, type Membership } from "@/lib/organizations/get-membership";
 import { auth } from "./auth";
-import { authPath } from "./next-path";
+import { authPath, REQUEST_PATH_HEADER, safeNextPath } from "./next-path";
 
 export type ServerSession = {
   user: { id: string; email: string; name: string };
@@ -24,10 +24,13 @@ export const getServerSession = cache(async (): Promise<ServerSession | null> =>
   };
 });
 
-/** The session, or a redirect to sign-in that comes back to `path` afterwards. */
+/**
+ * The session, or a redirect to sign-in that comes back afterwards to the exact address asked for
+ * — query string included, as proxy.ts reports it — or to `path` when the proxy did not run.
+ */
 export async function requireSession(path: string): Promise<ServerSession> {
   const session = await getServerSession();
-  if (!session) redirect(authPath("sign-in", path));
+  if (!session) redirect(authPath("sign-in", safeNextPath((await headers()).get(REQUEST_PATH_HEADER), path)));
   return session;
 }
 
