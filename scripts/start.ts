@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { openDatabase } from "../lib/runtime/database";
 import { loadSecrets } from "../lib/runtime/secrets";
+import { stopWithParent } from "../lib/runtime/stop-with-parent";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const dev = process.argv.includes("--dev");
@@ -52,12 +53,7 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown(130));
   process.on("SIGTERM", () => void shutdown(143));
-  // `kill <pid of npm start>` reaches npm and its shell, not us: npm exits without passing the
-  // signal on and we would serve on, orphaned. When whoever started us goes away, stop as if told to.
-  const parent = process.ppid;
-  setInterval(() => {
-    if (process.ppid !== parent) void shutdown(143);
-  }, 500).unref();
+  stopWithParent(() => void shutdown(143));
 
   if (!dev) await buildIfStale(env, running);
   if (stopping) return;

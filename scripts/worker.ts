@@ -5,6 +5,7 @@ import { closeDb } from "../db/client";
 import { startWorkers, stopWorkers } from "../lib/jobs/start-workers";
 import { openDatabase } from "../lib/runtime/database";
 import { loadSecrets } from "../lib/runtime/secrets";
+import { stopWithParent } from "../lib/runtime/stop-with-parent";
 
 async function main() {
   const dataDir = path.resolve(process.env.SYNCO_DATA_DIR ?? ".data");
@@ -25,6 +26,7 @@ async function main() {
   };
   process.on("SIGINT", () => void stop());
   process.on("SIGTERM", () => void stop());
+  stopWithParent(() => void stop());
 }
 
 main().catch((error: unknown) => {
