@@ -1,5 +1,5 @@
 // One metafieldsSet call (at most 25 metafields; Shopify applies all or none). When Shopify
-// refuses particular elements (`elementIndex`, or a field path `metafields.N.…`), those are reported refused and the rest are sent
+// refuses particular elements (a field path `metafields.N.…`, else `elementIndex`), those are reported refused and the rest are sent
 // again without them; an error about the call as a whole is thrown, so the job retries later.
 import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
 import { ShopifyUserErrors, type ShopifyUserError } from "@/lib/shopify/client/errors";
@@ -55,9 +55,13 @@ export async function setSyncMetafields<R extends MirroredMapping>({ client, row
   return { written: [], refused, calls };
 }
 
-/** The index of the metafield a user error is about, or null when it is about the call. */
+/**
+ * The index of the metafield a user error is about, or null when it is about the call. The field
+ * path (`["metafields", "3", "value"]`) names the element in Shopify's answers; `elementIndex`
+ * (null in every answer seen) is only a fallback.
+ */
 export function userErrorElement(error: MetafieldsSetUserError): number | null {
-  if (typeof error.elementIndex === "number") return error.elementIndex;
   const [list, index] = error.field ?? [];
-  return list === "metafields" && index !== undefined && /^\d+$/.test(index) ? Number(index) : null;
+  if (list === "metafields" && index !== undefined && /^\d+$/.test(index)) return Number(index);
+  return typeof error.elementIndex === "number" ? error.elementIndex : null;
 }
