@@ -11,6 +11,8 @@ export type StoreKind = "shopify" | "sandbox";
 export type StoreStatus = "connected" | "disconnected" | "needs_reauth";
 export type SeedStatus = "seeding" | "ready" | "failed";
 export type SandboxSize = "small" | "medium" | "large";
+/** How the store's credentials were obtained, which decides how they are renewed. */
+export type ConnectionMethod = "sandbox" | "oauth" | "token";
 
 export const stores = pgTable(
   "stores",
@@ -21,6 +23,8 @@ export const stores = pgTable(
       .references(() => organization.id, { onDelete: "cascade" }),
     shopDomain: text("shop_domain").notNull(),
     kind: text("kind").$type<StoreKind>().notNull(),
+    // Set by every connect path: a token store gets a new token pasted, an OAuth store re-authorised.
+    connectionMethod: text("connection_method").$type<ConnectionMethod>().notNull(),
     name: text("name").notNull(),
     apiVersion: text("api_version").notNull(),
     metafieldNamespace: text("metafield_namespace").notNull().default("synco"),

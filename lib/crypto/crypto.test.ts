@@ -65,6 +65,7 @@ describe("key rotation", () => {
         organizationId: org.id,
         shopDomain: `rotate-${randomUUID().slice(0, 10)}.myshopify.com`,
         kind: "sandbox" as const,
+        connectionMethod: "sandbox" as const,
         name: `Rotate ${i}`,
         apiVersion: "2026-01",
         ...encryptCredentials(id, { accessToken: `shpat_${i}`, scopes: ["read_products"] }),

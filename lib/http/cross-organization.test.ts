@@ -20,6 +20,7 @@ import * as oauthStartRoute from "@/app/api/shopify/oauth/start/route";
 import * as storeDisconnectRoute from "@/app/api/stores/[storeId]/disconnect/route";
 import * as storeReauthorizeRoute from "@/app/api/stores/[storeId]/reauthorize/route";
 import * as storeRoute from "@/app/api/stores/[storeId]/route";
+import * as storeTokenRoute from "@/app/api/stores/[storeId]/token/route";
 import * as syncExportRoute from "@/app/api/stores/[storeId]/sync/export/route";
 import * as syncItemRoute from "@/app/api/stores/[storeId]/sync/items/[type]/[shopifyId]/route";
 import * as syncItemsRoute from "@/app/api/stores/[storeId]/sync/items/route";
@@ -131,6 +132,11 @@ const CASES: Case[] = [
     route: "/api/stores/[storeId]/reauthorize",
     method: "POST",
     run: () => call(storeReauthorizeRoute.POST, "POST", "/x", as(() => outsider, { params: { storeId: storeA } })),
+  },
+  {
+    route: "/api/stores/[storeId]/token",
+    method: "PUT",
+    run: () => call(storeTokenRoute.PUT, "PUT", "/x", as(() => outsider, { params: { storeId: storeA }, body: { accessToken: "shpat_x" } })),
   },
   { route: "/api/stores/[storeId]/sync/overview", method: "GET", run: () => call(syncOverviewRoute.GET, "GET", "/x", as(() => outsider, { params: { storeId: storeA } })) },
   {

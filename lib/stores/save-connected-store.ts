@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, ne } from "drizzle-orm";
 import { db, type Database } from "@/db/client";
-import { stores, type SandboxSize, type SeedStatus, type Store, type StoreKind, type StoreStatus } from "@/db/schema/stores";
+import { stores, type ConnectionMethod, type SandboxSize, type SeedStatus, type Store, type StoreKind, type StoreStatus } from "@/db/schema/stores";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/app-error";
 import { ADMIN_API_VERSION } from "@/lib/shopify/admin-schema";
@@ -17,7 +17,7 @@ export type SaveConnectedStoreOptions = {
   organizationId: string;
   actor: Actor;
   kind: StoreKind;
-  method: "sandbox" | "token" | "oauth";
+  method: ConnectionMethod;
   shopDomain: string;
   name: string;
   credentials: StoreCredentialsInput;
@@ -57,6 +57,8 @@ async function save(tx: Tx, o: SaveConnectedStoreOptions): Promise<{ store: Stor
   const values = {
     ...encryptCredentials(id, o.credentials),
     status: o.status ?? ("connected" as const),
+    // Reconnecting (or re-authorising) may change how the store is connected.
+    connectionMethod: o.method,
     updatedAt: now,
     connectedAt: live?.connectedAt ?? now,
     disconnectedAt: null,

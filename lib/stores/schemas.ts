@@ -33,14 +33,21 @@ export const ZAddSandboxStoreRequest = z.object({
 });
 export type TAddSandboxStoreRequest = z.infer<typeof ZAddSandboxStoreRequest>;
 
+const ZAccessToken = z.string({ error: "accessToken is required" }).trim().min(1, "accessToken is required").max(512, "accessToken is too long");
+/** The custom app's API secret key: Shopify signs the app's webhooks with it. */
+const ZApiSecret = z.string().trim().min(1, "apiSecret must not be empty").max(256, "apiSecret is too long");
+
 export const ZConnectByTokenRequest = z.object({
   shop: ZShopDomain,
-  accessToken: z.string({ error: "accessToken is required" }).trim().min(1, "accessToken is required").max(512, "accessToken is too long"),
-  /** The custom app's API secret key: Shopify signs the app's webhooks with it. */
-  apiSecret: z.string().trim().min(1, "apiSecret must not be empty").max(256, "apiSecret is too long").optional(),
+  accessToken: ZAccessToken,
+  apiSecret: ZApiSecret.optional(),
   name: ZStoreName.optional(),
 });
 export type TConnectByTokenRequest = z.infer<typeof ZConnectByTokenRequest>;
+
+/** A new token for a store connected by token; without `apiSecret` the one on record is kept. */
+export const ZReplaceStoreTokenRequest = z.object({ accessToken: ZAccessToken, apiSecret: ZApiSecret.optional() });
+export type TReplaceStoreTokenRequest = z.infer<typeof ZReplaceStoreTokenRequest>;
 
 export const ZStartOauthRequest = z.object({ shop: ZShopDomain });
 
@@ -54,6 +61,8 @@ export type TStoreView = {
   id: string;
   organizationId: string;
   kind: "shopify" | "sandbox";
+  /** How Synco got its access: a sandbox store, Shopify's OAuth, or a custom app's token pasted in. */
+  connectionMethod: "sandbox" | "oauth" | "token";
   shopDomain: string;
   name: string;
   apiVersion: string;

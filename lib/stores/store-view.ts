@@ -9,6 +9,7 @@ export function toStoreView(store: Store): TStoreView {
     id: store.id,
     organizationId: store.organizationId,
     kind: store.kind,
+    connectionMethod: store.connectionMethod,
     shopDomain: store.shopDomain,
     name: store.name,
     apiVersion: store.apiVersion,

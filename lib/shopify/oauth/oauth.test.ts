@@ -8,7 +8,9 @@ import * as configRoute from "@/app/api/shopify/oauth/config/route";
 import * as startRoute from "@/app/api/shopify/oauth/start/route";
 import * as reauthorizeRoute from "@/app/api/stores/[storeId]/reauthorize/route";
 import * as storesRoute from "@/app/api/stores/route";
+import * as tokenRoute from "@/app/api/stores/token/route";
 import { db } from "@/db/client";
+import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
 import { shopifyOauthStates, stores } from "@/db/schema/stores";
 import { getStoreAccessToken } from "@/lib/stores/get-store-access-token";
 import { encryptCredentials, storeCredentials } from "@/lib/stores/store-credentials";
@@ -94,7 +96,7 @@ describe("Shopify OAuth", () => {
     expect(landed.searchParams.get("connected")).toBe("shopify");
 
     const [store] = await storesOf(shop);
-    expect(store).toMatchObject({ kind: "shopify", status: "connected", organizationId: expect.any(String) });
+    expect(store).toMatchObject({ kind: "shopify", connectionMethod: "oauth", status: "connected", organizationId: expect.any(String) });
     const credentials = storeCredentials(store!)!;
     expect(credentials.refreshToken).toMatch(/^shprt_/);
     expect(new Date(credentials.accessTokenExpiresAt!).getTime()).toBeGreaterThan(Date.now() + 3_000_000);
@@ -205,5 +207,15 @@ describe("Shopify OAuth", () => {
     process.env.SHOPIFY_SCOPES = "read_inventory";
     const listed = await call(storesRoute.GET, "GET", "/x", { cookie: owner.cookie });
     expect(listed.body.stores.find((s: { id: string }) => s.id === store!.id).status).toBe("needs_reauth");
+  });
+
+  it("records a token store re-authorised through Shopify as connected by OAuth from then on", async () => {
+    const { shop, accessToken } = await createSandboxShop({ domain: newShop(), name: "Token then OAuth" });
+    const connected = await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: shop.domain, accessToken } });
+    expect(connected.body.store.connectionMethod).toBe("token");
+    const again = await call(reauthorizeRoute.POST, "POST", "/x", { cookie: owner.cookie, params: { storeId: connected.body.store.id } });
+    const consent = await fetch(again.body.authorizeUrl, { redirect: "manual" });
+    await finish(owner, new URL(consent.headers.get("location")!));
+    expect(await storeRow(connected.body.store.id)).toMatchObject({ status: "connected", connectionMethod: "oauth" });
   });
 });
