@@ -3,8 +3,9 @@
 // DATABASE_URL): 20 stores, one with 1M index rows and 1M mapping rows, generated set-based with
 // the production triggers on. Then, warm, the p50/p95 wall time of the SQL the routes run — the
 // counts query of the overview and list pages (first and deep keyset pages, each tab, with and
-// without a search term) — each against a baseline in the same run: the naive COUNT over the
-// join for counts, the same list SQL with index scans switched off for pages.
+// without a search term, and the list of mappings Shopify refused) — each against a baseline in
+// the same run: the naive COUNT over the join for counts, the same list SQL with index scans
+// switched off for pages.
 //   npm run bench:status -- [--iterations 200] [--baseline-iterations 10]
 import os from "node:os";
 import path from "node:path";
@@ -20,7 +21,7 @@ const WARMUP = 20;
 const DATABASE = "synco_bench_status";
 const root = path.resolve(import.meta.dirname, "..");
 
-const BIG = { orders: 1_000_000, orphanMappings: 80_000, notSyncedShare: 0.08, failedShare: 0.04 };
+const BIG = { orders: 1_000_000, orphanMappings: 80_000, notSyncedShare: 0.08, failedShare: 0.04, mirrorFailedShare: 0.005, mirrorPendingShare: 0.05 };
 const SMALL = { stores: 19, orders: 5_000, customers: 2_000, products: 500 };
 
 const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -81,12 +82,14 @@ async function main() {
     const r = (g: string) => sql.raw(`((hashint4(${g}) & 2147483647)::float8 / 2147483648.0)`);
     await timed(`1 store: ${fmt(BIG.orders * (1 - BIG.notSyncedShare) + BIG.orphanMappings, 0)} mapping rows (${fmt(BIG.orders * (1 - BIG.notSyncedShare), 0)} of indexed orders, ${fmt(BIG.orphanMappings, 0)} of orders gone from Shopify)`, () =>
       db.execute(sql`
-        insert into sync_mappings (store_id, resource_type, shopify_id, odoo_id, odoo_invoice_id, status, synced_at, last_error, mirror_state, mirrored_at)
+        insert into sync_mappings (store_id, resource_type, shopify_id, odoo_id, odoo_invoice_id, status, synced_at, last_error, mirror_state, mirror_error, mirrored_at)
         select ${big}, 'order', 5000000000 + g, 100000 + g, 900000 + g,
           case when ${r("g")} < ${BIG.notSyncedShare + BIG.failedShare} and g <= ${BIG.orders} then 'failed' else 'synced' end,
           timestamptz '2025-01-01' + g * interval '20 seconds',
           case when ${r("g")} < ${BIG.notSyncedShare + BIG.failedShare} and g <= ${BIG.orders} then 'Odoo: partner is archived' end,
-          'done', now()
+          case when ${r("g * 13")} < ${BIG.mirrorFailedShare} then 'failed' when ${r("g * 13")} < ${BIG.mirrorFailedShare + BIG.mirrorPendingShare} then 'pending' else 'done' end,
+          case when ${r("g * 13")} < ${BIG.mirrorFailedShare} then 'Owner does not exist.' end,
+          now()
         from generate_series(1, ${BIG.orders + BIG.orphanMappings}) as g
         where g > ${BIG.orders} or ${r("g")} >= ${BIG.notSyncedShare}`),
     );
@@ -202,6 +205,20 @@ async function main() {
           await measure(label, syncItemsQuery({ storeId: big, type: "order", tab, q: term?.q, afterId, limit: 51 }), 100, "seqscan");
         }
       }
+    }
+    // Mappings Shopify refused to store (mirror=failed), read mapping first along their partial
+    // index, with 5 % of the store's mappings pending beside them (BIG.mirrorPendingShare).
+    const refusedDeep = Number(
+      (
+        await client.query(
+          `select shopify_id from sync_mappings where store_id = $1 and resource_type = 'order' and mirror_state = 'failed' order by shopify_id desc
+           offset (select (count(*) * 0.9)::int from sync_mappings where store_id = $1 and resource_type = 'order' and mirror_state = 'failed') limit 1`,
+          [big],
+        )
+      ).rows[0].shopify_id,
+    );
+    for (const afterId of [null, refusedDeep]) {
+      await measure(`list refused by Shopify (mirror=failed), ${afterId ? "deep page (90 %)" : "first page"}`, syncItemsQuery({ storeId: big, type: "order", tab: "all", mirror: "failed", afterId, limit: 51 }), 100, "seqscan");
     }
     // The whole service calls the routes make (store check, counts, mirror backlog, index state; store check and page).
     const overviewService = await sample(() => wall(() => getSyncOverview({ storeId: big, organizationId: org })), ITERATIONS);
