@@ -1,4 +1,5 @@
 import "@shopify/polaris/build/esm/styles.css";
+import "@/components/shell/polaris-phone.css";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";

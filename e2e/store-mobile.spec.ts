@@ -38,5 +38,43 @@ test("on a phone, every store section can be reached from the section tabs", asy
   await expect(page).toHaveURL(/\/settings$/);
   await expect(sections.getByRole("tab", { name: "Settings" })).toHaveAttribute("aria-selected", "true");
   await expect(sections.getByRole("tab", { name: "Settings" })).toBeInViewport({ ratio: 1 });
+  // Section headings outside the cards keep the page title's inset instead of touching the screen's edge.
+  const title = (await page.getByRole("heading", { level: 1 }).boundingBox())!;
+  const heading = (await page.getByRole("heading", { level: 2, name: "Settings", exact: true }).boundingBox())!;
+  expect(heading.x).toBeGreaterThanOrEqual(16);
+  expect(heading.x).toBe(title.x);
   await attachScreenshot(page, testInfo, "store-mobile-settings", { fullPage: false });
+});
+
+test("on a phone, every status tab of the products, customers and orders lists is on screen and can be tapped", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const suffix = uniqueSuffix();
+  await page.goto("/sign-up");
+  await signUpThroughForm(page, newUser("Tia Tabs", "mobile-lists", suffix));
+  await page.getByLabel("Organization name").fill(`Pocket Lists ${suffix}`);
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await page.getByRole("link", { name: "Add store" }).click();
+  await page.getByRole("button", { name: "Add sandbox store" }).click();
+  await expect(page).toHaveURL(/\/stores\/[0-9a-f-]{36}$/);
+  const store = new URL(page.url()).pathname;
+
+  for (const segment of ["products", "customers", "orders"]) {
+    // ?mirror=failed shows the fifth tab, "Refused by Shopify", as it shows once Shopify refuses a mapping.
+    await page.goto(`${store}/${segment}?mirror=failed`);
+    const tabs = page.getByRole("tablist").last();
+    for (const label of ["All", "Synced", "Not synced", "Failed", "Refused by Shopify"]) {
+      const tab = tabs.getByRole("tab", { name: new RegExp(`^${label}, \\d+ `) });
+      await expect(tab, `${segment}: ${label}`).toBeInViewport({ ratio: 1 });
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), segment).toBeLessThanOrEqual(390);
+  }
+
+  // The last tab of the orders list is reached by tapping it where it is, with nothing to scroll first.
+  await page.goto(`${store}/orders`);
+  await page.getByRole("tab", { name: /^Failed, \d+ orders$/ }).tap();
+  await expect(page).toHaveURL(/\/orders\?tab=failed$/);
+  await expect(page.getByRole("tab", { name: /^Failed, \d+ orders$/ })).toHaveAttribute("aria-selected", "true");
+  await expect(page.getByRole("table").getByRole("row").filter({ has: page.getByRole("cell") }).first()).toBeVisible();
+  await expect(page.getByText("Loading orders…")).toHaveCount(0);
+  await attachScreenshot(page, testInfo, "store-mobile-orders-list", { fullPage: false });
 });

@@ -2,7 +2,7 @@
 
 import { Tabs } from "@shopify/polaris";
 import { RESOURCE_ORDER, RESOURCES } from "@/components/sync/resource-types";
-import styles from "./store-sections.module.css";
+import styles from "@/components/shell/tabs.module.css";
 
 export type StoreSection = "overview" | "products" | "customers" | "orders" | "settings";
 
@@ -16,7 +16,7 @@ const SECTIONS: { id: StoreSection; label: string; path: string }[] = [
 export function StoreSections({ storeId, current }: { storeId: string; current: StoreSection }) {
   const tabs = SECTIONS.map((section) => ({ id: `store-section-${section.id}`, content: section.label, url: `/stores/${storeId}${section.path}` }));
   return (
-    <nav aria-label="Store sections" className={styles.sections}>
+    <nav aria-label="Store sections" className={styles.fitOnPhones}>
       <Tabs tabs={tabs} selected={SECTIONS.findIndex((section) => section.id === current)} />
     </nav>
   );

@@ -10,6 +10,7 @@ import { RESOURCES, TAB_LABELS, TABS } from "../resource-types";
 import { SearchField } from "./search-field";
 import { SyncItemsTable } from "./sync-items-table";
 import { useListLocation } from "./use-list-location";
+import tabStyles from "@/components/shell/tabs.module.css";
 
 const REFUSED_LABEL = "Refused by Shopify";
 
@@ -47,9 +48,11 @@ export function SyncList({ store, type }: { store: Store; type: SyncResourceType
   return (
     <>
       <Card padding="0">
-        <Box padding="200" paddingBlockEnd="0">
-          <Tabs tabs={tabs} selected={mirror ? TABS.length : TABS.indexOf(tab)} />
-        </Box>
+        <div className={tabStyles.fitOnPhones}>
+          <Box padding="200" paddingBlockEnd="0">
+            <Tabs tabs={tabs} selected={mirror ? TABS.length : TABS.indexOf(tab)} />
+          </Box>
+        </div>
         <Box padding="300" borderBlockEndWidth="025" borderColor="border-secondary">
           <SearchField label={`Search ${words.plural}`} placeholder={words.searchHint} value={q} onSearch={search} />
         </Box>
