@@ -55,6 +55,8 @@ function describeStore(entry: AuditEntry): string {
     case "store.connected":
       if (details.kind === "sandbox") return `Added a ${details.size ? `${details.size} ` : ""}sandbox store (${shop})`;
       return `${details.reconnected ? "Reconnected" : "Connected"} ${shop}${CONNECTED_BY[details.method ?? ""] ?? ""}`;
+    case "store.token_replaced":
+      return `Replaced the access token of ${shop}`;
     case "store.settings_updated": {
       const { name, metafieldNamespace } = details.changes ?? {};
       const parts = [

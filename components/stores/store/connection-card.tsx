@@ -6,7 +6,9 @@ import { apiFetch, type ApiError } from "@/components/api/api-fetch";
 import type { SandboxSizes, Store } from "@/components/api/stores";
 import { formatDateTime, timeAgo } from "../format-time";
 import { describeContents } from "../sandbox-contents";
+import { CONNECTION_METHOD } from "./connection-method";
 import { DetailList } from "./detail-list";
+import { TokenAttentionBanner } from "./token-attention-banner";
 
 const SIZE: Record<string, string> = { small: "Small", medium: "Medium", large: "Large" };
 
@@ -29,6 +31,7 @@ export function ConnectionCard({ store, sizes, canManage }: { store: Store; size
         ? `Sandbox, ${SIZE[store.sandboxSize]!.toLowerCase()}: ${describeContents(sizes[store.sandboxSize])}`
         : "Live Shopify store",
     },
+    ...(store.kind === "shopify" ? [{ label: "Connection", value: CONNECTION_METHOD[store.connectionMethod] }] : []),
     { label: "Admin API version", value: store.apiVersion },
     store.status === "disconnected" && store.disconnectedAt
       ? { label: "Disconnected", value: formatDateTime(store.disconnectedAt) }
@@ -38,7 +41,9 @@ export function ConnectionCard({ store, sizes, canManage }: { store: Store; size
   return (
     <Card>
       <BlockStack gap="400">
-        {store.status === "needs_reauth" ? <ReauthorizeBanner store={store} canManage={canManage} /> : null}
+        {store.status === "needs_reauth" ? (
+          store.connectionMethod === "token" ? <TokenAttentionBanner store={store} canManage={canManage} /> : <ReauthorizeBanner store={store} canManage={canManage} />
+        ) : null}
         <DetailList items={details} />
       </BlockStack>
     </Card>

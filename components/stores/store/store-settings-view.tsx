@@ -2,6 +2,7 @@
 
 import { Layout } from "@shopify/polaris";
 import type { SandboxSizes } from "@/components/api/stores";
+import { ConnectionMethodCard } from "./connection-method-card";
 import { DisconnectCard } from "./disconnect-card";
 import { ReconnectCard } from "./reconnect-card";
 import { SettingsCard } from "./settings-card";
@@ -17,6 +18,9 @@ export function StoreSettingsView({ storeId, sizes }: { storeId: string; sizes: 
           <Layout>
             <Layout.AnnotatedSection id="settings" title="Settings" description="How the store is named in Synco, and where Synco keeps its data in Shopify.">
               <SettingsCard key={`${store.name}\n${store.metafieldNamespace}`} store={store} canManage={canManage} />
+            </Layout.AnnotatedSection>
+            <Layout.AnnotatedSection id="connection" title="Connection" description="How Synco reaches this store in Shopify.">
+              <ConnectionMethodCard store={store} canManage={canManage} />
             </Layout.AnnotatedSection>
             {canManage && disconnected && store.kind === "shopify" ? (
               <Layout.AnnotatedSection id="reconnect" title="Reconnect" description="Connect this store to Synco again. Its history is kept.">
