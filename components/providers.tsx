@@ -5,6 +5,7 @@ import en from "@shopify/polaris/locales/en.json";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import Link from "next/link";
 import { forwardRef, useState, type AnchorHTMLAttributes, type ReactNode } from "react";
+import { ApiError } from "@/components/api/api-fetch";
 
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { url: string; external?: boolean };
 
@@ -26,7 +27,11 @@ const PolarisLink = forwardRef<HTMLAnchorElement, LinkProps>(function PolarisLin
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: 1, refetchOnWindowFocus: true } } }),
+    () =>
+      new QueryClient({
+        // An ended session (401) does not come back by asking again: the shell sends the user to sign in at once.
+        defaultOptions: { queries: { staleTime: 10_000, retry: (failures, error) => failures < 1 && !(error instanceof ApiError && error.status === 401), refetchOnWindowFocus: true } },
+      }),
   );
   return (
     <AppProvider i18n={en} linkComponent={PolarisLink}>

@@ -6,10 +6,11 @@ import { useMe, type Me } from "@/components/api/queries";
 import { AppNavigation } from "./app-navigation";
 import { Brand } from "./brand";
 import { OrganizationSwitcher } from "./organization-switcher";
+import { SessionEnded } from "./session-ended";
 import { ToastOutlet, ToastProvider } from "./toast";
 import { UserMenu } from "./user-menu";
 
-/** The signed-in frame: top bar (brand, organization switcher, user menu), navigation, toasts. */
+/** The signed-in frame: top bar (brand, organization switcher, user menu), navigation, toasts, and the way back when the session ends. */
 export function AppShell({ initialMe, children }: { initialMe: Me; children: ReactNode }) {
   const { data: me = initialMe } = useMe(initialMe);
   const [mobileNavigation, setMobileNavigation] = useState(false);
@@ -32,6 +33,7 @@ export function AppShell({ initialMe, children }: { initialMe: Me; children: Rea
         showMobileNavigation={mobileNavigation}
         onNavigationDismiss={closeNavigation}
       >
+        <SessionEnded />
         {children}
         <ToastOutlet />
       </Frame>
