@@ -68,7 +68,7 @@ async function main() {
     for (let i = 0; i < 1 + SMALL.stores; i++) {
       const id = crypto.randomUUID();
       storeIds.push(id);
-      await db.execute(sql`insert into stores (id, organization_id, shop_domain, kind, name, api_version) values (${id}, ${org}, ${`bench-${i}-${id.slice(0, 8)}.myshopify.com`}, 'sandbox', ${`Bench ${i}`}, '2026-01')`);
+      await db.execute(sql`insert into stores (id, organization_id, shop_domain, kind, connection_method, name, api_version) values (${id}, ${org}, ${`bench-${i}-${id.slice(0, 8)}.myshopify.com`}, 'sandbox', 'sandbox', ${`Bench ${i}`}, '2026-01')`);
     }
     const big = storeIds[0]!;
     const timed = async (label: string, run: () => Promise<unknown>) => {
