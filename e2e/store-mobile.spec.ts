@@ -44,6 +44,15 @@ test("on a phone, every store section can be reached from the section tabs", asy
   expect(heading.x).toBeGreaterThanOrEqual(16);
   expect(heading.x).toBe(title.x);
   await attachScreenshot(page, testInfo, "store-mobile-settings", { fullPage: false });
+
+  // Organization settings: the invitation's email field takes the whole width, with the role below it.
+  await page.goto("/settings");
+  const email = (await page.getByLabel("Email address").boundingBox())!;
+  const role = (await page.getByLabel("Role", { exact: true }).boundingBox())!;
+  expect(email.width).toBeGreaterThanOrEqual(300);
+  expect(role.y).toBeGreaterThan(email.y + email.height);
+  await page.getByLabel("Email address").scrollIntoViewIfNeeded();
+  await attachScreenshot(page, testInfo, "store-mobile-invite", { fullPage: false });
 });
 
 test("on a phone, every status tab of the products, customers and orders lists is on screen and can be tapped", async ({ page }, testInfo) => {
@@ -75,6 +84,6 @@ test("on a phone, every status tab of the products, customers and orders lists i
   await expect(page).toHaveURL(/\/orders\?tab=failed$/);
   await expect(page.getByRole("tab", { name: /^Failed, \d+ orders$/ })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByRole("table").getByRole("row").filter({ has: page.getByRole("cell") }).first()).toBeVisible();
-  await expect(page.getByText("Loading orders…")).toHaveCount(0);
+  await expect(page.getByText("Loading orders…").locator("visible=true")).toHaveCount(0);
   await attachScreenshot(page, testInfo, "store-mobile-orders-list", { fullPage: false });
 });

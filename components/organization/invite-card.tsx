@@ -39,7 +39,7 @@ export function InviteCard({ viewerRole }: { viewerRole: Role }) {
                 <p>{invite.error.message}</p>
               </Banner>
             ) : null}
-            <FormLayout.Group condensed>
+            <FormLayout.Group>
               <TextField
                 label="Email address"
                 type="email"
