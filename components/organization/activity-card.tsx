@@ -57,6 +57,8 @@ function describeStore(entry: AuditEntry): string {
       return `${details.reconnected ? "Reconnected" : "Connected"} ${shop}${CONNECTED_BY[details.method ?? ""] ?? ""}`;
     case "store.token_replaced":
       return `Replaced the access token of ${shop}`;
+    case "store.access_lost":
+      return `Shopify stopped accepting the access token of ${shop}: the store needs a new token or re-authorisation`;
     case "store.settings_updated": {
       const { name, metafieldNamespace } = details.changes ?? {};
       const parts = [

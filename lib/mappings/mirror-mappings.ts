@@ -12,8 +12,7 @@ import { AppError } from "@/lib/http/app-error";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/logger";
 import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
-import { getStoreAccessToken } from "@/lib/stores/get-store-access-token";
-import { shopifyClientFor } from "@/lib/stores/store-client";
+import { StoreAccessLostError, storeShopifyClient } from "@/lib/stores/store-shopify-client";
 import { findStore } from "./find-store";
 import { bulkSetSyncMetafields } from "./mirror/bulk-set-sync-metafields";
 import { METAFIELDS_SET_LIMIT, setSyncMetafields } from "./mirror/set-sync-metafields";
@@ -26,46 +25,53 @@ export const MIRROR_BULK_THRESHOLD = 250;
 const BULK_MAX_ROWS = 50_000;
 const PAUSED_RETRY_SECONDS = 60;
 
-export type MirrorResult = { written: number; refused: number; metafieldsSetCalls: number; bulkOperations: number; stopped?: "paused" | "disconnected" };
+export type MirrorResult = { written: number; refused: number; metafieldsSetCalls: number; bulkOperations: number; stopped?: "paused" | "disconnected" | "access_lost" };
 
 type Options = { storeId: string; organizationId: string; bulkThreshold?: number; /** Tests and benchmarks pass their own to read its call stats. */ client?: ShopifyClient };
 
 export async function mirrorMappings({ storeId, organizationId, bulkThreshold = MIRROR_BULK_THRESHOLD, client: given }: Options): Promise<MirrorResult> {
   const result: MirrorResult = { written: 0, refused: 0, metafieldsSetCalls: 0, bulkOperations: 0 };
-  const token = await getStoreAccessToken({ storeId, organizationId }).catch((error: unknown) => {
+  const connected = await storeShopifyClient({ storeId, organizationId }, { deadlineMs: 600_000 }).catch((error: unknown) => {
     // Disconnected: the rows stay pending; connecting the store again queues the mirror.
     if (error instanceof AppError && error.code === "conflict") return null;
     throw error;
   });
-  if (!token) return { ...result, stopped: "disconnected" };
-  const client = given ?? shopifyClientFor({ ...token.store, accessToken: token.accessToken }, { deadlineMs: 600_000 });
+  if (!connected) return { ...result, stopped: "disconnected" };
+  const client = given ?? connected.client;
 
-  for (;;) {
-    // Read each round: a clear pauses syncing, and the namespace is a store setting.
-    const store = await findStore({ storeId, organizationId });
-    if (store.syncPaused) {
-      await enqueue("mappings.mirror", { storeId, organizationId }, { singletonKey: storeId, startAfter: PAUSED_RETRY_SECONDS });
-      return { ...result, stopped: "paused" };
-    }
-    const namespace = store.metafieldNamespace;
-    let rows = await pendingRows(storeId, bulkThreshold + 1);
-    if (rows.length === 0) return result;
-    let progressed = 0;
-    if (rows.length > bulkThreshold) {
-      rows = await pendingRows(storeId, BULK_MAX_ROWS);
-      const outcome = await bulkSetSyncMetafields({ client, rows, namespace });
-      result.bulkOperations++;
-      progressed += await record(storeId, outcome.written, outcome.refused, result);
-    } else {
-      for (let start = 0; start < rows.length; start += METAFIELDS_SET_LIMIT) {
-        const outcome = await setSyncMetafields({ client, rows: rows.slice(start, start + METAFIELDS_SET_LIMIT), namespace });
-        result.metafieldsSetCalls += outcome.calls;
-        progressed += await record(storeId, outcome.written, outcome.refused, result);
+  try {
+    for (;;) {
+      // Read each round: a clear pauses syncing, and the namespace is a store setting.
+      const store = await findStore({ storeId, organizationId });
+      if (store.syncPaused) {
+        await enqueue("mappings.mirror", { storeId, organizationId }, { singletonKey: storeId, startAfter: PAUSED_RETRY_SECONDS });
+        return { ...result, stopped: "paused" };
       }
+      const namespace = store.metafieldNamespace;
+      let rows = await pendingRows(storeId, bulkThreshold + 1);
+      if (rows.length === 0) return result;
+      let progressed = 0;
+      if (rows.length > bulkThreshold) {
+        rows = await pendingRows(storeId, BULK_MAX_ROWS);
+        const outcome = await bulkSetSyncMetafields({ client, rows, namespace });
+        result.bulkOperations++;
+        progressed += await record(storeId, outcome.written, outcome.refused, result);
+      } else {
+        for (let start = 0; start < rows.length; start += METAFIELDS_SET_LIMIT) {
+          const outcome = await setSyncMetafields({ client, rows: rows.slice(start, start + METAFIELDS_SET_LIMIT), namespace });
+          result.metafieldsSetCalls += outcome.calls;
+          progressed += await record(storeId, outcome.written, outcome.refused, result);
+        }
+      }
+      // Rows that changed while being written stay pending and come round again; a round that settled
+      // nothing at all (every bulk line failed) must not spin.
+      if (progressed === 0) throw new Error(`mirroring mappings of store ${storeId} made no progress`);
     }
-    // Rows that changed while being written stay pending and come round again; a round that settled
-    // nothing at all (every bulk line failed) must not spin.
-    if (progressed === 0) throw new Error(`mirroring mappings of store ${storeId} made no progress`);
+  } catch (error) {
+    // Shopify refused the token (the store now needs attention): the rows stay pending, and
+    // replacing the token or re-authorising queues the mirror again.
+    if (error instanceof StoreAccessLostError) return { ...result, stopped: "access_lost" };
+    throw error;
   }
 }
 

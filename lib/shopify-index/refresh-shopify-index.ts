@@ -10,8 +10,7 @@ import { logger } from "@/lib/logger";
 import { findStore } from "@/lib/mappings/find-store";
 import { reconcileSyncCounts } from "@/lib/mappings/reconcile-sync-counts";
 import { RESOURCE_TYPES, type ResourceType } from "@/lib/mappings/resource-types";
-import { getStoreAccessToken } from "@/lib/stores/get-store-access-token";
-import { shopifyClientFor } from "@/lib/stores/store-client";
+import { storeShopifyClient } from "@/lib/stores/store-shopify-client";
 import { importShopifyItems } from "./import-shopify-items";
 
 type Options = { storeId: string; organizationId: string; jobId?: string | null; final?: boolean };
@@ -28,8 +27,7 @@ export async function refreshShopifyIndex({ storeId, organizationId, jobId = nul
   const log = logger.child({ storeId, jobId });
   try {
     if (store.status === "disconnected") throw new AppError("conflict", "The store is disconnected: connect it again to refresh its items");
-    const { accessToken } = await getStoreAccessToken({ storeId, organizationId });
-    const client = shopifyClientFor({ ...store, accessToken }, { deadlineMs: 600_000 });
+    const { client } = await storeShopifyClient({ storeId, organizationId }, { deadlineMs: 600_000 });
     await db.delete(shopifyIndexTombstones).where(and(eq(shopifyIndexTombstones.storeId, storeId), lt(shopifyIndexTombstones.deletedAt, sql`now() - interval '7 days'`)));
     const imported: Partial<Record<ResourceType, number>> = {};
     for (const type of RESOURCE_TYPES) {
