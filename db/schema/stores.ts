@@ -75,7 +75,7 @@ export const shopifyOauthStates = pgTable(
 );
 export type ShopifyOauthState = typeof shopifyOauthStates.$inferSelect;
 
-/** Webhook deliveries already handled (Shopify sends some more than once); product, customer and order payloads wait here for the sync index. */
+/** Webhook deliveries already handled (Shopify sends some more than once); product, customer and order payloads kept a week (lib/webhooks/prune-webhook-events.ts). */
 export const shopifyWebhookEvents = pgTable(
   "shopify_webhook_events",
   {
@@ -92,6 +92,9 @@ export const shopifyWebhookEvents = pgTable(
   (t) => [
     index("shopify_webhook_events_shop_idx").on(t.shopDomain, t.receivedAt),
     index("shopify_webhook_events_pending_idx").on(t.storeId, t.receivedAt).where(sql`processed_at IS NULL`),
+    // Retention (lib/webhooks/prune-webhook-events.ts): payloads still held, and every record, by age.
+    index("shopify_webhook_events_payload_age_idx").on(t.receivedAt).where(sql`payload IS NOT NULL`),
+    index("shopify_webhook_events_received_idx").on(t.receivedAt),
   ],
 );
 export type ShopifyWebhookEvent = typeof shopifyWebhookEvents.$inferSelect;

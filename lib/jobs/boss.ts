@@ -4,7 +4,7 @@
 // so the workers one file starts never run jobs another file queued.
 import { PgBoss } from "pg-boss";
 import { logger } from "@/lib/logger";
-import { JOBS } from "./definitions";
+import { JOBS, type JobDefinition } from "./definitions";
 
 const holder = globalThis as unknown as { __syncoBoss?: Promise<PgBoss> };
 
@@ -22,6 +22,10 @@ async function startBoss(): Promise<PgBoss> {
     // A queue's policy is fixed at creation; the other settings follow the definition.
     const { policy: _policy, ...settings } = queue;
     await boss.updateQueue(name, settings);
+  }
+  // Every process registers the schedules (an upsert); pg-boss sends each occurrence once.
+  for (const definition of Object.values(JOBS) as JobDefinition[]) {
+    if (definition.schedule) await boss.schedule(definition.name, definition.schedule, { v: definition.version, payload: {} }, { tz: "UTC" });
   }
   return boss;
 }

@@ -12,6 +12,8 @@ export type JobDefinition<P extends z.ZodType = z.ZodType> = {
   queue: Omit<Queue, "name">;
   /** Jobs of this queue one process runs at once (default 1); one per store still holds by singleton key. */
   concurrency?: number;
+  /** Cron (UTC) for a job the product runs by itself, with an empty payload. */
+  schedule?: string;
 };
 
 const defineJob = <P extends z.ZodType>(definition: JobDefinition<P>) => definition;
@@ -55,6 +57,14 @@ export const JOBS = {
     // One refresh per store, queued or running; bulk operations may take a while on big stores.
     queue: { policy: "exclusive", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 6 * 3600 },
     concurrency: 4,
+  }),
+  "webhooks.prune": defineJob({
+    name: "webhooks.prune",
+    version: 1,
+    payload: z.object({}),
+    // Daily: webhook payloads (personal data) and old delivery records are not kept for ever.
+    queue: { policy: "exclusive", retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600 },
+    schedule: "17 3 * * *",
   }),
 } as const;
 

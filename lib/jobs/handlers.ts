@@ -4,6 +4,7 @@ import { importSandboxSyncState } from "@/lib/mappings/import-sandbox-sync-state
 import { mirrorMappings } from "@/lib/mappings/mirror-mappings";
 import { refreshShopifyIndex } from "@/lib/shopify-index/refresh-shopify-index";
 import { seedSandboxStoreData } from "@/lib/stores/sandbox/seed-sandbox-store-data";
+import { pruneWebhookEvents } from "@/lib/webhooks/prune-webhook-events";
 import type { JobName, JobPayload } from "./definitions";
 
 export type JobContext = { jobId: string; final: boolean };
@@ -17,4 +18,7 @@ export const JOB_HANDLERS: { [N in JobName]: (payload: JobPayload<N>, context: J
     await mirrorMappings(payload);
   },
   "shopify-index.refresh": (payload, context) => refreshShopifyIndex({ ...payload, jobId: context.jobId, final: context.final }),
+  "webhooks.prune": async () => {
+    await pruneWebhookEvents();
+  },
 };

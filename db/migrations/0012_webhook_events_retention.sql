@@ -1,0 +1,2 @@
+CREATE INDEX "shopify_webhook_events_payload_age_idx" ON "shopify_webhook_events" USING btree ("received_at") WHERE payload IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "shopify_webhook_events_received_idx" ON "shopify_webhook_events" USING btree ("received_at");
