@@ -1,15 +1,18 @@
 "use client";
 
-import { Card, IndexTable, Link, Text } from "@shopify/polaris";
+import { BlockStack, Box, Card, IndexTable, InlineStack, Link, Text, useBreakpoints } from "@shopify/polaris";
 import type { Store } from "@/components/api/stores";
 import { formatDateTime, timeAgo } from "./format-time";
 import { StoreKindBadge, StoreStateBadge } from "./store-badges";
 
 /** Every store of the organization; a click anywhere on a row opens the store. */
 export function StoresTable({ stores }: { stores: Store[] }) {
+  // Four columns do not fit a phone: there each store is one stacked row (Polaris's condensed list).
+  const { smDown: condensed } = useBreakpoints();
   return (
     <Card padding="0">
       <IndexTable
+        condensed={condensed}
         resourceName={{ singular: "store", plural: "stores" }}
         itemCount={stores.length}
         selectable={false}
@@ -17,30 +20,65 @@ export function StoresTable({ stores }: { stores: Store[] }) {
       >
         {stores.map((store, index) => (
           <IndexTable.Row id={store.id} key={store.id} position={index}>
-            <IndexTable.Cell>
-              <Link url={`/stores/${store.id}`} monochrome removeUnderline dataPrimaryLink>
-                <Text as="span" fontWeight="semibold">
-                  {store.name}
-                </Text>
-              </Link>
-              <Text as="p" tone="subdued" variant="bodySm">
-                {store.shopDomain}
-              </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <StoreKindBadge kind={store.kind} />
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <StoreStateBadge store={store} />
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <Text as="p" alignment="end" tone={store.lastActivityAt ? undefined : "subdued"}>
-                {store.lastActivityAt ? <time dateTime={store.lastActivityAt} title={formatDateTime(store.lastActivityAt)}>{timeAgo(store.lastActivityAt)}</time> : "No activity yet"}
-              </Text>
-            </IndexTable.Cell>
+            {condensed ? (
+              <Box padding="300" paddingInline="400" width="100%">
+                <BlockStack gap="100">
+                  <StoreName store={store} />
+                  <InlineStack gap="200">
+                    <StoreKindBadge kind={store.kind} />
+                    <StoreStateBadge store={store} />
+                  </InlineStack>
+                  <Text as="p" variant="bodySm" tone="subdued">
+                    Last activity: <LastActivity store={store} />
+                  </Text>
+                </BlockStack>
+              </Box>
+            ) : (
+              <>
+                <IndexTable.Cell>
+                  <StoreName store={store} />
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <StoreKindBadge kind={store.kind} />
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <StoreStateBadge store={store} />
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <Text as="p" alignment="end" tone={store.lastActivityAt ? undefined : "subdued"}>
+                    <LastActivity store={store} />
+                  </Text>
+                </IndexTable.Cell>
+              </>
+            )}
           </IndexTable.Row>
         ))}
       </IndexTable>
     </Card>
+  );
+}
+
+/** The store's name (the row's link) over its shop domain. */
+function StoreName({ store }: { store: Store }) {
+  return (
+    <div>
+      <Link url={`/stores/${store.id}`} monochrome removeUnderline dataPrimaryLink>
+        <Text as="span" fontWeight="semibold">
+          {store.name}
+        </Text>
+      </Link>
+      <Text as="p" tone="subdued" variant="bodySm">
+        {store.shopDomain}
+      </Text>
+    </div>
+  );
+}
+
+function LastActivity({ store }: { store: Store }) {
+  if (!store.lastActivityAt) return "No activity yet";
+  return (
+    <time dateTime={store.lastActivityAt} title={formatDateTime(store.lastActivityAt)}>
+      {timeAgo(store.lastActivityAt)}
+    </time>
   );
 }

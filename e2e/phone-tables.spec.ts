@@ -1,0 +1,37 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { attachScreenshot, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
+
+// Its own sign-up rate-limit bucket (an RFC 5737 documentation address), like the other specs.
+const ADDRESS = { "x-forwarded-for": "198.51.100.32" };
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
+test.use({ extraHTTPHeaders: ADDRESS, ...PHONE });
+
+/** Fully inside the screen's width as laid out (no scrolling first, which could hide a cut-off column), and the page does not scroll sideways. */
+async function expectWithinWidth(page: Page, locator: Locator, what: string) {
+  await expect(locator, what).toBeVisible();
+  const { left, right } = await locator.evaluate((element) => element.getBoundingClientRect());
+  expect(left, what).toBeGreaterThanOrEqual(0);
+  expect(right, what).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBeLessThanOrEqual(390);
+}
+
+test("on a phone, the stores table shows each store as one stacked row, all of it on screen", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  const suffix = uniqueSuffix();
+  await page.goto("/sign-up");
+  await signUpThroughForm(page, newUser("Rae Rows", "phone-rows", suffix));
+  await page.getByLabel("Organization name").fill(`Pocket Rows ${suffix}`);
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await page.getByRole("link", { name: "Add store" }).click();
+  await page.getByRole("button", { name: "Add sandbox store" }).click();
+  await expect(page).toHaveURL(/\/stores\/[0-9a-f-]{36}$/);
+  await expect(page.getByText(/^Last refreshed from Shopify/)).toBeVisible({ timeout: 60_000 });
+
+  // The dashboard: the store's name, both badges and its last activity in one stacked row.
+  await page.goto("/");
+  const storeRow = page.getByRole("listitem").filter({ has: page.getByText(/^Last activity: /) });
+  await expectWithinWidth(page, storeRow.getByText("Connected", { exact: true }), "state badge");
+  await expectWithinWidth(page, storeRow.getByText("Sandbox", { exact: true }), "kind badge");
+  await expectWithinWidth(page, storeRow.getByText(/^Last activity: /), "last activity");
+  await attachScreenshot(page, testInfo, "phone-stores", { fullPage: false });
+});
