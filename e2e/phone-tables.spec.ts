@@ -35,3 +35,37 @@ test("on a phone, the stores table shows each store as one stacked row, all of i
   await expectWithinWidth(page, storeRow.getByText(/^Last activity: /), "last activity");
   await attachScreenshot(page, testInfo, "phone-stores", { fullPage: false });
 });
+
+test("on a phone, the members table shows each member's role selector and Remove button on screen", async ({ page, browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const suffix = uniqueSuffix();
+  const teammate = newUser("Mo Member", "phone-teammate", suffix);
+  const organizationName = `Pocket Team ${suffix}`;
+  await page.goto("/sign-up");
+  await signUpThroughForm(page, newUser("Oli Owner", "phone-owner", suffix));
+  await page.getByLabel("Organization name").fill(organizationName);
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: organizationName })).toBeVisible();
+
+  await page.goto("/settings");
+  await page.getByLabel("Email address", { exact: true }).fill(teammate.email);
+  await page.getByRole("button", { name: "Create invitation" }).click();
+  const link = await page.getByRole("textbox", { name: "Invitation link" }).inputValue();
+
+  const teammateContext = await browser.newContext({ extraHTTPHeaders: ADDRESS });
+  const teammatePage = await teammateContext.newPage();
+  await teammatePage.goto(link);
+  await teammatePage.getByRole("link", { name: "Create account" }).click();
+  await signUpThroughForm(teammatePage, teammate);
+  await teammatePage.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(teammatePage.getByRole("heading", { level: 1, name: organizationName })).toBeVisible();
+  await teammateContext.close();
+
+  await page.reload();
+  const role = page.getByRole("combobox", { name: `Role of ${teammate.name}` });
+  await expectWithinWidth(page, role, "role selector");
+  await expectWithinWidth(page, page.getByRole("button", { name: `Remove ${teammate.name}` }), "Remove button");
+  await expectWithinWidth(page, page.getByText(teammate.email, { exact: true }), "email");
+  await role.scrollIntoViewIfNeeded();
+  await attachScreenshot(page, testInfo, "phone-members", { fullPage: false });
+});

@@ -1,6 +1,6 @@
 "use client";
 
-import { Badge, Banner, BlockStack, Box, Button, Card, IndexTable, InlineStack, Select, Text } from "@shopify/polaris";
+import { Badge, Banner, BlockStack, Box, Button, Card, IndexTable, InlineStack, Select, Text, useBreakpoints } from "@shopify/polaris";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
 import type { Member, Role } from "@/components/api/queries";
@@ -30,42 +30,60 @@ export function MembersCard({ members, viewerRole, viewerUserId, organizationNam
     value: role,
   }));
 
+  // Four columns do not fit a phone: there each member is one stacked row (Polaris's condensed list).
+  const { smDown: condensed } = useBreakpoints();
   const rows = members.map((member, index) => {
     const can = permissions(viewerRole, viewerUserId, member);
+    const name = (
+      <InlineStack gap="200" blockAlign="center" wrap={false}>
+        <Text as="span" fontWeight="semibold">
+          {member.name}
+        </Text>
+        {member.userId === viewerUserId ? <Badge size="small">You</Badge> : null}
+      </InlineStack>
+    );
+    const roleControl = can.changeRole ? (
+      <Select
+        label={`Role of ${member.name}`}
+        labelHidden
+        options={roleOptions}
+        value={member.role}
+        disabled={changeRole.isPending}
+        onChange={(role) => changeRole.mutate({ member, role: role as Role })}
+      />
+    ) : (
+      <RoleBadge role={member.role} />
+    );
+    const removeButton = can.remove ? (
+      <Button variant="plain" tone="critical" accessibilityLabel={`Remove ${member.name}`} onClick={() => setRemoving(member)}>
+        Remove
+      </Button>
+    ) : null;
     return (
       <IndexTable.Row id={member.id} key={member.id} position={index}>
-        <IndexTable.Cell>
-          <InlineStack gap="200" blockAlign="center" wrap={false}>
-            <Text as="span" fontWeight="semibold">
-              {member.name}
-            </Text>
-            {member.userId === viewerUserId ? <Badge size="small">You</Badge> : null}
-          </InlineStack>
-        </IndexTable.Cell>
-        <IndexTable.Cell>{member.email}</IndexTable.Cell>
-        <IndexTable.Cell>
-          {can.changeRole ? (
-            <Select
-              label={`Role of ${member.name}`}
-              labelHidden
-              options={roleOptions}
-              value={member.role}
-              disabled={changeRole.isPending}
-              onChange={(role) => changeRole.mutate({ member, role: role as Role })}
-            />
-          ) : (
-            <RoleBadge role={member.role} />
-          )}
-        </IndexTable.Cell>
-        {viewerRole !== "member" ? (
-          <IndexTable.Cell>
-            {can.remove ? (
-              <Button variant="plain" tone="critical" accessibilityLabel={`Remove ${member.name}`} onClick={() => setRemoving(member)}>
-                Remove
-              </Button>
-            ) : null}
-          </IndexTable.Cell>
-        ) : null}
+        {condensed ? (
+          <Box padding="300" paddingInline="400" width="100%">
+            <BlockStack gap="200">
+              <div>
+                {name}
+                <Text as="p" tone="subdued" variant="bodySm" breakWord>
+                  {member.email}
+                </Text>
+              </div>
+              <InlineStack gap="400" blockAlign="center">
+                {roleControl}
+                {removeButton}
+              </InlineStack>
+            </BlockStack>
+          </Box>
+        ) : (
+          <>
+            <IndexTable.Cell>{name}</IndexTable.Cell>
+            <IndexTable.Cell>{member.email}</IndexTable.Cell>
+            <IndexTable.Cell>{roleControl}</IndexTable.Cell>
+            {viewerRole !== "member" ? <IndexTable.Cell>{removeButton}</IndexTable.Cell> : null}
+          </>
+        )}
       </IndexTable.Row>
     );
   });
@@ -81,6 +99,7 @@ export function MembersCard({ members, viewerRole, viewerUserId, organizationNam
           </Box>
         ) : null}
         <IndexTable
+          condensed={condensed}
           resourceName={{ singular: "member", plural: "members" }}
           itemCount={members.length}
           selectable={false}
