@@ -15,7 +15,7 @@ async function expectWithinWidth(page: Page, locator: Locator, what: string) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBeLessThanOrEqual(390);
 }
 
-test("on a phone, the stores table shows each store as one stacked row, all of it on screen", async ({ page }, testInfo) => {
+test("on a phone, the stores table and the item lists show each row stacked, all of it on screen", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const suffix = uniqueSuffix();
   await page.goto("/sign-up");
@@ -25,6 +25,7 @@ test("on a phone, the stores table shows each store as one stacked row, all of i
   await page.getByRole("link", { name: "Add store" }).click();
   await page.getByRole("button", { name: "Add sandbox store" }).click();
   await expect(page).toHaveURL(/\/stores\/[0-9a-f-]{36}$/);
+  const store = new URL(page.url()).pathname;
   await expect(page.getByText(/^Last refreshed from Shopify/)).toBeVisible({ timeout: 60_000 });
 
   // The dashboard: the store's name, both badges and its last activity in one stacked row.
@@ -34,6 +35,26 @@ test("on a phone, the stores table shows each store as one stacked row, all of i
   await expectWithinWidth(page, storeRow.getByText("Sandbox", { exact: true }), "kind badge");
   await expectWithinWidth(page, storeRow.getByText(/^Last activity: /), "last activity");
   await attachScreenshot(page, testInfo, "phone-stores", { fullPage: false });
+
+  for (const segment of ["products", "customers", "orders"]) {
+    await page.goto(`${store}/${segment}?tab=synced`);
+    const row = page.getByRole("listitem").filter({ has: page.getByText(/^Odoo ID /) }).first();
+    await expectWithinWidth(page, row.getByText("Synced", { exact: true }), `${segment}: status badge`);
+    await expectWithinWidth(page, row.getByText(/^Odoo ID \d+$/), `${segment}: Odoo ID`);
+    if (segment === "orders") await expectWithinWidth(page, row.getByText(/^Invoice ID /), "orders: invoice ID");
+    await expect(page.getByText(`Loading ${segment}…`).locator("visible=true")).toHaveCount(0);
+    await attachScreenshot(page, testInfo, `phone-${segment}`, { fullPage: false });
+  }
+
+  // A failed order shows its error in the row, and tapping the row opens the order's drawer.
+  await page.goto(`${store}/orders?tab=failed`);
+  const failed = page.getByRole("listitem").filter({ has: page.getByText(/^Odoo ID /) }).first();
+  await expectWithinWidth(page, failed.getByText("Failed", { exact: true }), "failed: status badge");
+  const name = (await failed.getByRole("button").first().textContent())!.trim();
+  await expect(page.getByText("Loading orders…").locator("visible=true")).toHaveCount(0);
+  await attachScreenshot(page, testInfo, "phone-orders-failed", { fullPage: false });
+  await failed.getByText(/^Odoo ID /).tap();
+  await expect(page.getByRole("dialog", { name })).toBeVisible();
 });
 
 test("on a phone, the members table shows each member's role selector and Remove button on screen", async ({ page, browser }, testInfo) => {

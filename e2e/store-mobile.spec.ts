@@ -83,7 +83,8 @@ test("on a phone, every status tab of the products, customers and orders lists i
   await page.getByRole("tab", { name: /^Failed, \d+ orders$/ }).tap();
   await expect(page).toHaveURL(/\/orders\?tab=failed$/);
   await expect(page.getByRole("tab", { name: /^Failed, \d+ orders$/ })).toHaveAttribute("aria-selected", "true");
-  await expect(page.getByRole("table").getByRole("row").filter({ has: page.getByRole("cell") }).first()).toBeVisible();
+  // On phones the list is Polaris's condensed one: a stacked row per order, each with its Odoo ID.
+  await expect(page.getByRole("listitem").filter({ has: page.getByText(/^Odoo ID /) }).first()).toBeVisible();
   await expect(page.getByText("Loading orders…").locator("visible=true")).toHaveCount(0);
   await attachScreenshot(page, testInfo, "store-mobile-orders-list", { fullPage: false });
 });

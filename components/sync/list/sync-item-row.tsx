@@ -1,6 +1,6 @@
 "use client";
 
-import { Box, IndexTable, Link, Text } from "@shopify/polaris";
+import { BlockStack, Box, IndexTable, InlineStack, Link, Text } from "@shopify/polaris";
 import type { SyncItem } from "@/components/api/sync";
 import { TimeAgo } from "../format";
 import { RESOURCES } from "../resource-types";
@@ -9,22 +9,63 @@ import { SyncStatusBadge } from "../status-badge";
 const NONE = "—";
 
 /** Which error the last column shows: the sync's (Odoo) or Shopify's refusal of the mapping's metafield. */
-type Props = { item: SyncItem; position: number; errors: "sync" | "mirror" | null; onOpen: (item: SyncItem) => void };
+type Props = {
+  item: SyncItem;
+  position: number;
+  errors: "sync" | "mirror" | null;
+  /** Phones: everything stacked in one cell (the table's condensed list) instead of a column each. */
+  condensed: boolean;
+  onOpen: (item: SyncItem) => void;
+};
 
 /** One item: its name (a button that opens the drawer; the whole row does too), status, Odoo ids, when it synced, its error. */
-export function SyncItemRow({ item, position, errors, onOpen }: Props) {
-  const name = itemName(item);
+export function SyncItemRow({ item, position, errors, condensed, onOpen }: Props) {
   const error = errors === "mirror" ? item.mirrorError : errors === "sync" ? item.lastError : null;
+  const name = (
+    <>
+      <Link monochrome removeUnderline dataPrimaryLink onClick={() => onOpen(item)}>
+        <Text as="span" fontWeight="semibold">
+          {itemName(item)}
+        </Text>
+      </Link>
+      <Secondary item={item} />
+    </>
+  );
+  if (condensed) {
+    return (
+      <IndexTable.Row id={item.shopifyId} position={position}>
+        <Box padding="300" paddingInline="400" width="100%">
+          <BlockStack gap="100">
+            <div>{name}</div>
+            <InlineStack gap="300" blockAlign="center">
+              <SyncStatusBadge status={item.status} />
+              <Text as="span" variant="bodySm" numeric tone={item.odooId === null ? "subdued" : undefined}>
+                Odoo ID {item.odooId ?? NONE}
+              </Text>
+              {item.type === "order" ? (
+                <Text as="span" variant="bodySm" numeric tone={item.odooInvoiceId === null ? "subdued" : undefined}>
+                  Invoice ID {item.odooInvoiceId ?? NONE}
+                </Text>
+              ) : null}
+            </InlineStack>
+            {item.syncedAt ? (
+              <Text as="p" variant="bodySm" tone="subdued">
+                Last sync <TimeAgo iso={item.syncedAt} />
+              </Text>
+            ) : null}
+            {error ? (
+              <Text as="p" variant="bodySm" tone="critical" breakWord>
+                {error}
+              </Text>
+            ) : null}
+          </BlockStack>
+        </Box>
+      </IndexTable.Row>
+    );
+  }
   return (
     <IndexTable.Row id={item.shopifyId} position={position}>
-      <IndexTable.Cell>
-        <Link monochrome removeUnderline dataPrimaryLink onClick={() => onOpen(item)}>
-          <Text as="span" fontWeight="semibold">
-            {name}
-          </Text>
-        </Link>
-        <Secondary item={item} />
-      </IndexTable.Cell>
+      <IndexTable.Cell>{name}</IndexTable.Cell>
       <IndexTable.Cell>
         <SyncStatusBadge status={item.status} />
       </IndexTable.Cell>

@@ -1,6 +1,6 @@
 "use client";
 
-import { Banner, Box, IndexTable, type IndexTableProps } from "@shopify/polaris";
+import { Banner, Box, IndexTable, useBreakpoints, type IndexTableProps } from "@shopify/polaris";
 import { useState } from "react";
 import type { Store } from "@/components/api/stores";
 import { useSyncItems, type SyncItem, type SyncMirrorFilter, type SyncResourceType, type SyncTab } from "@/components/api/sync";
@@ -32,6 +32,8 @@ export function SyncItemsTable({ store, type, tab, mirror, q, total, indexing, o
   const errors = mirror ? "mirror" : showsErrors(tab) ? "sync" : null;
   const items = page.data?.items ?? [];
   const words = RESOURCES[type];
+  // Five or six columns do not fit a phone: there each item is one stacked row (Polaris's condensed list).
+  const { smDown: condensed } = useBreakpoints();
 
   if (page.error) {
     return (
@@ -59,6 +61,7 @@ export function SyncItemsTable({ store, type, tab, mirror, q, total, indexing, o
   ];
   return (
     <IndexTable
+      condensed={condensed}
       resourceName={{ singular: words.singular, plural: words.plural }}
       itemCount={items.length}
       selectable={false}
@@ -79,7 +82,7 @@ export function SyncItemsTable({ store, type, tab, mirror, q, total, indexing, o
       }
     >
       {items.map((item, index) => (
-        <SyncItemRow key={item.shopifyId} item={item} position={index} errors={errors} onOpen={onOpen} />
+        <SyncItemRow key={item.shopifyId} item={item} position={index} errors={errors} condensed={condensed} onOpen={onOpen} />
       ))}
     </IndexTable>
   );
