@@ -22,6 +22,23 @@ export async function signUpThroughForm(page: Page, user: TestUser) {
   await page.getByRole("button", { name: "Create account" }).click();
 }
 
+/**
+ * Names and creates an organization on the page a new user lands on after signing up. Waits for
+ * the page to settle and for the name to hold: typed before React hydrates the form, it can be
+ * lost, and the button would then submit an empty name.
+ */
+export async function createOrganizationThroughForm(page: Page, name: string) {
+  await expect(page.getByRole("heading", { name: "Create your organization" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const field = page.getByLabel("Organization name");
+  await expect(async () => {
+    await field.fill(name);
+    await expect(field).toHaveValue(name, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  await page.getByRole("button", { name: "Create organization" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
 /** Saves a screenshot (the full page unless told otherwise) in the test's output folder and attaches it to the report. */
 export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string, { fullPage = true }: { fullPage?: boolean } = {}) {
   const path = testInfo.outputPath(`${name}.png`);

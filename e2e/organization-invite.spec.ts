@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { attachScreenshot, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
+import { attachScreenshot, createOrganizationThroughForm, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
 
 // Two sign-ups: the auth endpoints allow 3 per 10 seconds per address, and the other spec uses one.
 test("a new user creates an organization, invites a teammate, who accepts and sees it", async ({ browser, baseURL }, testInfo) => {
@@ -13,10 +13,7 @@ test("a new user creates an organization, invites a teammate, who accepts and se
   const ownerPage = await ownerContext.newPage();
   await ownerPage.goto("/sign-up");
   await signUpThroughForm(ownerPage, owner);
-  await expect(ownerPage.getByRole("heading", { name: "Create your organization" })).toBeVisible();
-  await ownerPage.getByLabel("Organization name").fill(organizationName);
-  await ownerPage.getByRole("button", { name: "Create organization" }).click();
-  await expect(ownerPage.getByRole("heading", { level: 1, name: organizationName })).toBeVisible();
+  await createOrganizationThroughForm(ownerPage, organizationName);
   await expect(ownerPage.getByText("No stores connected yet")).toBeVisible();
 
   // The owner invites the teammate and reads the link Synco shows (there is no mail server).

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { attachScreenshot, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
+import { attachScreenshot, createOrganizationThroughForm, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
 
 // Its own sign-up rate-limit bucket (an RFC 5737 documentation address), like the other specs.
 const ADDRESS = { "x-forwarded-for": "198.51.100.32" };
@@ -20,8 +20,7 @@ test("on a phone, the stores table and the item lists show each row stacked, all
   const suffix = uniqueSuffix();
   await page.goto("/sign-up");
   await signUpThroughForm(page, newUser("Rae Rows", "phone-rows", suffix));
-  await page.getByLabel("Organization name").fill(`Pocket Rows ${suffix}`);
-  await page.getByRole("button", { name: "Create organization" }).click();
+  await createOrganizationThroughForm(page, `Pocket Rows ${suffix}`);
   await page.getByRole("link", { name: "Add store" }).click();
   await page.getByRole("button", { name: "Add sandbox store" }).click();
   await expect(page).toHaveURL(/\/stores\/[0-9a-f-]{36}$/);
@@ -64,9 +63,7 @@ test("on a phone, the members table shows each member's role selector and Remove
   const organizationName = `Pocket Team ${suffix}`;
   await page.goto("/sign-up");
   await signUpThroughForm(page, newUser("Oli Owner", "phone-owner", suffix));
-  await page.getByLabel("Organization name").fill(organizationName);
-  await page.getByRole("button", { name: "Create organization" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: organizationName })).toBeVisible();
+  await createOrganizationThroughForm(page, organizationName);
 
   await page.goto("/settings");
   await page.getByLabel("Email address", { exact: true }).fill(teammate.email);

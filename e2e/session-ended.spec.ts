@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
+import { createOrganizationThroughForm, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
 
 // Sign-up and sign-in are limited per client address (decision 8): this spec's own RFC 5737 addresses.
 const addressFor = (page: Page, last: number) => page.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${last}` });
@@ -11,8 +11,7 @@ test("a session that ends while a list is open leads to sign-in and back to the 
   await addressFor(page, 30);
   await page.goto("/sign-up");
   await signUpThroughForm(page, user);
-  await page.getByLabel("Organization name").fill(`Hourglass Goods ${suffix}`);
-  await page.getByRole("button", { name: "Create organization" }).click();
+  await createOrganizationThroughForm(page, `Hourglass Goods ${suffix}`);
   await page.getByRole("link", { name: "Add store" }).click();
   await page.getByRole("button", { name: "Add sandbox store" }).click();
   await expect(page).toHaveURL(/\/stores\/[0-9a-f-]{36}$/);

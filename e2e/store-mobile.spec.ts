@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { attachScreenshot, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
+import { attachScreenshot, createOrganizationThroughForm, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
 
 // Its own sign-up rate-limit bucket (an RFC 5737 documentation address), like the other specs.
 test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.26" }, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
@@ -9,8 +9,7 @@ test("on a phone, every store section can be reached from the section tabs", asy
   const suffix = uniqueSuffix();
   await page.goto("/sign-up");
   await signUpThroughForm(page, newUser("Pia Phone", "mobile-admin", suffix));
-  await page.getByLabel("Organization name").fill(`Pocket Goods ${suffix}`);
-  await page.getByRole("button", { name: "Create organization" }).click();
+  await createOrganizationThroughForm(page, `Pocket Goods ${suffix}`);
   await page.getByRole("link", { name: "Add store" }).click();
   await page.getByRole("button", { name: "Add sandbox store" }).click();
   await expect(page).toHaveURL(/\/stores\/[0-9a-f-]{36}$/);
@@ -60,8 +59,7 @@ test("on a phone, every status tab of the products, customers and orders lists i
   const suffix = uniqueSuffix();
   await page.goto("/sign-up");
   await signUpThroughForm(page, newUser("Tia Tabs", "mobile-lists", suffix));
-  await page.getByLabel("Organization name").fill(`Pocket Lists ${suffix}`);
-  await page.getByRole("button", { name: "Create organization" }).click();
+  await createOrganizationThroughForm(page, `Pocket Lists ${suffix}`);
   await page.getByRole("link", { name: "Add store" }).click();
   await page.getByRole("button", { name: "Add sandbox store" }).click();
   await expect(page).toHaveURL(/\/stores\/[0-9a-f-]{36}$/);

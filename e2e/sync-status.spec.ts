@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { attachScreenshot, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
+import { attachScreenshot, createOrganizationThroughForm, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
 
 // Its own sign-up rate-limit bucket (an RFC 5737 documentation address), like stores.spec.ts.
 test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.25" } });
@@ -22,8 +22,7 @@ test("an admin follows a sandbox store's sync status: counts, tabs, search, an i
 
   await page.goto("/sign-up");
   await signUpThroughForm(page, admin);
-  await page.getByLabel("Organization name").fill(`Fjord Supply ${suffix}`);
-  await page.getByRole("button", { name: "Create organization" }).click();
+  await createOrganizationThroughForm(page, `Fjord Supply ${suffix}`);
   await page.getByRole("link", { name: "Add store" }).click();
   await page.getByRole("button", { name: "Add sandbox store" }).click();
   await expect(page).toHaveURL(/\/stores\/[0-9a-f-]{36}$/);
