@@ -24,6 +24,10 @@ test("an admin adds sandbox stores from the dashboard, renames one and disconnec
   await expect(page.getByRole("button", { name: "Continue to Shopify" })).toBeDisabled();
   await expect(page.getByRole("radio", { name: "Small" })).toBeChecked();
   await attachScreenshot(page, testInfo, "add-store");
+  // The custom-app form checks its fields before anything goes to Shopify.
+  await page.getByRole("button", { name: "Connect store" }).click();
+  await expect(page.getByText("Admin API access token is required")).toBeVisible();
+  await expect(page.getByLabel("Admin API access token")).toHaveAttribute("type", "password");
   await page.getByRole("button", { name: "Add sandbox store" }).click();
 
   // The new store's page: ready at once, with its settings.

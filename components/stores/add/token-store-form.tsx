@@ -7,6 +7,7 @@ import { apiFetch } from "@/components/api/api-fetch";
 import type { Store } from "@/components/api/stores";
 import { ZConnectByTokenRequest, type TConnectByTokenRequest } from "@/lib/stores/schemas";
 import { apiFieldError, formErrors } from "../field-error";
+import { TokenFields } from "../token-fields";
 import { useStoreMutation } from "../use-store-mutation";
 
 const LABELS = { shop: "Shop domain", accessToken: "Admin API access token", apiSecret: "API secret key", name: "Store name" };
@@ -57,23 +58,12 @@ export function TokenStoreForm({ shop: fixedShop }: { shop?: string }) {
             <TextField label={LABELS.name} autoComplete="off" value={values.name} onChange={set("name")} error={errorOf("name")} helpText="Optional. Defaults to the store's name in Shopify." />
           </FormLayout.Group>
         )}
-        <TextField
-          label={LABELS.accessToken}
-          type="password"
-          autoComplete="off"
-          value={values.accessToken}
-          onChange={set("accessToken")}
-          error={errorOf("accessToken")}
-          helpText="Starts with shpat_. Synco checks it with Shopify before saving it, encrypted."
-        />
-        <TextField
-          label={LABELS.apiSecret}
-          type="password"
-          autoComplete="off"
-          value={values.apiSecret}
-          onChange={set("apiSecret")}
-          error={errorOf("apiSecret")}
-          helpText="Optional, but recommended: Shopify signs the app's webhooks with it, and Synco ignores webhooks it cannot verify."
+        <TokenFields
+          labels={LABELS}
+          values={values}
+          onChange={set}
+          error={errorOf}
+          apiSecretHelp="Optional, but recommended: Shopify signs the app's webhooks with it, and Synco ignores webhooks it cannot verify."
         />
         <InlineStack align="end">
           <Button submit variant="primary" loading={connect.isPending || connect.isSuccess}>

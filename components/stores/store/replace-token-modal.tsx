@@ -1,11 +1,12 @@
 "use client";
 
-import { Banner, BlockStack, Form, FormLayout, Modal, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Form, FormLayout, Modal, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
 import { useOauthConfig, type Store } from "@/components/api/stores";
 import { ZReplaceStoreTokenRequest, type TReplaceStoreTokenRequest } from "@/lib/stores/schemas";
 import { apiFieldError, formErrors } from "../field-error";
+import { TokenFields } from "../token-fields";
 import { useStoreMutation } from "../use-store-mutation";
 
 const LABELS = { accessToken: "New Admin API access token", apiSecret: "API secret key" };
@@ -61,23 +62,12 @@ export function ReplaceTokenModal({ store, open, onClose }: { store: Store; open
                 access token here. If you created a new app instead, paste the new app&apos;s token and API secret key.
               </Text>
             </BlockStack>
-            <TextField
-              label={LABELS.accessToken}
-              type="password"
-              autoComplete="off"
-              value={values.accessToken}
-              onChange={set("accessToken")}
-              error={errorOf("accessToken")}
-              helpText="Starts with shpat_. Synco checks it with Shopify before saving it, encrypted."
-            />
-            <TextField
-              label={LABELS.apiSecret}
-              type="password"
-              autoComplete="off"
-              value={values.apiSecret}
-              onChange={set("apiSecret")}
-              error={errorOf("apiSecret")}
-              helpText="Only for a new app: Shopify signs its webhooks with it. Leave empty to keep the one Synco has."
+            <TokenFields
+              labels={LABELS}
+              values={values}
+              onChange={set}
+              error={errorOf}
+              apiSecretHelp="Only for a new app: Shopify signs its webhooks with it. Leave empty to keep the one Synco has."
             />
           </FormLayout>
         </Form>
