@@ -56,7 +56,7 @@ test("on a phone, the stores table and the item lists show each row stacked, all
   await expect(page.getByRole("dialog", { name })).toBeVisible();
 });
 
-test("on a phone, the members table shows each member's role selector and Remove button on screen", async ({ page, browser }, testInfo) => {
+test("on a phone, the members and invitations tables show each row's controls on screen", async ({ page, browser }, testInfo) => {
   test.setTimeout(120_000);
   const suffix = uniqueSuffix();
   const teammate = newUser("Mo Member", "phone-teammate", suffix);
@@ -69,6 +69,10 @@ test("on a phone, the members table shows each member's role selector and Remove
   await page.getByLabel("Email address", { exact: true }).fill(teammate.email);
   await page.getByRole("button", { name: "Create invitation" }).click();
   const link = await page.getByRole("textbox", { name: "Invitation link" }).inputValue();
+  // While it is pending, the invitation's row keeps its actions on screen too.
+  await expectWithinWidth(page, page.getByRole("button", { name: `Cancel invitation for ${teammate.email}` }), "Cancel invitation");
+  await expectWithinWidth(page, page.getByRole("button", { name: `Copy invitation link for ${teammate.email}` }), "Copy invitation link");
+  await attachScreenshot(page, testInfo, "phone-invitations", { fullPage: false });
 
   const teammateContext = await browser.newContext({ extraHTTPHeaders: ADDRESS });
   const teammatePage = await teammateContext.newPage();

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, Card, IndexTable, InlineStack, Text } from "@shopify/polaris";
+import { BlockStack, Box, Button, Card, IndexTable, InlineStack, Text, useBreakpoints } from "@shopify/polaris";
 import { apiFetch } from "@/components/api/api-fetch";
 import type { PendingInvitation } from "@/components/api/queries";
 import { useToast } from "@/components/shell/toast";
@@ -18,6 +18,9 @@ export function InvitationsCard({ invitations }: { invitations: PendingInvitatio
     (invitation) => `Invitation for ${invitation.email} canceled`,
   );
 
+  // Four columns do not fit a phone: there each invitation is one stacked row (Polaris's condensed list).
+  const { smDown: condensed } = useBreakpoints();
+
   if (invitations.length === 0) {
     return (
       <Card>
@@ -31,43 +34,68 @@ export function InvitationsCard({ invitations }: { invitations: PendingInvitatio
   return (
     <Card padding="0">
       <IndexTable
+        condensed={condensed}
         resourceName={{ singular: "invitation", plural: "invitations" }}
         itemCount={invitations.length}
         selectable={false}
         headings={[{ title: "Email" }, { title: "Role" }, { title: "Expires" }, { title: "Actions", hidden: true }]}
       >
-        {invitations.map((invitation, index) => (
-          <IndexTable.Row id={invitation.id} key={invitation.id} position={index}>
-            <IndexTable.Cell>
-              <Text as="span" fontWeight="semibold">
+        {invitations.map((invitation, index) => {
+          const who = (
+            <>
+              <Text as="span" fontWeight="semibold" breakWord>
                 {invitation.email}
               </Text>
               <Text as="p" tone="subdued" variant="bodySm">
                 Invited by {invitation.inviterEmail}
               </Text>
-            </IndexTable.Cell>
-            <IndexTable.Cell>
-              <RoleBadge role={invitation.role} />
-            </IndexTable.Cell>
-            <IndexTable.Cell>{dateFormat.format(new Date(invitation.expiresAt))}</IndexTable.Cell>
-            <IndexTable.Cell>
-              <InlineStack gap="300" align="end" wrap={false}>
-                <Button variant="plain" accessibilityLabel={`Copy invitation link for ${invitation.email}`} onClick={() => void copy(invitation.link)}>
-                  Copy link
-                </Button>
-                <Button
-                  variant="plain"
-                  tone="critical"
-                  accessibilityLabel={`Cancel invitation for ${invitation.email}`}
-                  loading={cancel.isPending && cancel.variables?.id === invitation.id}
-                  onClick={() => cancel.mutate(invitation, { onError: (err) => showToast(err.message, { error: true }) })}
-                >
-                  Cancel
-                </Button>
-              </InlineStack>
-            </IndexTable.Cell>
-          </IndexTable.Row>
-        ))}
+            </>
+          );
+          const expires = dateFormat.format(new Date(invitation.expiresAt));
+          const actions = (
+            <InlineStack gap="300" align={condensed ? "start" : "end"} wrap={false}>
+              <Button variant="plain" accessibilityLabel={`Copy invitation link for ${invitation.email}`} onClick={() => void copy(invitation.link)}>
+                Copy link
+              </Button>
+              <Button
+                variant="plain"
+                tone="critical"
+                accessibilityLabel={`Cancel invitation for ${invitation.email}`}
+                loading={cancel.isPending && cancel.variables?.id === invitation.id}
+                onClick={() => cancel.mutate(invitation, { onError: (err) => showToast(err.message, { error: true }) })}
+              >
+                Cancel
+              </Button>
+            </InlineStack>
+          );
+          return (
+            <IndexTable.Row id={invitation.id} key={invitation.id} position={index}>
+              {condensed ? (
+                <Box padding="300" paddingInline="400" width="100%">
+                  <BlockStack gap="200">
+                    <div>{who}</div>
+                    <InlineStack gap="200" blockAlign="center">
+                      <RoleBadge role={invitation.role} />
+                      <Text as="span" tone="subdued" variant="bodySm">
+                        Expires {expires}
+                      </Text>
+                    </InlineStack>
+                    {actions}
+                  </BlockStack>
+                </Box>
+              ) : (
+                <>
+                  <IndexTable.Cell>{who}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <RoleBadge role={invitation.role} />
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>{expires}</IndexTable.Cell>
+                  <IndexTable.Cell>{actions}</IndexTable.Cell>
+                </>
+              )}
+            </IndexTable.Row>
+          );
+        })}
       </IndexTable>
     </Card>
   );
