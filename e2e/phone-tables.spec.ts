@@ -53,7 +53,13 @@ test("on a phone, the stores table and the item lists show each row stacked, all
   await expect(page.getByText("Loading orders…").locator("visible=true")).toHaveCount(0);
   await attachScreenshot(page, testInfo, "phone-orders-failed", { fullPage: false });
   await failed.getByText(/^Odoo ID /).tap();
-  await expect(page.getByRole("dialog", { name })).toBeVisible();
+  const drawer = page.getByRole("dialog", { name });
+  await expect(drawer).toBeVisible();
+  // Closed, the same row opens it again.
+  await drawer.getByRole("button", { name: "Close", exact: true }).last().tap();
+  await expect(drawer).toBeHidden();
+  await failed.getByText(/^Odoo ID /).tap();
+  await expect(drawer).toBeVisible();
 });
 
 test("on a phone, the members and invitations tables show each row's controls on screen", async ({ page, browser }, testInfo) => {

@@ -21,9 +21,13 @@ type Props = {
 /** One item: its name (a button that opens the drawer; the whole row does too), status, Odoo ids, when it synced, its error. */
 export function SyncItemRow({ item, position, errors, condensed, onOpen }: Props) {
   const error = errors === "mirror" ? item.mirrorError : errors === "sync" ? item.lastError : null;
+  // The row's own onClick, not only its primary link: Polaris attaches the row's click handler for a
+  // primary link only once a re-render has seen the link (so a first tap on a phone could do
+  // nothing), and after one row click through a button link it ignores the row's later clicks.
+  const open = () => onOpen(item);
   const name = (
     <>
-      <Link monochrome removeUnderline dataPrimaryLink onClick={() => onOpen(item)}>
+      <Link monochrome removeUnderline dataPrimaryLink onClick={open}>
         <Text as="span" fontWeight="semibold">
           {itemName(item)}
         </Text>
@@ -33,7 +37,7 @@ export function SyncItemRow({ item, position, errors, condensed, onOpen }: Props
   );
   if (condensed) {
     return (
-      <IndexTable.Row id={item.shopifyId} position={position}>
+      <IndexTable.Row id={item.shopifyId} position={position} onClick={open}>
         <Box padding="300" paddingInline="400" width="100%">
           <BlockStack gap="100">
             <div>{name}</div>
@@ -64,7 +68,7 @@ export function SyncItemRow({ item, position, errors, condensed, onOpen }: Props
     );
   }
   return (
-    <IndexTable.Row id={item.shopifyId} position={position}>
+    <IndexTable.Row id={item.shopifyId} position={position} onClick={open}>
       <IndexTable.Cell>{name}</IndexTable.Cell>
       <IndexTable.Cell>
         <SyncStatusBadge status={item.status} />
