@@ -3,15 +3,13 @@
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { getBoss, stopBoss } from "./boss";
+import { getBoss } from "./boss";
 import { enqueue } from "./enqueue";
 
 const QUEUE = "sandbox.seed-store";
 const payload = () => ({ storeId: randomUUID(), organizationId: "org-jobs-test", shopDomain: `jobs-${randomUUID().slice(0, 8)}.myshopify.com`, size: "medium" as const });
-// The jobs queued here live in this file's own queue schema, dropped after the file (lib/testing/setup-env.ts).
-afterAll(() => stopBoss());
 
 describe("jobs", () => {
   it("validates the payload before queueing", async () => {

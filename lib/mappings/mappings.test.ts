@@ -2,7 +2,7 @@
 // upsert / unique / failure, counters kept by triggers and their reconciliation, and metafields
 // written in batches of 25 (a large batch as one bulk mutation) with refusals recorded per item.
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { sandboxShopifyBulkOperations } from "@/db/schema";
 import { syncMappings, syncStatusCounts } from "@/db/schema/mappings";
@@ -11,7 +11,6 @@ import { setSandboxFaults } from "@/lib/sandbox/shopify/faults/set-sandbox-fault
 import { shopifyClientFor } from "@/lib/stores/store-client";
 import { storeRow } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
-import { stopBoss } from "@/lib/jobs/boss";
 import { connectSeededShop, sandboxIds, syncMetafields, type ShopStore } from "@/lib/sync/testing/sync-helpers";
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { countMappings } from "./count-mappings";
@@ -28,9 +27,6 @@ beforeAll(async () => {
   owner = await signUp();
   await createOrg(owner);
 });
-
-// connectSeededShop talks to the job queue.
-afterAll(() => stopBoss());
 
 const mappingRows = (storeId: string) => db.select().from(syncMappings).where(eq(syncMappings.storeId, storeId)).orderBy(syncMappings.resourceType, syncMappings.shopifyId);
 const ids = (shop: ShopStore) => ({ storeId: shop.store.id, organizationId: shop.store.organizationId });

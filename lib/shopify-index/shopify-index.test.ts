@@ -3,7 +3,7 @@
 // stale deliveries change nothing, deletes stay deleted), over real HTTP to the sandbox.
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { shopifyIndexItems, shopifyIndexStatus } from "@/db/schema/shopify-index";
 import { syncMappings } from "@/db/schema/mappings";
@@ -13,7 +13,6 @@ import { updateSandboxProduct } from "@/lib/sandbox/shopify/update-sandbox-produ
 import { disconnectStore } from "@/lib/stores/disconnect-store";
 import { auditRows, eventually } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
-import { stopBoss } from "@/lib/jobs/boss";
 import { getSyncOverview } from "@/lib/sync/get-sync-overview";
 import { SHOPIFY_ACTOR } from "@/lib/webhooks/shopify-actor";
 import { connectSeededShop, deliverWebhook, indexItems, sandboxItems, type ShopStore } from "@/lib/sync/testing/sync-helpers";
@@ -27,9 +26,6 @@ beforeAll(async () => {
   owner = await signUp();
   await createOrg(owner);
 });
-
-// connectSeededShop talks to the job queue.
-afterAll(() => stopBoss());
 
 const ids = (shop: ShopStore) => ({ storeId: shop.store.id, organizationId: shop.store.organizationId });
 

@@ -3,14 +3,13 @@
 // the index — combine with tabs, search and keyset pages, open in the drawer, are counted per
 // type on the overview, and are read along the partial index of refused rows.
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as itemRoute from "@/app/api/stores/[storeId]/sync/items/[type]/[shopifyId]/route";
 import * as itemsRoute from "@/app/api/stores/[storeId]/sync/items/route";
 import * as overviewRoute from "@/app/api/stores/[storeId]/sync/overview/route";
 import { db } from "@/db/client";
 import { syncMappings } from "@/db/schema/mappings";
 import { shopifyIndexItems, shopifyIndexTombstones } from "@/db/schema/shopify-index";
-import { stopBoss } from "@/lib/jobs/boss";
 import { mirrorMappings } from "@/lib/mappings/mirror-mappings";
 import { upsertMappings } from "@/lib/mappings/upsert-mappings";
 import { deleteSandboxCustomer } from "@/lib/sandbox/shopify/delete-sandbox-customer";
@@ -68,8 +67,6 @@ beforeAll(async () => {
   // An index that has not heard of a delete yet still shows the item: it is listed with its title.
   await db.insert(shopifyIndexItems).values({ storeId: shop.store.id, resourceType: "product", shopifyId: products[4]!, title: "Stale Wool Sweater", shopifyUpdatedAt: new Date("2026-06-01T00:00:00Z") });
 }, 120_000);
-
-afterAll(() => stopBoss());
 
 describe("items Shopify refused to store", () => {
   it("lists exactly the refused items of a type, newest first, with Shopify's message — deleted items too", async () => {

@@ -13,7 +13,8 @@ process.env.SYNCO_APP_URL ??= "http://localhost:3000";
 const jobsSchema = `pgboss_test_${randomBytes(6).toString("hex")}`;
 process.env.SYNCO_JOBS_SCHEMA = jobsSchema;
 
-// Runs after the file's own afterAll hooks (which stop its workers).
+// Every file's job queue is stopped here (files need no afterAll of their own for it), then its
+// schema dropped; this runs after the file's own afterAll hooks.
 afterAll(async () => {
   const { stopBoss } = await import("@/lib/jobs/boss");
   await stopBoss();

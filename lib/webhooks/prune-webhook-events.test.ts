@@ -2,13 +2,11 @@
 // the job that does it is scheduled by every process that starts the queue.
 import { randomUUID } from "node:crypto";
 import { inArray } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { shopifyWebhookEvents } from "@/db/schema/stores";
-import { getBoss, stopBoss } from "@/lib/jobs/boss";
+import { getBoss } from "@/lib/jobs/boss";
 import { pruneWebhookEvents } from "./prune-webhook-events";
-
-afterAll(() => stopBoss());
 
 // Far in the past, so only this test's rows are old enough for a prune as of NOW.
 const NOW = new Date("2001-02-15T12:00:00Z");
