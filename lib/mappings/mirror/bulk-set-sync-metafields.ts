@@ -4,22 +4,8 @@
 // (left pending for the next round).
 import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
 import { runBulkMutation } from "@/lib/sync/shopify-bulk/run-bulk-mutation";
-import { METAFIELDS_SET_LIMIT, userErrorElement, type MetafieldsSetUserError, type SetOutcome } from "./set-sync-metafields";
+import { METAFIELDS_SET, METAFIELDS_SET_LIMIT, userErrorElement, type MetafieldsSetUserError, type SetOutcome } from "./set-sync-metafields";
 import { syncMetafieldInput, type MirroredMapping } from "./sync-metafield";
-
-// The same mutation as METAFIELDS_SET, as the text bulkOperationRunMutation takes.
-const BULK_METAFIELDS_SET = `#graphql
-  mutation SyncBulkMetafieldsSet($metafields: [MetafieldsSetInput!]!) {
-    metafieldsSet(metafields: $metafields) {
-      userErrors {
-        field
-        message
-        code
-        elementIndex
-      }
-    }
-  }
-`;
 
 export type BulkSetOutcome<R> = SetOutcome<R> & { notRun: R[] };
 
@@ -29,7 +15,7 @@ export async function bulkSetSyncMetafields<R extends MirroredMapping>({ client,
   const outcome: BulkSetOutcome<R> = { written: [], refused: [], notRun: [], calls: 0 };
   const answered = new Set<number>();
   const lines = chunks.map((chunk) => ({ metafields: chunk.map((row) => syncMetafieldInput(row, namespace)) }));
-  for await (const line of runBulkMutation(client, BULK_METAFIELDS_SET, lines)) {
+  for await (const line of runBulkMutation(client, METAFIELDS_SET, lines)) {
     const chunk = chunks[line.lineNumber];
     if (!chunk || answered.has(line.lineNumber)) continue;
     answered.add(line.lineNumber);
