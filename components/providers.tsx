@@ -10,7 +10,10 @@ import { ApiError } from "@/components/api/api-fetch";
 type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { url: string; external?: boolean };
 
 // Polaris renders links through this, so navigation stays client-side.
-const PolarisLink = forwardRef<HTMLAnchorElement, LinkProps>(function PolarisLink({ url, external, children, ...rest }, ref) {
+const PolarisLink = forwardRef<HTMLAnchorElement, LinkProps>(function PolarisLink(
+  { url, external, children, ...rest },
+  ref,
+) {
   if (external) {
     return (
       <a href={url} ref={ref} target="_blank" rel="noopener noreferrer" {...rest}>
@@ -30,7 +33,13 @@ export function Providers({ children }: { children: ReactNode }) {
     () =>
       new QueryClient({
         // An ended session (401) does not come back by asking again: the shell sends the user to sign in at once.
-        defaultOptions: { queries: { staleTime: 10_000, retry: (failures, error) => failures < 1 && !(error instanceof ApiError && error.status === 401), refetchOnWindowFocus: true } },
+        defaultOptions: {
+          queries: {
+            staleTime: 10_000,
+            retry: (failures, error) => failures < 1 && !(error instanceof ApiError && error.status === 401),
+            refetchOnWindowFocus: true,
+          },
+        },
       }),
   );
   return (

@@ -48,7 +48,11 @@ async function query(url: string, sql: string) {
   }
 }
 
-const isUp = (url: string) => query(url, "select 1").then(() => true, () => false);
+const isUp = (url: string) =>
+  query(url, "select 1").then(
+    () => true,
+    () => false,
+  );
 
 describe("embedded PostgreSQL", () => {
   it("is shared by processes that start at once, stops with the last one, and keeps its data", async () => {
@@ -80,10 +84,15 @@ describe("embedded PostgreSQL", () => {
 
   it("moves to a free port when another server holds the preferred one, unless the port is strict", async () => {
     const port = 55_000 + Math.floor(Math.random() * 4000);
-    const holder = await startEmbeddedPostgres({ dataDir: path.join(os.tmpdir(), `synco-embedded-${randomUUID()}`), port });
+    const holder = await startEmbeddedPostgres({
+      dataDir: path.join(os.tmpdir(), `synco-embedded-${randomUUID()}`),
+      port,
+    });
     const otherDir = path.join(os.tmpdir(), `synco-embedded-${randomUUID()}`);
     try {
-      await expect(startEmbeddedPostgres({ dataDir: otherDir, port, strictPort: true })).rejects.toThrow(`port ${port} is taken`);
+      await expect(startEmbeddedPostgres({ dataDir: otherDir, port, strictPort: true })).rejects.toThrow(
+        `port ${port} is taken`,
+      );
       const other = await startEmbeddedPostgres({ dataDir: otherDir, port });
       expect(other.started).toBe(true);
       expect(new URL(other.adminUrl).port).not.toBe(String(port));

@@ -35,7 +35,12 @@ type Options = {
   log?: (line: string) => void;
 };
 
-export async function startEmbeddedPostgres({ dataDir, port: preferred, strictPort = false, log = () => {} }: Options): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres({
+  dataDir,
+  port: preferred,
+  strictPort = false,
+  log = () => {},
+}: Options): Promise<EmbeddedDatabase> {
   const pgDir = path.join(dataDir, "pg");
   const usersDir = path.join(dataDir, "pg.users");
   const lockFile = path.join(dataDir, "pg.lock");
@@ -60,9 +65,11 @@ export async function startEmbeddedPostgres({ dataDir, port: preferred, strictPo
       log(`port ${preferred} is taken by another program; using ${port}`);
     }
     const flags = `-p ${port} -c listen_addresses=127.0.0.1 -c max_connections=200`;
-    await pgCtl(["start", "-D", pgDir, "-w", "-t", "120", "-l", path.join(pgDir, "server.log"), "-o", flags]).catch((err: unknown) => {
-      throw new Error(`embedded PostgreSQL did not start on port ${port} (log: ${pgDir}/server.log)`, { cause: err });
-    });
+    await pgCtl(["start", "-D", pgDir, "-w", "-t", "120", "-l", path.join(pgDir, "server.log"), "-o", flags]).catch(
+      (err: unknown) => {
+        throw new Error(`embedded PostgreSQL did not start on port ${port} (log: ${pgDir}/server.log)`, { cause: err });
+      },
+    );
     log(`embedded PostgreSQL started on port ${port}`);
     return { started: true, port };
   });
@@ -74,7 +81,8 @@ export async function startEmbeddedPostgres({ dataDir, port: preferred, strictPo
       await fs.rm(me, { force: true });
       const pids = (await fs.readdir(usersDir)).map(Number).filter((pid) => pid !== process.pid);
       // Entries of processes that died without leaving are forgotten here.
-      for (const pid of pids.filter((pid) => !isAlive(pid))) await fs.rm(path.join(usersDir, String(pid)), { force: true });
+      for (const pid of pids.filter((pid) => !isAlive(pid)))
+        await fs.rm(path.join(usersDir, String(pid)), { force: true });
       if (pids.some(isAlive)) return;
       if (existsSync(path.join(pgDir, "postmaster.pid"))) await pgCtl(["stop", "-D", pgDir, "-m", "fast", "-w"]);
       log("embedded PostgreSQL stopped");
@@ -124,10 +132,19 @@ async function initdb(pgDir: string, password: string): Promise<void> {
   await fs.writeFile(pwFile, `${password}\n`, { mode: 0o600 });
   try {
     if (isRoot()) {
-      await run("id", ["-u", "postgres"]).catch(() => run("useradd", ["--system", "--user-group", "--no-create-home", "postgres"]));
+      await run("id", ["-u", "postgres"]).catch(() =>
+        run("useradd", ["--system", "--user-group", "--no-create-home", "postgres"]),
+      );
       await run("chown", ["postgres:postgres", pgDir, pwFile]);
     }
-    const args = [`--pgdata=${pgDir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${pwFile}`, "--encoding=UTF8", "--no-locale"];
+    const args = [
+      `--pgdata=${pgDir}`,
+      "--auth=scram-sha-256",
+      `--username=${USER}`,
+      `--pwfile=${pwFile}`,
+      "--encoding=UTF8",
+      "--no-locale",
+    ];
     await asServerUser(await binary("initdb"), args);
   } finally {
     await fs.rm(pwFile, { force: true });

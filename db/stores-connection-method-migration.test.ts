@@ -6,7 +6,9 @@ import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { db } from "./client";
 
-const MIGRATION = readFileSync(path.resolve("db/migrations/0011_stores_connection_method.sql"), "utf8").split("--> statement-breakpoint");
+const MIGRATION = readFileSync(path.resolve("db/migrations/0011_stores_connection_method.sql"), "utf8").split(
+  "--> statement-breakpoint",
+);
 
 it("fills connection_method: sandbox by kind, token when the latest connect was by token, else oauth", async () => {
   const result = await db.transaction(async (tx) => {
@@ -14,9 +16,13 @@ it("fills connection_method: sandbox by kind, token when the latest connect was 
     await tx.execute(sql.raw(`ALTER TABLE stores DROP COLUMN connection_method`));
     await tx.execute(sql.raw(`CREATE TEMP TABLE audit_log (LIKE public.audit_log INCLUDING DEFAULTS) ON COMMIT DROP`));
     const store = (id: string, kind: string) =>
-      tx.execute(sql`INSERT INTO stores (id, organization_id, shop_domain, kind, name, api_version) VALUES (${id}, 'org', ${`${id}.myshopify.com`}, ${kind}, ${id}, '2026-01')`);
+      tx.execute(
+        sql`INSERT INTO stores (id, organization_id, shop_domain, kind, name, api_version) VALUES (${id}, 'org', ${`${id}.myshopify.com`}, ${kind}, ${id}, '2026-01')`,
+      );
     const connected = (id: number, storeId: string, details: Record<string, unknown>) =>
-      tx.execute(sql`INSERT INTO audit_log (id, organization_id, store_id, action, outcome, details) VALUES (${id}, 'org', ${storeId}, 'store.connected', 'succeeded', ${JSON.stringify(details)}::jsonb)`);
+      tx.execute(
+        sql`INSERT INTO audit_log (id, organization_id, store_id, action, outcome, details) VALUES (${id}, 'org', ${storeId}, 'store.connected', 'succeeded', ${JSON.stringify(details)}::jsonb)`,
+      );
     await store("sandbox", "sandbox");
     await connected(1, "sandbox", { kind: "sandbox", method: "sandbox" });
     await store("token", "shopify");
@@ -31,7 +37,9 @@ it("fills connection_method: sandbox by kind, token when the latest connect was 
     await connected(7, "oauth-then-token", { kind: "shopify", method: "token", reconnected: true });
     await store("no-audit", "shopify");
     for (const statement of MIGRATION) await tx.execute(sql.raw(statement));
-    const rows = await tx.execute<{ id: string; connection_method: string }>(sql.raw(`SELECT id, connection_method FROM stores ORDER BY id`));
+    const rows = await tx.execute<{ id: string; connection_method: string }>(
+      sql.raw(`SELECT id, connection_method FROM stores ORDER BY id`),
+    );
     return Object.fromEntries(rows.rows.map((row) => [row.id, row.connection_method]));
   });
   expect(result).toEqual({

@@ -11,6 +11,8 @@ export function assertLocalDatabase(url = process.env.DATABASE_URL): void {
     throw new Error("DATABASE_URL is not a valid URL; refusing to run the e2e suite against it.");
   }
   if (!LOCAL_HOSTS.has(host)) {
-    throw new Error(`DATABASE_URL points at "${host}", not a local database: refusing to run the e2e suite (it creates users and data).`);
+    throw new Error(
+      `DATABASE_URL points at "${host}", not a local database: refusing to run the e2e suite (it creates users and data).`,
+    );
   }
 }

@@ -5,7 +5,10 @@ test("signed-out visitors are sent to sign in, and come back to the page they as
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fsettings$/);
   await expect(page.getByRole("heading", { name: "Sign in to Synco" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Create an account" })).toHaveAttribute("href", "/sign-up?next=%2Fsettings");
+  await expect(page.getByRole("link", { name: "Create an account" })).toHaveAttribute(
+    "href",
+    "/sign-up?next=%2Fsettings",
+  );
 });
 
 test("a wrong password is refused with a clear message", async ({ page, request }) => {

@@ -40,7 +40,12 @@ export async function createOrganizationThroughForm(page: Page, name: string) {
 }
 
 /** Saves a screenshot (the full page unless told otherwise) in the test's output folder and attaches it to the report. */
-export async function attachScreenshot(page: Page, testInfo: TestInfo, name: string, { fullPage = true }: { fullPage?: boolean } = {}) {
+export async function attachScreenshot(
+  page: Page,
+  testInfo: TestInfo,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+) {
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage });
   await testInfo.attach(name, { path, contentType: "image/png" });

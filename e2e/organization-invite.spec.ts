@@ -2,7 +2,10 @@ import { expect, test } from "@playwright/test";
 import { attachScreenshot, createOrganizationThroughForm, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
 
 // Two sign-ups: the auth endpoints allow 3 per 10 seconds per address, and the other spec uses one.
-test("a new user creates an organization, invites a teammate, who accepts and sees it", async ({ browser, baseURL }, testInfo) => {
+test("a new user creates an organization, invites a teammate, who accepts and sees it", async ({
+  browser,
+  baseURL,
+}, testInfo) => {
   const suffix = uniqueSuffix();
   const owner = newUser("Olivia Owner", "owner", suffix);
   const teammate = newUser("Tom Teammate", "teammate", suffix);
@@ -62,7 +65,10 @@ test("a new user creates an organization, invites a teammate, who accepts and se
   await teammateRole.selectOption("admin");
   await expect(ownerPage.getByText(`${teammate.name} is now admin`)).toBeVisible();
   // The change is in the organization's activity, attributed to the owner.
-  const activity = ownerPage.getByRole("list", { name: "Organization activity" }).getByRole("listitem").filter({ hasText: `Changed ${teammate.email}'s role from member to admin` });
+  const activity = ownerPage
+    .getByRole("list", { name: "Organization activity" })
+    .getByRole("listitem")
+    .filter({ hasText: `Changed ${teammate.email}'s role from member to admin` });
   await expect(activity).toContainText(owner.email);
   await attachScreenshot(ownerPage, testInfo, "organization-settings");
 

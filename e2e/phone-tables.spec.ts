@@ -15,7 +15,9 @@ async function expectWithinWidth(page: Page, locator: Locator, what: string) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth), what).toBeLessThanOrEqual(390);
 }
 
-test("on a phone, the stores table and the item lists show each row stacked, all of it on screen", async ({ page }, testInfo) => {
+test("on a phone, the stores table and the item lists show each row stacked, all of it on screen", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000);
   const suffix = uniqueSuffix();
   await page.goto("/sign-up");
@@ -37,7 +39,10 @@ test("on a phone, the stores table and the item lists show each row stacked, all
 
   for (const segment of ["products", "customers", "orders"]) {
     await page.goto(`${store}/${segment}?tab=synced`);
-    const row = page.getByRole("listitem").filter({ has: page.getByText(/^Odoo ID /) }).first();
+    const row = page
+      .getByRole("listitem")
+      .filter({ has: page.getByText(/^Odoo ID /) })
+      .first();
     await expectWithinWidth(page, row.getByText("Synced", { exact: true }), `${segment}: status badge`);
     await expectWithinWidth(page, row.getByText(/^Odoo ID \d+$/), `${segment}: Odoo ID`);
     if (segment === "orders") await expectWithinWidth(page, row.getByText(/^Invoice ID /), "orders: invoice ID");
@@ -47,7 +52,10 @@ test("on a phone, the stores table and the item lists show each row stacked, all
 
   // A failed order shows its error in the row, and tapping the row opens the order's drawer.
   await page.goto(`${store}/orders?tab=failed`);
-  const failed = page.getByRole("listitem").filter({ has: page.getByText(/^Odoo ID /) }).first();
+  const failed = page
+    .getByRole("listitem")
+    .filter({ has: page.getByText(/^Odoo ID /) })
+    .first();
   await expectWithinWidth(page, failed.getByText("Failed", { exact: true }), "failed: status badge");
   const name = (await failed.getByRole("button").first().textContent())!.trim();
   await expect(page.getByText("Loading orders…").locator("visible=true")).toHaveCount(0);
@@ -62,7 +70,10 @@ test("on a phone, the stores table and the item lists show each row stacked, all
   await expect(drawer).toBeVisible();
 });
 
-test("on a phone, the members and invitations tables show each row's controls on screen", async ({ page, browser }, testInfo) => {
+test("on a phone, the members and invitations tables show each row's controls on screen", async ({
+  page,
+  browser,
+}, testInfo) => {
   test.setTimeout(120_000);
   const suffix = uniqueSuffix();
   const teammate = newUser("Mo Member", "phone-teammate", suffix);
@@ -76,8 +87,16 @@ test("on a phone, the members and invitations tables show each row's controls on
   await page.getByRole("button", { name: "Create invitation" }).click();
   const link = await page.getByRole("textbox", { name: "Invitation link" }).inputValue();
   // While it is pending, the invitation's row keeps its actions on screen too.
-  await expectWithinWidth(page, page.getByRole("button", { name: `Cancel invitation for ${teammate.email}` }), "Cancel invitation");
-  await expectWithinWidth(page, page.getByRole("button", { name: `Copy invitation link for ${teammate.email}` }), "Copy invitation link");
+  await expectWithinWidth(
+    page,
+    page.getByRole("button", { name: `Cancel invitation for ${teammate.email}` }),
+    "Cancel invitation",
+  );
+  await expectWithinWidth(
+    page,
+    page.getByRole("button", { name: `Copy invitation link for ${teammate.email}` }),
+    "Copy invitation link",
+  );
   await attachScreenshot(page, testInfo, "phone-invitations", { fullPage: false });
 
   const teammateContext = await browser.newContext({ extraHTTPHeaders: ADDRESS });

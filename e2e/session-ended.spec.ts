@@ -4,7 +4,11 @@ import { createOrganizationThroughForm, newUser, signUpThroughForm, uniqueSuffix
 // Sign-up and sign-in are limited per client address (decision 8): this spec's own RFC 5737 addresses.
 const addressFor = (page: Page, last: number) => page.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${last}` });
 
-test("a session that ends while a list is open leads to sign-in and back to the same list, tab and search included", async ({ page, context, baseURL }) => {
+test("a session that ends while a list is open leads to sign-in and back to the same list, tab and search included", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const suffix = uniqueSuffix();
   const user = newUser("Sam Session", "session-admin", suffix);
@@ -18,7 +22,10 @@ test("a session that ends while a list is open leads to sign-in and back to the 
 
   const list = `${new URL(page.url()).pathname}/orders?tab=synced&q=example.com`;
   await page.goto(list);
-  const rows = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("cell") });
+  const rows = page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") });
   await expect(rows.first()).toBeVisible();
 
   // The session is revoked on the server (signed out in another tab) while this tab keeps its cookie.

@@ -12,7 +12,11 @@ async function signIn(page: Page, user: TestUser) {
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("signing in again comes back to the exact list address, tab and search included, and never leaves the site", async ({ page, context, baseURL }) => {
+test("signing in again comes back to the exact list address, tab and search included, and never leaves the site", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const suffix = uniqueSuffix();
   const user = newUser("Rita Return", "return-admin", suffix);
@@ -52,7 +56,13 @@ test("signing in again comes back to the exact list address, tab and search incl
   await expectList();
 
   // Signed in, sign-in forwards to `next` at once: other sites are replaced by the dashboard.
-  for (const next of ["//evil.example/", "https://evil.example/", "/\\evil.example/", "/.//evil.example/", "/\t/evil.example/"]) {
+  for (const next of [
+    "//evil.example/",
+    "https://evil.example/",
+    "/\\evil.example/",
+    "/.//evil.example/",
+    "/\t/evil.example/",
+  ]) {
     await page.goto(signInFor(next));
     await expect(page, next).toHaveURL(`${baseURL}/`);
   }

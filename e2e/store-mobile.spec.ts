@@ -2,7 +2,12 @@ import { expect, test } from "@playwright/test";
 import { attachScreenshot, createOrganizationThroughForm, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
 
 // Its own sign-up rate-limit bucket (an RFC 5737 documentation address), like the other specs.
-test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.26" }, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+test.use({
+  extraHTTPHeaders: { "x-forwarded-for": "198.51.100.26" },
+  viewport: { width: 390, height: 844 },
+  hasTouch: true,
+  isMobile: true,
+});
 
 test("on a phone, every store section can be reached from the section tabs", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
@@ -54,7 +59,9 @@ test("on a phone, every store section can be reached from the section tabs", asy
   await attachScreenshot(page, testInfo, "store-mobile-invite", { fullPage: false });
 });
 
-test("on a phone, every status tab of the products, customers and orders lists is on screen and can be tapped", async ({ page }, testInfo) => {
+test("on a phone, every status tab of the products, customers and orders lists is on screen and can be tapped", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000);
   const suffix = uniqueSuffix();
   await page.goto("/sign-up");
@@ -82,7 +89,12 @@ test("on a phone, every status tab of the products, customers and orders lists i
   await expect(page).toHaveURL(/\/orders\?tab=failed$/);
   await expect(page.getByRole("tab", { name: /^Failed, \d+ orders$/ })).toHaveAttribute("aria-selected", "true");
   // On phones the list is Polaris's condensed one: a stacked row per order, each with its Odoo ID.
-  await expect(page.getByRole("listitem").filter({ has: page.getByText(/^Odoo ID /) }).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole("listitem")
+      .filter({ has: page.getByText(/^Odoo ID /) })
+      .first(),
+  ).toBeVisible();
   await expect(page.getByText("Loading orders…").locator("visible=true")).toHaveCount(0);
   await attachScreenshot(page, testInfo, "store-mobile-orders-list", { fullPage: false });
 });

@@ -6,7 +6,9 @@ import { attachScreenshot, createOrganizationThroughForm, newUser, signUpThrough
 // address (RFC 5737), so it never competes with them however the workers interleave.
 test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.24" } });
 
-test("an admin adds sandbox stores from the dashboard, renames one and disconnects another", async ({ page }, testInfo) => {
+test("an admin adds sandbox stores from the dashboard, renames one and disconnects another", async ({
+  page,
+}, testInfo) => {
   const suffix = uniqueSuffix();
   const admin = newUser("Ada Admin", "stores-admin", suffix);
   const organizationName = `Northwind Goods ${suffix}`;
@@ -33,7 +35,10 @@ test("an admin adds sandbox stores from the dashboard, renames one and disconnec
   // The new store's page: ready at once, with its settings.
   await expect(page).toHaveURL(/\/stores\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: "Sandbox store (small)" })).toBeVisible();
-  const shopDomain = (await page.getByText(/^sandbox-[0-9a-f-]+\.myshopify\.com$/).first().textContent())!;
+  const shopDomain = (await page
+    .getByText(/^sandbox-[0-9a-f-]+\.myshopify\.com$/)
+    .first()
+    .textContent())!;
 
   // Listed on the dashboard with its kind and state.
   await page.getByRole("navigation").getByRole("link", { name: "Stores" }).click();
@@ -76,8 +81,12 @@ test("an admin adds sandbox stores from the dashboard, renames one and disconnec
   await attachScreenshot(page, testInfo, "store-disconnected");
 
   await page.getByRole("navigation").getByRole("link", { name: "Stores" }).click();
-  await expect(page.getByRole("row").filter({ hasText: "Sandbox store (medium)" }).getByText("Disconnected", { exact: true })).toBeVisible();
-  await expect(page.getByRole("row").filter({ hasText: renamed }).getByText("Connected", { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("row").filter({ hasText: "Sandbox store (medium)" }).getByText("Disconnected", { exact: true }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("row").filter({ hasText: renamed }).getByText("Connected", { exact: true }),
+  ).toBeVisible();
   await attachScreenshot(page, testInfo, "dashboard");
 
   // A refused Shopify connection lands on /stores with its reason, said plainly and dismissible.
@@ -92,6 +101,8 @@ test("an admin adds sandbox stores from the dashboard, renames one and disconnec
   await page.getByRole("navigation").getByRole("link", { name: "Organization settings" }).click();
   const activity = page.getByRole("list", { name: "Organization activity" }).getByRole("listitem");
   await expect(activity.filter({ hasText: `Added a small sandbox store (${shopDomain})` })).toContainText(admin.email);
-  await expect(activity.filter({ hasText: `Updated ${shopDomain}: renamed it from “Sandbox store (small)” to “${renamed}”` })).toBeVisible();
+  await expect(
+    activity.filter({ hasText: `Updated ${shopDomain}: renamed it from “Sandbox store (small)” to “${renamed}”` }),
+  ).toBeVisible();
   await expect(activity.filter({ hasText: /^Disconnected sandbox-/ })).toHaveCount(1);
 });

@@ -9,13 +9,22 @@ type Counts = { total: number; synced: number; notSynced: number; failed: number
 /** A type's counts as the overview's links name them ("Failed orders: 12"). */
 async function overviewCounts(page: Page, plural: string): Promise<Counts> {
   const read = async (prefix: string) => {
-    const label = await page.getByRole("link", { name: new RegExp(`^${prefix} ${plural}: \\d+$`) }).getAttribute("aria-label");
+    const label = await page
+      .getByRole("link", { name: new RegExp(`^${prefix} ${plural}: \\d+$`) })
+      .getAttribute("aria-label");
     return Number(label!.split(": ")[1]);
   };
-  return { total: await read("All"), synced: await read("Synced"), notSynced: await read("Not synced"), failed: await read("Failed") };
+  return {
+    total: await read("All"),
+    synced: await read("Synced"),
+    notSynced: await read("Not synced"),
+    failed: await read("Failed"),
+  };
 }
 
-test("an admin follows a sandbox store's sync status: counts, tabs, search, an item's mapping, refresh and export", async ({ page }, testInfo) => {
+test("an admin follows a sandbox store's sync status: counts, tabs, search, an item's mapping, refresh and export", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000);
   const suffix = uniqueSuffix();
   const admin = newUser("Sam Sync", "sync-admin", suffix);
@@ -49,12 +58,16 @@ test("an admin follows a sandbox store's sync status: counts, tabs, search, an i
   // The orders list: its tabs carry the overview's counts.
   await page.getByRole("navigation", { name: "Store sections" }).getByRole("tab", { name: "Orders" }).click();
   await expect(page).toHaveURL(/\/orders$/);
-  const tab = (label: string, count: number) => page.getByRole("tab", { name: `${label}, ${count} orders`, exact: true });
+  const tab = (label: string, count: number) =>
+    page.getByRole("tab", { name: `${label}, ${count} orders`, exact: true });
   await expect(tab("All", counts.orders.total)).toBeVisible();
   await expect(tab("Synced", counts.orders.synced)).toBeVisible();
   await expect(tab("Not synced", counts.orders.notSynced)).toBeVisible();
   await expect(tab("Failed", counts.orders.failed)).toBeVisible();
-  const rows = page.getByRole("table").getByRole("row").filter({ has: page.getByRole("cell") });
+  const rows = page
+    .getByRole("table")
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell") });
   await expect(rows).toHaveCount(50);
 
   // Keyset pages: next, and back again.
@@ -142,6 +155,10 @@ test("an admin follows a sandbox store's sync status: counts, tabs, search, an i
   // Both are in the organization's activity.
   await page.getByRole("navigation").getByRole("link", { name: "Organization settings" }).click();
   const activity = page.getByRole("list", { name: "Organization activity" }).getByRole("listitem");
-  await expect(activity.filter({ hasText: /^Exported the whole mapping of sandbox-.+ as CSV/ })).toContainText(admin.email);
-  await expect(activity.filter({ hasText: /^Started a refresh of the products, customers and orders of sandbox-/ })).toHaveCount(1);
+  await expect(activity.filter({ hasText: /^Exported the whole mapping of sandbox-.+ as CSV/ })).toContainText(
+    admin.email,
+  );
+  await expect(
+    activity.filter({ hasText: /^Started a refresh of the products, customers and orders of sandbox-/ }),
+  ).toHaveCount(1);
 });

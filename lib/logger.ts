@@ -4,7 +4,15 @@ import pino from "pino";
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
   redact: {
-    paths: ["*.password", "*.token", "*.accessToken", "*.refreshToken", "*.headers.cookie", "*.headers.authorization", "*.secret"],
+    paths: [
+      "*.password",
+      "*.token",
+      "*.accessToken",
+      "*.refreshToken",
+      "*.headers.cookie",
+      "*.headers.authorization",
+      "*.secret",
+    ],
     censor: "[redacted]",
   },
   base: { service: "synco" },

@@ -32,7 +32,9 @@ const { values } = parseArgs({
 const WINDOW_SECONDS = Number(values.seconds);
 const BUCKET_SECONDS = Number(values["bucket-seconds"]);
 const PLANS = values.plans.split(",") as SandboxPlan[];
-const OPERATIONS = (["cheap query", "metafieldsDelete ×25"] as const).filter((operation) => values.operations.split(",").includes(operation === "cheap query" ? "cheap" : "delete"));
+const OPERATIONS = (["cheap query", "metafieldsDelete ×25"] as const).filter((operation) =>
+  values.operations.split(",").includes(operation === "cheap query" ? "cheap" : "delete"),
+);
 const CALLERS = 128;
 const CEILING_SECONDS = 3;
 // Past this without the bucket running low, the sandbox (not the plan) is what limits the rate.
@@ -58,7 +60,10 @@ type Row = {
 
 async function main() {
   const loadBefore = os.loadavg()[0]!;
-  const database = await openDatabase({ dataDir: path.resolve(process.env.SYNCO_DATA_DIR ?? ".data"), databaseName: "synco_bench_client" });
+  const database = await openDatabase({
+    dataDir: path.resolve(process.env.SYNCO_DATA_DIR ?? ".data"),
+    databaseName: "synco_bench_client",
+  });
   process.env.DATABASE_URL = database.url;
   const { db, closeDb } = await import("../db/client");
   const { createSandboxShop } = await import("../lib/sandbox/shopify/create-sandbox-shop");
@@ -66,7 +71,8 @@ async function main() {
   const sandbox = await startSandboxProcess(database.url, "memory");
   const rows: Row[] = [];
   const ceilings: string[] = [];
-  const endpointOf = (url: string) => (domain: string) => `${url}/api/sandbox/shopify/${domain}/admin/api/2026-01/graphql.json`;
+  const endpointOf = (url: string) => (domain: string) =>
+    `${url}/api/sandbox/shopify/${domain}/admin/api/2026-01/graphql.json`;
   const endpoint = endpointOf(sandbox.url);
   try {
     for (const buckets of ["memory", "postgres"] as const) {
@@ -74,35 +80,69 @@ async function main() {
       const rates: string[] = [];
       for (const operation of OPERATIONS) {
         const domain = `bench-ceiling-${Date.now().toString(36)}.myshopify.com`;
-        const { shop, accessToken } = await createSandboxShop({ domain, name: "Bench ceiling", plan: "enterprise", bucketSize: 100_000_000 });
+        const { shop, accessToken } = await createSandboxShop({
+          domain,
+          name: "Bench ceiling",
+          plan: "enterprise",
+          bucketSize: 100_000_000,
+        });
         const batches = operation === "cheap query" ? null : await seedMetafields(db, shop.id, 600 * CEILING_SECONDS);
         let next = 0;
         const rate = await ceiling(() =>
           fetch(endpointOf(server.url)(domain), {
             method: "POST",
             headers: { "content-type": "application/json", "x-shopify-access-token": accessToken },
-            body: JSON.stringify(batches ? { query: DELETE, variables: { metafields: batches[next++ % batches.length] } } : { query: CHEAP }),
+            body: JSON.stringify(
+              batches
+                ? { query: DELETE, variables: { metafields: batches[next++ % batches.length] } }
+                : { query: CHEAP },
+            ),
           }).then((response) => response.text()),
         );
         rates.push(`${operation} ${rate.toFixed(0)} calls/s`);
         await db.execute(sql`delete from sandbox_shopify_shops where id = ${shop.id}`);
       }
       if (server !== sandbox) await server.stop();
-      ceilings.push(`buckets in ${buckets === "memory" ? "memory (the server the plans ran against)" : "PostgreSQL (--buckets postgres, the app route's store)"}: ${rates.join(", ")}`);
+      ceilings.push(
+        `buckets in ${buckets === "memory" ? "memory (the server the plans ran against)" : "PostgreSQL (--buckets postgres, the app route's store)"}: ${rates.join(", ")}`,
+      );
     }
     for (const plan of PLANS) {
       for (const operation of OPERATIONS) {
         const restoreRate = { standard: 100, advanced: 200, plus: 1000, enterprise: 2000 }[plan];
         const domain = `bench-${plan}-${Date.now().toString(36)}.myshopify.com`;
-        const { shop, accessToken } = await createSandboxShop({ domain, name: `Bench ${plan}`, plan, bucketSize: restoreRate * BUCKET_SECONDS });
-        const batches = operation === "cheap query" ? null : await seedMetafields(db, shop.id, Math.ceil((restoreRate / 10) * (BUCKET_SECONDS + WINDOW_SECONDS + DRAIN_LIMIT_SECONDS)));
+        const { shop, accessToken } = await createSandboxShop({
+          domain,
+          name: `Bench ${plan}`,
+          plan,
+          bucketSize: restoreRate * BUCKET_SECONDS,
+        });
+        const batches =
+          operation === "cheap query"
+            ? null
+            : await seedMetafields(
+                db,
+                shop.id,
+                Math.ceil((restoreRate / 10) * (BUCKET_SECONDS + WINDOW_SECONDS + DRAIN_LIMIT_SECONDS)),
+              );
         const client = createShopifyClient({ shopDomain: domain, accessToken, endpoint: endpoint(domain) });
         let next = 0;
         const call = (signal: AbortSignal) =>
-          batches ? client.request(DELETE, { signal, variables: { metafields: batches[next++ % batches.length] } }) : client.request(CHEAP, { signal });
+          batches
+            ? client.request(DELETE, { signal, variables: { metafields: batches[next++ % batches.length] } })
+            : client.request(CHEAP, { signal });
         const result = await measure(call);
         const { throttled } = client.stats().client;
-        rows.push({ plan, operation, cost: result.cost, theoretical: restoreRate / result.cost, measured: result.rate, throttled, levels: result.levels, note: result.note });
+        rows.push({
+          plan,
+          operation,
+          cost: result.cost,
+          theoretical: restoreRate / result.cost,
+          measured: result.rate,
+          throttled,
+          levels: result.levels,
+          note: result.note,
+        });
         console.error(`[bench:client] ${plan} ${operation}: ${result.rate.toFixed(1)} calls/s`);
         await db.execute(sql`delete from sandbox_shopify_shops where id = ${shop.id}`);
       }
@@ -131,7 +171,11 @@ async function ceiling(send: () => Promise<unknown>) {
   return run(CEILING_SECONDS);
 }
 
-type Answer = { extensions: { cost?: { actualQueryCost: number | null; throttleStatus: { currentlyAvailable: number; maximumAvailable: number } } } };
+type Answer = {
+  extensions: {
+    cost?: { actualQueryCost: number | null; throttleStatus: { currentlyAvailable: number; maximumAvailable: number } };
+  };
+};
 
 // Runs CALLERS loops of `call` until Shopify reports the bucket nearly empty (two calls' worth or
 // 1%), lets the burst that emptied it finish (1 s), then counts completions for WINDOW_SECONDS.
@@ -161,7 +205,9 @@ async function measure(call: (signal: AbortSignal) => Promise<Answer>) {
         const outOfTime = now - drainStarted > DRAIN_LIMIT_SECONDS * 1000;
         if (!low && !outOfTime) continue;
         if (!low) note = "the bucket never ran low: the sandbox is the limit";
-        console.error(`[bench:client]   drained to ${level} points in ${((now - drainStarted) / 1000).toFixed(1)} s (${drainCalls} calls)`);
+        console.error(
+          `[bench:client]   drained to ${level} points in ${((now - drainStarted) / 1000).toFixed(1)} s (${drainCalls} calls)`,
+        );
         [phase, started] = ["settle", now];
       } else if (phase === "settle") {
         if (now - started >= 1000) [phase, started, levels.start] = ["measure", now, level];
@@ -195,12 +241,19 @@ async function seedMetafields(db: typeof import("../db/client").db, shopId: numb
   return Array.from({ length: calls }, (_, c) =>
     Array.from({ length: 25 }, (_, i) => {
       const n = c * 25 + i;
-      return { ownerId: `gid://shopify/Product/${ids[n % owners]}`, namespace: "synco", key: `k${Math.floor(n / owners)}` };
+      return {
+        ownerId: `gid://shopify/Product/${ids[n % owners]}`,
+        namespace: "synco",
+        key: `k${Math.floor(n / owners)}`,
+      };
     }),
   );
 }
 
-function startSandboxProcess(databaseUrl: string, buckets: "memory" | "postgres"): Promise<{ url: string; stop: () => Promise<void> }> {
+function startSandboxProcess(
+  databaseUrl: string,
+  buckets: "memory" | "postgres",
+): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox-shopify.ts", "--buckets", buckets], {
     env: { ...process.env, DATABASE_URL: databaseUrl, SANDBOX_SHOPIFY_PORT: "0", LOG_LEVEL: "warn" },
     stdio: ["ignore", "pipe", "inherit"],
@@ -219,17 +272,25 @@ function startSandboxProcess(databaseUrl: string, buckets: "memory" | "postgres"
 
 function printReport(rows: Row[], ceilings: string[], loadBefore: number) {
   const ramGiB = (os.totalmem() / 2 ** 30).toFixed(1);
-  console.log(`Date: ${new Date().toISOString().slice(0, 10)} · machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism()}), ${ramGiB} GiB RAM, Node ${process.version}`);
+  console.log(
+    `Date: ${new Date().toISOString().slice(0, 10)} · machine: ${os.cpus().length} CPUs (nproc ${os.availableParallelism()}), ${ramGiB} GiB RAM, Node ${process.version}`,
+  );
   console.log(`Command: npm run bench:client -- --seconds ${WINDOW_SECONDS} --bucket-seconds ${BUCKET_SECONDS}`);
   console.log(`Load average (1 min) before → after: ${loadBefore.toFixed(2)} → ${os.loadavg()[0]!.toFixed(2)}\n`);
-  console.log("| plan | operation | cost/call | theoretical calls/s | measured calls/s | share | THROTTLED seen | bucket at start → end | result |");
+  console.log(
+    "| plan | operation | cost/call | theoretical calls/s | measured calls/s | share | THROTTLED seen | bucket at start → end | result |",
+  );
   console.log("|---|---|---:|---:|---:|---:|---:|---:|---|");
   for (const row of rows) {
     const share = row.measured / row.theoretical;
     const result = `${share >= 0.9 ? "pass" : "miss"}${row.note ? ` (${row.note})` : ""}`;
-    console.log(`| ${row.plan} | ${row.operation} | ${row.cost.toFixed(1)} | ${row.theoretical.toFixed(1)} | ${row.measured.toFixed(1)} | ${(share * 100).toFixed(1)}% | ${row.throttled} | ${row.levels.start} → ${row.levels.end} | ${result} |`);
+    console.log(
+      `| ${row.plan} | ${row.operation} | ${row.cost.toFixed(1)} | ${row.theoretical.toFixed(1)} | ${row.measured.toFixed(1)} | ${(share * 100).toFixed(1)}% | ${row.throttled} | ${row.levels.start} → ${row.levels.end} | ${result} |`,
+    );
   }
-  console.log(`\nSandbox ceiling on this machine, throttle on (plain fetch, ${MAX_IN_FLIGHT} concurrent, bucket never short) — ${ceilings.join("; ")}.`);
+  console.log(
+    `\nSandbox ceiling on this machine, throttle on (plain fetch, ${MAX_IN_FLIGHT} concurrent, bucket never short) — ${ceilings.join("; ")}.`,
+  );
 }
 
 main().catch((error: unknown) => {

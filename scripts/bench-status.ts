@@ -14,24 +14,37 @@ import pg from "pg";
 import { ensureDatabase, startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
 
-const { values } = parseArgs({ options: { iterations: { type: "string", default: "200" }, "baseline-iterations": { type: "string", default: "10" } } });
+const { values } = parseArgs({
+  options: { iterations: { type: "string", default: "200" }, "baseline-iterations": { type: "string", default: "10" } },
+});
 const ITERATIONS = Number(values.iterations);
 const BASELINE_ITERATIONS = Number(values["baseline-iterations"]);
 const WARMUP = 20;
 const DATABASE = "synco_bench_status";
 const root = path.resolve(import.meta.dirname, "..");
 
-const BIG = { orders: 1_000_000, orphanMappings: 80_000, notSyncedShare: 0.08, failedShare: 0.04, mirrorFailedShare: 0.005, mirrorPendingShare: 0.05 };
+const BIG = {
+  orders: 1_000_000,
+  orphanMappings: 80_000,
+  notSyncedShare: 0.08,
+  failedShare: 0.04,
+  mirrorFailedShare: 0.005,
+  mirrorPendingShare: 0.05,
+};
 const SMALL = { stores: 19, orders: 5_000, customers: 2_000, products: 500 };
 
-const fmt = (n: number, digits = 1) => n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n: number, digits = 1) =>
+  n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 async function openDatabase(): Promise<{ url: string; dedicated: boolean; stop: () => Promise<void> }> {
   if (process.env.DATABASE_URL) {
     await migrateDatabase(process.env.DATABASE_URL);
     return { url: process.env.DATABASE_URL, dedicated: false, stop: async () => {} };
   }
-  const server = await startEmbeddedPostgres({ dataDir: path.resolve(root, process.env.SYNCO_DATA_DIR ?? ".data"), port: Number(process.env.SYNCO_PG_PORT ?? 54329) });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.resolve(root, process.env.SYNCO_DATA_DIR ?? ".data"),
+    port: Number(process.env.SYNCO_PG_PORT ?? 54329),
+  });
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${DATABASE} with (force)`);
@@ -58,8 +71,12 @@ async function main() {
   try {
     const version = (await db.execute<{ server_version: string }>(sql`show server_version`)).rows[0]!.server_version;
     console.log(`## bench:status — ${new Date().toISOString().slice(0, 10)}\n`);
-    console.log(`Machine: ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model.trim()}), ${fmt(os.totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${version}${database.dedicated ? ` (embedded, dedicated database ${DATABASE})` : " (DATABASE_URL)"}; load average ${fmt(os.loadavg()[0]!, 2)} at start.`);
-    console.log(`Command: npm run bench:status -- --iterations ${ITERATIONS} --baseline-iterations ${BASELINE_ITERATIONS}\n`);
+    console.log(
+      `Machine: ${os.availableParallelism()} CPUs (${os.cpus()[0]?.model.trim()}), ${fmt(os.totalmem() / 2 ** 30)} GiB RAM; Node ${process.version}; PostgreSQL ${version}${database.dedicated ? ` (embedded, dedicated database ${DATABASE})` : " (DATABASE_URL)"}; load average ${fmt(os.loadavg()[0]!, 2)} at start.`,
+    );
+    console.log(
+      `Command: npm run bench:status -- --iterations ${ITERATIONS} --baseline-iterations ${BASELINE_ITERATIONS}\n`,
+    );
 
     // ---- data ----
     const org = `bench-org-${Date.now()}`;
@@ -68,7 +85,9 @@ async function main() {
     for (let i = 0; i < 1 + SMALL.stores; i++) {
       const id = crypto.randomUUID();
       storeIds.push(id);
-      await db.execute(sql`insert into stores (id, organization_id, shop_domain, kind, connection_method, name, api_version) values (${id}, ${org}, ${`bench-${i}-${id.slice(0, 8)}.myshopify.com`}, 'sandbox', 'sandbox', ${`Bench ${i}`}, '2026-01')`);
+      await db.execute(
+        sql`insert into stores (id, organization_id, shop_domain, kind, connection_method, name, api_version) values (${id}, ${org}, ${`bench-${i}-${id.slice(0, 8)}.myshopify.com`}, 'sandbox', 'sandbox', ${`Bench ${i}`}, '2026-01')`,
+      );
     }
     const big = storeIds[0]!;
     const timed = async (label: string, run: () => Promise<unknown>) => {
@@ -80,8 +99,10 @@ async function main() {
     console.log("Data (set-based SQL, production triggers on):\n");
     // r in [0,1) per order, from a hash: which orders are not synced / failed, spread over the id range.
     const r = (g: string) => sql.raw(`((hashint4(${g}) & 2147483647)::float8 / 2147483648.0)`);
-    await timed(`1 store: ${fmt(BIG.orders * (1 - BIG.notSyncedShare) + BIG.orphanMappings, 0)} mapping rows (${fmt(BIG.orders * (1 - BIG.notSyncedShare), 0)} of indexed orders, ${fmt(BIG.orphanMappings, 0)} of orders gone from Shopify)`, () =>
-      db.execute(sql`
+    await timed(
+      `1 store: ${fmt(BIG.orders * (1 - BIG.notSyncedShare) + BIG.orphanMappings, 0)} mapping rows (${fmt(BIG.orders * (1 - BIG.notSyncedShare), 0)} of indexed orders, ${fmt(BIG.orphanMappings, 0)} of orders gone from Shopify)`,
+      () =>
+        db.execute(sql`
         insert into sync_mappings (store_id, resource_type, shopify_id, odoo_id, odoo_invoice_id, status, synced_at, last_error, mirror_state, mirror_error, mirrored_at)
         select ${big}, 'order', 5000000000 + g, 100000 + g, 900000 + g,
           case when ${r("g")} < ${BIG.notSyncedShare + BIG.failedShare} and g <= ${BIG.orders} then 'failed' else 'synced' end,
@@ -100,17 +121,19 @@ async function main() {
           timestamptz '2025-01-01' + g * interval '19 seconds'
         from generate_series(1, ${BIG.orders}) as g`),
     );
-    await timed(`${SMALL.stores} stores: ${fmt(SMALL.orders, 0)} orders, ${fmt(SMALL.customers, 0)} customers, ${fmt(SMALL.products, 0)} products each, ~65 % mapped`, async () => {
-      for (const [index, store] of storeIds.slice(1).entries()) {
-        const base = 6_000_000_000 + index * 1_000_000;
-        await db.execute(sql`
+    await timed(
+      `${SMALL.stores} stores: ${fmt(SMALL.orders, 0)} orders, ${fmt(SMALL.customers, 0)} customers, ${fmt(SMALL.products, 0)} products each, ~65 % mapped`,
+      async () => {
+        for (const [index, store] of storeIds.slice(1).entries()) {
+          const base = 6_000_000_000 + index * 1_000_000;
+          await db.execute(sql`
           insert into sync_mappings (store_id, resource_type, shopify_id, odoo_id, status, synced_at, last_error, mirror_state)
           select ${store}, t.type, ${base}::bigint + g, g, case when ${r("g")} < 0.6 then 'synced' else 'failed' end, timestamptz '2025-06-01' + g * interval '1 minute',
             case when ${r("g")} >= 0.6 then 'Odoo: timeout' end, 'done'
           from (values ('order', ${SMALL.orders}::int), ('customer', ${SMALL.customers}::int), ('product', ${SMALL.products}::int)) as t(type, n)
           cross join lateral generate_series(1, t.n) as g
           where ${r("g")} < 0.65`);
-        await db.execute(sql`
+          await db.execute(sql`
           insert into shopify_index_items (store_id, resource_type, shopify_id, title, email, skus, order_name, shopify_updated_at)
           select ${store}, t.type, ${base}::bigint + g,
             case t.type when 'order' then '#' || (1000 + g) when 'customer' then 'Customer ' || g else 'Product ' || g end,
@@ -119,19 +142,33 @@ async function main() {
             case when t.type = 'order' then '#' || (1000 + g) end, timestamptz '2025-06-01' + g * interval '1 minute'
           from (values ('order', ${SMALL.orders}::int), ('customer', ${SMALL.customers}::int), ('product', ${SMALL.products}::int)) as t(type, n)
           cross join lateral generate_series(1, t.n) as g`);
-      }
-    });
-    await timed("VACUUM ANALYZE", () => db.execute(sql`vacuum analyze sync_mappings, shopify_index_items, sync_status_counts`));
+        }
+      },
+    );
+    await timed("VACUUM ANALYZE", () =>
+      db.execute(sql`vacuum analyze sync_mappings, shopify_index_items, sync_status_counts`),
+    );
     const drift = await reconcileSyncCounts({ storeId: big });
-    const counts = (await db.execute(syncCountsQuery(big))).rows.find((row) => row.resource_type === "order") as { items: string; items_synced: string; items_failed: string };
-    console.log(`- counters after generation vs a recount: ${drift.countersFixed + drift.statusesFixed === 0 ? "equal" : `DRIFT ${JSON.stringify(drift)}`}`);
-    console.log(`- big store's orders: ${fmt(Number(counts.items), 0)} indexed, ${fmt(Number(counts.items_synced), 0)} synced, ${fmt(Number(counts.items_failed), 0)} failed, ${fmt(Number(counts.items) - Number(counts.items_synced) - Number(counts.items_failed), 0)} not synced\n`);
+    const counts = (await db.execute(syncCountsQuery(big))).rows.find((row) => row.resource_type === "order") as {
+      items: string;
+      items_synced: string;
+      items_failed: string;
+    };
+    console.log(
+      `- counters after generation vs a recount: ${drift.countersFixed + drift.statusesFixed === 0 ? "equal" : `DRIFT ${JSON.stringify(drift)}`}`,
+    );
+    console.log(
+      `- big store's orders: ${fmt(Number(counts.items), 0)} indexed, ${fmt(Number(counts.items_synced), 0)} synced, ${fmt(Number(counts.items_failed), 0)} failed, ${fmt(Number(counts.items) - Number(counts.items_synced) - Number(counts.items_failed), 0)} not synced\n`,
+    );
 
     // ---- measurements ----
     const client = await pool().connect();
     const runOnce = async (query: Query, baseline: boolean) => {
       const { sql: text, params } = toText(query);
-      if (baseline) await client.query("begin; set local enable_indexscan = off; set local enable_bitmapscan = off; set local enable_indexonlyscan = off");
+      if (baseline)
+        await client.query(
+          "begin; set local enable_indexscan = off; set local enable_bitmapscan = off; set local enable_indexonlyscan = off",
+        );
       const started = performance.now();
       await client.query(text, params);
       const ms = performance.now() - started;
@@ -155,7 +192,8 @@ async function main() {
       const { rows } = await client.query(`explain (format json) ${text}`, params);
       const used = new Set<string>();
       const walk = (node: Record<string, unknown>) => {
-        if (typeof node["Index Name"] === "string") used.add(`${String(node["Node Type"]).replace(/ Scan$/, "")} ${node["Index Name"]}`);
+        if (typeof node["Index Name"] === "string")
+          used.add(`${String(node["Node Type"]).replace(/ Scan$/, "")} ${node["Index Name"]}`);
         if (node["Node Type"] === "Seq Scan") used.add(`Seq Scan ${node["Relation Name"]}`);
         for (const child of (node.Plans as Record<string, unknown>[] | undefined) ?? []) walk(child);
       };
@@ -167,7 +205,14 @@ async function main() {
     const results: Row[] = [];
     const measure = async (label: string, query: Query, target: number, baselineQuery: Query | "seqscan" | null) => {
       const main = await sample(() => runOnce(query, false), ITERATIONS);
-      const base = baselineQuery === null ? null : await sample(() => (baselineQuery === "seqscan" ? runOnce(query, true) : runOnce(baselineQuery, false)), BASELINE_ITERATIONS, 2);
+      const base =
+        baselineQuery === null
+          ? null
+          : await sample(
+              () => (baselineQuery === "seqscan" ? runOnce(query, true) : runOnce(baselineQuery, false)),
+              BASELINE_ITERATIONS,
+              2,
+            );
       results.push({ label, ...main, baseline: base?.p95 ?? null, target, plan: await plan(query) });
       process.stderr.write(`  measured ${label}\n`);
     };
@@ -180,7 +225,12 @@ async function main() {
 
     // Deep pages start 90 % of the way into the tab (or into the tab's search matches).
     const deepCursor = async (tab: "all" | "synced" | "failed" | "not_synced", q?: string) => {
-      const condition = { all: "true", synced: "sync_status = 'synced'", failed: "sync_status = 'failed'", not_synced: "sync_status is null" }[tab];
+      const condition = {
+        all: "true",
+        synced: "sync_status = 'synced'",
+        failed: "sync_status = 'failed'",
+        not_synced: "sync_status is null",
+      }[tab];
       const { likePattern } = await import("../lib/sync/list-sync-items");
       const { rows } = await client.query(
         `select shopify_id from shopify_index_items where store_id = $1 and resource_type = 'order' and ${condition} ${q ? "and search_text like $2" : ""}
@@ -202,7 +252,12 @@ async function main() {
           const afterId = deep ? await deepCursor(tab, term?.q) : null;
           if (deep && afterId === null) continue;
           const label = `list ${tab}, ${deep ? "deep page (90 %)" : "first page"}${term ? `, q ${term.name} "${term.q}"` : ""}`;
-          await measure(label, syncItemsQuery({ storeId: big, type: "order", tab, q: term?.q, afterId, limit: 51 }), 100, "seqscan");
+          await measure(
+            label,
+            syncItemsQuery({ storeId: big, type: "order", tab, q: term?.q, afterId, limit: 51 }),
+            100,
+            "seqscan",
+          );
         }
       }
     }
@@ -218,19 +273,59 @@ async function main() {
       ).rows[0].shopify_id,
     );
     for (const afterId of [null, refusedDeep]) {
-      await measure(`list refused by Shopify (mirror=failed), ${afterId ? "deep page (90 %)" : "first page"}`, syncItemsQuery({ storeId: big, type: "order", tab: "all", mirror: "failed", afterId, limit: 51 }), 100, "seqscan");
+      await measure(
+        `list refused by Shopify (mirror=failed), ${afterId ? "deep page (90 %)" : "first page"}`,
+        syncItemsQuery({ storeId: big, type: "order", tab: "all", mirror: "failed", afterId, limit: 51 }),
+        100,
+        "seqscan",
+      );
     }
     // The whole service calls the routes make (store check, counts, mirror backlog, index state; store check and page).
-    const overviewService = await sample(() => wall(() => getSyncOverview({ storeId: big, organizationId: org })), ITERATIONS);
-    results.push({ label: "getSyncOverview() — the overview route's service, all its queries", ...overviewService, baseline: null, target: 50, plan: "—" });
-    const listService = await sample(() => wall(() => listSyncItems({ storeId: big, organizationId: org, type: "order", tab: "failed", q: undefined, after: undefined, limit: 50 })), ITERATIONS);
-    results.push({ label: "listSyncItems() — the items route's service, failed tab, first page", ...listService, baseline: null, target: 100, plan: "—" });
+    const overviewService = await sample(
+      () => wall(() => getSyncOverview({ storeId: big, organizationId: org })),
+      ITERATIONS,
+    );
+    results.push({
+      label: "getSyncOverview() — the overview route's service, all its queries",
+      ...overviewService,
+      baseline: null,
+      target: 50,
+      plan: "—",
+    });
+    const listService = await sample(
+      () =>
+        wall(() =>
+          listSyncItems({
+            storeId: big,
+            organizationId: org,
+            type: "order",
+            tab: "failed",
+            q: undefined,
+            after: undefined,
+            limit: 50,
+          }),
+        ),
+      ITERATIONS,
+    );
+    results.push({
+      label: "listSyncItems() — the items route's service, failed tab, first page",
+      ...listService,
+      baseline: null,
+      target: 100,
+      plan: "—",
+    });
     client.release();
 
-    console.log(`### Big store (1,000,000 orders indexed, 1,000,000 mapping rows) among ${storeIds.length} stores — ${ITERATIONS} warm iterations per query, baseline ${BASELINE_ITERATIONS}\n`);
-    console.log("| query | p50 ms | p95 ms | baseline p95 ms | target p95 | result | plan (indexes used) |\n|---|---|---|---|---|---|---|");
+    console.log(
+      `### Big store (1,000,000 orders indexed, 1,000,000 mapping rows) among ${storeIds.length} stores — ${ITERATIONS} warm iterations per query, baseline ${BASELINE_ITERATIONS}\n`,
+    );
+    console.log(
+      "| query | p50 ms | p95 ms | baseline p95 ms | target p95 | result | plan (indexes used) |\n|---|---|---|---|---|---|---|",
+    );
     for (const row of results) {
-      console.log(`| ${row.label} | ${fmt(row.p50, 2)} | ${fmt(row.p95, 2)} | ${row.baseline === null ? "—" : fmt(row.baseline, 0)} | < ${row.target} ms | ${row.p95 < row.target ? "pass" : "miss"} | ${row.plan} |`);
+      console.log(
+        `| ${row.label} | ${fmt(row.p50, 2)} | ${fmt(row.p95, 2)} | ${row.baseline === null ? "—" : fmt(row.baseline, 0)} | < ${row.target} ms | ${row.p95 < row.target ? "pass" : "miss"} | ${row.plan} |`,
+      );
     }
     console.log(
       `\nBaselines: counts — the naive COUNT over the index joined with the mappings (what the counters replace); list pages — the same SQL with enable_indexscan, enable_bitmapscan and enable_indexonlyscan off (sequential scan, sort).`,

@@ -17,7 +17,9 @@ async function main() {
     const flag = process.argv.indexOf("--organization");
     const organizationId = flag > 0 ? process.argv[flag + 1] : undefined;
     const report = await rotateCredentialsKey({ organizationId, log: (line) => console.log(`[keys:rotate] ${line}`) });
-    console.log(`[keys:rotate] current key ${report.keyId}: ${report.rotated} re-encrypted, ${report.alreadyCurrent} already current, ${report.failed.length} failed`);
+    console.log(
+      `[keys:rotate] current key ${report.keyId}: ${report.rotated} re-encrypted, ${report.alreadyCurrent} already current, ${report.failed.length} failed`,
+    );
     for (const failure of report.failed) console.error(`[keys:rotate] store ${failure.storeId}: ${failure.reason}`);
     process.exitCode = report.failed.length ? 1 : 0;
   } finally {

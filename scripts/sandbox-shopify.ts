@@ -17,9 +17,14 @@ import type { SandboxPlan } from "../db/schema";
 import { openDatabase } from "../lib/runtime/database";
 
 const { values } = parseArgs({
-  options: { shop: { type: "string" }, plan: { type: "string", default: "standard" }, buckets: { type: "string", default: "memory" } },
+  options: {
+    shop: { type: "string" },
+    plan: { type: "string", default: "standard" },
+    buckets: { type: "string", default: "memory" },
+  },
 });
-if (values.buckets !== "memory" && values.buckets !== "postgres") throw new Error(`--buckets is memory or postgres, not ${values.buckets}`);
+if (values.buckets !== "memory" && values.buckets !== "postgres")
+  throw new Error(`--buckets is memory or postgres, not ${values.buckets}`);
 const dataDir = path.resolve(process.env.SYNCO_DATA_DIR ?? ".data");
 const port = Number(process.env.SANDBOX_SHOPIFY_PORT ?? 4100);
 const host = process.env.SANDBOX_SHOPIFY_HOST ?? "127.0.0.1";
@@ -35,7 +40,9 @@ async function main() {
   if (values.shop) await prepareShop(values.shop, values.plan as SandboxPlan);
   const buckets = values.buckets === "memory" ? createMemoryBucketStore() : postgresBucketStore(db);
   const server = await serveSandboxShopify({ port, host, buckets });
-  console.log(`[sandbox-shopify] serving ${server.url}/admin/api/2026-01/graphql.json (shop from the Host header; buckets in ${values.buckets})`);
+  console.log(
+    `[sandbox-shopify] serving ${server.url}/admin/api/2026-01/graphql.json (shop from the Host header; buckets in ${values.buckets})`,
+  );
   console.log(`[sandbox-shopify]     and ${server.url}/api/sandbox/shopify/<shop>/admin/api/2026-01/graphql.json`);
   const stop = async () => {
     await server.close();
@@ -50,7 +57,9 @@ async function main() {
 async function prepareShop(domain: string, plan: SandboxPlan) {
   const { createSandboxShop } = await import("../lib/sandbox/shopify/create-sandbox-shop");
   const { rotateSandboxAccessToken } = await import("../lib/sandbox/shopify/rotate-sandbox-access-token");
-  const token = (await rotateSandboxAccessToken({ domain })) ?? (await createSandboxShop({ domain, name: domain, plan })).accessToken;
+  const token =
+    (await rotateSandboxAccessToken({ domain })) ??
+    (await createSandboxShop({ domain, name: domain, plan })).accessToken;
   console.log(`[sandbox-shopify] shop ${domain}: X-Shopify-Access-Token ${token}`);
 }
 

@@ -18,7 +18,18 @@ const dev = process.argv.includes("--dev");
 const dataDir = path.resolve(root, process.env.SYNCO_DATA_DIR ?? ".data");
 const port = process.env.PORT ?? "3000";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
-const SOURCES = ["app", "lib", "db", "components", "public", "proxy.ts", "instrumentation.ts", "next.config.mjs", "package-lock.json", "tsconfig.json"];
+const SOURCES = [
+  "app",
+  "lib",
+  "db",
+  "components",
+  "public",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 
 // Set once a signal (or the parent's exit) starts the shutdown; a build it cuts short is no failure.
 let stopping = false;
@@ -30,7 +41,11 @@ function say(line: string) {
 async function main() {
   const secrets = await loadSecrets({ dataDir, production: process.env.NODE_ENV === "production" });
   const database = await openDatabase({ dataDir, log: say });
-  say(database.embedded ? `embedded PostgreSQL ready (data in ${path.relative(root, dataDir) || "."})` : "using DATABASE_URL");
+  say(
+    database.embedded
+      ? `embedded PostgreSQL ready (data in ${path.relative(root, dataDir) || "."})`
+      : "using DATABASE_URL",
+  );
 
   const env = {
     ...process.env,
@@ -58,7 +73,11 @@ async function main() {
   if (!dev) await buildIfStale(env, running);
   if (stopping) return;
   say(`serving on ${env.SYNCO_APP_URL}`);
-  running.child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], { cwd: root, env, stdio: "inherit" });
+  running.child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
   running.child.on("exit", (code) => void shutdown(code ?? 1));
 }
 
@@ -66,13 +85,20 @@ async function main() {
 async function buildIfStale(env: NodeJS.ProcessEnv, running: { child?: ChildProcess }) {
   const hash = await sourceHash();
   const marker = path.join(root, ".next", "synco-source-hash");
-  const built = existsSync(path.join(root, ".next", "BUILD_ID")) && (await fs.readFile(marker, "utf8").catch(() => "")) === hash;
+  const built =
+    existsSync(path.join(root, ".next", "BUILD_ID")) && (await fs.readFile(marker, "utf8").catch(() => "")) === hash;
   if (built) return;
   say("building the app (first start or sources changed)…");
   await new Promise<void>((resolve, reject) => {
-    const build = spawn(process.execPath, [nextBin, "build"], { cwd: root, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+    const build = spawn(process.execPath, [nextBin, "build"], {
+      cwd: root,
+      env: { ...env, NODE_ENV: "production" },
+      stdio: "inherit",
+    });
     running.child = build; // a shutdown during the build stops it
-    build.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed with exit code ${code}`))));
+    build.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`next build failed with exit code ${code}`)),
+    );
   });
   await fs.writeFile(marker, hash);
 }

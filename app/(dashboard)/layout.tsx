@@ -9,6 +9,8 @@ export default async function DashboardLayout({ children }: { children: ReactNod
   const session = await getServerSession();
   if (!session) return children;
   const organizations = await listOrganizations({ userId: session.user.id });
-  const activeOrganizationId = organizations.some((o) => o.id === session.activeOrganizationId) ? session.activeOrganizationId : null;
+  const activeOrganizationId = organizations.some((o) => o.id === session.activeOrganizationId)
+    ? session.activeOrganizationId
+    : null;
   return <AppShell initialMe={{ user: session.user, organizations, activeOrganizationId }}>{children}</AppShell>;
 }

@@ -15,7 +15,9 @@ export class ApiError extends Error {
 
   /** The message without the "field: " prefix the server adds to validation errors. */
   get fieldMessage(): string {
-    return this.field && this.message.startsWith(`${this.field}: `) ? this.message.slice(this.field.length + 2) : this.message;
+    return this.field && this.message.startsWith(`${this.field}: `)
+      ? this.message.slice(this.field.length + 2)
+      : this.message;
   }
 }
 
@@ -26,23 +28,32 @@ const FALLBACK: Record<number, string> = {
   429: "Too many requests. Wait a few seconds and try again.",
 };
 
-export async function apiFetch<T>(path: string, init: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown } = {}): Promise<T> {
+export async function apiFetch<T>(
+  path: string,
+  init: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown } = {},
+): Promise<T> {
   const method = init.method ?? "GET";
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: "same-origin",
-      headers: method === "GET" ? { accept: "application/json" } : { accept: "application/json", "content-type": "application/json" },
+      headers:
+        method === "GET"
+          ? { accept: "application/json" }
+          : { accept: "application/json", "content-type": "application/json" },
       body: method === "GET" ? undefined : JSON.stringify(init.body ?? {}),
     });
   } catch (err) {
-    throw new ApiError(0, "network", "Could not reach Synco. Check your connection and try again.", undefined, { cause: err });
+    throw new ApiError(0, "network", "Could not reach Synco. Check your connection and try again.", undefined, {
+      cause: err,
+    });
   }
   const data = (await response.json().catch(() => null)) as (T & ErrorBody) | null;
   if (!response.ok) {
     const error = data?.error;
-    const message = error?.message ?? FALLBACK[response.status] ?? `Request failed (${response.status}). Please try again.`;
+    const message =
+      error?.message ?? FALLBACK[response.status] ?? `Request failed (${response.status}). Please try again.`;
     throw new ApiError(response.status, error?.code ?? "unknown", message, error?.field);
   }
   return data as T;

@@ -49,7 +49,10 @@ export function useMe(initialData?: Me) {
 }
 
 export function useOrganization() {
-  return useQuery({ queryKey: queryKeys.organization, queryFn: () => apiFetch<OrganizationDetails>("/api/organization") });
+  return useQuery({
+    queryKey: queryKeys.organization,
+    queryFn: () => apiFetch<OrganizationDetails>("/api/organization"),
+  });
 }
 
 /** Forgets every cached answer: used when the session's user or active organization changes. */
@@ -77,7 +80,8 @@ export function useAuditLog(enabled: boolean) {
     queryKey: queryKeys.audit,
     enabled,
     initialPageParam: null as number | null,
-    queryFn: ({ pageParam }) => apiFetch<AuditPage>(`/api/organization/audit?limit=20${pageParam ? `&before=${pageParam}` : ""}`),
+    queryFn: ({ pageParam }) =>
+      apiFetch<AuditPage>(`/api/organization/audit?limit=20${pageParam ? `&before=${pageParam}` : ""}`),
     getNextPageParam: (page) => page.nextBefore,
   });
 }

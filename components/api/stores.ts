@@ -27,7 +27,8 @@ export function useStores() {
     queryKey: storeKeys.list,
     queryFn: () => apiFetch<{ stores: Store[] }>("/api/stores"),
     select: (data) => data.stores,
-    refetchInterval: (query) => (query.state.data?.stores.some((store) => store.seedStatus === "seeding") ? SEEDING_POLL_MS * 2 : false),
+    refetchInterval: (query) =>
+      query.state.data?.stores.some((store) => store.seedStatus === "seeding") ? SEEDING_POLL_MS * 2 : false,
   });
 }
 
@@ -43,5 +44,9 @@ export function useStore(id: string) {
 }
 
 export function useOauthConfig() {
-  return useQuery({ queryKey: storeKeys.oauthConfig, queryFn: () => apiFetch<OauthConfigStatus>("/api/shopify/oauth/config"), staleTime: 60_000 });
+  return useQuery({
+    queryKey: storeKeys.oauthConfig,
+    queryFn: () => apiFetch<OauthConfigStatus>("/api/shopify/oauth/config"),
+    staleTime: 60_000,
+  });
 }

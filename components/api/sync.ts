@@ -6,20 +6,43 @@
 // it ends.
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import type { TSyncItemDetail, TSyncItemsPage, TSyncMirrorFilter, TSyncOverview, TSyncResourceType, TSyncTab } from "@/lib/sync/schemas";
+import type {
+  TSyncItemDetail,
+  TSyncItemsPage,
+  TSyncMirrorFilter,
+  TSyncOverview,
+  TSyncResourceType,
+  TSyncTab,
+} from "@/lib/sync/schemas";
 import { ApiError, apiFetch } from "./api-fetch";
 
-export type { TSyncItem as SyncItem, TSyncItemDetail as SyncItemDetail, TSyncOverview as SyncOverview } from "@/lib/sync/schemas";
-export type { TSyncResourceType as SyncResourceType, TSyncTab as SyncTab, TSyncStatus as SyncStatus, TSyncMirrorFilter as SyncMirrorFilter } from "@/lib/sync/schemas";
+export type {
+  TSyncItem as SyncItem,
+  TSyncItemDetail as SyncItemDetail,
+  TSyncOverview as SyncOverview,
+} from "@/lib/sync/schemas";
+export type {
+  TSyncResourceType as SyncResourceType,
+  TSyncTab as SyncTab,
+  TSyncStatus as SyncStatus,
+  TSyncMirrorFilter as SyncMirrorFilter,
+} from "@/lib/sync/schemas";
 
 /** `mirror: "failed"`: only the items whose mapping Shopify refused to store. */
-export type SyncItemsFilter = { type: TSyncResourceType; tab: TSyncTab; mirror: TSyncMirrorFilter | null; q: string; after: string | null };
+export type SyncItemsFilter = {
+  type: TSyncResourceType;
+  tab: TSyncTab;
+  mirror: TSyncMirrorFilter | null;
+  q: string;
+  after: string | null;
+};
 
 export const syncKeys = {
   overview: (storeId: string) => ["sync", storeId, "overview"] as const,
   items: (storeId: string) => ["sync", storeId, "items"] as const,
   page: (storeId: string, filter: SyncItemsFilter) => ["sync", storeId, "items", filter] as const,
-  item: (storeId: string, type: TSyncResourceType, shopifyId: string) => ["sync", storeId, "item", type, shopifyId] as const,
+  item: (storeId: string, type: TSyncResourceType, shopifyId: string) =>
+    ["sync", storeId, "item", type, shopifyId] as const,
 };
 
 const REFRESH_POLL_MS = 1_500;
@@ -49,8 +72,10 @@ export function useSyncOverview(storeId: string, { waiting = false }: { waiting?
   const refreshing = query.data?.index.refreshing ?? false;
   const before = useRef({ refreshing, waiting });
   useEffect(() => {
-    if (before.current.refreshing && !refreshing) void queryClient.invalidateQueries({ queryKey: syncKeys.items(storeId) });
-    if (before.current.waiting && !waiting) void queryClient.invalidateQueries({ queryKey: syncKeys.overview(storeId) });
+    if (before.current.refreshing && !refreshing)
+      void queryClient.invalidateQueries({ queryKey: syncKeys.items(storeId) });
+    if (before.current.waiting && !waiting)
+      void queryClient.invalidateQueries({ queryKey: syncKeys.overview(storeId) });
     before.current = { refreshing, waiting };
   }, [refreshing, waiting, queryClient, storeId]);
   return query;
@@ -72,7 +97,8 @@ export function useSyncItems(storeId: string, filter: SyncItemsFilter) {
 export function useSyncItem(storeId: string, type: TSyncResourceType, shopifyId: string | null) {
   return useQuery({
     queryKey: syncKeys.item(storeId, type, shopifyId ?? ""),
-    queryFn: () => apiFetch<{ item: TSyncItemDetail }>(`${storePath(storeId)}/items/${type}/${encodeURIComponent(shopifyId!)}`),
+    queryFn: () =>
+      apiFetch<{ item: TSyncItemDetail }>(`${storePath(storeId)}/items/${type}/${encodeURIComponent(shopifyId!)}`),
     select: (data) => data.item,
     enabled: shopifyId !== null,
     retry: (failures, error) => !notFound(error) && failures < 1,

@@ -5,9 +5,25 @@ import type { ReactNode } from "react";
 import { Brand } from "@/components/shell/brand";
 
 /** The centred card of the signed-out pages: sign in, sign up, invitations. */
-export function AuthLayout({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthLayout({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
-    <Box minHeight="100vh" paddingBlockStart="1600" paddingBlockEnd="1600" paddingInlineStart="400" paddingInlineEnd="400">
+    <Box
+      minHeight="100vh"
+      paddingBlockStart="1600"
+      paddingBlockEnd="1600"
+      paddingInlineStart="400"
+      paddingInlineEnd="400"
+    >
       <InlineStack align="center">
         <Box width="100%" maxWidth="440px">
           <BlockStack gap="600">

@@ -39,7 +39,14 @@ export function SignInForm({ next }: { next: string }) {
               <p>{problem.message}</p>
             </Banner>
           ) : null}
-          <TextField label="Email" type="email" autoComplete="email" value={email} onChange={setEmail} error={errors.email} />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="email"
+            value={email}
+            onChange={setEmail}
+            error={errors.email}
+          />
           <TextField
             label="Password"
             type="password"

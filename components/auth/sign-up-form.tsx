@@ -42,8 +42,21 @@ export function SignUpForm({ next }: { next: string }) {
               <p>{problem.message}</p>
             </Banner>
           ) : null}
-          <TextField label="Name" autoComplete="name" value={values.name} onChange={set("name")} error={fieldProblem("name")} />
-          <TextField label="Email" type="email" autoComplete="email" value={values.email} onChange={set("email")} error={fieldProblem("email")} />
+          <TextField
+            label="Name"
+            autoComplete="name"
+            value={values.name}
+            onChange={set("name")}
+            error={fieldProblem("name")}
+          />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="email"
+            value={values.email}
+            onChange={set("email")}
+            error={fieldProblem("email")}
+          />
           <TextField
             label="Password"
             type="password"

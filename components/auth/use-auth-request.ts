@@ -3,7 +3,9 @@
 import { useState } from "react";
 import { describeAuthError, retryAfterOf, type AuthFailure, type AuthProblem } from "./auth-errors";
 
-type AuthCall = (fetchOptions: { onError: (ctx: { response: Response }) => void }) => Promise<{ error: AuthFailure | null }>;
+type AuthCall = (fetchOptions: {
+  onError: (ctx: { response: Response }) => void;
+}) => Promise<{ error: AuthFailure | null }>;
 
 /**
  * Runs a better-auth call; on success leaves with a full page load to `next`, so the server

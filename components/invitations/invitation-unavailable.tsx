@@ -11,9 +11,18 @@ type Props = { invitation?: Invitation; error: Error | null; email: string; invi
 
 const ANSWERED: Record<Exclude<Invitation["status"], "pending">, { title: string; text: string }> = {
   accepted: { title: "Invitation already accepted", text: "You are already a member of this organization." },
-  rejected: { title: "Invitation declined", text: "You declined this invitation. If that was a mistake, ask for a new one." },
-  canceled: { title: "Invitation canceled", text: "This invitation was withdrawn. Ask the person who invited you for a new one." },
-  expired: { title: "Invitation expired", text: "Invitations work for 7 days. Ask the person who invited you for a new one." },
+  rejected: {
+    title: "Invitation declined",
+    text: "You declined this invitation. If that was a mistake, ask for a new one.",
+  },
+  canceled: {
+    title: "Invitation canceled",
+    text: "This invitation was withdrawn. Ask the person who invited you for a new one.",
+  },
+  expired: {
+    title: "Invitation expired",
+    text: "Invitations work for 7 days. Ask the person who invited you for a new one.",
+  },
 };
 
 /** Every way an invitation link can fail to offer a choice: not for you, answered, expired. */
@@ -41,8 +50,8 @@ export function InvitationUnavailable({ invitation, error, email, invitationId }
       <AuthLayout title="This invitation is not for this account">
         <BlockStack gap="400">
           <Text as="p">
-            You are signed in as {email}. An invitation only opens for the email address it was sent to, and this one does not
-            exist or was sent to another address.
+            You are signed in as {email}. An invitation only opens for the email address it was sent to, and this one
+            does not exist or was sent to another address.
           </Text>
           <BlockStack gap="200">
             <Button variant="primary" onClick={() => void switchAccount()}>

@@ -52,13 +52,23 @@ export function InvitationView({ invitationId, email }: { invitationId: string; 
     );
   }
   if (query.error || query.data.invitation.status !== "pending") {
-    return <InvitationUnavailable invitation={query.data?.invitation} error={query.error} email={email} invitationId={invitationId} />;
+    return (
+      <InvitationUnavailable
+        invitation={query.data?.invitation}
+        error={query.error}
+        email={email}
+        invitationId={invitationId}
+      />
+    );
   }
 
   const { invitation } = query.data;
   const failure = accept.error ?? decline.error;
   return (
-    <AuthLayout title={`Join ${invitation.organizationName}`} subtitle={`${invitation.inviterName} invited you to join ${invitation.organizationName} on Synco.`}>
+    <AuthLayout
+      title={`Join ${invitation.organizationName}`}
+      subtitle={`${invitation.inviterName} invited you to join ${invitation.organizationName} on Synco.`}
+    >
       <BlockStack gap="400">
         {failure ? (
           <Banner tone="critical" title="Could not answer the invitation">
@@ -80,7 +90,12 @@ export function InvitationView({ invitationId, email }: { invitationId: string; 
           <Button onClick={() => decline.mutate()} loading={decline.isPending} disabled={accept.isPending}>
             Decline
           </Button>
-          <Button variant="primary" onClick={() => accept.mutate()} loading={accept.isPending} disabled={decline.isPending}>
+          <Button
+            variant="primary"
+            onClick={() => accept.mutate()}
+            loading={accept.isPending}
+            disabled={decline.isPending}
+          >
             Accept invitation
           </Button>
         </InlineStack>

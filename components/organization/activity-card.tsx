@@ -63,12 +63,16 @@ function describeStore(entry: AuditEntry): string {
       const { name, metafieldNamespace } = details.changes ?? {};
       const parts = [
         name ? `renamed it from “${name.from}” to “${name.to}”` : null,
-        metafieldNamespace ? `changed its metafield namespace from “${metafieldNamespace.from}” to “${metafieldNamespace.to}”` : null,
+        metafieldNamespace
+          ? `changed its metafield namespace from “${metafieldNamespace.from}” to “${metafieldNamespace.to}”`
+          : null,
       ].filter(Boolean);
       return parts.length > 0 ? `Updated ${shop}: ${parts.join(" and ")}` : `Updated the settings of ${shop}`;
     }
     case "store.disconnected":
-      return details.reason === "app_uninstalled" ? `Disconnected ${shop}: the app was uninstalled in Shopify` : `Disconnected ${shop}`;
+      return details.reason === "app_uninstalled"
+        ? `Disconnected ${shop}: the app was uninstalled in Shopify`
+        : `Disconnected ${shop}`;
     case "store.customer_data_requested":
       return `Customer ${details.customerId ?? ""} of ${shop} asked for their data (privacy request)`;
     case "store.customer_redacted":
@@ -89,7 +93,10 @@ function describeSync(entry: AuditEntry): string {
   switch (entry.action) {
     case "sync.mappings_exported": {
       const types = details.types ?? [];
-      const which = types.length === 0 || types.length === 3 ? "the whole mapping" : `the mapping of ${listWords(types.map((type) => TYPE_NAMES[type] ?? type))}`;
+      const which =
+        types.length === 0 || types.length === 3
+          ? "the whole mapping"
+          : `the mapping of ${listWords(types.map((type) => TYPE_NAMES[type] ?? type))}`;
       return `Exported ${which} of ${shop}${details.format ? ` as ${details.format.toUpperCase()}` : ""}`;
     }
     case "sync.index_refresh_requested":
@@ -99,7 +106,8 @@ function describeSync(entry: AuditEntry): string {
   }
 }
 
-const listWords = (words: string[]) => (words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`);
+const listWords = (words: string[]) =>
+  words.length <= 1 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 
 export function ActivityCard() {
   const { data, error, isPending, hasNextPage, fetchNextPage, isFetchingNextPage } = useAuditLog(true);

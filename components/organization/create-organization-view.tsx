@@ -1,6 +1,18 @@
 "use client";
 
-import { Banner, BlockStack, Button, Card, Form, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Form,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -35,7 +47,11 @@ export function CreateOrganizationView() {
   }
 
   return (
-    <Page title={first ? "Create your organization" : "Create organization"} backAction={hasActive ? { content: "Home", url: "/" } : undefined} narrowWidth>
+    <Page
+      title={first ? "Create your organization" : "Create organization"}
+      backAction={hasActive ? { content: "Home", url: "/" } : undefined}
+      narrowWidth
+    >
       <Layout>
         <Layout.Section>
           <Card>
@@ -46,8 +62,8 @@ export function CreateOrganizationView() {
                     {first ? "Welcome to Synco" : "A new organization"}
                   </Text>
                   <Text as="p" tone="subdued">
-                    An organization holds stores and the people who manage them. Agencies usually create one per client; you can
-                    belong to as many as you need and switch between them from the top bar.
+                    An organization holds stores and the people who manage them. Agencies usually create one per client;
+                    you can belong to as many as you need and switch between them from the top bar.
                   </Text>
                 </BlockStack>
                 {create.error && !nameError ? (

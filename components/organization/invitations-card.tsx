@@ -54,7 +54,11 @@ export function InvitationsCard({ invitations }: { invitations: PendingInvitatio
           const expires = dateFormat.format(new Date(invitation.expiresAt));
           const actions = (
             <InlineStack gap="300" align={condensed ? "start" : "end"} wrap={false}>
-              <Button variant="plain" accessibilityLabel={`Copy invitation link for ${invitation.email}`} onClick={() => void copy(invitation.link)}>
+              <Button
+                variant="plain"
+                accessibilityLabel={`Copy invitation link for ${invitation.email}`}
+                onClick={() => void copy(invitation.link)}
+              >
                 Copy link
               </Button>
               <Button

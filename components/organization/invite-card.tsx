@@ -16,7 +16,8 @@ export function InviteCard({ viewerRole }: { viewerRole: Role }) {
   const [role, setRole] = useState<Role>("member");
   const [emailError, setEmailError] = useState<string>();
   const invite = useOrganizationMutation(
-    (body: { email: string; role: Role }) => apiFetch<Invited>("/api/organization/invitations", { method: "POST", body }),
+    (body: { email: string; role: Role }) =>
+      apiFetch<Invited>("/api/organization/invitations", { method: "POST", body }),
     (body) => `Invitation created for ${body.email}`,
   );
   const roles: Role[] = viewerRole === "owner" ? ["member", "admin", "owner"] : ["member", "admin"];
@@ -75,8 +76,8 @@ function InvitationCreated({ invited, onDismiss }: { invited: Invited; onDismiss
     <Banner tone="success" title={`Invitation for ${invited.invitation.email} is ready`} onDismiss={onDismiss}>
       <BlockStack gap="300">
         <p>
-          Synco does not send email yet: share this link with {invited.invitation.email} yourself. It works for 7 days, and only
-          for someone signed in with that address.
+          Synco does not send email yet: share this link with {invited.invitation.email} yourself. It works for 7 days,
+          and only for someone signed in with that address.
         </p>
         <CopyLinkField label="Invitation link" link={invited.link} />
       </BlockStack>

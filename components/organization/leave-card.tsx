@@ -44,7 +44,12 @@ export function LeaveCard({ organizationName, onlyOwner }: { organizationName: s
         open={confirming}
         onClose={close}
         title={`Leave ${organizationName}?`}
-        primaryAction={{ content: "Leave organization", destructive: true, loading: leave.isPending, onAction: () => leave.mutate() }}
+        primaryAction={{
+          content: "Leave organization",
+          destructive: true,
+          loading: leave.isPending,
+          onAction: () => leave.mutate(),
+        }}
         secondaryActions={[{ content: "Cancel", onAction: close }]}
       >
         <Modal.Section>

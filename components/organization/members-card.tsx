@@ -1,6 +1,18 @@
 "use client";
 
-import { Badge, Banner, BlockStack, Box, Button, Card, IndexTable, InlineStack, Select, Text, useBreakpoints } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  IndexTable,
+  InlineStack,
+  Select,
+  Text,
+  useBreakpoints,
+} from "@shopify/polaris";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
 import type { Member, Role } from "@/components/api/queries";
@@ -22,10 +34,13 @@ function permissions(viewerRole: Role, viewerUserId: string, target: Member) {
 export function MembersCard({ members, viewerRole, viewerUserId, organizationName }: Props) {
   const [removing, setRemoving] = useState<Member | null>(null);
   const changeRole = useOrganizationMutation(
-    ({ member, role }: { member: Member; role: Role }) => apiFetch(`/api/organization/members/${member.id}`, { method: "PATCH", body: { role } }),
+    ({ member, role }: { member: Member; role: Role }) =>
+      apiFetch(`/api/organization/members/${member.id}`, { method: "PATCH", body: { role } }),
     ({ member, role }) => `${member.name} is now ${ROLE_LABEL[role].toLowerCase()}`,
   );
-  const roleOptions = (viewerRole === "owner" ? (["owner", "admin", "member"] as const) : (["admin", "member"] as const)).map((role) => ({
+  const roleOptions = (
+    viewerRole === "owner" ? (["owner", "admin", "member"] as const) : (["admin", "member"] as const)
+  ).map((role) => ({
     label: ROLE_LABEL[role],
     value: role,
   }));
@@ -55,7 +70,12 @@ export function MembersCard({ members, viewerRole, viewerUserId, organizationNam
       <RoleBadge role={member.role} />
     );
     const removeButton = can.remove ? (
-      <Button variant="plain" tone="critical" accessibilityLabel={`Remove ${member.name}`} onClick={() => setRemoving(member)}>
+      <Button
+        variant="plain"
+        tone="critical"
+        accessibilityLabel={`Remove ${member.name}`}
+        onClick={() => setRemoving(member)}
+      >
         Remove
       </Button>
     ) : null;
@@ -103,7 +123,11 @@ export function MembersCard({ members, viewerRole, viewerUserId, organizationNam
           resourceName={{ singular: "member", plural: "members" }}
           itemCount={members.length}
           selectable={false}
-          headings={viewerRole !== "member" ? [{ title: "Name" }, { title: "Email" }, { title: "Role" }, { title: "Actions", hidden: true }] : [{ title: "Name" }, { title: "Email" }, { title: "Role" }]}
+          headings={
+            viewerRole !== "member"
+              ? [{ title: "Name" }, { title: "Email" }, { title: "Role" }, { title: "Actions", hidden: true }]
+              : [{ title: "Name" }, { title: "Email" }, { title: "Role" }]
+          }
         >
           {rows}
         </IndexTable>

@@ -5,7 +5,15 @@ import { apiFetch } from "@/components/api/api-fetch";
 import type { Member } from "@/components/api/queries";
 import { useOrganizationMutation } from "./use-organization-mutation";
 
-export function RemoveMemberModal({ member, organizationName, onClose }: { member: Member | null; organizationName: string; onClose: () => void }) {
+export function RemoveMemberModal({
+  member,
+  organizationName,
+  onClose,
+}: {
+  member: Member | null;
+  organizationName: string;
+  onClose: () => void;
+}) {
   const remove = useOrganizationMutation(
     (target: Member) => apiFetch(`/api/organization/members/${target.id}`, { method: "DELETE" }),
     (target) => `${target.name} was removed`,
@@ -36,8 +44,8 @@ export function RemoveMemberModal({ member, organizationName, onClose }: { membe
             </Banner>
           ) : null}
           <Text as="p">
-            {member?.name} ({member?.email}) will lose access to {organizationName} and its stores right away. You can invite them
-            again later.
+            {member?.name} ({member?.email}) will lose access to {organizationName} and its stores right away. You can
+            invite them again later.
           </Text>
         </BlockStack>
       </Modal.Section>

@@ -38,7 +38,14 @@ export function RenameCard({ organization, canEdit }: { organization: Organizati
               <p>{rename.error.message}</p>
             </Banner>
           ) : null}
-          <TextField label="Organization name" autoComplete="organization" value={name} onChange={setName} error={fieldError} maxLength={80} />
+          <TextField
+            label="Organization name"
+            autoComplete="organization"
+            value={name}
+            onChange={setName}
+            error={fieldError}
+            maxLength={80}
+          />
           <InlineStack align="end">
             <Button submit variant="primary" loading={rename.isPending} disabled={name.trim() === organization.name}>
               Save

@@ -53,10 +53,19 @@ export function SettingsView() {
           title="Members"
           description="Owners manage everything, including other owners. Admins manage members, invitations and stores. Members can look."
         >
-          <MembersCard members={members} viewerRole={role} viewerUserId={me.user.id} organizationName={organization.name} />
+          <MembersCard
+            members={members}
+            viewerRole={role}
+            viewerUserId={me.user.id}
+            organizationName={organization.name}
+          />
         </Layout.AnnotatedSection>
         {manager ? (
-          <Layout.AnnotatedSection id="invite" title="Invite people" description="Create an invitation link for a teammate or a client.">
+          <Layout.AnnotatedSection
+            id="invite"
+            title="Invite people"
+            description="Create an invitation link for a teammate or a client."
+          >
             <BlockStack gap="400">
               <InviteCard viewerRole={role} />
               <InvitationsCard invitations={invitations} />
@@ -72,7 +81,11 @@ export function SettingsView() {
             <ActivityCard />
           </Layout.AnnotatedSection>
         ) : null}
-        <Layout.AnnotatedSection id="leave" title="Leave organization" description="Stop being a member of this organization.">
+        <Layout.AnnotatedSection
+          id="leave"
+          title="Leave organization"
+          description="Stop being a member of this organization."
+        >
           <LeaveCard organizationName={organization.name} onlyOwner={role === "owner" && owners === 1} />
         </Layout.AnnotatedSection>
       </Layout>

@@ -9,7 +9,10 @@ import { useToast } from "@/components/shell/toast";
  * A change to the active organization: on success the organization and the user's list of
  * organizations (names, roles) are fetched again, and `success` is shown as a toast.
  */
-export function useOrganizationMutation<V, R = unknown>(request: (variables: V) => Promise<R>, success?: (variables: V) => string) {
+export function useOrganizationMutation<V, R = unknown>(
+  request: (variables: V) => Promise<R>,
+  success?: (variables: V) => string,
+) {
   const queryClient = useQueryClient();
   const showToast = useToast();
   return useMutation<R, ApiError, V>({

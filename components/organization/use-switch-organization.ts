@@ -9,7 +9,8 @@ export function useSwitchOrganization() {
   const queryClient = useQueryClient();
   const router = useRouter();
   return useMutation({
-    mutationFn: (organizationId: string) => apiFetch("/api/organizations/active", { method: "PUT", body: { organizationId } }),
+    mutationFn: (organizationId: string) =>
+      apiFetch("/api/organizations/active", { method: "PUT", body: { organizationId } }),
     onSuccess: async () => {
       await queryClient.invalidateQueries();
       router.push("/");

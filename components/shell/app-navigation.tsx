@@ -11,7 +11,10 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
   const inStores = pathname === "/" || pathname === "/stores" || pathname.startsWith("/stores/");
   return (
     <Navigation location={pathname} contextControl={<Brand />}>
-      <Navigation.Section items={[{ label: "Stores", url: "/", icon: StoreIcon, selected: inStores, onClick: onNavigate }]} fill />
+      <Navigation.Section
+        items={[{ label: "Stores", url: "/", icon: StoreIcon, selected: inStores, onClick: onNavigate }]}
+        fill
+      />
       <Navigation.Section
         items={[{ label: "Organization settings", url: "/settings", icon: SettingsIcon, onClick: onNavigate }]}
       />

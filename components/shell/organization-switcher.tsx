@@ -44,13 +44,22 @@ export function OrganizationSwitcher({ me }: { me: Me }) {
             content: org.name,
             helpText: ROLE_LABEL[org.role],
             active: org.id === me.activeOrganizationId,
-            suffix: org.id === me.activeOrganizationId ? <Icon source={CheckIcon} accessibilityLabel="Active" /> : undefined,
+            suffix:
+              org.id === me.activeOrganizationId ? <Icon source={CheckIcon} accessibilityLabel="Active" /> : undefined,
             onAction: () => choose(org.id),
           })),
         },
-        { items: [{ content: "Create organization", icon: PlusIcon, url: "/organizations/new", onAction: () => setOpen(false) }] },
+        {
+          items: [
+            {
+              content: "Create organization",
+              icon: PlusIcon,
+              url: "/organizations/new",
+              onAction: () => setOpen(false),
+            },
+          ],
+        },
       ]}
     />
   );
 }
-

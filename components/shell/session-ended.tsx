@@ -31,7 +31,8 @@ export function SessionEnded() {
       window.location.replace(signInAgainPath());
     });
     const mutations = queryClient.getMutationCache().subscribe((event) => {
-      if (event.type === "updated" && event.action.type === "error" && isSessionEnded(event.action.error)) setSignInPath(signInAgainPath());
+      if (event.type === "updated" && event.action.type === "error" && isSessionEnded(event.action.error))
+        setSignInPath(signInAgainPath());
     });
     return () => {
       queries();

@@ -15,7 +15,10 @@ const ToastContext = createContext<ToastState>({ toast: null, show: () => {}, di
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toast, setToast] = useState<ToastMessage | null>(null);
-  const show = useCallback<ShowToast>((content, options) => setToast({ id: Date.now(), content, error: options?.error }), []);
+  const show = useCallback<ShowToast>(
+    (content, options) => setToast({ id: Date.now(), content, error: options?.error }),
+    [],
+  );
   const value = useMemo(() => ({ toast, show, dismiss: () => setToast(null) }), [toast, show]);
   return <ToastContext.Provider value={value}>{children}</ToastContext.Provider>;
 }

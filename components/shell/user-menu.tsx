@@ -41,7 +41,11 @@ export function UserMenu({ user }: { user: Me["user"] }) {
       open={open}
       onToggle={() => setOpen((o) => !o)}
       actions={[
-        { items: [{ content: "Organization settings", icon: SettingsIcon, url: "/settings", onAction: () => setOpen(false) }] },
+        {
+          items: [
+            { content: "Organization settings", icon: SettingsIcon, url: "/settings", onAction: () => setOpen(false) },
+          ],
+        },
         { items: [{ content: "Sign out", icon: ExitIcon, onAction: () => void signOut() }] },
       ]}
     />

@@ -17,5 +17,10 @@ export function apiFieldError(error: ApiError | null, field: string, label: stri
 /** The first message per field of a failed parse, in the form's words. */
 export function formErrors(error: z.ZodError, labels: Record<string, string>): Record<string, string | undefined> {
   const errors = fieldErrors(error);
-  return Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, message && humanize(message, field, labels[field] ?? field)]));
+  return Object.fromEntries(
+    Object.entries(errors).map(([field, message]) => [
+      field,
+      message && humanize(message, field, labels[field] ?? field),
+    ]),
+  );
 }

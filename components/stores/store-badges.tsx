@@ -8,17 +8,28 @@ export function StoreKindBadge({ kind }: { kind: Store["kind"] }) {
   return kind === "sandbox" ? <Badge tone="magic">Sandbox</Badge> : <Badge>Live</Badge>;
 }
 
-type State = { label: string; tone?: BadgeProps["tone"]; progress?: BadgeProps["progress"]; /** someone has to act */ attention?: boolean };
+type State = {
+  label: string;
+  tone?: BadgeProps["tone"];
+  progress?: BadgeProps["progress"];
+  /** someone has to act */ attention?: boolean;
+};
 
 /** One word for where the store stands: its connection first, then (sandbox) its seeding. */
 export function storeState(store: Pick<Store, "status" | "seedStatus" | "connectionMethod">): State {
   if (store.status === "disconnected") return { label: "Disconnected", progress: "incomplete" };
   if (store.status === "needs_reauth") {
     // A custom app's token is replaced by pasting a new one; an OAuth store is approved again in Shopify.
-    return { label: store.connectionMethod === "token" ? "Needs a new token" : "Needs re-authorisation", tone: "warning", progress: "incomplete", attention: true };
+    return {
+      label: store.connectionMethod === "token" ? "Needs a new token" : "Needs re-authorisation",
+      tone: "warning",
+      progress: "incomplete",
+      attention: true,
+    };
   }
   if (store.seedStatus === "seeding") return { label: "Seeding…", tone: "info", progress: "partiallyComplete" };
-  if (store.seedStatus === "failed") return { label: "Seeding failed", tone: "critical", progress: "incomplete", attention: true };
+  if (store.seedStatus === "failed")
+    return { label: "Seeding failed", tone: "critical", progress: "incomplete", attention: true };
   return { label: "Connected", tone: "success", progress: "complete" };
 }
 

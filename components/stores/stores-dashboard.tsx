@@ -32,7 +32,9 @@ export function StoresDashboard({ oauthError }: { oauthError?: string }) {
       title={org.name}
       titleMetadata={<RoleBadge role={role} />}
       subtitle={list.length > 0 ? summary(list) : "Stores of this organization"}
-      primaryAction={canAdd && list.length > 0 ? { content: "Add store", url: "/stores/new", icon: PlusIcon } : undefined}
+      primaryAction={
+        canAdd && list.length > 0 ? { content: "Add store", url: "/stores/new", icon: PlusIcon } : undefined
+      }
     >
       <BlockStack gap="400">
         {oauthError ? <OauthErrorBanner reason={oauthError} /> : null}

@@ -16,7 +16,12 @@ export function StoresTable({ stores }: { stores: Store[] }) {
         resourceName={{ singular: "store", plural: "stores" }}
         itemCount={stores.length}
         selectable={false}
-        headings={[{ title: "Store" }, { title: "Type" }, { title: "Connection" }, { title: "Last activity", alignment: "end" }]}
+        headings={[
+          { title: "Store" },
+          { title: "Type" },
+          { title: "Connection" },
+          { title: "Last activity", alignment: "end" },
+        ]}
       >
         {stores.map((store, index) => (
           <IndexTable.Row id={store.id} key={store.id} position={index}>

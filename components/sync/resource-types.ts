@@ -14,15 +14,38 @@ type ResourceWords = {
 };
 
 export const RESOURCES: Record<SyncResourceType, ResourceWords> = {
-  product: { title: "Products", singular: "product", plural: "products", segment: "products", searchHint: "Search by title or SKU" },
-  customer: { title: "Customers", singular: "customer", plural: "customers", segment: "customers", searchHint: "Search by name or email" },
-  order: { title: "Orders", singular: "order", plural: "orders", segment: "orders", searchHint: "Search by order name or customer email" },
+  product: {
+    title: "Products",
+    singular: "product",
+    plural: "products",
+    segment: "products",
+    searchHint: "Search by title or SKU",
+  },
+  customer: {
+    title: "Customers",
+    singular: "customer",
+    plural: "customers",
+    segment: "customers",
+    searchHint: "Search by name or email",
+  },
+  order: {
+    title: "Orders",
+    singular: "order",
+    plural: "orders",
+    segment: "orders",
+    searchHint: "Search by order name or customer email",
+  },
 };
 
 /** Overview cards and navigation tabs in the order a merchant thinks of them. */
 export const RESOURCE_ORDER: SyncResourceType[] = ["product", "customer", "order"];
 
-export const TAB_LABELS: Record<SyncTab, string> = { all: "All", synced: "Synced", not_synced: "Not synced", failed: "Failed" };
+export const TAB_LABELS: Record<SyncTab, string> = {
+  all: "All",
+  synced: "Synced",
+  not_synced: "Not synced",
+  failed: "Failed",
+};
 export const TABS: SyncTab[] = ["all", "synced", "not_synced", "failed"];
 
 export function isSyncTab(value: string | null): value is SyncTab {

@@ -19,7 +19,10 @@ export const auditLog = pgTable(
     ip: text("ip"),
     userAgent: text("user_agent"),
   },
-  (t) => [index("audit_log_organization_idx").on(t.organizationId, t.id), index("audit_log_store_idx").on(t.storeId, t.id)],
+  (t) => [
+    index("audit_log_organization_idx").on(t.organizationId, t.id),
+    index("audit_log_store_idx").on(t.storeId, t.id),
+  ],
 );
 export type AuditLogRow = typeof auditLog.$inferSelect;
 export type NewAuditLogRow = typeof auditLog.$inferInsert;

@@ -45,9 +45,13 @@ export const syncMappings = pgTable(
     // "Last synced at" per type is the first entry of this index.
     index("sync_mappings_synced_at_idx").on(t.storeId, t.resourceType, t.syncedAt),
     // The mirror's work queue stays small: only rows Shopify has not seen yet.
-    index("sync_mappings_mirror_pending_idx").on(t.storeId, t.resourceType, t.shopifyId).where(sql`mirror_state <> 'done'`),
+    index("sync_mappings_mirror_pending_idx")
+      .on(t.storeId, t.resourceType, t.shopifyId)
+      .where(sql`mirror_state <> 'done'`),
     // The refused rows alone, in list order: "Refused by Shopify" pages and counts never walk a pending backlog.
-    index("sync_mappings_mirror_failed_idx").on(t.storeId, t.resourceType, t.shopifyId).where(sql`mirror_state = 'failed'`),
+    index("sync_mappings_mirror_failed_idx")
+      .on(t.storeId, t.resourceType, t.shopifyId)
+      .where(sql`mirror_state = 'failed'`),
   ],
 );
 export type SyncMapping = typeof syncMappings.$inferSelect;

@@ -3,7 +3,18 @@
 // serve a download or resume an operation another instance started, and nothing is held whole
 // in memory.
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { sandboxShopifyAppInstallations, sandboxShopifyShops } from "./sandbox-shopify";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
@@ -71,12 +82,16 @@ export const sandboxShopifyBulkOperations = pgTable(
     status: text("status").$type<SandboxBulkStatus>().notNull().default("CREATED"),
     // The bulk query, or the mutation run once per uploaded line.
     query: text("query").notNull(),
-    inputFileId: bigint("input_file_id", { mode: "number" }).references(() => sandboxShopifyFiles.id, { onDelete: "set null" }),
+    inputFileId: bigint("input_file_id", { mode: "number" }).references(() => sandboxShopifyFiles.id, {
+      onDelete: "set null",
+    }),
     clientIdentifier: text("client_identifier"),
     errorCode: text("error_code"),
     objectCount: bigint("object_count", { mode: "number" }).notNull().default(0),
     rootObjectCount: bigint("root_object_count", { mode: "number" }).notNull().default(0),
-    resultFileId: bigint("result_file_id", { mode: "number" }).references(() => sandboxShopifyFiles.id, { onDelete: "set null" }),
+    resultFileId: bigint("result_file_id", { mode: "number" }).references(() => sandboxShopifyFiles.id, {
+      onDelete: "set null",
+    }),
     checkpoint: jsonb("checkpoint").$type<SandboxBulkCheckpoint>(),
     // The "fail part-way" fault, captured when the operation was created.
     failAfterObjects: integer("fail_after_objects"),

@@ -3,7 +3,18 @@
 // (any number of processes, rows claimed with FOR UPDATE SKIP LOCKED) posts them and retries.
 // Also the per-shop faults that tests switch on.
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { sandboxShopifyAppInstallations, sandboxShopifyShops } from "./sandbox-shopify";
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -43,9 +54,12 @@ export const sandboxShopifyWebhookDeliveries = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     shopId: shopId(),
     // Kept when the subscription goes (app/uninstalled is sent after its subscriptions are gone).
-    subscriptionId: bigint("subscription_id", { mode: "number" }).references(() => sandboxShopifyWebhookSubscriptions.id, {
-      onDelete: "set null",
-    }),
+    subscriptionId: bigint("subscription_id", { mode: "number" }).references(
+      () => sandboxShopifyWebhookSubscriptions.id,
+      {
+        onDelete: "set null",
+      },
+    ),
     appId: bigint("app_id", { mode: "number" }).notNull(),
     // Everything a send needs is frozen here: retries carry the original payload to the original address.
     topic: text("topic").notNull(),
@@ -73,7 +87,9 @@ export const sandboxShopifyWebhookDeliveries = pgTable(
     createdAt: instant("created_at").notNull().defaultNow(),
   },
   (t) => [
-    index("sandbox_shopify_webhook_deliveries_due_idx").on(t.nextAttemptAt).where(sql`status = 'pending'`),
+    index("sandbox_shopify_webhook_deliveries_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`status = 'pending'`),
     index("sandbox_shopify_webhook_deliveries_shop_idx").on(t.shopId, t.id),
   ],
 );

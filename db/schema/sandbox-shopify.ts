@@ -25,7 +25,11 @@ const shopId = () =>
     .notNull()
     .references(() => sandboxShopifyShops.id, { onDelete: "cascade" });
 const money = (name: string) => numeric(name, { precision: 14, scale: 2 }).notNull().default("0");
-const tags = () => text("tags").array().notNull().default(sql`'{}'::text[]`);
+const tags = () =>
+  text("tags")
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`);
 
 export type SandboxPlan = "standard" | "advanced" | "plus" | "enterprise";
 
@@ -58,7 +62,10 @@ export const sandboxShopifyAppInstallations = pgTable(
     accessTokenHash: text("access_token_hash").notNull().unique(),
     // Kept in clear: webhook deliveries are signed with it (HMAC-SHA256), as Shopify does.
     apiSecret: text("api_secret").notNull(),
-    scopes: text("scopes").array().notNull().default(sql`'{}'::text[]`),
+    scopes: text("scopes")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     // Leaky bucket state, updated atomically by one UPDATE per request; null means full.
     bucketAvailable: doublePrecision("bucket_available"),
     bucketUpdatedAt: timestamp("bucket_updated_at", { withTimezone: true }).notNull().defaultNow(),

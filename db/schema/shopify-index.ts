@@ -25,7 +25,10 @@ export const shopifyIndexItems = pgTable(
     /** Customers and orders. */
     email: text("email"),
     /** Products: their variants' SKUs. */
-    skus: text("skus").array().notNull().default(sql`'{}'::text[]`),
+    skus: text("skus")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** Orders: the order name, e.g. #1001. */
     orderName: text("order_name"),
     shopifyUpdatedAt: instant("shopify_updated_at").notNull(),

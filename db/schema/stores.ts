@@ -46,7 +46,9 @@ export const stores = pgTable(
   (t) => [
     index("stores_organization_idx").on(t.organizationId, t.createdAt),
     // One live connection per shop in the whole product; disconnected rows may repeat.
-    uniqueIndex("stores_live_shop_domain_idx").on(t.shopDomain).where(sql`status <> 'disconnected'`),
+    uniqueIndex("stores_live_shop_domain_idx")
+      .on(t.shopDomain)
+      .where(sql`status <> 'disconnected'`),
   ],
 );
 export type Store = typeof stores.$inferSelect;
@@ -91,9 +93,13 @@ export const shopifyWebhookEvents = pgTable(
   },
   (t) => [
     index("shopify_webhook_events_shop_idx").on(t.shopDomain, t.receivedAt),
-    index("shopify_webhook_events_pending_idx").on(t.storeId, t.receivedAt).where(sql`processed_at IS NULL`),
+    index("shopify_webhook_events_pending_idx")
+      .on(t.storeId, t.receivedAt)
+      .where(sql`processed_at IS NULL`),
     // Retention (lib/webhooks/prune-webhook-events.ts): payloads still held, and every record, by age.
-    index("shopify_webhook_events_payload_age_idx").on(t.receivedAt).where(sql`payload IS NOT NULL`),
+    index("shopify_webhook_events_payload_age_idx")
+      .on(t.receivedAt)
+      .where(sql`payload IS NOT NULL`),
     index("shopify_webhook_events_received_idx").on(t.receivedAt),
   ],
 );

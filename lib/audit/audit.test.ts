@@ -16,7 +16,12 @@ describe("audit log", () => {
     const teammate = await addMember(owner, "member");
     const memberId = (await call(organizationRoute.GET, "GET", "/x", { cookie: owner.cookie })).body.members[1].id;
     const headers = { "x-forwarded-for": "203.0.113.9", "user-agent": "AuditTest/1.0" };
-    await call(memberRoute.PATCH, "PATCH", "/x", { cookie: owner.cookie, params: { memberId }, body: { role: "admin" }, headers });
+    await call(memberRoute.PATCH, "PATCH", "/x", {
+      cookie: owner.cookie,
+      params: { memberId },
+      body: { role: "admin" },
+      headers,
+    });
     await call(memberRoute.DELETE, "DELETE", "/x", { cookie: owner.cookie, params: { memberId }, headers });
 
     const log = await call(auditRoute.GET, "GET", "/api/organization/audit", { cookie: owner.cookie });
@@ -29,17 +34,33 @@ describe("audit log", () => {
       "organization.created",
     ]);
     const [removed, changed] = log.body.entries;
-    expect(removed).toMatchObject({ organizationId: org.id, actorEmail: owner.email, target: teammate.email, outcome: "succeeded", ip: "203.0.113.9", userAgent: "AuditTest/1.0" });
+    expect(removed).toMatchObject({
+      organizationId: org.id,
+      actorEmail: owner.email,
+      target: teammate.email,
+      outcome: "succeeded",
+      ip: "203.0.113.9",
+      userAgent: "AuditTest/1.0",
+    });
     expect(changed.details).toEqual({ from: "member", to: "admin" });
   });
 
   it("pages with `before` and validates the query", async () => {
     const owner = await signUp();
     await createOrg(owner);
-    for (let i = 0; i < 3; i++) await call(invitationsRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { email: uniqueEmail(), role: "member" } });
+    for (let i = 0; i < 3; i++)
+      await call(invitationsRoute.POST, "POST", "/x", {
+        cookie: owner.cookie,
+        body: { email: uniqueEmail(), role: "member" },
+      });
     const first = await call(auditRoute.GET, "GET", "/api/organization/audit?limit=2", { cookie: owner.cookie });
     expect(first.body.entries).toHaveLength(2);
-    const second = await call(auditRoute.GET, "GET", `/api/organization/audit?limit=2&before=${first.body.nextBefore}`, { cookie: owner.cookie });
+    const second = await call(
+      auditRoute.GET,
+      "GET",
+      `/api/organization/audit?limit=2&before=${first.body.nextBefore}`,
+      { cookie: owner.cookie },
+    );
     expect(second.body.entries).toHaveLength(2);
     expect(second.body.nextBefore).toBeNull();
     const ids = [...first.body.entries, ...second.body.entries].map((e: { id: number }) => e.id);
@@ -65,8 +86,12 @@ describe("audit log", () => {
     const org = await createOrg(owner);
     // Drizzle wraps the database error; the trigger's message is on its cause.
     const refused = { cause: expect.objectContaining({ message: expect.stringMatching(/audit_log is append-only/) }) };
-    await expect(db.execute(sql`update audit_log set action = 'forged' where organization_id = ${org.id}`)).rejects.toMatchObject(refused);
-    await expect(db.execute(sql`delete from audit_log where organization_id = ${org.id}`)).rejects.toMatchObject(refused);
+    await expect(
+      db.execute(sql`update audit_log set action = 'forged' where organization_id = ${org.id}`),
+    ).rejects.toMatchObject(refused);
+    await expect(db.execute(sql`delete from audit_log where organization_id = ${org.id}`)).rejects.toMatchObject(
+      refused,
+    );
     await expect(db.execute(sql`truncate audit_log`)).rejects.toMatchObject(refused);
   });
 });

@@ -4,12 +4,26 @@ import { db } from "@/db/client";
 import { auditLog } from "@/db/schema/audit";
 
 export const ZListAuditQuery = z.object({
-  before: z.coerce.number({ error: "before must be a number" }).int().positive("before must be a positive id").optional(),
-  limit: z.coerce.number({ error: "limit must be a number" }).int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(25),
+  before: z.coerce
+    .number({ error: "before must be a number" })
+    .int()
+    .positive("before must be a positive id")
+    .optional(),
+  limit: z.coerce
+    .number({ error: "limit must be a number" })
+    .int()
+    .min(1, "limit must be at least 1")
+    .max(100, "limit must be at most 100")
+    .default(25),
 });
 
 /** Newest first, keyset-paginated by id (`before` = the last id of the previous page). */
-export async function listAudit({ organizationId, storeId, before, limit }: { organizationId: string; storeId?: string } & z.infer<typeof ZListAuditQuery>) {
+export async function listAudit({
+  organizationId,
+  storeId,
+  before,
+  limit,
+}: { organizationId: string; storeId?: string } & z.infer<typeof ZListAuditQuery>) {
   const rows = await db
     .select()
     .from(auditLog)

@@ -20,7 +20,11 @@ export const ZEmail = z
   .pipe(z.email("Enter a valid email address"));
 
 export const ZSignUpRequest = z.object({
-  name: z.string({ error: "Name is required" }).trim().min(1, "Enter your name").max(100, "Name must be at most 100 characters"),
+  name: z
+    .string({ error: "Name is required" })
+    .trim()
+    .min(1, "Enter your name")
+    .max(100, "Name must be at most 100 characters"),
   email: ZEmail,
   password: ZPassword,
 });

@@ -5,7 +5,10 @@ import { fakeIp, PASSWORD, sessionCookie, signUp, uniqueEmail } from "@/lib/test
 import { call } from "@/lib/testing/http";
 
 const signIn = (email: string, password: string, ip = fakeIp()) =>
-  call(authRoute.POST, "POST", "/api/auth/sign-in/email", { body: { email, password }, headers: { "x-forwarded-for": ip } });
+  call(authRoute.POST, "POST", "/api/auth/sign-in/email", {
+    body: { email, password },
+    headers: { "x-forwarded-for": ip },
+  });
 
 describe("accounts", () => {
   it("signs up with a session cookie that is httpOnly and SameSite", async () => {

@@ -40,7 +40,11 @@ function createAuth() {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-up/email") return;
         const problem = signUpProblem(ctx.body);
-        if (problem) throw new APIError("BAD_REQUEST", { message: problem.message, code: `INVALID_${problem.field.toUpperCase()}` });
+        if (problem)
+          throw new APIError("BAD_REQUEST", {
+            message: problem.message,
+            code: `INVALID_${problem.field.toUpperCase()}`,
+          });
       }),
     },
     databaseHooks: {

@@ -5,7 +5,14 @@ import { authPath, safeNextPath } from "./next-path";
 
 describe("safeNextPath", () => {
   it("keeps a same-site path with its query string and fragment", () => {
-    for (const path of ["/", "/stores", "/stores/8c1e/orders?tab=failed&q=1001", "/stores?oauth_error=access_denied", "/settings#members", "/stores/8c1e/products?mirror=failed&q=%23%201001"]) {
+    for (const path of [
+      "/",
+      "/stores",
+      "/stores/8c1e/orders?tab=failed&q=1001",
+      "/stores?oauth_error=access_denied",
+      "/settings#members",
+      "/stores/8c1e/products?mirror=failed&q=%23%201001",
+    ]) {
       expect(safeNextPath(path), path).toBe(path);
     }
   });
@@ -40,7 +47,9 @@ describe("safeNextPath", () => {
 
 describe("authPath", () => {
   it("carries the whole address, query included, and drops an unsafe one", () => {
-    expect(authPath("sign-in", "/stores/8c1e/orders?tab=failed&q=1001")).toBe(`/sign-in?next=${encodeURIComponent("/stores/8c1e/orders?tab=failed&q=1001")}`);
+    expect(authPath("sign-in", "/stores/8c1e/orders?tab=failed&q=1001")).toBe(
+      `/sign-in?next=${encodeURIComponent("/stores/8c1e/orders?tab=failed&q=1001")}`,
+    );
     expect(authPath("sign-up", "//evil.example")).toBe("/sign-up");
     expect(authPath("sign-in", "/")).toBe("/sign-in");
   });

@@ -38,7 +38,9 @@ export async function requireSession(path: string): Promise<ServerSession> {
  * For pages about the active organization: the session and the user's membership of it, or a
  * redirect (to sign-in when signed out, to organization creation when none is active).
  */
-export async function requireActiveMembership(path: string): Promise<{ session: ServerSession; membership: Membership }> {
+export async function requireActiveMembership(
+  path: string,
+): Promise<{ session: ServerSession; membership: Membership }> {
   const session = await requireSession(path);
   const membership = session.activeOrganizationId
     ? await getMembership({ organizationId: session.activeOrganizationId, userId: session.user.id })

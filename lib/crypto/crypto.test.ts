@@ -35,8 +35,12 @@ describe("sealing", () => {
     expect(() => open(sealed, { aad: "store-2" })).toThrow(DecryptionError);
     const raw = Buffer.from(sealed.ciphertext.slice(3), "base64");
     raw[raw.length - 1]! ^= 1;
-    expect(() => open({ ...sealed, ciphertext: `v1.${raw.toString("base64")}` }, { aad: "store-1" })).toThrow(/does not authenticate/);
-    expect(() => open({ ...sealed, keyId: "0000000000000000" }, { aad: "store-1" })).toThrow(/SYNCO_ENCRYPTION_PREVIOUS_KEYS/);
+    expect(() => open({ ...sealed, ciphertext: `v1.${raw.toString("base64")}` }, { aad: "store-1" })).toThrow(
+      /does not authenticate/,
+    );
+    expect(() => open({ ...sealed, keyId: "0000000000000000" }, { aad: "store-1" })).toThrow(
+      /SYNCO_ENCRYPTION_PREVIOUS_KEYS/,
+    );
   });
 
   it("rejects a key that is not 32 bytes of base64", () => {
@@ -46,8 +50,12 @@ describe("sealing", () => {
 
   it("binds store credentials to the store id", () => {
     const sealed = encryptCredentials("a", { accessToken: "shpat_x" });
-    expect(decryptCredentials("a", { ciphertext: sealed.credentialsCiphertext, keyId: sealed.credentialsKeyId }).accessToken).toBe("shpat_x");
-    expect(() => decryptCredentials("b", { ciphertext: sealed.credentialsCiphertext, keyId: sealed.credentialsKeyId })).toThrow(DecryptionError);
+    expect(
+      decryptCredentials("a", { ciphertext: sealed.credentialsCiphertext, keyId: sealed.credentialsKeyId }).accessToken,
+    ).toBe("shpat_x");
+    expect(() =>
+      decryptCredentials("b", { ciphertext: sealed.credentialsCiphertext, keyId: sealed.credentialsKeyId }),
+    ).toThrow(DecryptionError);
   });
 });
 
@@ -95,13 +103,20 @@ describe("key rotation", () => {
     expect(second).toMatchObject({ rotated: 0, alreadyCurrent: 3 });
     // The old key is no longer needed for these rows.
     delete process.env.SYNCO_ENCRYPTION_PREVIOUS_KEYS;
-    expect((await rows(ids)).map((row) => storeCredentials(row)!.accessToken).sort()).toEqual(["shpat_0", "shpat_1", "shpat_2"]);
+    expect((await rows(ids)).map((row) => storeCredentials(row)!.accessToken).sort()).toEqual([
+      "shpat_0",
+      "shpat_1",
+      "shpat_2",
+    ]);
   });
 
   it("reports rows no key can open instead of stopping, and finishes the rest", async () => {
     const ids = await storesUnderKey(2);
     process.env.SYNCO_ENCRYPTION_KEY = newKey();
-    await db.update(stores).set(encryptCredentials(ids[1]!, { accessToken: "shpat_lost" })).where(eq(stores.id, ids[1]!));
+    await db
+      .update(stores)
+      .set(encryptCredentials(ids[1]!, { accessToken: "shpat_lost" }))
+      .where(eq(stores.id, ids[1]!));
     process.env.SYNCO_ENCRYPTION_KEY = newKey();
     process.env.SYNCO_ENCRYPTION_PREVIOUS_KEYS = saved.key!;
     const report = await rotateCredentialsKey({ organizationId });
@@ -113,7 +128,14 @@ describe("key rotation", () => {
   it("`npm run keys:rotate` runs as a script", async () => {
     const ids = await storesUnderKey(2);
     const env = { ...process.env, SYNCO_ENCRYPTION_KEY: newKey(), SYNCO_ENCRYPTION_PREVIOUS_KEYS: saved.key! };
-    const args = ["--conditions=react-server", "--import", "tsx", "scripts/rotate-keys.ts", "--organization", organizationId];
+    const args = [
+      "--conditions=react-server",
+      "--import",
+      "tsx",
+      "scripts/rotate-keys.ts",
+      "--organization",
+      organizationId,
+    ];
     const run = spawnSync(process.execPath, args, { env, encoding: "utf8", timeout: 120_000 });
     expect(run.stderr).toBe("");
     expect(run.stdout).toMatch(/\[keys:rotate\] current key [0-9a-f]{16}: 2 re-encrypted, 0 already current, 0 failed/);

@@ -22,7 +22,8 @@ let cached: { source: string; keys: EncryptionKeys } | undefined;
 /** Reads the keys from the environment (re-read when it changes, so tests can rotate). */
 export function encryptionKeys(env: NodeJS.ProcessEnv = process.env): EncryptionKeys {
   const currentValue = env.SYNCO_ENCRYPTION_KEY;
-  if (!currentValue) throw new Error("SYNCO_ENCRYPTION_KEY is not set: it encrypts store credentials (see README › Configuration)");
+  if (!currentValue)
+    throw new Error("SYNCO_ENCRYPTION_KEY is not set: it encrypts store credentials (see README › Configuration)");
   const previousValue = env.SYNCO_ENCRYPTION_PREVIOUS_KEYS ?? "";
   const source = `${currentValue}|${previousValue}`;
   if (cached?.source === source) return cached.keys;

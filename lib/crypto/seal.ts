@@ -30,7 +30,8 @@ export function seal(plaintext: string, { aad }: { aad: string }): Sealed {
 /** Decrypts with the key named by `keyId` (current or previous). Never echoes the data in errors. */
 export function open({ ciphertext, keyId }: Sealed, { aad }: { aad: string }): string {
   const key = encryptionKeys().byId.get(keyId);
-  if (!key) throw new DecryptionError(`no encryption key with id ${keyId}: list the old key in SYNCO_ENCRYPTION_PREVIOUS_KEYS`);
+  if (!key)
+    throw new DecryptionError(`no encryption key with id ${keyId}: list the old key in SYNCO_ENCRYPTION_PREVIOUS_KEYS`);
   const [version, packed] = ciphertext.split(".", 2);
   if (version !== VERSION || !packed) throw new DecryptionError(`unknown ciphertext format ${JSON.stringify(version)}`);
   const raw = Buffer.from(packed, "base64");
@@ -40,6 +41,8 @@ export function open({ ciphertext, keyId }: Sealed, { aad }: { aad: string }): s
     decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
     return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString("utf8");
   } catch (error) {
-    throw new DecryptionError("ciphertext does not authenticate (wrong key, other owner or tampered)", { cause: error });
+    throw new DecryptionError("ciphertext does not authenticate (wrong key, other owner or tampered)", {
+      cause: error,
+    });
   }
 }

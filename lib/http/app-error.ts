@@ -43,14 +43,21 @@ export class AppError extends Error {
 
 export const notFound = (what = "Resource") => new AppError("not_found", `${what} not found`);
 
-export type ErrorBody = { error: { code: AppErrorCode; message: string; field?: string; details?: Record<string, unknown> } };
+export type ErrorBody = {
+  error: { code: AppErrorCode; message: string; field?: string; details?: Record<string, unknown> };
+};
 
 export function toErrorResponse(err: unknown, requestId?: string): Response {
   const appError =
-    err instanceof AppError ? err : new AppError("internal", "Something went wrong on our side. Please try again.", { cause: err });
+    err instanceof AppError
+      ? err
+      : new AppError("internal", "Something went wrong on our side. Please try again.", { cause: err });
   if (appError.code === "internal") logger.error({ err: appError.cause ?? appError, requestId }, "unhandled error");
   const body: ErrorBody = {
     error: { code: appError.code, message: appError.message, field: appError.field, details: appError.details },
   };
-  return Response.json(body, { status: appError.status, headers: requestId ? { "x-request-id": requestId } : undefined });
+  return Response.json(body, {
+    status: appError.status,
+    headers: requestId ? { "x-request-id": requestId } : undefined,
+  });
 }

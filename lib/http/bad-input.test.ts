@@ -15,7 +15,11 @@ describe("bad input", async () => {
   const json = { "content-type": "application/json" };
 
   it("answers 400 to malformed JSON", async () => {
-    const res = await call(create, "POST", "/api/organizations", { cookie: user.cookie, raw: '{"name": "Acme",', headers: json });
+    const res = await call(create, "POST", "/api/organizations", {
+      cookie: user.cookie,
+      raw: '{"name": "Acme",',
+      headers: json,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toEqual({ code: "bad_request", message: "Request body is not valid JSON" });
   });
@@ -35,17 +39,33 @@ describe("bad input", async () => {
   it("answers 422 for a malformed email and an unknown role", async () => {
     const owner = await signUp();
     await createOrg(owner);
-    const badEmail = await call(invitationsRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { email: "not-an-email", role: "member" } });
+    const badEmail = await call(invitationsRoute.POST, "POST", "/x", {
+      cookie: owner.cookie,
+      body: { email: "not-an-email", role: "member" },
+    });
     expect(badEmail.status).toBe(422);
-    expect(badEmail.body.error).toMatchObject({ field: "email", message: "email: Email must be a valid email address" });
-    const badRole = await call(invitationsRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { email: "ok@example.test", role: "superuser" } });
+    expect(badEmail.body.error).toMatchObject({
+      field: "email",
+      message: "email: Email must be a valid email address",
+    });
+    const badRole = await call(invitationsRoute.POST, "POST", "/x", {
+      cookie: owner.cookie,
+      body: { email: "ok@example.test", role: "superuser" },
+    });
     expect(badRole.status).toBe(422);
-    expect(badRole.body.error).toMatchObject({ field: "role", message: "role: Role must be one of owner, admin, member" });
+    expect(badRole.body.error).toMatchObject({
+      field: "role",
+      message: "role: Role must be one of owner, admin, member",
+    });
   });
 
   it("answers 413 to an oversized body, declared or not", async () => {
     const big = JSON.stringify({ name: "x".repeat(MAX_BODY_BYTES) });
-    const declared = await call(create, "POST", "/x", { cookie: user.cookie, raw: big, headers: { ...json, "content-length": String(big.length) } });
+    const declared = await call(create, "POST", "/x", {
+      cookie: user.cookie,
+      raw: big,
+      headers: { ...json, "content-length": String(big.length) },
+    });
     expect(declared.status).toBe(413);
     const streamed = await call(create, "POST", "/x", { cookie: user.cookie, raw: big, headers: json });
     expect(streamed.status).toBe(413);
@@ -53,14 +73,21 @@ describe("bad input", async () => {
   });
 
   it("answers 415 to a body that is not JSON", async () => {
-    const res = await call(create, "POST", "/x", { cookie: user.cookie, raw: "name=Acme", headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const res = await call(create, "POST", "/x", {
+      cookie: user.cookie,
+      raw: "name=Acme",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     expect(res.status).toBe(415);
   });
 
   it("answers 401 without a session, before looking at the body", async () => {
     const res = await call(create, "POST", "/x", { raw: "{oops", headers: json });
     expect(res.status).toBe(401);
-    const forged = await call(create, "POST", "/x", { cookie: "better-auth.session_token=forged.value", body: { name: "Acme" } });
+    const forged = await call(create, "POST", "/x", {
+      cookie: "better-auth.session_token=forged.value",
+      body: { name: "Acme" },
+    });
     expect(forged.status).toBe(401);
   });
 
@@ -68,14 +95,26 @@ describe("bad input", async () => {
     const owner = await signUp();
     await createOrg(owner);
     const member = await addMember(owner, "member");
-    const res = await call(memberRoute.PATCH, "PATCH", "/x", { cookie: member.cookie, params: { memberId: "x" }, body: { role: 7 } });
+    const res = await call(memberRoute.PATCH, "PATCH", "/x", {
+      cookie: member.cookie,
+      params: { memberId: "x" },
+      body: { role: 7 },
+    });
     expect(res.status).toBe(403);
   });
 
   it("refuses state changes from another site", async () => {
-    const res = await call(create, "POST", "/x", { cookie: user.cookie, body: { name: "Evil" }, headers: { origin: "https://evil.example" } });
+    const res = await call(create, "POST", "/x", {
+      cookie: user.cookie,
+      body: { name: "Evil" },
+      headers: { origin: "https://evil.example" },
+    });
     expect(res.status).toBe(403);
-    const fetchSite = await call(activeRoute.PUT, "PUT", "/x", { cookie: user.cookie, body: { organizationId: "x" }, headers: { "sec-fetch-site": "cross-site" } });
+    const fetchSite = await call(activeRoute.PUT, "PUT", "/x", {
+      cookie: user.cookie,
+      body: { organizationId: "x" },
+      headers: { "sec-fetch-site": "cross-site" },
+    });
     expect(fetchSite.status).toBe(403);
   });
 

@@ -38,7 +38,13 @@ type Case = { route: string; method: string; run: () => Promise<CallResult> };
 
 // Routes that hold no organization's data: auth itself, liveness, and user-scoped reads that
 // only ever list the caller's own organizations (covered in organizations.test.ts).
-const NOT_ORGANIZATION_SCOPED = ["/api/auth/[...all]", "/api/health", "/api/me", "/api/organizations", "/api/shopify/oauth/config"];
+const NOT_ORGANIZATION_SCOPED = [
+  "/api/auth/[...all]",
+  "/api/health",
+  "/api/me",
+  "/api/organizations",
+  "/api/shopify/oauth/config",
+];
 // The sandbox Shopify store authenticates by access token like Shopify, not by session.
 const SEPARATE_AUTH_PREFIX = "/api/sandbox/";
 // Shopify's webhooks are authenticated by HMAC; the OAuth callback by a single-use state bound to
@@ -57,7 +63,10 @@ let storeA: string;
 beforeAll(async () => {
   const ownerA = await signUp();
   orgA = await createOrg(ownerA, "Tenant A");
-  const invited = await call(invitationsRoute.POST, "POST", "/x", { cookie: ownerA.cookie, body: { email: uniqueEmail(), role: "member" } });
+  const invited = await call(invitationsRoute.POST, "POST", "/x", {
+    cookie: ownerA.cookie,
+    body: { email: uniqueEmail(), role: "member" },
+  });
   inviteA = invited.body.invitation.id;
   const someone = await addMember(ownerA, "member");
   memberA = (await call(organizationRoute.GET, "GET", "/x", { cookie: someone.cookie })).body.members[0].id;
@@ -74,92 +83,292 @@ beforeAll(async () => {
 const as = (user: () => TestUser, options: CallOptions = {}) => ({ ...options, cookie: user().cookie });
 
 const CASES: Case[] = [
-  { route: "/api/organizations/active", method: "PUT", run: () => call(activeRoute.PUT, "PUT", "/x", as(() => outsider, { body: { organizationId: orgA.id } })) },
-  { route: "/api/organization", method: "GET", run: () => call(organizationRoute.GET, "GET", "/x", as(() => stale)) },
-  { route: "/api/organization", method: "PATCH", run: () => call(organizationRoute.PATCH, "PATCH", "/x", as(() => stale, { body: { name: "Taken over" } })) },
+  {
+    route: "/api/organizations/active",
+    method: "PUT",
+    run: () =>
+      call(
+        activeRoute.PUT,
+        "PUT",
+        "/x",
+        as(() => outsider, { body: { organizationId: orgA.id } }),
+      ),
+  },
+  {
+    route: "/api/organization",
+    method: "GET",
+    run: () =>
+      call(
+        organizationRoute.GET,
+        "GET",
+        "/x",
+        as(() => stale),
+      ),
+  },
+  {
+    route: "/api/organization",
+    method: "PATCH",
+    run: () =>
+      call(
+        organizationRoute.PATCH,
+        "PATCH",
+        "/x",
+        as(() => stale, { body: { name: "Taken over" } }),
+      ),
+  },
   {
     route: "/api/organization/invitations",
     method: "POST",
-    run: () => call(invitationsRoute.POST, "POST", "/x", as(() => stale, { body: { email: uniqueEmail(), role: "member" } })),
+    run: () =>
+      call(
+        invitationsRoute.POST,
+        "POST",
+        "/x",
+        as(() => stale, { body: { email: uniqueEmail(), role: "member" } }),
+      ),
   },
   {
     route: "/api/organization/invitations/[invitationId]",
     method: "DELETE",
-    run: () => call(cancelRoute.DELETE, "DELETE", "/x", as(() => outsider, { params: { invitationId: inviteA } })),
+    run: () =>
+      call(
+        cancelRoute.DELETE,
+        "DELETE",
+        "/x",
+        as(() => outsider, { params: { invitationId: inviteA } }),
+      ),
   },
   {
     route: "/api/organization/members/[memberId]",
     method: "PATCH",
-    run: () => call(memberRoute.PATCH, "PATCH", "/x", as(() => outsider, { params: { memberId: memberA }, body: { role: "admin" } })),
+    run: () =>
+      call(
+        memberRoute.PATCH,
+        "PATCH",
+        "/x",
+        as(() => outsider, { params: { memberId: memberA }, body: { role: "admin" } }),
+      ),
   },
   {
     route: "/api/organization/members/[memberId]",
     method: "DELETE",
-    run: () => call(memberRoute.DELETE, "DELETE", "/x", as(() => outsider, { params: { memberId: memberA } })),
+    run: () =>
+      call(
+        memberRoute.DELETE,
+        "DELETE",
+        "/x",
+        as(() => outsider, { params: { memberId: memberA } }),
+      ),
   },
-  { route: "/api/organization/audit", method: "GET", run: () => call(auditRoute.GET, "GET", "/api/organization/audit", as(() => stale)) },
-  { route: "/api/organization/leave", method: "POST", run: () => call(leaveRoute.POST, "POST", "/x", as(() => stale)) },
-  { route: "/api/invitations/[invitationId]", method: "GET", run: () => call(invitationRoute.GET, "GET", "/x", as(() => outsider, { params: { invitationId: inviteA } })) },
+  {
+    route: "/api/organization/audit",
+    method: "GET",
+    run: () =>
+      call(
+        auditRoute.GET,
+        "GET",
+        "/api/organization/audit",
+        as(() => stale),
+      ),
+  },
+  {
+    route: "/api/organization/leave",
+    method: "POST",
+    run: () =>
+      call(
+        leaveRoute.POST,
+        "POST",
+        "/x",
+        as(() => stale),
+      ),
+  },
+  {
+    route: "/api/invitations/[invitationId]",
+    method: "GET",
+    run: () =>
+      call(
+        invitationRoute.GET,
+        "GET",
+        "/x",
+        as(() => outsider, { params: { invitationId: inviteA } }),
+      ),
+  },
   {
     route: "/api/invitations/[invitationId]/accept",
     method: "POST",
-    run: () => call(acceptRoute.POST, "POST", "/x", as(() => outsider, { params: { invitationId: inviteA } })),
+    run: () =>
+      call(
+        acceptRoute.POST,
+        "POST",
+        "/x",
+        as(() => outsider, { params: { invitationId: inviteA } }),
+      ),
   },
   {
     route: "/api/invitations/[invitationId]/reject",
     method: "POST",
-    run: () => call(rejectRoute.POST, "POST", "/x", as(() => outsider, { params: { invitationId: inviteA } })),
+    run: () =>
+      call(
+        rejectRoute.POST,
+        "POST",
+        "/x",
+        as(() => outsider, { params: { invitationId: inviteA } }),
+      ),
   },
-  { route: "/api/stores", method: "GET", run: () => call(storesRoute.GET, "GET", "/x", as(() => stale)) },
-  { route: "/api/stores/sandbox", method: "POST", run: () => call(sandboxStoreRoute.POST, "POST", "/x", as(() => stale, { body: { size: "small" } })) },
+  {
+    route: "/api/stores",
+    method: "GET",
+    run: () =>
+      call(
+        storesRoute.GET,
+        "GET",
+        "/x",
+        as(() => stale),
+      ),
+  },
+  {
+    route: "/api/stores/sandbox",
+    method: "POST",
+    run: () =>
+      call(
+        sandboxStoreRoute.POST,
+        "POST",
+        "/x",
+        as(() => stale, { body: { size: "small" } }),
+      ),
+  },
   {
     route: "/api/stores/token",
     method: "POST",
-    run: () => call(tokenStoreRoute.POST, "POST", "/x", as(() => stale, { body: { shop: "someone.myshopify.com", accessToken: "shpat_x" } })),
+    run: () =>
+      call(
+        tokenStoreRoute.POST,
+        "POST",
+        "/x",
+        as(() => stale, { body: { shop: "someone.myshopify.com", accessToken: "shpat_x" } }),
+      ),
   },
-  { route: "/api/stores/[storeId]", method: "GET", run: () => call(storeRoute.GET, "GET", "/x", as(() => outsider, { params: { storeId: storeA } })) },
+  {
+    route: "/api/stores/[storeId]",
+    method: "GET",
+    run: () =>
+      call(
+        storeRoute.GET,
+        "GET",
+        "/x",
+        as(() => outsider, { params: { storeId: storeA } }),
+      ),
+  },
   {
     route: "/api/stores/[storeId]",
     method: "PATCH",
-    run: () => call(storeRoute.PATCH, "PATCH", "/x", as(() => outsider, { params: { storeId: storeA }, body: { name: "Taken over" } })),
+    run: () =>
+      call(
+        storeRoute.PATCH,
+        "PATCH",
+        "/x",
+        as(() => outsider, { params: { storeId: storeA }, body: { name: "Taken over" } }),
+      ),
   },
   {
     route: "/api/stores/[storeId]/disconnect",
     method: "POST",
-    run: () => call(storeDisconnectRoute.POST, "POST", "/x", as(() => outsider, { params: { storeId: storeA } })),
+    run: () =>
+      call(
+        storeDisconnectRoute.POST,
+        "POST",
+        "/x",
+        as(() => outsider, { params: { storeId: storeA } }),
+      ),
   },
   {
     route: "/api/stores/[storeId]/reauthorize",
     method: "POST",
-    run: () => call(storeReauthorizeRoute.POST, "POST", "/x", as(() => outsider, { params: { storeId: storeA } })),
+    run: () =>
+      call(
+        storeReauthorizeRoute.POST,
+        "POST",
+        "/x",
+        as(() => outsider, { params: { storeId: storeA } }),
+      ),
   },
   {
     route: "/api/stores/[storeId]/token",
     method: "PUT",
-    run: () => call(storeTokenRoute.PUT, "PUT", "/x", as(() => outsider, { params: { storeId: storeA }, body: { accessToken: "shpat_x" } })),
+    run: () =>
+      call(
+        storeTokenRoute.PUT,
+        "PUT",
+        "/x",
+        as(() => outsider, { params: { storeId: storeA }, body: { accessToken: "shpat_x" } }),
+      ),
   },
-  { route: "/api/stores/[storeId]/sync/overview", method: "GET", run: () => call(syncOverviewRoute.GET, "GET", "/x", as(() => outsider, { params: { storeId: storeA } })) },
+  {
+    route: "/api/stores/[storeId]/sync/overview",
+    method: "GET",
+    run: () =>
+      call(
+        syncOverviewRoute.GET,
+        "GET",
+        "/x",
+        as(() => outsider, { params: { storeId: storeA } }),
+      ),
+  },
   {
     route: "/api/stores/[storeId]/sync/items",
     method: "GET",
-    run: () => call(syncItemsRoute.GET, "GET", "/x?type=order", as(() => outsider, { params: { storeId: storeA } })),
+    run: () =>
+      call(
+        syncItemsRoute.GET,
+        "GET",
+        "/x?type=order",
+        as(() => outsider, { params: { storeId: storeA } }),
+      ),
   },
   {
     route: "/api/stores/[storeId]/sync/items/[type]/[shopifyId]",
     method: "GET",
-    run: () => call(syncItemRoute.GET, "GET", "/x", as(() => outsider, { params: { storeId: storeA, type: "order", shopifyId: "1" } })),
+    run: () =>
+      call(
+        syncItemRoute.GET,
+        "GET",
+        "/x",
+        as(() => outsider, { params: { storeId: storeA, type: "order", shopifyId: "1" } }),
+      ),
   },
   {
     route: "/api/stores/[storeId]/sync/export",
     method: "GET",
-    run: () => call(syncExportRoute.GET, "GET", "/x?format=csv", as(() => outsider, { params: { storeId: storeA } })),
+    run: () =>
+      call(
+        syncExportRoute.GET,
+        "GET",
+        "/x?format=csv",
+        as(() => outsider, { params: { storeId: storeA } }),
+      ),
   },
   {
     route: "/api/stores/[storeId]/sync/refresh",
     method: "POST",
-    run: () => call(syncRefreshRoute.POST, "POST", "/x", as(() => outsider, { params: { storeId: storeA } })),
+    run: () =>
+      call(
+        syncRefreshRoute.POST,
+        "POST",
+        "/x",
+        as(() => outsider, { params: { storeId: storeA } }),
+      ),
   },
-  { route: "/api/shopify/oauth/start", method: "POST", run: () => call(oauthStartRoute.POST, "POST", "/x", as(() => stale, { body: { shop: "someone.myshopify.com" } })) },
+  {
+    route: "/api/shopify/oauth/start",
+    method: "POST",
+    run: () =>
+      call(
+        oauthStartRoute.POST,
+        "POST",
+        "/x",
+        as(() => stale, { body: { shop: "someone.myshopify.com" } }),
+      ),
+  },
 ];
 
 describe("cross-organization access", () => {
@@ -179,7 +388,12 @@ describe("cross-organization access", () => {
   it("covers every API route the app has", () => {
     const covered = new Set(CASES.map((c) => `${c.method} ${c.route}`));
     const missing = apiRoutes()
-      .filter(({ route }) => !NOT_ORGANIZATION_SCOPED.includes(route) && !SHOPIFY_AUTHENTICATED.includes(route) && !route.startsWith(SEPARATE_AUTH_PREFIX))
+      .filter(
+        ({ route }) =>
+          !NOT_ORGANIZATION_SCOPED.includes(route) &&
+          !SHOPIFY_AUTHENTICATED.includes(route) &&
+          !route.startsWith(SEPARATE_AUTH_PREFIX),
+      )
       .flatMap(({ route, methods }) => methods.map((m) => `${m} ${route}`))
       .filter((key) => !covered.has(key));
     expect(missing, "add these routes to the cross-organization table").toEqual([]);
@@ -195,7 +409,9 @@ function apiRoutes(): { route: string; methods: string[] }[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts") {
         const source = readFileSync(full, "utf8");
-        const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1]!);
+        const methods = [
+          ...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g),
+        ].map((m) => m[1]!);
         found.push({ route: `/api/${path.relative(root, dir).split(path.sep).join("/")}`, methods });
       }
     }

@@ -59,7 +59,8 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
       const membership = base.activeOrganizationId
         ? await getMembership({ organizationId: base.activeOrganizationId, userId: base.user.id })
         : null;
-      if (!membership) throw new AppError("not_found", "No active organization: create one or switch to one you belong to");
+      if (!membership)
+        throw new AppError("not_found", "No active organization: create one or switch to one you belong to");
       assertRole(membership, options.role);
       return { ...base, membership, organizationId: membership.organization.id };
     },
@@ -122,7 +123,13 @@ async function baseContext(req: Request, route: RouteContext): Promise<Base> {
     req,
     params: flattenParams(await route.params),
     user,
-    actor: { userId: user.id, email: user.email, name: user.name, ip: clientIp(req), userAgent: req.headers.get("user-agent") },
+    actor: {
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      ip: clientIp(req),
+      userAgent: req.headers.get("user-agent"),
+    },
     sessionId: found.session.id,
     activeOrganizationId: (found.session as { activeOrganizationId?: string | null }).activeOrganizationId ?? null,
   };
@@ -132,7 +139,10 @@ async function baseContext(req: Request, route: RouteContext): Promise<Base> {
 function assertSameOrigin(req: Request) {
   const origin = req.headers.get("origin");
   const fetchSite = req.headers.get("sec-fetch-site");
-  if (fetchSite === "cross-site" || (origin && origin !== new URL(appUrl()).origin && origin !== new URL(req.url).origin)) {
+  if (
+    fetchSite === "cross-site" ||
+    (origin && origin !== new URL(appUrl()).origin && origin !== new URL(req.url).origin)
+  ) {
     throw new AppError("forbidden", "Cross-site request refused");
   }
 }

@@ -4,7 +4,11 @@ import { AppError } from "./app-error";
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** Reads a JSON body: 413 when too large, 415 when not JSON, 400 when malformed, 422 when invalid. */
-export async function parseBody<S extends z.ZodType>(req: Request, schema: S, maxBytes = MAX_BODY_BYTES): Promise<z.infer<S>> {
+export async function parseBody<S extends z.ZodType>(
+  req: Request,
+  schema: S,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<z.infer<S>> {
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw tooLarge(maxBytes);
   const text = await readLimited(req, maxBytes);

@@ -11,21 +11,28 @@ const holder = globalThis as unknown as { __syncoBoss?: Promise<PgBoss> };
 async function startBoss(): Promise<PgBoss> {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error("DATABASE_URL is not set: jobs need the database");
-  const boss = new PgBoss({ connectionString, schema: jobsSchema(), max: Number(process.env.SYNCO_JOBS_POOL_SIZE ?? 4), application_name: "synco-jobs" });
+  const boss = new PgBoss({
+    connectionString,
+    schema: jobsSchema(),
+    max: Number(process.env.SYNCO_JOBS_POOL_SIZE ?? 4),
+    application_name: "synco-jobs",
+  });
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await boss.start();
   for (const { name, queue } of Object.values(JOBS)) {
     // Several processes start at once; whoever creates the queue first wins, the rest update it.
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, queue).catch(async (error: unknown) => {
-      if (!(await boss.getQueue(name))) throw error;
-    });
+    if (!(await boss.getQueue(name)))
+      await boss.createQueue(name, queue).catch(async (error: unknown) => {
+        if (!(await boss.getQueue(name))) throw error;
+      });
     // A queue's policy is fixed at creation; the other settings follow the definition.
     const { policy: _policy, ...settings } = queue;
     await boss.updateQueue(name, settings);
   }
   // Every process registers the schedules (an upsert); pg-boss sends each occurrence once.
   for (const definition of Object.values(JOBS) as JobDefinition[]) {
-    if (definition.schedule) await boss.schedule(definition.name, definition.schedule, { v: definition.version, payload: {} }, { tz: "UTC" });
+    if (definition.schedule)
+      await boss.schedule(definition.name, definition.schedule, { v: definition.version, payload: {} }, { tz: "UTC" });
   }
   return boss;
 }

@@ -12,7 +12,11 @@ export type EnqueueOptions = {
 };
 
 /** Queues a job; the payload is validated now and again by the worker. Null when a singleton already exists. */
-export async function enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<string | null> {
+export async function enqueue<N extends JobName>(
+  name: N,
+  payload: JobPayload<N>,
+  options: EnqueueOptions = {},
+): Promise<string | null> {
   const definition = JOBS[name];
   const data = { v: definition.version, payload: definition.payload.parse(payload) };
   const boss = await getBoss();

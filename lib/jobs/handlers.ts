@@ -17,7 +17,8 @@ export const JOB_HANDLERS: { [N in JobName]: (payload: JobPayload<N>, context: J
   "mappings.mirror": async (payload) => {
     await mirrorMappings(payload);
   },
-  "shopify-index.refresh": (payload, context) => refreshShopifyIndex({ ...payload, jobId: context.jobId, final: context.final }),
+  "shopify-index.refresh": (payload, context) =>
+    refreshShopifyIndex({ ...payload, jobId: context.jobId, final: context.final }),
   "webhooks.prune": async () => {
     await pruneWebhookEvents();
   },

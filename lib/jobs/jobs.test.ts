@@ -9,7 +9,12 @@ import { getBoss } from "./boss";
 import { enqueue } from "./enqueue";
 
 const QUEUE = "sandbox.seed-store";
-const payload = () => ({ storeId: randomUUID(), organizationId: "org-jobs-test", shopDomain: `jobs-${randomUUID().slice(0, 8)}.myshopify.com`, size: "medium" as const });
+const payload = () => ({
+  storeId: randomUUID(),
+  organizationId: "org-jobs-test",
+  shopDomain: `jobs-${randomUUID().slice(0, 8)}.myshopify.com`,
+  size: "medium" as const,
+});
 
 describe("jobs", () => {
   it("validates the payload before queueing", async () => {
@@ -42,13 +47,17 @@ describe("jobs", () => {
   });
 
   it("`npm run worker` starts workers in its own process and stops on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], { env: { ...process.env, LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
+      env: { ...process.env, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
     const deadline = Date.now() + 60_000;
-    while (!output.includes("worker running") && child.exitCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (!output.includes("worker running") && child.exitCode === null && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     expect(output).toContain("worker running");
     child.kill("SIGTERM");
     expect(await exited).toBe(0);

@@ -21,10 +21,14 @@ export async function stopWorkers(): Promise<void> {
 async function start() {
   const boss = await getBoss();
   for (const name of Object.keys(JOBS) as JobName[]) {
-    await boss.work(name, { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true, localConcurrency: JOBS[name].concurrency ?? 1 }, async ([job]) => {
-      if (!job) return;
-      await runJob(name, job.data, { jobId: job.id, final: job.retryCount >= job.retryLimit });
-    });
+    await boss.work(
+      name,
+      { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true, localConcurrency: JOBS[name].concurrency ?? 1 },
+      async ([job]) => {
+        if (!job) return;
+        await runJob(name, job.data, { jobId: job.id, final: job.retryCount >= job.retryLimit });
+      },
+    );
   }
   logger.info({ queues: Object.keys(JOBS) }, "job workers started");
 }
@@ -32,7 +36,8 @@ async function start() {
 async function runJob(name: JobName, data: unknown, context: { jobId: string; final: boolean }) {
   const definition = JOBS[name];
   const envelope = data as { v?: number; payload?: unknown };
-  if (envelope.v !== definition.version) throw new Error(`job ${name} has payload version ${envelope.v}; this worker runs version ${definition.version}`);
+  if (envelope.v !== definition.version)
+    throw new Error(`job ${name} has payload version ${envelope.v}; this worker runs version ${definition.version}`);
   const payload = definition.payload.parse(envelope.payload);
   const log = logger.child({ job: name, jobId: context.jobId });
   log.info("job started");

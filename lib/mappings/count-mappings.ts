@@ -9,10 +9,25 @@ import type { SyncDb } from "./sync-db";
 
 export type MappingCounts = Record<ResourceType, { synced: number; failed: number; total: number }>;
 
-export async function countMappings({ storeId, organizationId, db = defaultDb }: { storeId: string; organizationId: string; db?: SyncDb }): Promise<MappingCounts> {
+export async function countMappings({
+  storeId,
+  organizationId,
+  db = defaultDb,
+}: {
+  storeId: string;
+  organizationId: string;
+  db?: SyncDb;
+}): Promise<MappingCounts> {
   await findStore({ storeId, organizationId, db });
   const rows = await db.select().from(syncStatusCounts).where(eq(syncStatusCounts.storeId, storeId));
-  const counts = Object.fromEntries(RESOURCE_TYPES.map((type) => [type, { synced: 0, failed: 0, total: 0 }])) as MappingCounts;
-  for (const row of rows) counts[row.resourceType] = { synced: row.mappingsSynced, failed: row.mappingsFailed, total: row.mappingsSynced + row.mappingsFailed };
+  const counts = Object.fromEntries(
+    RESOURCE_TYPES.map((type) => [type, { synced: 0, failed: 0, total: 0 }]),
+  ) as MappingCounts;
+  for (const row of rows)
+    counts[row.resourceType] = {
+      synced: row.mappingsSynced,
+      failed: row.mappingsFailed,
+      total: row.mappingsSynced + row.mappingsFailed,
+    };
   return counts;
 }

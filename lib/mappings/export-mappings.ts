@@ -15,18 +15,50 @@ import type { SyncDb } from "./sync-db";
 export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export const CSV_COLUMNS = ["resource_type", "shopify_id", "shopify_gid", "odoo_id", "odoo_invoice_id", "status", "synced_at", "last_error", "updated_at"] as const;
+export const CSV_COLUMNS = [
+  "resource_type",
+  "shopify_id",
+  "shopify_gid",
+  "odoo_id",
+  "odoo_invoice_id",
+  "status",
+  "synced_at",
+  "last_error",
+  "updated_at",
+] as const;
 
 const PAGE_SIZE = 2000;
 
-type Options = { storeId: string; organizationId: string; format: ExportFormat; types?: ResourceType[]; actor?: Actor | null; pageSize?: number; db?: SyncDb };
+type Options = {
+  storeId: string;
+  organizationId: string;
+  format: ExportFormat;
+  types?: ResourceType[];
+  actor?: Actor | null;
+  pageSize?: number;
+  db?: SyncDb;
+};
 
 export type MappingsExport = { stream: ReadableStream<Uint8Array>; filename: string; contentType: string };
 
-export async function exportMappings({ storeId, organizationId, format, types = [...RESOURCE_TYPES], actor = null, pageSize = PAGE_SIZE, db = defaultDb }: Options): Promise<MappingsExport> {
+export async function exportMappings({
+  storeId,
+  organizationId,
+  format,
+  types = [...RESOURCE_TYPES],
+  actor = null,
+  pageSize = PAGE_SIZE,
+  db = defaultDb,
+}: Options): Promise<MappingsExport> {
   const store = await findStore({ storeId, organizationId, db });
   const exportedAt = new Date();
-  await recordAudit(db, actor, { organizationId, storeId, action: "sync.mappings_exported", target: store.shopDomain, details: { format, types } });
+  await recordAudit(db, actor, {
+    organizationId,
+    storeId,
+    action: "sync.mappings_exported",
+    target: store.shopDomain,
+    details: { format, types },
+  });
   const encoder = new TextEncoder();
   let after: MappingsPosition | null = null;
   let first = true;
@@ -36,11 +68,21 @@ export async function exportMappings({ storeId, organizationId, format, types = 
     async pull(controller) {
       try {
         if (first) {
-          controller.enqueue(encoder.encode(format === "csv" ? `${CSV_COLUMNS.join(",")}\r\n` : jsonHead(store.id, store.shopDomain, exportedAt, types)));
+          controller.enqueue(
+            encoder.encode(
+              format === "csv"
+                ? `${CSV_COLUMNS.join(",")}\r\n`
+                : jsonHead(store.id, store.shopDomain, exportedAt, types),
+            ),
+          );
         }
         if (done) return;
         const page = await listMappings({ storeId, organizationId, types, after, limit: pageSize, db });
-        const lines = page.mappings.map((row, index) => (format === "csv" ? `${toCsvLine(row)}\r\n` : `${first && index === 0 ? "" : ","}\n${JSON.stringify(toJson(row))}`));
+        const lines = page.mappings.map((row, index) =>
+          format === "csv"
+            ? `${toCsvLine(row)}\r\n`
+            : `${first && index === 0 ? "" : ","}\n${JSON.stringify(toJson(row))}`,
+        );
         first = false;
         after = page.next;
         if (lines.length) controller.enqueue(encoder.encode(lines.join("")));
@@ -85,7 +127,19 @@ function toJson(row: SyncMapping) {
 
 function toCsvLine(row: SyncMapping): string {
   const json = toJson(row);
-  return [json.resourceType, json.shopifyId, json.shopifyGid, json.odooId, json.odooInvoiceId, json.status, json.syncedAt, json.lastError, json.updatedAt].map(csvField).join(",");
+  return [
+    json.resourceType,
+    json.shopifyId,
+    json.shopifyGid,
+    json.odooId,
+    json.odooInvoiceId,
+    json.status,
+    json.syncedAt,
+    json.lastError,
+    json.updatedAt,
+  ]
+    .map(csvField)
+    .join(",");
 }
 
 // RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula.

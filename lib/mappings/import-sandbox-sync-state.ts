@@ -13,13 +13,22 @@ import { upsertMappings, type MappingInput } from "./upsert-mappings";
 
 const BATCH = 1000;
 
-export async function importSandboxSyncState({ storeId, organizationId }: { storeId: string; organizationId: string }): Promise<{ mappings: number }> {
+export async function importSandboxSyncState({
+  storeId,
+  organizationId,
+}: {
+  storeId: string;
+  organizationId: string;
+}): Promise<{ mappings: number }> {
   const store = await findStore({ storeId, organizationId }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") return null;
     throw error;
   });
   if (!store || store.kind !== "sandbox") return { mappings: 0 };
-  const [shop] = await db.select({ id: sandboxShopifyShops.id }).from(sandboxShopifyShops).where(eq(sandboxShopifyShops.domain, store.shopDomain));
+  const [shop] = await db
+    .select({ id: sandboxShopifyShops.id })
+    .from(sandboxShopifyShops)
+    .where(eq(sandboxShopifyShops.domain, store.shopDomain));
   let mappings = 0;
   if (shop) {
     let batch: MappingInput[] = [];
@@ -29,7 +38,15 @@ export async function importSandboxSyncState({ storeId, organizationId }: { stor
       batch = [];
     };
     for await (const record of streamSandboxSyncState({ shopId: shop.id, namespace: store.metafieldNamespace })) {
-      batch.push({ resourceType: record.resourceType, shopifyId: record.shopifyId, odooId: record.odooId, odooInvoiceId: record.odooInvoiceId, status: record.status, syncedAt: record.syncedAt, error: record.error });
+      batch.push({
+        resourceType: record.resourceType,
+        shopifyId: record.shopifyId,
+        odooId: record.odooId,
+        odooInvoiceId: record.odooInvoiceId,
+        status: record.status,
+        syncedAt: record.syncedAt,
+        error: record.error,
+      });
       if (batch.length >= BATCH) await write();
     }
     if (batch.length) await write();

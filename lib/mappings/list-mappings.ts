@@ -9,15 +9,32 @@ import type { SyncDb } from "./sync-db";
 
 export type MappingsPosition = { resourceType: ResourceType; shopifyId: number };
 
-type Options = { storeId: string; organizationId: string; types?: ResourceType[]; after?: MappingsPosition | null; limit?: number; db?: SyncDb };
+type Options = {
+  storeId: string;
+  organizationId: string;
+  types?: ResourceType[];
+  after?: MappingsPosition | null;
+  limit?: number;
+  db?: SyncDb;
+};
 
-export async function listMappings({ storeId, organizationId, types, after = null, limit = 1000, db = defaultDb }: Options): Promise<{ mappings: SyncMapping[]; next: MappingsPosition | null }> {
+export async function listMappings({
+  storeId,
+  organizationId,
+  types,
+  after = null,
+  limit = 1000,
+  db = defaultDb,
+}: Options): Promise<{ mappings: SyncMapping[]; next: MappingsPosition | null }> {
   await findStore({ storeId, organizationId, db });
   const conditions: (SQL | undefined)[] = [eq(syncMappings.storeId, storeId)];
   if (types) conditions.push(inArray(syncMappings.resourceType, types));
   if (after) {
     conditions.push(
-      or(gt(syncMappings.resourceType, after.resourceType), and(eq(syncMappings.resourceType, after.resourceType), gt(syncMappings.shopifyId, after.shopifyId))),
+      or(
+        gt(syncMappings.resourceType, after.resourceType),
+        and(eq(syncMappings.resourceType, after.resourceType), gt(syncMappings.shopifyId, after.shopifyId)),
+      ),
     );
   }
   const mappings = await db
@@ -27,5 +44,8 @@ export async function listMappings({ storeId, organizationId, types, after = nul
     .orderBy(asc(syncMappings.resourceType), asc(syncMappings.shopifyId))
     .limit(limit);
   const last = mappings.at(-1);
-  return { mappings, next: mappings.length === limit && last ? { resourceType: last.resourceType, shopifyId: last.shopifyId } : null };
+  return {
+    mappings,
+    next: mappings.length === limit && last ? { resourceType: last.resourceType, shopifyId: last.shopifyId } : null,
+  };
 }

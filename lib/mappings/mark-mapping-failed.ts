@@ -10,9 +10,25 @@ import { findStore } from "./find-store";
 import { lockStoreSync, type SyncDb } from "./sync-db";
 import { upsertMappings } from "./upsert-mappings";
 
-type Options = { storeId: string; organizationId: string; resourceType: ResourceType; shopifyId: number | string; error: string; at?: Date; db?: SyncDb };
+type Options = {
+  storeId: string;
+  organizationId: string;
+  resourceType: ResourceType;
+  shopifyId: number | string;
+  error: string;
+  at?: Date;
+  db?: SyncDb;
+};
 
-export async function markMappingFailed({ storeId, organizationId, resourceType, shopifyId, error, at = new Date(), db = defaultDb }: Options) {
+export async function markMappingFailed({
+  storeId,
+  organizationId,
+  resourceType,
+  shopifyId,
+  error,
+  at = new Date(),
+  db = defaultDb,
+}: Options) {
   const id = parseShopifyId(resourceType, shopifyId);
   if (id === null) throw new AppError("unprocessable", `shopifyId: not a ${resourceType} id`, { field: "shopifyId" });
   return db.transaction(async (tx) => {
@@ -22,13 +38,29 @@ export async function markMappingFailed({ storeId, organizationId, resourceType,
     const [current] = await tx
       .select({ odooId: syncMappings.odooId, odooInvoiceId: syncMappings.odooInvoiceId })
       .from(syncMappings)
-      .where(and(eq(syncMappings.storeId, storeId), eq(syncMappings.resourceType, resourceType), eq(syncMappings.shopifyId, id)))
+      .where(
+        and(
+          eq(syncMappings.storeId, storeId),
+          eq(syncMappings.resourceType, resourceType),
+          eq(syncMappings.shopifyId, id),
+        ),
+      )
       .for("update");
     return upsertMappings({
       storeId,
       organizationId,
       db: tx,
-      mappings: [{ resourceType, shopifyId: id, odooId: current?.odooId ?? null, odooInvoiceId: current?.odooInvoiceId ?? null, status: "failed", syncedAt: at, error }],
+      mappings: [
+        {
+          resourceType,
+          shopifyId: id,
+          odooId: current?.odooId ?? null,
+          odooInvoiceId: current?.odooInvoiceId ?? null,
+          status: "failed",
+          syncedAt: at,
+          error,
+        },
+      ],
     });
   });
 }

@@ -25,17 +25,35 @@ export const MIRROR_BULK_THRESHOLD = 250;
 const BULK_MAX_ROWS = 50_000;
 const PAUSED_RETRY_SECONDS = 60;
 
-export type MirrorResult = { written: number; refused: number; metafieldsSetCalls: number; bulkOperations: number; stopped?: "paused" | "disconnected" | "access_lost" };
+export type MirrorResult = {
+  written: number;
+  refused: number;
+  metafieldsSetCalls: number;
+  bulkOperations: number;
+  stopped?: "paused" | "disconnected" | "access_lost";
+};
 
-type Options = { storeId: string; organizationId: string; bulkThreshold?: number; /** Tests and benchmarks pass their own to read its call stats. */ client?: ShopifyClient };
+type Options = {
+  storeId: string;
+  organizationId: string;
+  bulkThreshold?: number;
+  /** Tests and benchmarks pass their own to read its call stats. */ client?: ShopifyClient;
+};
 
-export async function mirrorMappings({ storeId, organizationId, bulkThreshold = MIRROR_BULK_THRESHOLD, client: given }: Options): Promise<MirrorResult> {
+export async function mirrorMappings({
+  storeId,
+  organizationId,
+  bulkThreshold = MIRROR_BULK_THRESHOLD,
+  client: given,
+}: Options): Promise<MirrorResult> {
   const result: MirrorResult = { written: 0, refused: 0, metafieldsSetCalls: 0, bulkOperations: 0 };
-  const connected = await storeShopifyClient({ storeId, organizationId }, { deadlineMs: 600_000 }).catch((error: unknown) => {
-    // Disconnected: the rows stay pending; connecting the store again queues the mirror.
-    if (error instanceof AppError && error.code === "conflict") return null;
-    throw error;
-  });
+  const connected = await storeShopifyClient({ storeId, organizationId }, { deadlineMs: 600_000 }).catch(
+    (error: unknown) => {
+      // Disconnected: the rows stay pending; connecting the store again queues the mirror.
+      if (error instanceof AppError && error.code === "conflict") return null;
+      throw error;
+    },
+  );
   if (!connected) return { ...result, stopped: "disconnected" };
   const client = given ?? connected.client;
 
@@ -44,7 +62,11 @@ export async function mirrorMappings({ storeId, organizationId, bulkThreshold = 
       // Read each round: a clear pauses syncing, and the namespace is a store setting.
       const store = await findStore({ storeId, organizationId });
       if (store.syncPaused) {
-        await enqueue("mappings.mirror", { storeId, organizationId }, { singletonKey: storeId, startAfter: PAUSED_RETRY_SECONDS });
+        await enqueue(
+          "mappings.mirror",
+          { storeId, organizationId },
+          { singletonKey: storeId, startAfter: PAUSED_RETRY_SECONDS },
+        );
         return { ...result, stopped: "paused" };
       }
       const namespace = store.metafieldNamespace;
@@ -58,7 +80,11 @@ export async function mirrorMappings({ storeId, organizationId, bulkThreshold = 
         progressed += await record(storeId, outcome.written, outcome.refused, result);
       } else {
         for (let start = 0; start < rows.length; start += METAFIELDS_SET_LIMIT) {
-          const outcome = await setSyncMetafields({ client, rows: rows.slice(start, start + METAFIELDS_SET_LIMIT), namespace });
+          const outcome = await setSyncMetafields({
+            client,
+            rows: rows.slice(start, start + METAFIELDS_SET_LIMIT),
+            namespace,
+          });
           result.metafieldsSetCalls += outcome.calls;
           progressed += await record(storeId, outcome.written, outcome.refused, result);
         }
@@ -96,23 +122,51 @@ async function pendingRows(storeId: string, limit: number): Promise<Row[]> {
 }
 
 /** Marks the written versions done and the refused ones failed; returns how many rows that settled. */
-async function record(storeId: string, written: Row[], refused: { row: Row; message: string }[], result: MirrorResult): Promise<number> {
+async function record(
+  storeId: string,
+  written: Row[],
+  refused: { row: Row; message: string }[],
+  result: MirrorResult,
+): Promise<number> {
   if (written.length === 0 && refused.length === 0) return 0;
   const settled = await db.transaction(async (tx) => {
     await lockStoreSync(tx, storeId);
-    const done = written.length ? await mark(tx, storeId, written.map((row) => ({ ...key(row), error: null })), "done") : 0;
-    const failed = refused.length ? await mark(tx, storeId, refused.map(({ row, message }) => ({ ...key(row), error: message.slice(0, 2000) })), "failed") : 0;
+    const done = written.length
+      ? await mark(
+          tx,
+          storeId,
+          written.map((row) => ({ ...key(row), error: null })),
+          "done",
+        )
+      : 0;
+    const failed = refused.length
+      ? await mark(
+          tx,
+          storeId,
+          refused.map(({ row, message }) => ({ ...key(row), error: message.slice(0, 2000) })),
+          "failed",
+        )
+      : 0;
     return { done, failed };
   });
   result.written += settled.done;
   result.refused += settled.failed;
-  if (refused.length) logger.warn({ storeId, refused: refused.length, example: refused[0]!.message }, "Shopify refused some sync metafields");
+  if (refused.length)
+    logger.warn(
+      { storeId, refused: refused.length, example: refused[0]!.message },
+      "Shopify refused some sync metafields",
+    );
   return written.length + refused.length;
 }
 
 const key = (row: Row) => ({ resource_type: row.resourceType, shopify_id: row.shopifyId, version: row.version });
 
-async function mark(tx: Parameters<typeof lockStoreSync>[0], storeId: string, rows: { resource_type: string; shopify_id: number; version: number; error: string | null }[], state: "done" | "failed") {
+async function mark(
+  tx: Parameters<typeof lockStoreSync>[0],
+  storeId: string,
+  rows: { resource_type: string; shopify_id: number; version: number; error: string | null }[],
+  state: "done" | "failed",
+) {
   const updated = await tx.execute(sql`
     update sync_mappings m
     set mirror_state = ${state}, mirror_error = v.error, mirrored_at = case when ${state} = 'done' then now() else m.mirrored_at end

@@ -8,7 +8,13 @@ import { lockStoreSync, type SyncDb } from "./sync-db";
 
 export type CountsDrift = { statusesFixed: number; countersFixed: number };
 
-export async function reconcileSyncCounts({ storeId, db = defaultDb }: { storeId: string; db?: SyncDb }): Promise<CountsDrift> {
+export async function reconcileSyncCounts({
+  storeId,
+  db = defaultDb,
+}: {
+  storeId: string;
+  db?: SyncDb;
+}): Promise<CountsDrift> {
   return db.transaction(async (tx) => {
     await lockStoreSync(tx, storeId);
     const statuses = await tx.execute(sql`

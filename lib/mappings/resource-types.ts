@@ -4,7 +4,11 @@ import { RESOURCE_TYPES, type ResourceType } from "@/db/schema/mappings";
 
 export { RESOURCE_TYPES, type ResourceType };
 
-export const GID_TYPE: Record<ResourceType, "Product" | "Customer" | "Order"> = { product: "Product", customer: "Customer", order: "Order" };
+export const GID_TYPE: Record<ResourceType, "Product" | "Customer" | "Order"> = {
+  product: "Product",
+  customer: "Customer",
+  order: "Order",
+};
 
 const GID = /^gid:\/\/shopify\/(Product|Customer|Order)\/(\d{1,18})$/;
 const DIGITS = /^\d{1,18}$/;

@@ -38,10 +38,21 @@ const ROWS_PER_STATEMENT = 1000;
 const MAX_ERROR_LENGTH = 2000;
 
 /** Returns how many rows were inserted or changed. */
-export async function upsertMappings({ storeId, organizationId, mappings, alreadyInShopify = false, enqueueMirror = true, db = defaultDb }: UpsertMappingsOptions): Promise<{ written: number }> {
+export async function upsertMappings({
+  storeId,
+  organizationId,
+  mappings,
+  alreadyInShopify = false,
+  enqueueMirror = true,
+  db = defaultDb,
+}: UpsertMappingsOptions): Promise<{ written: number }> {
   if (mappings.length === 0) return { written: 0 };
   // One statement may not touch a row twice: the last write for an item wins, as it would one by one.
-  const byKey = new Map(mappings.map((mapping, index) => toRow(storeId, mapping, index)).map((row) => [`${row.resourceType}:${row.shopifyId}`, row]));
+  const byKey = new Map(
+    mappings
+      .map((mapping, index) => toRow(storeId, mapping, index))
+      .map((row) => [`${row.resourceType}:${row.shopifyId}`, row]),
+  );
   const rows = [...byKey.values()];
   return db.transaction(async (tx) => {
     await findStore({ storeId, organizationId, db: tx });
@@ -50,7 +61,9 @@ export async function upsertMappings({ storeId, organizationId, mappings, alread
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const changed = await tx
         .insert(syncMappings)
-        .values(rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => ({ ...row, ...mirrorColumns(alreadyInShopify) })))
+        .values(
+          rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => ({ ...row, ...mirrorColumns(alreadyInShopify) })),
+        )
         .onConflictDoUpdate({
           target: [syncMappings.storeId, syncMappings.resourceType, syncMappings.shopifyId],
           set: {
@@ -70,7 +83,8 @@ export async function upsertMappings({ storeId, organizationId, mappings, alread
         .returning({ shopifyId: syncMappings.shopifyId });
       written += changed.length;
     }
-    if (written > 0 && !alreadyInShopify && enqueueMirror) await enqueue("mappings.mirror", { storeId, organizationId }, { tx, singletonKey: storeId });
+    if (written > 0 && !alreadyInShopify && enqueueMirror)
+      await enqueue("mappings.mirror", { storeId, organizationId }, { tx, singletonKey: storeId });
     return { written };
   });
 }
@@ -84,12 +98,18 @@ function mirrorColumns(alreadyInShopify: boolean) {
 function toRow(storeId: string, mapping: MappingInput, index: number): NewSyncMapping {
   const field = (name: string) => `mappings.${index}.${name}`;
   const shopifyId = parseShopifyId(mapping.resourceType, mapping.shopifyId);
-  if (shopifyId === null) throw new AppError("unprocessable", `${field("shopifyId")}: not a ${mapping.resourceType} id`, { field: field("shopifyId") });
+  if (shopifyId === null)
+    throw new AppError("unprocessable", `${field("shopifyId")}: not a ${mapping.resourceType} id`, {
+      field: field("shopifyId"),
+    });
   if (mapping.odooInvoiceId != null && mapping.resourceType !== "order") {
-    throw new AppError("unprocessable", `${field("odooInvoiceId")}: only orders have an Odoo invoice`, { field: field("odooInvoiceId") });
+    throw new AppError("unprocessable", `${field("odooInvoiceId")}: only orders have an Odoo invoice`, {
+      field: field("odooInvoiceId"),
+    });
   }
   const syncedAt = mapping.syncedAt == null ? null : new Date(mapping.syncedAt);
-  if (syncedAt && Number.isNaN(syncedAt.getTime())) throw new AppError("unprocessable", `${field("syncedAt")}: not a date`, { field: field("syncedAt") });
+  if (syncedAt && Number.isNaN(syncedAt.getTime()))
+    throw new AppError("unprocessable", `${field("syncedAt")}: not a date`, { field: field("syncedAt") });
   return {
     storeId,
     resourceType: mapping.resourceType,

@@ -5,15 +5,34 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { notFound } from "@/lib/http/app-error";
 
 /** Withdraws a pending invitation of the organization; its link stops working. */
-export async function cancelInvitation({ organizationId, invitationId, actor }: { organizationId: string; invitationId: string; actor: Actor }) {
+export async function cancelInvitation({
+  organizationId,
+  invitationId,
+  actor,
+}: {
+  organizationId: string;
+  invitationId: string;
+  actor: Actor;
+}) {
   return db.transaction(async (tx) => {
     const [canceled] = await tx
       .update(invitation)
       .set({ status: "canceled" })
-      .where(and(eq(invitation.id, invitationId), eq(invitation.organizationId, organizationId), eq(invitation.status, "pending")))
+      .where(
+        and(
+          eq(invitation.id, invitationId),
+          eq(invitation.organizationId, organizationId),
+          eq(invitation.status, "pending"),
+        ),
+      )
       .returning({ id: invitation.id, email: invitation.email });
     if (!canceled) throw notFound("Invitation");
-    await recordAudit(tx, actor, { organizationId, action: "invitation.canceled", target: canceled.email, details: { invitationId } });
+    await recordAudit(tx, actor, {
+      organizationId,
+      action: "invitation.canceled",
+      target: canceled.email,
+      details: { invitationId },
+    });
     return { ok: true };
   });
 }

@@ -5,13 +5,23 @@ import { member, organization, session } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 
 /** Creates an organization owned by the user and makes it the session's active one. */
-export async function createOrganization({ actor, sessionId, name }: { actor: Actor; sessionId: string; name: string }) {
+export async function createOrganization({
+  actor,
+  sessionId,
+  name,
+}: {
+  actor: Actor;
+  sessionId: string;
+  name: string;
+}) {
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(organization)
       .values({ id: crypto.randomUUID(), name, slug: slugFor(name) })
       .returning({ id: organization.id, name: organization.name, slug: organization.slug });
-    await tx.insert(member).values({ id: crypto.randomUUID(), organizationId: created!.id, userId: actor.userId, role: "owner" });
+    await tx
+      .insert(member)
+      .values({ id: crypto.randomUUID(), organizationId: created!.id, userId: actor.userId, role: "owner" });
     await tx.update(session).set({ activeOrganizationId: created!.id }).where(eq(session.id, sessionId));
     await recordAudit(tx, actor, { organizationId: created!.id, action: "organization.created", details: { name } });
     return { organization: created!, role: "owner" as const };

@@ -10,13 +10,29 @@ export type Membership = {
 };
 
 /** The user's membership of an organization, or null when they do not belong to it. */
-export async function getMembership({ organizationId, userId }: { organizationId: string; userId: string }): Promise<Membership | null> {
+export async function getMembership({
+  organizationId,
+  userId,
+}: {
+  organizationId: string;
+  userId: string;
+}): Promise<Membership | null> {
   const [row] = await db
-    .select({ memberId: member.id, role: member.role, id: organization.id, name: organization.name, slug: organization.slug })
+    .select({
+      memberId: member.id,
+      role: member.role,
+      id: organization.id,
+      name: organization.name,
+      slug: organization.slug,
+    })
     .from(member)
     .innerJoin(organization, eq(organization.id, member.organizationId))
     .where(and(eq(member.organizationId, organizationId), eq(member.userId, userId)))
     .limit(1);
   if (!row) return null;
-  return { memberId: row.memberId, role: toRole(row.role), organization: { id: row.id, name: row.name, slug: row.slug } };
+  return {
+    memberId: row.memberId,
+    role: toRole(row.role),
+    organization: { id: row.id, name: row.name, slug: row.slug },
+  };
 }

@@ -8,13 +8,25 @@ import { hasRole, toRole, type Role } from "./roles";
 /** The organization with its members; pending invitations only for admins and owners. */
 export async function getOrganization({ organizationId, viewerRole }: { organizationId: string; viewerRole: Role }) {
   const [org] = await db
-    .select({ id: organization.id, name: organization.name, slug: organization.slug, createdAt: organization.createdAt })
+    .select({
+      id: organization.id,
+      name: organization.name,
+      slug: organization.slug,
+      createdAt: organization.createdAt,
+    })
     .from(organization)
     .where(eq(organization.id, organizationId));
   if (!org) throw notFound("Organization");
 
   const members = await db
-    .select({ id: member.id, userId: member.userId, role: member.role, name: user.name, email: user.email, createdAt: member.createdAt })
+    .select({
+      id: member.id,
+      userId: member.userId,
+      role: member.role,
+      name: user.name,
+      email: user.email,
+      createdAt: member.createdAt,
+    })
     .from(member)
     .innerJoin(user, eq(user.id, member.userId))
     .where(eq(member.organizationId, organizationId))
@@ -33,7 +45,13 @@ export async function getOrganization({ organizationId, viewerRole }: { organiza
         })
         .from(invitation)
         .innerJoin(user, eq(user.id, invitation.inviterId))
-        .where(and(eq(invitation.organizationId, organizationId), eq(invitation.status, "pending"), gt(invitation.expiresAt, new Date())))
+        .where(
+          and(
+            eq(invitation.organizationId, organizationId),
+            eq(invitation.status, "pending"),
+            gt(invitation.expiresAt, new Date()),
+          ),
+        )
         .orderBy(desc(invitation.createdAt))
     : [];
 

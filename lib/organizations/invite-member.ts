@@ -16,8 +16,14 @@ type Inviter = Actor & { role: Role };
  * Invites an email address to the organization. Inviting the same address again replaces the
  * pending invitation, so the newest link is the one that works.
  */
-export async function inviteMember({ organizationId, inviter, email, role }: { organizationId: string; inviter: Inviter } & TInviteMemberRequest) {
-  if (role === "owner" && inviter.role !== "owner") throw new AppError("forbidden", "Only an owner can invite another owner");
+export async function inviteMember({
+  organizationId,
+  inviter,
+  email,
+  role,
+}: { organizationId: string; inviter: Inviter } & TInviteMemberRequest) {
+  if (role === "owner" && inviter.role !== "owner")
+    throw new AppError("forbidden", "Only an owner can invite another owner");
   const address = email.trim().toLowerCase();
 
   const created = await db.transaction(async (tx) => {
@@ -26,11 +32,18 @@ export async function inviteMember({ organizationId, inviter, email, role }: { o
       .from(member)
       .innerJoin(user, eq(user.id, member.userId))
       .where(and(eq(member.organizationId, organizationId), sql`lower(${user.email}) = ${address}`));
-    if (existing) throw new AppError("conflict", `${address} is already a member of this organization`, { field: "email" });
+    if (existing)
+      throw new AppError("conflict", `${address} is already a member of this organization`, { field: "email" });
     await tx
       .update(invitation)
       .set({ status: "canceled" })
-      .where(and(eq(invitation.organizationId, organizationId), eq(invitation.email, address), eq(invitation.status, "pending")));
+      .where(
+        and(
+          eq(invitation.organizationId, organizationId),
+          eq(invitation.email, address),
+          eq(invitation.status, "pending"),
+        ),
+      );
     const [row] = await tx
       .insert(invitation)
       .values({
@@ -43,11 +56,19 @@ export async function inviteMember({ organizationId, inviter, email, role }: { o
         inviterId: inviter.userId,
       })
       .returning();
-    await recordAudit(tx, inviter, { organizationId, action: "invitation.created", target: address, details: { role, invitationId: row!.id } });
+    await recordAudit(tx, inviter, {
+      organizationId,
+      action: "invitation.created",
+      target: address,
+      details: { role, invitationId: row!.id },
+    });
     return row!;
   });
 
-  const [org] = await db.select({ name: organization.name }).from(organization).where(eq(organization.id, organizationId));
+  const [org] = await db
+    .select({ name: organization.name })
+    .from(organization)
+    .where(eq(organization.id, organizationId));
   const link = invitationLink(created.id);
   await sendMail({
     to: address,
@@ -55,7 +76,14 @@ export async function inviteMember({ organizationId, inviter, email, role }: { o
     text: `You have been invited to join ${org?.name} as ${role}. Accept within 7 days: ${link}`,
   });
   return {
-    invitation: { id: created.id, email: created.email, role, status: created.status, expiresAt: created.expiresAt, createdAt: created.createdAt },
+    invitation: {
+      id: created.id,
+      email: created.email,
+      role,
+      status: created.status,
+      expiresAt: created.expiresAt,
+      createdAt: created.createdAt,
+    },
     link,
   };
 }

@@ -18,7 +18,19 @@ async function lockMembers(tx: Tx, organizationId: string) {
 
 const ownerCount = (rows: { role: Role }[]) => rows.filter((row) => row.role === "owner").length;
 
-export async function changeMemberRole({ organizationId, by, actor, memberId, role }: { organizationId: string; by: By; actor: Actor; memberId: string; role: Role }) {
+export async function changeMemberRole({
+  organizationId,
+  by,
+  actor,
+  memberId,
+  role,
+}: {
+  organizationId: string;
+  by: By;
+  actor: Actor;
+  memberId: string;
+  role: Role;
+}) {
   return db.transaction(async (tx) => {
     const members = await lockMembers(tx, organizationId);
     const target = members.find((m) => m.id === memberId);
@@ -30,21 +42,42 @@ export async function changeMemberRole({ organizationId, by, actor, memberId, ro
       throw new AppError("conflict", "An organization needs at least one owner: make someone else an owner first");
     }
     await tx.update(member).set({ role }).where(eq(member.id, memberId));
-    await recordAudit(tx, actor, { organizationId, action: "member.role_changed", target: await emailOf(tx, target.userId), details: { from: target.role, to: role } });
+    await recordAudit(tx, actor, {
+      organizationId,
+      action: "member.role_changed",
+      target: await emailOf(tx, target.userId),
+      details: { from: target.role, to: role },
+    });
     return { member: { id: memberId, userId: target.userId, role } };
   });
 }
 
-export async function removeMember({ organizationId, by, actor, memberId }: { organizationId: string; by: By; actor: Actor; memberId: string }) {
+export async function removeMember({
+  organizationId,
+  by,
+  actor,
+  memberId,
+}: {
+  organizationId: string;
+  by: By;
+  actor: Actor;
+  memberId: string;
+}) {
   return db.transaction(async (tx) => {
     const members = await lockMembers(tx, organizationId);
     const target = members.find((m) => m.id === memberId);
     if (!target) throw notFound("Member");
     if (target.id === by.memberId) throw new AppError("conflict", "To remove yourself, leave the organization instead");
-    if (target.role === "owner" && by.role !== "owner") throw new AppError("forbidden", "Only an owner can remove an owner");
+    if (target.role === "owner" && by.role !== "owner")
+      throw new AppError("forbidden", "Only an owner can remove an owner");
     await tx.delete(member).where(eq(member.id, memberId));
     await clearActiveOrganization(tx, target.userId, organizationId);
-    await recordAudit(tx, actor, { organizationId, action: "member.removed", target: await emailOf(tx, target.userId), details: { role: target.role } });
+    await recordAudit(tx, actor, {
+      organizationId,
+      action: "member.removed",
+      target: await emailOf(tx, target.userId),
+      details: { role: target.role },
+    });
     return { ok: true };
   });
 }
@@ -60,7 +93,12 @@ export async function leaveOrganization({ organizationId, actor }: { organizatio
     }
     await tx.delete(member).where(eq(member.id, self.id));
     const next = await clearActiveOrganization(tx, actor.userId, organizationId);
-    await recordAudit(tx, actor, { organizationId, action: "member.left", target: actor.email, details: { role: self.role } });
+    await recordAudit(tx, actor, {
+      organizationId,
+      action: "member.left",
+      target: actor.email,
+      details: { role: self.role },
+    });
     return { ok: true, activeOrganizationId: next };
   });
 }

@@ -13,7 +13,8 @@ import * as organizationsRoute from "@/app/api/organizations/route";
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
 
-const organizationOf = (user: TestUser) => call(organizationRoute.GET, "GET", "/api/organization", { cookie: user.cookie });
+const organizationOf = (user: TestUser) =>
+  call(organizationRoute.GET, "GET", "/api/organization", { cookie: user.cookie });
 const memberIdOf = async (viewer: TestUser, user: TestUser) =>
   (await organizationOf(viewer)).body.members.find((m: { userId: string }) => m.userId === user.id).id as string;
 
@@ -30,7 +31,10 @@ describe("organizations", () => {
       ["Bolt Coffee", "owner"],
     ]);
 
-    const switched = await call(activeRoute.PUT, "PUT", "/api/organizations/active", { cookie: agency.cookie, body: { organizationId: first.id } });
+    const switched = await call(activeRoute.PUT, "PUT", "/api/organizations/active", {
+      cookie: agency.cookie,
+      body: { organizationId: first.id },
+    });
     expect(switched.status).toBe(200);
     expect((await organizationOf(agency)).body.organization.name).toBe("Acme Outdoor");
   });
@@ -48,13 +52,22 @@ describe("organizations", () => {
     expect(invited.body.link).toBe(`http://localhost:3000/invitations/${invited.body.invitation.id}`);
     expect((await organizationOf(owner)).body.invitations).toHaveLength(1);
 
-    const seen = await call(invitationRoute.GET, "GET", "/x", { cookie: invitee.cookie, params: { invitationId: invited.body.invitation.id } });
+    const seen = await call(invitationRoute.GET, "GET", "/x", {
+      cookie: invitee.cookie,
+      params: { invitationId: invited.body.invitation.id },
+    });
     expect(seen.body.invitation).toMatchObject({ organizationName: "Northwind", role: "admin", status: "pending" });
 
-    const accepted = await call(acceptRoute.POST, "POST", "/x", { cookie: invitee.cookie, params: { invitationId: invited.body.invitation.id } });
+    const accepted = await call(acceptRoute.POST, "POST", "/x", {
+      cookie: invitee.cookie,
+      params: { invitationId: invited.body.invitation.id },
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ organizationId: org.id, role: "admin" });
-    const again = await call(acceptRoute.POST, "POST", "/x", { cookie: invitee.cookie, params: { invitationId: invited.body.invitation.id } });
+    const again = await call(acceptRoute.POST, "POST", "/x", {
+      cookie: invitee.cookie,
+      params: { invitationId: invited.body.invitation.id },
+    });
     expect(again.status).toBe(409);
 
     const view = await organizationOf(invitee);
@@ -66,7 +79,11 @@ describe("organizations", () => {
     expect(view.body.invitations).toEqual([]);
 
     const memberId = await memberIdOf(owner, invitee);
-    const demoted = await call(memberRoute.PATCH, "PATCH", "/x", { cookie: owner.cookie, params: { memberId }, body: { role: "member" } });
+    const demoted = await call(memberRoute.PATCH, "PATCH", "/x", {
+      cookie: owner.cookie,
+      params: { memberId },
+      body: { role: "member" },
+    });
     expect(demoted.status).toBe(200);
     expect((await organizationOf(invitee)).body.role).toBe("member");
 
@@ -82,35 +99,68 @@ describe("organizations", () => {
     await createOrg(owner);
     const invitee = await signUp();
     const stranger = await signUp();
-    const invited = await call(invitationsRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { email: invitee.email, role: "member" } });
+    const invited = await call(invitationsRoute.POST, "POST", "/x", {
+      cookie: owner.cookie,
+      body: { email: invitee.email, role: "member" },
+    });
     const params = { invitationId: invited.body.invitation.id };
 
     expect((await call(invitationRoute.GET, "GET", "/x", { cookie: stranger.cookie, params })).status).toBe(404);
     expect((await call(acceptRoute.POST, "POST", "/x", { cookie: stranger.cookie, params })).status).toBe(404);
     expect((await call(rejectRoute.POST, "POST", "/x", { cookie: invitee.cookie, params })).status).toBe(200);
-    expect((await call(acceptRoute.POST, "POST", "/x", { cookie: invitee.cookie, params })).body.error.message).toMatch(/already rejected/);
+    expect((await call(acceptRoute.POST, "POST", "/x", { cookie: invitee.cookie, params })).body.error.message).toMatch(
+      /already rejected/,
+    );
   });
 
   it("re-inviting replaces the pending invitation and cancelling kills the link", async () => {
     const owner = await signUp();
     await createOrg(owner);
     const invitee = await signUp();
-    const first = await call(invitationsRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { email: invitee.email, role: "member" } });
-    const second = await call(invitationsRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { email: invitee.email, role: "admin" } });
+    const first = await call(invitationsRoute.POST, "POST", "/x", {
+      cookie: owner.cookie,
+      body: { email: invitee.email, role: "member" },
+    });
+    const second = await call(invitationsRoute.POST, "POST", "/x", {
+      cookie: owner.cookie,
+      body: { email: invitee.email, role: "admin" },
+    });
     const pending = (await organizationOf(owner)).body.invitations;
-    expect(pending.map((i: { id: string; role: string }) => [i.id, i.role])).toEqual([[second.body.invitation.id, "admin"]]);
-    expect((await call(acceptRoute.POST, "POST", "/x", { cookie: invitee.cookie, params: { invitationId: first.body.invitation.id } })).status).toBe(409);
+    expect(pending.map((i: { id: string; role: string }) => [i.id, i.role])).toEqual([
+      [second.body.invitation.id, "admin"],
+    ]);
+    expect(
+      (
+        await call(acceptRoute.POST, "POST", "/x", {
+          cookie: invitee.cookie,
+          params: { invitationId: first.body.invitation.id },
+        })
+      ).status,
+    ).toBe(409);
 
-    const canceled = await call(cancelRoute.DELETE, "DELETE", "/x", { cookie: owner.cookie, params: { invitationId: second.body.invitation.id } });
+    const canceled = await call(cancelRoute.DELETE, "DELETE", "/x", {
+      cookie: owner.cookie,
+      params: { invitationId: second.body.invitation.id },
+    });
     expect(canceled.status).toBe(200);
-    expect((await call(acceptRoute.POST, "POST", "/x", { cookie: invitee.cookie, params: { invitationId: second.body.invitation.id } })).status).toBe(409);
+    expect(
+      (
+        await call(acceptRoute.POST, "POST", "/x", {
+          cookie: invitee.cookie,
+          params: { invitationId: second.body.invitation.id },
+        })
+      ).status,
+    ).toBe(409);
   });
 
   it("refuses to invite someone who is already a member", async () => {
     const owner = await signUp();
     await createOrg(owner);
     const member = await addMember(owner, "member");
-    const res = await call(invitationsRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { email: member.email, role: "member" } });
+    const res = await call(invitationsRoute.POST, "POST", "/x", {
+      cookie: owner.cookie,
+      body: { email: member.email, role: "member" },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error).toMatchObject({ field: "email" });
   });

@@ -3,15 +3,31 @@ import { db } from "@/db/client";
 import { organization } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 
-export async function renameOrganization({ organizationId, name, actor }: { organizationId: string; name: string; actor: Actor }) {
+export async function renameOrganization({
+  organizationId,
+  name,
+  actor,
+}: {
+  organizationId: string;
+  name: string;
+  actor: Actor;
+}) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select({ name: organization.name }).from(organization).where(eq(organization.id, organizationId)).for("update");
+    const [before] = await tx
+      .select({ name: organization.name })
+      .from(organization)
+      .where(eq(organization.id, organizationId))
+      .for("update");
     const [updated] = await tx
       .update(organization)
       .set({ name })
       .where(eq(organization.id, organizationId))
       .returning({ id: organization.id, name: organization.name, slug: organization.slug });
-    await recordAudit(tx, actor, { organizationId, action: "organization.renamed", details: { from: before?.name, to: name } });
+    await recordAudit(tx, actor, {
+      organizationId,
+      action: "organization.renamed",
+      details: { from: before?.name, to: name },
+    });
     return { organization: updated };
   });
 }

@@ -21,10 +21,23 @@ export async function acceptInvitation({ invitationId, invitee }: { invitationId
     if (!claimed) throw new AppError("conflict", "This invitation has already been answered");
     await tx
       .insert(member)
-      .values({ id: crypto.randomUUID(), organizationId: found.organizationId, userId: invitee.userId, role: found.role })
+      .values({
+        id: crypto.randomUUID(),
+        organizationId: found.organizationId,
+        userId: invitee.userId,
+        role: found.role,
+      })
       .onConflictDoNothing();
-    await tx.update(session).set({ activeOrganizationId: found.organizationId }).where(eq(session.id, invitee.sessionId));
-    await recordAudit(tx, invitee, { organizationId: found.organizationId, action: "invitation.accepted", target: invitee.email, details: { role: found.role, invitationId } });
+    await tx
+      .update(session)
+      .set({ activeOrganizationId: found.organizationId })
+      .where(eq(session.id, invitee.sessionId));
+    await recordAudit(tx, invitee, {
+      organizationId: found.organizationId,
+      action: "invitation.accepted",
+      target: invitee.email,
+      details: { role: found.role, invitationId },
+    });
     return { organizationId: found.organizationId, organizationName: found.organizationName, role: found.role };
   });
 }
@@ -34,8 +47,16 @@ export async function rejectInvitation({ invitationId, invitee }: { invitationId
   const { invitation: found } = await getInvitation({ invitationId, email: invitee.email });
   assertPending(found.status);
   await db.transaction(async (tx) => {
-    await tx.update(invitation).set({ status: "rejected" }).where(and(eq(invitation.id, invitationId), eq(invitation.status, "pending")));
-    await recordAudit(tx, invitee, { organizationId: found.organizationId, action: "invitation.rejected", target: invitee.email, details: { invitationId } });
+    await tx
+      .update(invitation)
+      .set({ status: "rejected" })
+      .where(and(eq(invitation.id, invitationId), eq(invitation.status, "pending")));
+    await recordAudit(tx, invitee, {
+      organizationId: found.organizationId,
+      action: "invitation.rejected",
+      target: invitee.email,
+      details: { invitationId },
+    });
   });
   return { ok: true };
 }

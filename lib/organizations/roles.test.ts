@@ -36,7 +36,10 @@ describe("role matrix", () => {
     ["owner", 200],
   ] as const)("renaming the organization as %s answers %i", async (who, status) => {
     const actor = { member, admin, owner }[who];
-    const res = await call(organizationRoute.PATCH, "PATCH", "/x", { cookie: actor.cookie, body: { name: "Matrix Co" } });
+    const res = await call(organizationRoute.PATCH, "PATCH", "/x", {
+      cookie: actor.cookie,
+      body: { name: "Matrix Co" },
+    });
     expect(res.status).toBe(status);
     if (status === 403) expect(res.body.error.message).toMatch(/needs the admin role/);
   });
@@ -75,7 +78,8 @@ describe("role matrix", () => {
   });
 
   it("lets admins remove members but not owners or themselves; owners can remove owners", async () => {
-    const remove = (actor: TestUser, id: string) => call(memberRoute.DELETE, "DELETE", "/x", { cookie: actor.cookie, params: { memberId: id } });
+    const remove = (actor: TestUser, id: string) =>
+      call(memberRoute.DELETE, "DELETE", "/x", { cookie: actor.cookie, params: { memberId: id } });
     const plain = await freshMember("member");
     const otherOwner = await freshMember("owner");
 
@@ -90,7 +94,11 @@ describe("role matrix", () => {
     const solo = await signUp();
     await createOrg(solo);
     const self = (await call(organizationRoute.GET, "GET", "/x", { cookie: solo.cookie })).body.members[0].id;
-    const res = await call(memberRoute.PATCH, "PATCH", "/x", { cookie: solo.cookie, params: { memberId: self }, body: { role: "admin" } });
+    const res = await call(memberRoute.PATCH, "PATCH", "/x", {
+      cookie: solo.cookie,
+      params: { memberId: self },
+      body: { role: "admin" },
+    });
     expect(res.status).toBe(409);
     expect(res.body.error.message).toMatch(/at least one owner/);
   });

@@ -5,9 +5,20 @@ import { notFound } from "@/lib/http/app-error";
 import { getMembership } from "./get-membership";
 
 /** Makes one of the user's organizations the active one of this session. */
-export async function switchOrganization({ userId, sessionId, organizationId }: { userId: string; sessionId: string; organizationId: string }) {
+export async function switchOrganization({
+  userId,
+  sessionId,
+  organizationId,
+}: {
+  userId: string;
+  sessionId: string;
+  organizationId: string;
+}) {
   const membership = await getMembership({ organizationId, userId });
   if (!membership) throw notFound("Organization");
-  await db.update(session).set({ activeOrganizationId: organizationId }).where(and(eq(session.id, sessionId), eq(session.userId, userId)));
+  await db
+    .update(session)
+    .set({ activeOrganizationId: organizationId })
+    .where(and(eq(session.id, sessionId), eq(session.userId, userId)));
   return { activeOrganizationId: organizationId, role: membership.role, organization: membership.organization };
 }

@@ -44,7 +44,11 @@ describe("secrets", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", SYNCO_DATA_DIR: tempDir() };
     delete env.BETTER_AUTH_SECRET;
     delete env.SYNCO_ENCRYPTION_KEY;
-    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env, encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      env,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/Missing required secrets in production: BETTER_AUTH_SECRET, SYNCO_ENCRYPTION_KEY/);
   });

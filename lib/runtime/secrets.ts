@@ -30,7 +30,10 @@ export function missingSecrets(env: NodeJS.ProcessEnv = process.env): SecretName
  * Returns every required secret: from the environment when set, otherwise (outside production)
  * from `<dataDir>/secrets.json`, generating and saving the ones that are missing.
  */
-export async function loadSecrets(options: { dataDir: string; production: boolean }): Promise<Record<SecretName, string>> {
+export async function loadSecrets(options: {
+  dataDir: string;
+  production: boolean;
+}): Promise<Record<SecretName, string>> {
   const missing = missingSecrets();
   if (missing.length > 0 && options.production) throw new MissingSecretsError(missing);
   const file = path.join(options.dataDir, "secrets.json");

@@ -10,7 +10,9 @@ describe("stopWithParent", () => {
       setInterval(() => {}, 1000);
       console.log("running " + process.pid);`;
     // "; true" keeps the shell alive as the script's parent (a lone command would be exec'd).
-    const shell = spawn("sh", ["-c", `"${process.execPath}" --import tsx --input-type=module -e '${script}'; true`], { stdio: ["ignore", "pipe", "inherit"] });
+    const shell = spawn("sh", ["-c", `"${process.execPath}" --import tsx --input-type=module -e '${script}'; true`], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let output = "";
     shell.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     await expect.poll(() => output, { timeout: 20_000 }).toMatch(/running \d+/);

@@ -16,7 +16,10 @@ export const isIndexTopic = (topic: string) => TOPIC.test(topic);
 
 export type IndexWebhookOutcome = "applied" | "ignored";
 
-export async function applyIndexWebhook(tx: SyncDb, { topic, store, payload }: { topic: string; store: Store | null; payload: Record<string, unknown> }): Promise<IndexWebhookOutcome> {
+export async function applyIndexWebhook(
+  tx: SyncDb,
+  { topic, store, payload }: { topic: string; store: Store | null; payload: Record<string, unknown> },
+): Promise<IndexWebhookOutcome> {
   const match = TOPIC.exec(topic);
   if (!match || !store || store.status === "disconnected") return "ignored";
   const type = TYPES[match[1]!]!;
@@ -27,7 +30,9 @@ export async function applyIndexWebhook(tx: SyncDb, { topic, store, payload }: {
     await tx.execute(sql`
       insert into shopify_index_tombstones (store_id, resource_type, shopify_id) values (${store.id}, ${type}, ${id})
       on conflict (store_id, resource_type, shopify_id) do nothing`);
-    await tx.execute(sql`delete from shopify_index_items where store_id = ${store.id} and resource_type = ${type} and shopify_id = ${id}`);
+    await tx.execute(
+      sql`delete from shopify_index_items where store_id = ${store.id} and resource_type = ${type} and shopify_id = ${id}`,
+    );
     return "applied";
   }
   const row = rowFromWebhook(type, payload);

@@ -57,4 +57,8 @@ const ORDERS = `#graphql
   }
 `;
 
-export const INDEX_BULK_QUERIES: Record<ResourceType, string> = { product: PRODUCTS, customer: CUSTOMERS, order: ORDERS };
+export const INDEX_BULK_QUERIES: Record<ResourceType, string> = {
+  product: PRODUCTS,
+  customer: CUSTOMERS,
+  order: ORDERS,
+};

@@ -6,11 +6,22 @@ import { shopifyIndexStatus } from "@/db/schema/shopify-index";
 import { enqueue } from "@/lib/jobs/enqueue";
 import type { SyncDb } from "@/lib/mappings/sync-db";
 
-export async function enqueueIndexRefresh({ tx, storeId, organizationId }: { tx: SyncDb; storeId: string; organizationId: string }): Promise<{ jobId: string | null }> {
+export async function enqueueIndexRefresh({
+  tx,
+  storeId,
+  organizationId,
+}: {
+  tx: SyncDb;
+  storeId: string;
+  organizationId: string;
+}): Promise<{ jobId: string | null }> {
   const jobId = await enqueue("shopify-index.refresh", { storeId, organizationId }, { tx, singletonKey: storeId });
   if (jobId) {
     const queued = { state: "queued" as const, jobId, requestedAt: sql`now()`, lastError: null, updatedAt: sql`now()` };
-    await tx.insert(shopifyIndexStatus).values({ storeId, ...queued }).onConflictDoUpdate({ target: shopifyIndexStatus.storeId, set: queued });
+    await tx
+      .insert(shopifyIndexStatus)
+      .values({ storeId, ...queued })
+      .onConflictDoUpdate({ target: shopifyIndexStatus.storeId, set: queued });
   }
   return { jobId };
 }

@@ -16,7 +16,13 @@ const BATCH = 1000;
 
 type Options = { client: ShopifyClient; storeId: string; type: ResourceType; startedAt: Date; batchSize?: number };
 
-export async function importShopifyItems({ client, storeId, type, startedAt, batchSize = BATCH }: Options): Promise<{ imported: number; removed: number }> {
+export async function importShopifyItems({
+  client,
+  storeId,
+  type,
+  startedAt,
+  batchSize = BATCH,
+}: Options): Promise<{ imported: number; removed: number }> {
   let imported = 0;
   // Products wait here until their variant lines (which follow them) have added the SKUs.
   const open = new Map<number, IndexRow>();
@@ -54,7 +60,13 @@ export async function importShopifyItems({ client, storeId, type, startedAt, bat
     await addIndexSkus({ tx, storeId, skus: lateSkus });
     const gone = await tx
       .delete(shopifyIndexItems)
-      .where(and(eq(shopifyIndexItems.storeId, storeId), eq(shopifyIndexItems.resourceType, type), lt(shopifyIndexItems.indexedAt, sql`${startedAt.toISOString()}::timestamptz`)));
+      .where(
+        and(
+          eq(shopifyIndexItems.storeId, storeId),
+          eq(shopifyIndexItems.resourceType, type),
+          lt(shopifyIndexItems.indexedAt, sql`${startedAt.toISOString()}::timestamptz`),
+        ),
+      );
     return gone.rowCount ?? 0;
   });
   return { imported, removed };

@@ -2,7 +2,14 @@
 // must give the same row for the same item, so a webhook and a refresh never disagree.
 import { parseItemGid, type ResourceType } from "@/lib/mappings/resource-types";
 
-export type IndexRow = { shopifyId: number; title: string; email: string | null; skus: string[]; orderName: string | null; updatedAt: Date };
+export type IndexRow = {
+  shopifyId: number;
+  title: string;
+  email: string | null;
+  skus: string[];
+  orderName: string | null;
+  updatedAt: Date;
+};
 
 type Json = Record<string, unknown>;
 
@@ -23,7 +30,13 @@ export const customerDisplayName = (first: unknown, last: unknown, email: unknow
 export function rowFromBulkLine(type: ResourceType, line: Json): IndexRow | null {
   const parsed = typeof line.id === "string" ? parseItemGid(line.id) : null;
   if (!parsed || parsed.type !== type || line.__parentId !== undefined) return null;
-  const base = { shopifyId: parsed.id, updatedAt: time(line.updatedAt), skus: [] as string[], email: null as string | null, orderName: null as string | null };
+  const base = {
+    shopifyId: parsed.id,
+    updatedAt: time(line.updatedAt),
+    skus: [] as string[],
+    email: null as string | null,
+    orderName: null as string | null,
+  };
   switch (type) {
     case "product":
       return { ...base, title: text(line.title) ?? "" };
@@ -40,14 +53,28 @@ export function rowFromBulkLine(type: ResourceType, line: Json): IndexRow | null
 export function rowFromWebhook(type: ResourceType, payload: Json): IndexRow | null {
   const id = Number(payload.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const base = { shopifyId: id, updatedAt: time(payload.updated_at, payload.created_at), skus: [] as string[], email: null as string | null, orderName: null as string | null };
+  const base = {
+    shopifyId: id,
+    updatedAt: time(payload.updated_at, payload.created_at),
+    skus: [] as string[],
+    email: null as string | null,
+    orderName: null as string | null,
+  };
   switch (type) {
     case "product": {
       const variants = Array.isArray(payload.variants) ? (payload.variants as Json[]) : [];
-      return { ...base, title: text(payload.title) ?? "", skus: variants.map((variant) => text(variant.sku)).filter((sku): sku is string => sku !== null) };
+      return {
+        ...base,
+        title: text(payload.title) ?? "",
+        skus: variants.map((variant) => text(variant.sku)).filter((sku): sku is string => sku !== null),
+      };
     }
     case "customer":
-      return { ...base, title: customerDisplayName(payload.first_name, payload.last_name, payload.email), email: text(payload.email) };
+      return {
+        ...base,
+        title: customerDisplayName(payload.first_name, payload.last_name, payload.email),
+        email: text(payload.email),
+      };
     case "order":
       return { ...base, title: text(payload.name) ?? "", email: text(payload.email), orderName: text(payload.name) };
   }

@@ -25,7 +25,13 @@ export function toIndexStatusView(row: ShopifyIndexStatus | undefined): TIndexSt
 }
 
 /** The caller has checked the store's organization. */
-export async function getIndexStatus({ storeId, db = defaultDb }: { storeId: string; db?: SyncDb }): Promise<TIndexStatusView> {
+export async function getIndexStatus({
+  storeId,
+  db = defaultDb,
+}: {
+  storeId: string;
+  db?: SyncDb;
+}): Promise<TIndexStatusView> {
   const [row] = await db.select().from(shopifyIndexStatus).where(eq(shopifyIndexStatus.storeId, storeId));
   return toIndexStatusView(row);
 }

@@ -15,7 +15,12 @@ import { importShopifyItems } from "./import-shopify-items";
 
 type Options = { storeId: string; organizationId: string; jobId?: string | null; final?: boolean };
 
-export async function refreshShopifyIndex({ storeId, organizationId, jobId = null, final = true }: Options): Promise<void> {
+export async function refreshShopifyIndex({
+  storeId,
+  organizationId,
+  jobId = null,
+  final = true,
+}: Options): Promise<void> {
   const store = await findStore({ storeId, organizationId }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") return null;
     throw error;
@@ -26,9 +31,17 @@ export async function refreshShopifyIndex({ storeId, organizationId, jobId = nul
   await setStatus(storeId, { state: "running", jobId, startedAt: started, finishedAt: null });
   const log = logger.child({ storeId, jobId });
   try {
-    if (store.status === "disconnected") throw new AppError("conflict", "The store is disconnected: connect it again to refresh its items");
+    if (store.status === "disconnected")
+      throw new AppError("conflict", "The store is disconnected: connect it again to refresh its items");
     const { client } = await storeShopifyClient({ storeId, organizationId }, { deadlineMs: 600_000 });
-    await db.delete(shopifyIndexTombstones).where(and(eq(shopifyIndexTombstones.storeId, storeId), lt(shopifyIndexTombstones.deletedAt, sql`now() - interval '7 days'`)));
+    await db
+      .delete(shopifyIndexTombstones)
+      .where(
+        and(
+          eq(shopifyIndexTombstones.storeId, storeId),
+          lt(shopifyIndexTombstones.deletedAt, sql`now() - interval '7 days'`),
+        ),
+      );
     const imported: Partial<Record<ResourceType, number>> = {};
     for (const type of RESOURCE_TYPES) {
       const outcome = await importShopifyItems({ client, storeId, type, startedAt: started });
@@ -37,11 +50,21 @@ export async function refreshShopifyIndex({ storeId, organizationId, jobId = nul
     }
     const drift = await reconcileSyncCounts({ storeId });
     if (drift.statusesFixed || drift.countersFixed) log.warn(drift, "sync counters had drifted and were reconciled");
-    await setStatus(storeId, { state: "succeeded", finishedAt: new Date(), refreshedAt: started, imported, lastError: null });
+    await setStatus(storeId, {
+      state: "succeeded",
+      finishedAt: new Date(),
+      refreshedAt: started,
+      imported,
+      lastError: null,
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const stop = final || (error instanceof AppError && error.code === "conflict");
-    await setStatus(storeId, { state: stop ? "failed" : "queued", finishedAt: new Date(), lastError: message.slice(0, 1000) });
+    await setStatus(storeId, {
+      state: stop ? "failed" : "queued",
+      finishedAt: new Date(),
+      lastError: message.slice(0, 1000),
+    });
     if (stop && error instanceof AppError) return;
     throw error;
   }
@@ -51,5 +74,8 @@ type StatusChange = Partial<Omit<typeof shopifyIndexStatus.$inferInsert, "storeI
 
 async function setStatus(storeId: string, change: StatusChange) {
   const values = { ...change, updatedAt: sql`now()` };
-  await db.insert(shopifyIndexStatus).values({ storeId, ...values }).onConflictDoUpdate({ target: shopifyIndexStatus.storeId, set: values });
+  await db
+    .insert(shopifyIndexStatus)
+    .values({ storeId, ...values })
+    .onConflictDoUpdate({ target: shopifyIndexStatus.storeId, set: values });
 }

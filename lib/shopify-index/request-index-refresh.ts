@@ -7,12 +7,28 @@ import { findStore } from "@/lib/mappings/find-store";
 import { enqueueIndexRefresh } from "./enqueue-index-refresh";
 import { getIndexStatus, type TIndexStatusView } from "./index-status";
 
-export async function requestIndexRefresh({ storeId, organizationId, actor }: { storeId: string; organizationId: string; actor: Actor }): Promise<{ refresh: TIndexStatusView; alreadyQueued: boolean }> {
+export async function requestIndexRefresh({
+  storeId,
+  organizationId,
+  actor,
+}: {
+  storeId: string;
+  organizationId: string;
+  actor: Actor;
+}): Promise<{ refresh: TIndexStatusView; alreadyQueued: boolean }> {
   const store = await findStore({ storeId, organizationId });
-  if (store.status === "disconnected") throw new AppError("conflict", "This store is disconnected: connect it again first");
+  if (store.status === "disconnected")
+    throw new AppError("conflict", "This store is disconnected: connect it again first");
   const { jobId } = await db.transaction(async (tx) => {
     const queued = await enqueueIndexRefresh({ tx, storeId, organizationId });
-    if (queued.jobId) await recordAudit(tx, actor, { organizationId, storeId, action: "sync.index_refresh_requested", target: store.shopDomain, details: { jobId: queued.jobId } });
+    if (queued.jobId)
+      await recordAudit(tx, actor, {
+        organizationId,
+        storeId,
+        action: "sync.index_refresh_requested",
+        target: store.shopDomain,
+        details: { jobId: queued.jobId },
+      });
     return queued;
   });
   return { refresh: await getIndexStatus({ storeId }), alreadyQueued: jobId === null };

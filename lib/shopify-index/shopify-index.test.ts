@@ -15,7 +15,13 @@ import { auditRows, eventually } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { getSyncOverview } from "@/lib/sync/get-sync-overview";
 import { SHOPIFY_ACTOR } from "@/lib/webhooks/shopify-actor";
-import { connectSeededShop, deliverWebhook, indexItems, sandboxItems, type ShopStore } from "@/lib/sync/testing/sync-helpers";
+import {
+  connectSeededShop,
+  deliverWebhook,
+  indexItems,
+  sandboxItems,
+  type ShopStore,
+} from "@/lib/sync/testing/sync-helpers";
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { refreshShopifyIndex } from "./refresh-shopify-index";
 
@@ -34,7 +40,9 @@ async function realCounts(storeId: string) {
     select i.resource_type, count(*)::int as total, count(*) filter (where m.status = 'synced')::int as synced, count(*) filter (where m.status = 'failed')::int as failed
     from shopify_index_items i left join sync_mappings m using (store_id, resource_type, shopify_id)
     where i.store_id = ${storeId} group by i.resource_type`);
-  return Object.fromEntries(rows.map((row) => [row.resource_type, { total: row.total, synced: row.synced, failed: row.failed }]));
+  return Object.fromEntries(
+    rows.map((row) => [row.resource_type, { total: row.total, synced: row.synced, failed: row.failed }]),
+  );
 }
 
 describe("index import by bulk query", () => {
@@ -42,14 +50,28 @@ describe("index import by bulk query", () => {
     const shop = await connectSeededShop(owner, { products: 1_000, customers: 3_000, orders: 6_000 });
     // Some mappings first: the import must pick up their statuses.
     const orders = (await sandboxItems(shop.shopId, "order")).map((order) => order.id);
-    await upsertMappings({ ...ids(shop), enqueueMirror: false, mappings: orders.slice(0, 500).map((id, i) => ({ resourceType: "order", shopifyId: id, odooId: id, status: i % 5 === 0 ? "failed" : "synced" })) });
+    await upsertMappings({
+      ...ids(shop),
+      enqueueMirror: false,
+      mappings: orders.slice(0, 500).map((id, i) => ({
+        resourceType: "order",
+        shopifyId: id,
+        odooId: id,
+        status: i % 5 === 0 ? "failed" : "synced",
+      })),
+    });
 
     const started = performance.now();
     await refreshShopifyIndex(ids(shop));
     const seconds = (performance.now() - started) / 1000;
-    for (const type of ["product", "customer", "order"] as const) expect(await indexItems(shop.store.id, type)).toEqual(await sandboxItems(shop.shopId, type));
+    for (const type of ["product", "customer", "order"] as const)
+      expect(await indexItems(shop.store.id, type)).toEqual(await sandboxItems(shop.shopId, type));
     const [status] = await db.select().from(shopifyIndexStatus).where(eq(shopifyIndexStatus.storeId, shop.store.id));
-    expect(status).toMatchObject({ state: "succeeded", imported: { product: 1_000, customer: 3_000, order: 6_000 }, lastError: null });
+    expect(status).toMatchObject({
+      state: "succeeded",
+      imported: { product: 1_000, customer: 3_000, order: 6_000 },
+      lastError: null,
+    });
     expect(status!.refreshedAt).toBeInstanceOf(Date);
 
     const { overview } = await getSyncOverview(ids(shop));
@@ -65,7 +87,14 @@ describe("index import by bulk query", () => {
   it("removes items Shopify no longer has, keeps the rest, and is safe to run twice", async () => {
     const shop = await connectSeededShop(owner, { products: 5, customers: 5, orders: 5 });
     await refreshShopifyIndex(ids(shop));
-    await db.insert(shopifyIndexItems).values({ storeId: shop.store.id, resourceType: "order", shopifyId: 999_999_999, title: "#9999", shopifyUpdatedAt: new Date("2020-01-01T00:00:00Z"), indexedAt: new Date("2020-01-01T00:00:00Z") });
+    await db.insert(shopifyIndexItems).values({
+      storeId: shop.store.id,
+      resourceType: "order",
+      shopifyId: 999_999_999,
+      title: "#9999",
+      shopifyUpdatedAt: new Date("2020-01-01T00:00:00Z"),
+      indexedAt: new Date("2020-01-01T00:00:00Z"),
+    });
     await refreshShopifyIndex(ids(shop));
     await refreshShopifyIndex(ids(shop));
     expect(await indexItems(shop.store.id, "order")).toEqual(await sandboxItems(shop.shopId, "order"));
@@ -76,17 +105,44 @@ describe("index import by bulk query", () => {
 describe("index webhooks", () => {
   it("applies product create, update and delete; stale, duplicate and late deliveries change nothing", async () => {
     const shop = await connectSeededShop(owner);
-    const product = (title: string, updatedAt: string, skus: string[] = []) => ({ id: 4242, title, updated_at: updatedAt, variants: skus.map((sku, i) => ({ id: i + 1, sku })) });
+    const product = (title: string, updatedAt: string, skus: string[] = []) => ({
+      id: 4242,
+      title,
+      updated_at: updatedAt,
+      variants: skus.map((sku, i) => ({ id: i + 1, sku })),
+    });
     const row = async () => (await indexItems(shop.store.id, "product")).find((item) => item.id === 4242);
 
-    expect(await deliverWebhook({ shop, topic: "products/create", body: product("Wool hat", "2026-01-01T10:00:00Z", ["HAT-1", "HAT-2"]) })).toEqual({ status: 200, outcome: "handled" });
-    expect(await row()).toMatchObject({ title: "Wool hat", skus: ["HAT-1", "HAT-2"], updatedAt: "2026-01-01T10:00:00.000Z" });
+    expect(
+      await deliverWebhook({
+        shop,
+        topic: "products/create",
+        body: product("Wool hat", "2026-01-01T10:00:00Z", ["HAT-1", "HAT-2"]),
+      }),
+    ).toEqual({ status: 200, outcome: "handled" });
+    expect(await row()).toMatchObject({
+      title: "Wool hat",
+      skus: ["HAT-1", "HAT-2"],
+      updatedAt: "2026-01-01T10:00:00.000Z",
+    });
 
     const webhookId = randomUUID();
-    await deliverWebhook({ shop, topic: "products/update", body: product("Wool hat (blue)", "2026-01-02T10:00:00Z", ["HAT-1"]), webhookId });
+    await deliverWebhook({
+      shop,
+      topic: "products/update",
+      body: product("Wool hat (blue)", "2026-01-02T10:00:00Z", ["HAT-1"]),
+      webhookId,
+    });
     expect(await row()).toMatchObject({ title: "Wool hat (blue)", skus: ["HAT-1"] });
     // The same delivery again (same webhook id), carrying other data: recorded once, nothing changes.
-    expect(await deliverWebhook({ shop, topic: "products/update", body: product("Replayed", "2026-01-09T10:00:00Z"), webhookId })).toEqual({ status: 200, outcome: "duplicate" });
+    expect(
+      await deliverWebhook({
+        shop,
+        topic: "products/update",
+        body: product("Replayed", "2026-01-09T10:00:00Z"),
+        webhookId,
+      }),
+    ).toEqual({ status: 200, outcome: "duplicate" });
     // An older update delivered late does not overwrite the newer one.
     await deliverWebhook({ shop, topic: "products/update", body: product("Stale", "2026-01-01T12:00:00Z") });
     expect(await row()).toMatchObject({ title: "Wool hat (blue)", updatedAt: "2026-01-02T10:00:00.000Z" });
@@ -101,14 +157,60 @@ describe("index webhooks", () => {
 
   it("applies customers and orders, keeping the counts right as mapped items come and go", async () => {
     const shop = await connectSeededShop(owner);
-    await upsertMappings({ ...ids(shop), enqueueMirror: false, mappings: [{ resourceType: "order", shopifyId: 77, odooId: 1, odooInvoiceId: 2, status: "synced" }] });
-    await deliverWebhook({ shop, topic: "customers/create", body: { id: 55, email: "ada@example.com", first_name: "Ada", last_name: "Lovelace", updated_at: "2026-01-01T00:00:00Z" } });
-    await deliverWebhook({ shop, topic: "customers/update", body: { id: 56, email: "grace@example.com", first_name: null, last_name: null, updated_at: "2026-01-01T00:00:00Z" } });
-    await deliverWebhook({ shop, topic: "orders/create", body: { id: 77, name: "#1077", email: "ada@example.com", updated_at: "2026-01-01T00:00:00Z" } });
-    await deliverWebhook({ shop, topic: "orders/updated", body: { id: 78, name: "#1078", email: null, updated_at: "2026-01-01T00:00:00Z" } });
+    await upsertMappings({
+      ...ids(shop),
+      enqueueMirror: false,
+      mappings: [{ resourceType: "order", shopifyId: 77, odooId: 1, odooInvoiceId: 2, status: "synced" }],
+    });
+    await deliverWebhook({
+      shop,
+      topic: "customers/create",
+      body: {
+        id: 55,
+        email: "ada@example.com",
+        first_name: "Ada",
+        last_name: "Lovelace",
+        updated_at: "2026-01-01T00:00:00Z",
+      },
+    });
+    await deliverWebhook({
+      shop,
+      topic: "customers/update",
+      body: {
+        id: 56,
+        email: "grace@example.com",
+        first_name: null,
+        last_name: null,
+        updated_at: "2026-01-01T00:00:00Z",
+      },
+    });
+    await deliverWebhook({
+      shop,
+      topic: "orders/create",
+      body: { id: 77, name: "#1077", email: "ada@example.com", updated_at: "2026-01-01T00:00:00Z" },
+    });
+    await deliverWebhook({
+      shop,
+      topic: "orders/updated",
+      body: { id: 78, name: "#1078", email: null, updated_at: "2026-01-01T00:00:00Z" },
+    });
     expect(await indexItems(shop.store.id, "customer")).toEqual([
-      { id: 55, title: "Ada Lovelace", email: "ada@example.com", skus: [], orderName: null, updatedAt: "2026-01-01T00:00:00.000Z" },
-      { id: 56, title: "grace@example.com", email: "grace@example.com", skus: [], orderName: null, updatedAt: "2026-01-01T00:00:00.000Z" },
+      {
+        id: 55,
+        title: "Ada Lovelace",
+        email: "ada@example.com",
+        skus: [],
+        orderName: null,
+        updatedAt: "2026-01-01T00:00:00.000Z",
+      },
+      {
+        id: 56,
+        title: "grace@example.com",
+        email: "grace@example.com",
+        skus: [],
+        orderName: null,
+        updatedAt: "2026-01-01T00:00:00.000Z",
+      },
     ]);
     let overview = (await getSyncOverview(ids(shop))).overview;
     expect(overview.types.order).toMatchObject({ total: 2, synced: 1, failed: 0, notSynced: 1 });
@@ -117,38 +219,96 @@ describe("index webhooks", () => {
     overview = (await getSyncOverview(ids(shop))).overview;
     expect(overview.types.order).toMatchObject({ total: 1, synced: 0, notSynced: 1 });
     expect(overview.types.customer.total).toBe(1);
-    expect(await realCounts(shop.store.id)).toEqual({ customer: { total: 1, synced: 0, failed: 0 }, order: { total: 1, synced: 0, failed: 0 } });
+    expect(await realCounts(shop.store.id)).toEqual({
+      customer: { total: 1, synced: 0, failed: 0 },
+      order: { total: 1, synced: 0, failed: 0 },
+    });
   });
 
   it("receives the sandbox's own deliveries for a product created and renamed in Shopify", async () => {
     const shop = await connectSeededShop(owner);
     const created = await createSandboxProduct({ shopId: shop.shopId, title: "Delivered scarf" });
     const id = Number(created.product.id);
-    await eventually(async () => (await indexItems(shop.store.id, "product")).find((item) => item.id === id && item.title === "Delivered scarf"));
+    await eventually(async () =>
+      (await indexItems(shop.store.id, "product")).find((item) => item.id === id && item.title === "Delivered scarf"),
+    );
     await updateSandboxProduct({ shopId: shop.shopId, productId: id, changes: { title: "Delivered scarf (red)" } });
-    await eventually(async () => (await indexItems(shop.store.id, "product")).find((item) => item.id === id && item.title === "Delivered scarf (red)"));
-    const [row] = await db.select().from(shopifyIndexItems).where(and(eq(shopifyIndexItems.storeId, shop.store.id), eq(shopifyIndexItems.shopifyId, id)));
+    await eventually(async () =>
+      (await indexItems(shop.store.id, "product")).find(
+        (item) => item.id === id && item.title === "Delivered scarf (red)",
+      ),
+    );
+    const [row] = await db
+      .select()
+      .from(shopifyIndexItems)
+      .where(and(eq(shopifyIndexItems.storeId, shop.store.id), eq(shopifyIndexItems.shopifyId, id)));
     expect(row!.searchText).toBe("delivered scarf (red)");
   });
 
   it("erases a redacted customer from the index, and a redacted shop's index and mappings", async () => {
     const shop = await connectSeededShop(owner);
-    await deliverWebhook({ shop, topic: "customers/create", body: { id: 61, email: "kim@example.com", first_name: "Kim", last_name: "Lee", updated_at: "2026-01-01T00:00:00Z" } });
-    await deliverWebhook({ shop, topic: "orders/create", body: { id: 62, name: "#1062", email: "kim@example.com", updated_at: "2026-01-01T00:00:00Z" } });
-    await deliverWebhook({ shop, topic: "orders/create", body: { id: 63, name: "#1063", email: "other@example.com", updated_at: "2026-01-01T00:00:00Z" } });
-    await upsertMappings({ ...ids(shop), enqueueMirror: false, mappings: [{ resourceType: "order", shopifyId: 62, odooId: 1, status: "synced" }] });
-    await deliverWebhook({ shop, topic: "customers/redact", body: { shop_domain: shop.store.shopDomain, customer: { id: 61, email: "kim@example.com" }, orders_to_redact: [62] } });
+    await deliverWebhook({
+      shop,
+      topic: "customers/create",
+      body: {
+        id: 61,
+        email: "kim@example.com",
+        first_name: "Kim",
+        last_name: "Lee",
+        updated_at: "2026-01-01T00:00:00Z",
+      },
+    });
+    await deliverWebhook({
+      shop,
+      topic: "orders/create",
+      body: { id: 62, name: "#1062", email: "kim@example.com", updated_at: "2026-01-01T00:00:00Z" },
+    });
+    await deliverWebhook({
+      shop,
+      topic: "orders/create",
+      body: { id: 63, name: "#1063", email: "other@example.com", updated_at: "2026-01-01T00:00:00Z" },
+    });
+    await upsertMappings({
+      ...ids(shop),
+      enqueueMirror: false,
+      mappings: [{ resourceType: "order", shopifyId: 62, odooId: 1, status: "synced" }],
+    });
+    await deliverWebhook({
+      shop,
+      topic: "customers/redact",
+      body: {
+        shop_domain: shop.store.shopDomain,
+        customer: { id: 61, email: "kim@example.com" },
+        orders_to_redact: [62],
+      },
+    });
     expect(await indexItems(shop.store.id, "customer")).toEqual([]);
-    expect((await indexItems(shop.store.id, "order")).map((order) => [order.id, order.email])).toEqual([[62, null], [63, "other@example.com"]]);
+    expect((await indexItems(shop.store.id, "order")).map((order) => [order.id, order.email])).toEqual([
+      [62, null],
+      [63, "other@example.com"],
+    ]);
 
     // A disconnected store has no credentials left: the app's secret signs Shopify's shop/redact.
     await disconnectStore({ ...ids(shop), actor: SHOPIFY_ACTOR, reason: "app_uninstalled" });
     process.env.SHOPIFY_API_SECRET = "sync-index-test-app-secret";
-    expect(await deliverWebhook({ shop, topic: "shop/redact", body: { shop_domain: shop.store.shopDomain }, secret: "sync-index-test-app-secret" })).toEqual({ status: 200, outcome: "handled" });
+    expect(
+      await deliverWebhook({
+        shop,
+        topic: "shop/redact",
+        body: { shop_domain: shop.store.shopDomain },
+        secret: "sync-index-test-app-secret",
+      }),
+    ).toEqual({ status: 200, outcome: "handled" });
     expect(await indexItems(shop.store.id, "order")).toEqual([]);
     expect(await db.select().from(syncMappings).where(eq(syncMappings.storeId, shop.store.id))).toEqual([]);
     const audit = (await auditRows(shop.store.id)).map((row) => [row.action, row.details]);
-    expect(audit).toContainEqual(["store.customer_redacted", { customerId: "61", orders: 1, erased: { webhookPayloads: 2, indexItems: 2 } }]);
-    expect(audit).toContainEqual(["store.shop_redacted", { erased: { webhookPayloads: 1, credentials: 1, indexItems: 2, mappings: 1 } }]);
+    expect(audit).toContainEqual([
+      "store.customer_redacted",
+      { customerId: "61", orders: 1, erased: { webhookPayloads: 2, indexItems: 2 } },
+    ]);
+    expect(audit).toContainEqual([
+      "store.shop_redacted",
+      { erased: { webhookPayloads: 1, credentials: 1, indexItems: 2, mappings: 1 } },
+    ]);
   });
 });

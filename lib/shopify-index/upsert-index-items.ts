@@ -19,10 +19,20 @@ export async function upsertIndexItems({ tx, storeId, type, rows, mode }: Option
     if (!seen || row.updatedAt >= seen.updatedAt) unique.set(row.shopifyId, row);
   }
   const values = JSON.stringify(
-    [...unique.values()].map((row) => ({ shopify_id: row.shopifyId, title: row.title, email: row.email, skus: row.skus, order_name: row.orderName, updated_at: row.updatedAt.toISOString() })),
+    [...unique.values()].map((row) => ({
+      shopify_id: row.shopifyId,
+      title: row.title,
+      email: row.email,
+      skus: row.skus,
+      order_name: row.orderName,
+      updated_at: row.updatedAt.toISOString(),
+    })),
   );
   const newer = sql.raw("excluded.shopify_updated_at >= i.shopify_updated_at");
-  const pick = (column: string) => sql.raw(`${column} = case when excluded.shopify_updated_at >= i.shopify_updated_at then excluded.${column} else i.${column} end`);
+  const pick = (column: string) =>
+    sql.raw(
+      `${column} = case when excluded.shopify_updated_at >= i.shopify_updated_at then excluded.${column} else i.${column} end`,
+    );
   const result = await tx.execute(sql`
     insert into shopify_index_items as i (store_id, resource_type, shopify_id, title, email, skus, order_name, shopify_updated_at, indexed_at)
     select ${storeId}, ${type}, v.shopify_id, coalesce(v.title, ''), v.email, coalesce(v.skus, '{}'), v.order_name, v.updated_at, now()
@@ -36,7 +46,15 @@ export async function upsertIndexItems({ tx, storeId, type, rows, mode }: Option
 }
 
 /** Adds SKUs of variants that arrived after their product was written (bulk lines out of order). */
-export async function addIndexSkus({ tx, storeId, skus }: { tx: SyncDb; storeId: string; skus: Map<number, string[]> }): Promise<void> {
+export async function addIndexSkus({
+  tx,
+  storeId,
+  skus,
+}: {
+  tx: SyncDb;
+  storeId: string;
+  skus: Map<number, string[]>;
+}): Promise<void> {
   if (skus.size === 0) return;
   const values = JSON.stringify([...skus].map(([shopifyId, list]) => ({ shopify_id: shopifyId, skus: list })));
   await tx.execute(sql`

@@ -13,14 +13,24 @@ export type GraphqlDocumentSource = {
   text: string | null;
 };
 
-export function findGraphqlDocuments({ root, include }: { root: string; include: (relativePath: string) => boolean }): GraphqlDocumentSource[] {
+export function findGraphqlDocuments({
+  root,
+  include,
+}: {
+  root: string;
+  include: (relativePath: string) => boolean;
+}): GraphqlDocumentSource[] {
   const found: GraphqlDocumentSource[] = [];
   for (const file of listSources(root)) {
     const relative = path.relative(root, file);
     if (!include(relative)) continue;
     const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
     const visit = (node: ts.Node) => {
-      const head = ts.isNoSubstitutionTemplateLiteral(node) ? node.text : ts.isTemplateExpression(node) ? node.head.text : null;
+      const head = ts.isNoSubstitutionTemplateLiteral(node)
+        ? node.text
+        : ts.isTemplateExpression(node)
+          ? node.head.text
+          : null;
       if (head !== null && head.trimStart().startsWith("#graphql")) {
         const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
         found.push({ file: relative, line, text: ts.isNoSubstitutionTemplateLiteral(node) ? node.text : null });

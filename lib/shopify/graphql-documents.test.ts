@@ -28,12 +28,18 @@ function problems(documents: GraphqlDocumentSource[], prefix = "lib/"): string[]
 
 describe("GraphQL documents against Shopify's Admin API 2026-01 schema", () => {
   it("validates every #graphql document in the app's Shopify code", () => {
-    const documents = findGraphqlDocuments({ root: lib, include: (file) => !file.startsWith(`sandbox${path.sep}`) && !isTest(file) });
+    const documents = findGraphqlDocuments({
+      root: lib,
+      include: (file) => !file.startsWith(`sandbox${path.sep}`) && !isTest(file),
+    });
     expect(problems(documents)).toEqual([]);
   });
 
   it("validates the documents the sandbox's own tests send", () => {
-    const documents = findGraphqlDocuments({ root: lib, include: (file) => file.startsWith(`sandbox${path.sep}`) && isTest(file) });
+    const documents = findGraphqlDocuments({
+      root: lib,
+      include: (file) => file.startsWith(`sandbox${path.sep}`) && isTest(file),
+    });
     expect(documents.length).toBeGreaterThan(10);
     expect(problems(documents)).toEqual([]);
   });

@@ -13,7 +13,12 @@ import { DEFAULT_METAFIELD_NAMESPACE, type TAddSandboxStoreRequest } from "./sch
 import { toStoreView } from "./store-view";
 import { subscribeStoreWebhooks } from "./subscribe-store-webhooks";
 
-export async function addSandboxStore({ organizationId, actor, size, name }: TAddSandboxStoreRequest & { organizationId: string; actor: Actor }) {
+export async function addSandboxStore({
+  organizationId,
+  actor,
+  size,
+  name,
+}: TAddSandboxStoreRequest & { organizationId: string; actor: Actor }) {
   const shopDomain = `sandbox-${randomUUID().slice(0, 12)}.myshopify.com`;
   const displayName = name ?? `Sandbox store (${size})`;
   const created = await createSandboxShop({ domain: shopDomain, name: displayName });
@@ -25,11 +30,19 @@ export async function addSandboxStore({ organizationId, actor, size, name }: TAd
     method: "sandbox",
     shopDomain,
     name: displayName,
-    credentials: { accessToken: created.accessToken, scopes: created.installation.scopes, apiSecret: created.installation.apiSecret },
+    credentials: {
+      accessToken: created.accessToken,
+      scopes: created.installation.scopes,
+      apiSecret: created.installation.apiSecret,
+    },
     sandbox: { size, seedStatus: size === "small" ? "ready" : "seeding" },
     afterSave: async (tx, saved) => {
       if (size !== "small") {
-        await enqueue("sandbox.seed-store", { storeId: saved.id, organizationId, shopDomain, size }, { tx, singletonKey: saved.id });
+        await enqueue(
+          "sandbox.seed-store",
+          { storeId: saved.id, organizationId, shopDomain, size },
+          { tx, singletonKey: saved.id },
+        );
       }
     },
   });

@@ -22,7 +22,10 @@ const TOKEN_CHECK = `#graphql
   }
 `;
 
-type Identity = { shop: { name: string; myshopifyDomain: string }; currentAppInstallation: { accessScopes: { handle: string }[] } };
+type Identity = {
+  shop: { name: string; myshopifyDomain: string };
+  currentAppInstallation: { accessScopes: { handle: string }[] };
+};
 export type CheckedToken = { name: string; scopes: string[] };
 
 type Options = {
@@ -32,20 +35,35 @@ type Options = {
   otherShopError?: () => AppError;
 };
 
-const otherShopByDefault = () => new AppError("unprocessable", `accessToken: this access token belongs to another shop`, { field: "accessToken" });
+const otherShopByDefault = () =>
+  new AppError("unprocessable", `accessToken: this access token belongs to another shop`, { field: "accessToken" });
 
 /** The shop's name and the token's granted scopes; throws when the token is refused, of another shop, or short of a required scope. */
-export async function checkStoreToken({ shop, accessToken, otherShopError = otherShopByDefault }: Options): Promise<CheckedToken> {
-  const client = shopifyClientFor({ kind: "shopify", shopDomain: shop, apiVersion: ADMIN_API_VERSION, accessToken }, { maxRetries: 2, deadlineMs: 20_000, timeoutMs: 10_000 });
+export async function checkStoreToken({
+  shop,
+  accessToken,
+  otherShopError = otherShopByDefault,
+}: Options): Promise<CheckedToken> {
+  const client = shopifyClientFor(
+    { kind: "shopify", shopDomain: shop, apiVersion: ADMIN_API_VERSION, accessToken },
+    { maxRetries: 2, deadlineMs: 20_000, timeoutMs: 10_000 },
+  );
   let identity: Identity;
   try {
     identity = (await client.request<Identity>(TOKEN_CHECK)).data;
   } catch (error) {
     if (error instanceof ShopifyAuthError || error instanceof ShopifyGraphQLError) {
-      throw new AppError("unprocessable", `accessToken: Shopify did not accept this access token for ${shop}`, { field: "accessToken", cause: error });
+      throw new AppError("unprocessable", `accessToken: Shopify did not accept this access token for ${shop}`, {
+        field: "accessToken",
+        cause: error,
+      });
     }
-    if (error instanceof ShopifyStoreGoneError) throw new AppError("unprocessable", `shop: ${error.message}`, { field: "shop", cause: error });
-    throw new AppError("unprocessable", `shop: ${shop} could not be reached; check the domain and try again`, { field: "shop", cause: error });
+    if (error instanceof ShopifyStoreGoneError)
+      throw new AppError("unprocessable", `shop: ${error.message}`, { field: "shop", cause: error });
+    throw new AppError("unprocessable", `shop: ${shop} could not be reached; check the domain and try again`, {
+      field: "shop",
+      cause: error,
+    });
   }
   if (identity.shop.myshopifyDomain.toLowerCase() !== shop) throw otherShopError();
   const scopes = identity.currentAppInstallation.accessScopes.map((scope) => scope.handle);

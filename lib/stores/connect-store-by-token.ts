@@ -9,7 +9,14 @@ import type { TConnectByTokenRequest } from "./schemas";
 import { toStoreView } from "./store-view";
 import { subscribeStoreWebhooks } from "./subscribe-store-webhooks";
 
-export async function connectStoreByToken({ organizationId, actor, shop, accessToken, apiSecret, name }: TConnectByTokenRequest & { organizationId: string; actor: Actor }) {
+export async function connectStoreByToken({
+  organizationId,
+  actor,
+  shop,
+  accessToken,
+  apiSecret,
+  name,
+}: TConnectByTokenRequest & { organizationId: string; actor: Actor }) {
   const checked = await checkStoreToken({ shop, accessToken });
   const { store } = await saveConnectedStore({
     organizationId,

@@ -15,7 +15,14 @@ import { call } from "@/lib/testing/http";
 import { seedSandboxStoreData } from "./sandbox/seed-sandbox-store-data";
 import { storeCredentials } from "./store-credentials";
 import { SANDBOX_STORE_SIZES } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
-import { addSandboxStoreAs, auditRows, eventually, sandboxCounts, sandboxSubscriptions, storeRow } from "./testing/store-helpers";
+import {
+  addSandboxStoreAs,
+  auditRows,
+  eventually,
+  sandboxCounts,
+  sandboxSubscriptions,
+  storeRow,
+} from "./testing/store-helpers";
 import { serveTestAppForFile } from "./testing/test-app-server";
 
 const app = serveTestAppForFile();
@@ -31,12 +38,22 @@ beforeAll(async () => {
 afterAll(() => stopWorkers());
 
 const freshShop = (prefix = "token", scopes?: string[]) =>
-  createSandboxShop({ domain: `${prefix}-${crypto.randomUUID().slice(0, 10)}.myshopify.com`, name: "Token shop", scopes });
+  createSandboxShop({
+    domain: `${prefix}-${crypto.randomUUID().slice(0, 10)}.myshopify.com`,
+    name: "Token shop",
+    scopes,
+  });
 
 describe("sandbox stores", () => {
   it("adds a small sandbox store: ready at once, token encrypted, audited, webhooks subscribed", async () => {
     const store = await addSandboxStoreAs(owner, "small");
-    expect(store).toMatchObject({ kind: "sandbox", status: "connected", sandboxSize: "small", seedStatus: "ready", metafieldNamespace: "synco" });
+    expect(store).toMatchObject({
+      kind: "sandbox",
+      status: "connected",
+      sandboxSize: "small",
+      seedStatus: "ready",
+      metafieldNamespace: "synco",
+    });
     const row = await storeRow(store.id);
     const credentials = storeCredentials(row)!;
     expect(credentials.accessToken).toMatch(/^shpat_/);
@@ -51,15 +68,29 @@ describe("sandbox stores", () => {
     expect(audit[0]!.actorEmail).toBe(owner.email);
 
     const subscriptions = await sandboxSubscriptions(store.shopDomain);
-    expect(subscriptions.map((s) => s.topic).sort()).toEqual(
-      ["APP_UNINSTALLED", "CUSTOMERS_CREATE", "CUSTOMERS_DELETE", "CUSTOMERS_UPDATE", "ORDERS_CREATE", "ORDERS_DELETE", "ORDERS_UPDATED", "PRODUCTS_CREATE", "PRODUCTS_DELETE", "PRODUCTS_UPDATE"],
-    );
+    expect(subscriptions.map((s) => s.topic).sort()).toEqual([
+      "APP_UNINSTALLED",
+      "CUSTOMERS_CREATE",
+      "CUSTOMERS_DELETE",
+      "CUSTOMERS_UPDATE",
+      "ORDERS_CREATE",
+      "ORDERS_DELETE",
+      "ORDERS_UPDATED",
+      "PRODUCTS_CREATE",
+      "PRODUCTS_DELETE",
+      "PRODUCTS_UPDATE",
+    ]);
     expect(new Set(subscriptions.map((s) => s.uri))).toEqual(new Set([`${app().url}/api/webhooks/shopify`]));
 
     // No answer and no audit row carries a secret.
     const listed = await call(storesRoute.GET, "GET", "/api/stores", { cookie: member.cookie });
     const one = await call(storeRoute.GET, "GET", "/x", { cookie: member.cookie, params: { storeId: store.id } });
-    for (const text of [JSON.stringify(store), JSON.stringify(listed.body), JSON.stringify(one.body), JSON.stringify(audit)]) {
+    for (const text of [
+      JSON.stringify(store),
+      JSON.stringify(listed.body),
+      JSON.stringify(one.body),
+      JSON.stringify(audit),
+    ]) {
       expect(text).not.toContain(credentials.accessToken);
       expect(text).not.toContain(credentials.apiSecret);
       expect(text).not.toContain("credentials");
@@ -80,7 +111,12 @@ describe("sandbox stores", () => {
     expect(await sandboxCounts(store.shopDomain)).toEqual({ products, customers, orders });
     expect((await sandboxSubscriptions(store.shopDomain)).length).toBe(10);
     // A retried job (say its worker died after the commit) finds the data there and only finishes up.
-    await seedSandboxStoreData({ storeId: store.id, organizationId: store.organizationId, shopDomain: store.shopDomain, size: "medium" });
+    await seedSandboxStoreData({
+      storeId: store.id,
+      organizationId: store.organizationId,
+      shopDomain: store.shopDomain,
+      size: "medium",
+    });
     expect(await sandboxCounts(store.shopDomain)).toEqual({ products, customers, orders });
   }, 150_000);
 
@@ -98,9 +134,15 @@ describe("sandbox stores", () => {
   }, 300_000);
 
   it("lets members read but only admins add stores", async () => {
-    const refused = await call((await import("@/app/api/stores/sandbox/route")).POST, "POST", "/x", { cookie: member.cookie, body: { size: "small" } });
+    const refused = await call((await import("@/app/api/stores/sandbox/route")).POST, "POST", "/x", {
+      cookie: member.cookie,
+      body: { size: "small" },
+    });
     expect(refused.status).toBe(403);
-    const bad = await call((await import("@/app/api/stores/sandbox/route")).POST, "POST", "/x", { cookie: owner.cookie, body: { size: "huge" } });
+    const bad = await call((await import("@/app/api/stores/sandbox/route")).POST, "POST", "/x", {
+      cookie: owner.cookie,
+      body: { size: "huge" },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.field).toBe("size");
   });
@@ -109,14 +151,29 @@ describe("sandbox stores", () => {
 describe("connect by access token", () => {
   it("saves a token the shop accepts, with the shop's name and the scopes Shopify reports for it", async () => {
     const { shop, accessToken } = await freshShop();
-    const res = await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: shop.domain, accessToken } });
+    const res = await call(tokenRoute.POST, "POST", "/x", {
+      cookie: owner.cookie,
+      body: { shop: shop.domain, accessToken },
+    });
     expect(res.status).toBe(201);
-    expect(res.body.store).toMatchObject({ kind: "shopify", status: "connected", shopDomain: shop.domain, name: "Token shop" });
+    expect(res.body.store).toMatchObject({
+      kind: "shopify",
+      status: "connected",
+      shopDomain: shop.domain,
+      name: "Token shop",
+    });
     expect(res.body.webhooks.subscribed).toBe(true);
     expect(JSON.stringify(res.body)).not.toContain(accessToken);
     const credentials = storeCredentials(await storeRow(res.body.store.id))!;
     expect(credentials.accessToken).toBe(accessToken);
-    expect(credentials.scopes.sort()).toEqual(["read_customers", "read_orders", "read_products", "write_customers", "write_orders", "write_products"]);
+    expect(credentials.scopes.sort()).toEqual([
+      "read_customers",
+      "read_orders",
+      "read_products",
+      "write_customers",
+      "write_orders",
+      "write_products",
+    ]);
     const audit = await auditRows(res.body.store.id);
     expect(audit[0]).toMatchObject({ action: "store.connected", details: { kind: "shopify", method: "token" } });
     expect(JSON.stringify(audit)).not.toContain(accessToken);
@@ -124,15 +181,33 @@ describe("connect by access token", () => {
 
   it("takes write scopes as granting their reads: a token with the three write scopes connects", async () => {
     const { shop, accessToken } = await freshShop("writes", ["write_products", "write_customers", "write_orders"]);
-    const res = await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: shop.domain, accessToken } });
+    const res = await call(tokenRoute.POST, "POST", "/x", {
+      cookie: owner.cookie,
+      body: { shop: shop.domain, accessToken },
+    });
     expect(res.status).toBe(201);
     // Shopify lists the implied reads too, so they are recorded as granted.
-    expect(storeCredentials(await storeRow(res.body.store.id))!.scopes).toEqual(["write_products", "write_customers", "write_orders", "read_products", "read_customers", "read_orders"]);
+    expect(storeCredentials(await storeRow(res.body.store.id))!.scopes).toEqual([
+      "write_products",
+      "write_customers",
+      "write_orders",
+      "read_products",
+      "read_customers",
+      "read_orders",
+    ]);
   });
 
   it("refuses a token without every required scope with 422 on accessToken, naming the missing ones, and saves nothing", async () => {
-    const { shop, accessToken } = await freshShop("narrow", ["read_products", "write_products", "read_customers", "read_orders"]);
-    const res = await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: shop.domain, accessToken } });
+    const { shop, accessToken } = await freshShop("narrow", [
+      "read_products",
+      "write_products",
+      "read_customers",
+      "read_orders",
+    ]);
+    const res = await call(tokenRoute.POST, "POST", "/x", {
+      cookie: owner.cookie,
+      body: { shop: shop.domain, accessToken },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.field).toBe("accessToken");
     expect(res.body.error.message).toContain("This token is missing write_customers and write_orders.");
@@ -148,7 +223,10 @@ describe("connect by access token", () => {
     const admin = await signUp();
     await createOrg(admin, "Scopes agency");
     const { shop, accessToken } = await freshShop();
-    const res = await call(tokenRoute.POST, "POST", "/x", { cookie: admin.cookie, body: { shop: shop.domain, accessToken } });
+    const res = await call(tokenRoute.POST, "POST", "/x", {
+      cookie: admin.cookie,
+      body: { shop: shop.domain, accessToken },
+    });
     expect(res.status).toBe(201);
     process.env.SHOPIFY_SCOPES = "read_inventory";
     try {
@@ -161,7 +239,10 @@ describe("connect by access token", () => {
 
   it("refuses a token the shop rejects with 422 on accessToken and saves nothing", async () => {
     const { shop } = await freshShop();
-    const res = await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: shop.domain, accessToken: "shpat_not-the-right-one" } });
+    const res = await call(tokenRoute.POST, "POST", "/x", {
+      cookie: owner.cookie,
+      body: { shop: shop.domain, accessToken: "shpat_not-the-right-one" },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.field).toBe("accessToken");
     expect(JSON.stringify(res.body)).not.toContain("shpat_not-the-right-one");
@@ -169,17 +250,26 @@ describe("connect by access token", () => {
   });
 
   it("answers 422 naming the field for a domain that is not *.myshopify.com", async () => {
-    const res = await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: "shop.example.com", accessToken: "x" } });
+    const res = await call(tokenRoute.POST, "POST", "/x", {
+      cookie: owner.cookie,
+      body: { shop: "shop.example.com", accessToken: "x" },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.field).toBe("shop");
   });
 
   it("gives a second organization 409 for a shop live elsewhere, without saying where", async () => {
     const { shop, accessToken } = await freshShop();
-    expect((await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: shop.domain, accessToken } })).status).toBe(201);
+    expect(
+      (await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: shop.domain, accessToken } }))
+        .status,
+    ).toBe(201);
     const rival = await signUp();
     const rivalOrg = await createOrg(rival, "Rival agency");
-    const res = await call(tokenRoute.POST, "POST", "/x", { cookie: rival.cookie, body: { shop: shop.domain, accessToken } });
+    const res = await call(tokenRoute.POST, "POST", "/x", {
+      cookie: rival.cookie,
+      body: { shop: shop.domain, accessToken },
+    });
     expect(res.status).toBe(409);
     expect(JSON.stringify(res.body)).not.toMatch(/Org |Tenant|@example/);
     expect((await db.select().from(stores).where(eq(stores.organizationId, rivalOrg.id))).length).toBe(0);

@@ -12,24 +12,42 @@ import { unsubscribeStoreWebhooks } from "./subscribe-store-webhooks";
 
 export type DisconnectReason = "user" | "app_uninstalled";
 
-type Options = { storeId: string; organizationId: string; actor: Actor; reason?: DisconnectReason; db?: Pick<Database, "transaction"> };
+type Options = {
+  storeId: string;
+  organizationId: string;
+  actor: Actor;
+  reason?: DisconnectReason;
+  db?: Pick<Database, "transaction">;
+};
 
 /** `db` may be a transaction (the webhook's), so the disconnect commits with the delivery record. */
 export async function disconnectStore({ storeId, organizationId, actor, reason = "user", db = defaultDb }: Options) {
   if (reason === "user") {
-    const [current] = await defaultDb.select().from(stores).where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)));
+    const [current] = await defaultDb
+      .select()
+      .from(stores)
+      .where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)));
     const credentials = current && current.status !== "disconnected" ? storeCredentials(current) : null;
-    if (current && credentials) await unsubscribeStoreWebhooks({ store: current, accessToken: credentials.accessToken });
+    if (current && credentials)
+      await unsubscribeStoreWebhooks({ store: current, accessToken: credentials.accessToken });
   }
   return db.transaction(async (tx) => {
     const where = and(eq(stores.id, storeId), eq(stores.organizationId, organizationId));
     const [store] = await tx.select().from(stores).where(where).for("update");
     if (!store) throw new AppError("not_found", "Store not found");
-    if (store.status === "disconnected" && !store.credentialsCiphertext) return { store: toStoreView(store), changed: false };
+    if (store.status === "disconnected" && !store.credentialsCiphertext)
+      return { store: toStoreView(store), changed: false };
     const now = new Date();
     const [updated] = await tx
       .update(stores)
-      .set({ status: "disconnected", credentialsCiphertext: null, credentialsKeyId: null, disconnectedAt: now, updatedAt: now, lastActivityAt: now })
+      .set({
+        status: "disconnected",
+        credentialsCiphertext: null,
+        credentialsKeyId: null,
+        disconnectedAt: now,
+        updatedAt: now,
+        lastActivityAt: now,
+      })
       .where(where)
       .returning();
     await recordAudit(tx, actor, {

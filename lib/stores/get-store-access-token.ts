@@ -14,26 +14,50 @@ import { encryptCredentials, storeCredentials, type StoreCredentials } from "./s
 const RENEW_BEFORE_MS = 5 * 60_000;
 
 const expiresSoon = (credentials: StoreCredentials, now: Date) =>
-  credentials.accessTokenExpiresAt !== null && new Date(credentials.accessTokenExpiresAt).getTime() - now.getTime() < RENEW_BEFORE_MS;
+  credentials.accessTokenExpiresAt !== null &&
+  new Date(credentials.accessTokenExpiresAt).getTime() - now.getTime() < RENEW_BEFORE_MS;
 
-export async function getStoreAccessToken({ storeId, organizationId, now = new Date() }: { storeId: string; organizationId: string; now?: Date }): Promise<{ store: Store; accessToken: string }> {
-  const [store] = await db.select().from(stores).where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)));
+export async function getStoreAccessToken({
+  storeId,
+  organizationId,
+  now = new Date(),
+}: {
+  storeId: string;
+  organizationId: string;
+  now?: Date;
+}): Promise<{ store: Store; accessToken: string }> {
+  const [store] = await db
+    .select()
+    .from(stores)
+    .where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)));
   if (!store) throw new AppError("not_found", "Store not found");
   const credentials = storeCredentials(store);
-  if (!credentials || store.status === "disconnected") throw new AppError("conflict", "This store is disconnected: connect it again first");
+  if (!credentials || store.status === "disconnected")
+    throw new AppError("conflict", "This store is disconnected: connect it again first");
   if (!expiresSoon(credentials, now)) return { store, accessToken: credentials.accessToken };
   return renew({ storeId, organizationId, now });
 }
 
 async function renew({ storeId, organizationId, now }: { storeId: string; organizationId: string; now: Date }) {
   const result = await db.transaction(async (tx) => {
-    const [store] = await tx.select().from(stores).where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId))).for("update");
+    const [store] = await tx
+      .select()
+      .from(stores)
+      .where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)))
+      .for("update");
     const credentials = store && storeCredentials(store);
     if (!store || !credentials) throw new AppError("conflict", "This store is disconnected: connect it again first");
     if (!expiresSoon(credentials, now)) return { store, accessToken: credentials.accessToken };
-    const refreshable = credentials.refreshToken && (!credentials.refreshTokenExpiresAt || new Date(credentials.refreshTokenExpiresAt) > now);
+    const refreshable =
+      credentials.refreshToken &&
+      (!credentials.refreshTokenExpiresAt || new Date(credentials.refreshTokenExpiresAt) > now);
     if (!refreshable) return null;
-    const renewed = await requestAccessToken({ config: oauthConfig(), shop: store.shopDomain, grant: { refreshToken: credentials.refreshToken! }, now });
+    const renewed = await requestAccessToken({
+      config: oauthConfig(),
+      shop: store.shopDomain,
+      grant: { refreshToken: credentials.refreshToken! },
+      now,
+    });
     const next = { ...credentials, ...renewed, scopes: renewed.scopes?.length ? renewed.scopes : credentials.scopes };
     const [updated] = await tx
       .update(stores)
@@ -44,6 +68,9 @@ async function renew({ storeId, organizationId, now }: { storeId: string; organi
     return { store: updated!, accessToken: next.accessToken };
   });
   if (result) return result;
-  await db.update(stores).set({ status: "needs_reauth", updatedAt: now }).where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)));
+  await db
+    .update(stores)
+    .set({ status: "needs_reauth", updatedAt: now })
+    .where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)));
   throw new AppError("conflict", "The store's Shopify authorisation has expired: re-authorise it");
 }

@@ -11,10 +11,21 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * The store with the user's membership of the organization that owns it (not the active one —
  * decision 2), or null for an unknown or malformed id and for anyone outside that organization.
  */
-export async function getStoreForMember({ storeId, userId }: { storeId: string; userId: string }): Promise<{ store: Store; membership: Membership } | null> {
+export async function getStoreForMember({
+  storeId,
+  userId,
+}: {
+  storeId: string;
+  userId: string;
+}): Promise<{ store: Store; membership: Membership } | null> {
   if (!UUID.test(storeId)) return null;
   const [row] = await db
-    .select({ store: stores, memberId: member.id, role: member.role, org: { id: organization.id, name: organization.name, slug: organization.slug } })
+    .select({
+      store: stores,
+      memberId: member.id,
+      role: member.role,
+      org: { id: organization.id, name: organization.name, slug: organization.slug },
+    })
     .from(stores)
     .innerJoin(member, and(eq(member.organizationId, stores.organizationId), eq(member.userId, userId)))
     .innerJoin(organization, eq(organization.id, stores.organizationId))

@@ -7,6 +7,10 @@ import { toStoreView } from "./store-view";
 
 /** Every store of the organization, disconnected ones included (their history stays visible). */
 export async function listStores({ organizationId }: { organizationId: string }): Promise<TStoreView[]> {
-  const rows = await db.select().from(stores).where(eq(stores.organizationId, organizationId)).orderBy(desc(stores.createdAt));
+  const rows = await db
+    .select()
+    .from(stores)
+    .where(eq(stores.organizationId, organizationId))
+    .orderBy(desc(stores.createdAt));
   return (await checkGrantedScopes(rows)).map(toStoreView);
 }

@@ -62,15 +62,24 @@ const DELETE_SUBSCRIPTION = `#graphql
 export const webhookCallbackUrl = () => `${appUrl()}/api/webhooks/shopify`;
 
 /** Creates the missing subscriptions; returns the topics subscribed now (created or found). */
-export async function registerStoreWebhooks({ client }: { client: ShopifyClient }): Promise<{ topics: string[]; created: string[] }> {
+export async function registerStoreWebhooks({
+  client,
+}: {
+  client: ShopifyClient;
+}): Promise<{ topics: string[]; created: string[] }> {
   const uri = webhookCallbackUrl();
-  const existing = await client.request<{ webhookSubscriptions: { nodes: { id: string; topic: string }[] } }>(EXISTING_SUBSCRIPTIONS, {
-    variables: { uri },
-  });
+  const existing = await client.request<{ webhookSubscriptions: { nodes: { id: string; topic: string }[] } }>(
+    EXISTING_SUBSCRIPTIONS,
+    {
+      variables: { uri },
+    },
+  );
   const have = new Set(existing.data.webhookSubscriptions.nodes.map((node) => node.topic));
   const created: string[] = [];
   for (const topic of WEBHOOK_TOPICS.filter((t) => !have.has(t))) {
-    const { data } = await client.request(CREATE_SUBSCRIPTION, { variables: { topic, webhookSubscription: { uri, format: "JSON" } } });
+    const { data } = await client.request(CREATE_SUBSCRIPTION, {
+      variables: { topic, webhookSubscription: { uri, format: "JSON" } },
+    });
     assertNoUserErrors(data, "webhookSubscriptionCreate", { shopDomain: client.shopDomain });
     created.push(topic);
   }
@@ -80,7 +89,9 @@ export async function registerStoreWebhooks({ client }: { client: ShopifyClient 
 
 /** Removes every subscription pointing at our address (on disconnect, so Shopify stops sending). */
 export async function unregisterStoreWebhooks({ client }: { client: ShopifyClient }): Promise<{ deleted: number }> {
-  const existing = await client.request<{ webhookSubscriptions: { nodes: { id: string }[] } }>(EXISTING_SUBSCRIPTIONS, { variables: { uri: webhookCallbackUrl() } });
+  const existing = await client.request<{ webhookSubscriptions: { nodes: { id: string }[] } }>(EXISTING_SUBSCRIPTIONS, {
+    variables: { uri: webhookCallbackUrl() },
+  });
   for (const { id } of existing.data.webhookSubscriptions.nodes) {
     const { data } = await client.request(DELETE_SUBSCRIPTION, { variables: { id } });
     assertNoUserErrors(data, "webhookSubscriptionDelete", { shopDomain: client.shopDomain });

@@ -35,16 +35,26 @@ beforeAll(async () => {
 
 /** A store connected by token (with the app's secret) to a fresh sandbox shop. */
 async function tokenStore(user: TestUser = owner) {
-  const created = await createSandboxShop({ domain: `replace-${crypto.randomUUID().slice(0, 10)}.myshopify.com`, name: "Replace shop" });
-  const res = await call(tokenRoute.POST, "POST", "/x", { cookie: user.cookie, body: { shop: created.shop.domain, accessToken: created.accessToken, apiSecret: created.installation.apiSecret } });
+  const created = await createSandboxShop({
+    domain: `replace-${crypto.randomUUID().slice(0, 10)}.myshopify.com`,
+    name: "Replace shop",
+  });
+  const res = await call(tokenRoute.POST, "POST", "/x", {
+    cookie: user.cookie,
+    body: { shop: created.shop.domain, accessToken: created.accessToken, apiSecret: created.installation.apiSecret },
+  });
   if (res.status !== 201) throw new Error(`connect failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { ...created, store: res.body.store as TStoreView };
 }
 
-const replace = (user: TestUser, storeId: string, body: unknown) => call(replaceRoute.PUT, "PUT", "/x", { cookie: user.cookie, params: { storeId }, body });
+const replace = (user: TestUser, storeId: string, body: unknown) =>
+  call(replaceRoute.PUT, "PUT", "/x", { cookie: user.cookie, params: { storeId }, body });
 
 /** What a refusal must leave exactly as it was. */
-const snapshot = async (storeId: string) => ({ row: await storeRow(storeId), audit: (await auditRows(storeId)).length });
+const snapshot = async (storeId: string) => ({
+  row: await storeRow(storeId),
+  audit: (await auditRows(storeId)).length,
+});
 
 describe("replace a store's access token", () => {
   it("records how each store was connected and shows it to the browser", async () => {
@@ -73,8 +83,13 @@ describe("replace a store's access token", () => {
     expect(credentials.scopes.length).toBeGreaterThan(0);
     // The subscriptions could only be made again with the new token (the old one is dead).
     expect((await sandboxSubscriptions(shop.domain)).length).toBe(10);
-    expect((await getStoreAccessToken({ storeId: store.id, organizationId: store.organizationId })).accessToken).toBe(newToken);
-    expect((await call(storeRoute.GET, "GET", "/x", { cookie: member.cookie, params: { storeId: store.id } })).body.store.status).toBe("connected");
+    expect((await getStoreAccessToken({ storeId: store.id, organizationId: store.organizationId })).accessToken).toBe(
+      newToken,
+    );
+    expect(
+      (await call(storeRoute.GET, "GET", "/x", { cookie: member.cookie, params: { storeId: store.id } })).body.store
+        .status,
+    ).toBe("connected");
 
     const audit = await auditRows(store.id);
     expect(audit.at(-1)).toMatchObject({
@@ -89,7 +104,10 @@ describe("replace a store's access token", () => {
 
   it("refuses a token of another shop and changes nothing: 422 when this shop rejects it, 409 when the shop answering is another", async () => {
     const { store } = await tokenStore();
-    const other = await createSandboxShop({ domain: `other-${crypto.randomUUID().slice(0, 10)}.myshopify.com`, name: "Other shop" });
+    const other = await createSandboxShop({
+      domain: `other-${crypto.randomUUID().slice(0, 10)}.myshopify.com`,
+      name: "Other shop",
+    });
     const before = await snapshot(store.id);
     // As on Shopify, the store's own address does not accept another shop's token.
     const rejected = await replace(owner, store.id, { accessToken: other.accessToken });
@@ -115,8 +133,15 @@ describe("replace a store's access token", () => {
     process.env.SHOPIFY_SCOPES = "read_inventory";
     try {
       // Reading the store marks it: its recorded scopes no longer cover the configured set.
-      expect((await call(storeRoute.GET, "GET", "/x", { cookie: owner.cookie, params: { storeId: store.id } })).body.store.status).toBe("needs_reauth");
-      const short = await installSandboxApp({ shopId: shop.id, app: { id: 31_415, handle: "narrow" }, scopes: ["read_products", "write_products", "write_customers", "write_orders"] });
+      expect(
+        (await call(storeRoute.GET, "GET", "/x", { cookie: owner.cookie, params: { storeId: store.id } })).body.store
+          .status,
+      ).toBe("needs_reauth");
+      const short = await installSandboxApp({
+        shopId: shop.id,
+        app: { id: 31_415, handle: "narrow" },
+        scopes: ["read_products", "write_products", "write_customers", "write_orders"],
+      });
       const before = await snapshot(store.id);
       const refused = await replace(owner, store.id, { accessToken: short.accessToken });
       expect(refused.status).toBe(422);
@@ -128,9 +153,20 @@ describe("replace a store's access token", () => {
       const full = await installSandboxApp({
         shopId: shop.id,
         app: { id: 27_183, handle: "synco-new" },
-        scopes: ["read_products", "write_products", "read_customers", "write_customers", "read_orders", "write_orders", "read_inventory"],
+        scopes: [
+          "read_products",
+          "write_products",
+          "read_customers",
+          "write_customers",
+          "read_orders",
+          "write_orders",
+          "read_inventory",
+        ],
       });
-      const res = await replace(owner, store.id, { accessToken: full.accessToken, apiSecret: full.installation.apiSecret });
+      const res = await replace(owner, store.id, {
+        accessToken: full.accessToken,
+        apiSecret: full.installation.apiSecret,
+      });
       expect(res.status).toBe(200);
       expect(res.body.store.status).toBe("connected");
       const credentials = storeCredentials(await storeRow(store.id))!;
@@ -169,7 +205,10 @@ describe("replace a store's access token", () => {
     const sandbox = await addSandboxStoreAs(owner);
     expect((await replace(owner, sandbox.id, { accessToken: "shpat_x" })).status).toBe(409);
     const { store, accessToken } = await tokenStore();
-    await call((await import("@/app/api/stores/[storeId]/disconnect/route")).POST, "POST", "/x", { cookie: owner.cookie, params: { storeId: store.id } });
+    await call((await import("@/app/api/stores/[storeId]/disconnect/route")).POST, "POST", "/x", {
+      cookie: owner.cookie,
+      params: { storeId: store.id },
+    });
     const res = await replace(owner, store.id, { accessToken });
     expect(res.status).toBe(409);
     expect((await storeRow(store.id)).status).toBe("disconnected");

@@ -25,7 +25,10 @@ export async function replaceStoreToken({ storeId, organizationId, actor, access
   const checked = await checkStoreToken({
     shop: current.shopDomain,
     accessToken,
-    otherShopError: () => new AppError("conflict", `This access token belongs to another shop, not ${current.shopDomain}`, { field: "accessToken" }),
+    otherShopError: () =>
+      new AppError("conflict", `This access token belongs to another shop, not ${current.shopDomain}`, {
+        field: "accessToken",
+      }),
   });
 
   const store = await db.transaction(async (tx) => {
@@ -38,7 +41,11 @@ export async function replaceStoreToken({ storeId, organizationId, actor, access
     const [updated] = await tx
       .update(stores)
       .set({
-        ...encryptCredentials(locked.id, { accessToken, scopes: checked.scopes, apiSecret: apiSecret ?? previous?.apiSecret ?? null }),
+        ...encryptCredentials(locked.id, {
+          accessToken,
+          scopes: checked.scopes,
+          apiSecret: apiSecret ?? previous?.apiSecret ?? null,
+        }),
         status: "connected",
         updatedAt: now,
         lastActivityAt: now,
@@ -61,8 +68,14 @@ export async function replaceStoreToken({ storeId, organizationId, actor, access
 }
 
 function assertReplaceable(store: Store) {
-  if (store.status === "disconnected") throw new AppError("conflict", "This store is disconnected: reconnect it instead");
+  if (store.status === "disconnected")
+    throw new AppError("conflict", "This store is disconnected: reconnect it instead");
   if (store.connectionMethod !== "token") {
-    throw new AppError("conflict", store.kind === "sandbox" ? "Sandbox stores have no access token to replace" : "This store is connected through Shopify: re-authorise it instead");
+    throw new AppError(
+      "conflict",
+      store.kind === "sandbox"
+        ? "Sandbox stores have no access token to replace"
+        : "This store is connected through Shopify: re-authorise it instead",
+    );
   }
 }

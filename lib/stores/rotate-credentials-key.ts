@@ -8,11 +8,24 @@ import { stores } from "@/db/schema/stores";
 import { encryptionKeys } from "@/lib/crypto/encryption-keys";
 import { decryptCredentials, encryptCredentials } from "./store-credentials";
 
-export type RotationReport = { keyId: string; rotated: number; alreadyCurrent: number; failed: { storeId: string; reason: string }[] };
+export type RotationReport = {
+  keyId: string;
+  rotated: number;
+  alreadyCurrent: number;
+  failed: { storeId: string; reason: string }[];
+};
 
-type Options = { batchSize?: number; log?: (line: string) => void; /** Only this organization's stores (default: all). */ organizationId?: string };
+type Options = {
+  batchSize?: number;
+  log?: (line: string) => void;
+  /** Only this organization's stores (default: all). */ organizationId?: string;
+};
 
-export async function rotateCredentialsKey({ batchSize = 100, log = () => {}, organizationId }: Options = {}): Promise<RotationReport> {
+export async function rotateCredentialsKey({
+  batchSize = 100,
+  log = () => {},
+  organizationId,
+}: Options = {}): Promise<RotationReport> {
   const current = encryptionKeys().current.id;
   const report: RotationReport = { keyId: current, rotated: 0, alreadyCurrent: 0, failed: [] };
   let after = "";
@@ -20,7 +33,13 @@ export async function rotateCredentialsKey({ batchSize = 100, log = () => {}, or
     const batch = await db
       .select({ id: stores.id, ciphertext: stores.credentialsCiphertext, keyId: stores.credentialsKeyId })
       .from(stores)
-      .where(and(gt(stores.id, after), isNotNull(stores.credentialsCiphertext), organizationId ? eq(stores.organizationId, organizationId) : undefined))
+      .where(
+        and(
+          gt(stores.id, after),
+          isNotNull(stores.credentialsCiphertext),
+          organizationId ? eq(stores.organizationId, organizationId) : undefined,
+        ),
+      )
       .orderBy(asc(stores.id))
       .limit(batchSize);
     if (batch.length === 0) break;
@@ -34,7 +53,9 @@ export async function rotateCredentialsKey({ batchSize = 100, log = () => {}, or
         const updated = await db
           .update(stores)
           .set(encryptCredentials(row.id, credentials))
-          .where(and(eq(stores.id, row.id), eq(stores.credentialsKeyId, row.keyId!), ne(stores.credentialsKeyId, current)))
+          .where(
+            and(eq(stores.id, row.id), eq(stores.credentialsKeyId, row.keyId!), ne(stores.credentialsKeyId, current)),
+          )
           .returning({ id: stores.id });
         // Zero rows: the app re-saved (or removed) these credentials meanwhile, already with the current key.
         if (updated.length) report.rotated++;

@@ -4,7 +4,15 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, ne } from "drizzle-orm";
 import { db, type Database } from "@/db/client";
-import { stores, type ConnectionMethod, type SandboxSize, type SeedStatus, type Store, type StoreKind, type StoreStatus } from "@/db/schema/stores";
+import {
+  stores,
+  type ConnectionMethod,
+  type SandboxSize,
+  type SeedStatus,
+  type Store,
+  type StoreKind,
+  type StoreStatus,
+} from "@/db/schema/stores";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/http/app-error";
 import { ADMIN_API_VERSION } from "@/lib/shopify/admin-schema";
@@ -28,9 +36,14 @@ export type SaveConnectedStoreOptions = {
 };
 
 export const shopTakenError = () =>
-  new AppError("conflict", "This Shopify store is already connected to another organization on Synco. Disconnect it there first.");
+  new AppError(
+    "conflict",
+    "This Shopify store is already connected to another organization on Synco. Disconnect it there first.",
+  );
 
-export async function saveConnectedStore(options: SaveConnectedStoreOptions): Promise<{ store: Store; reconnected: boolean }> {
+export async function saveConnectedStore(
+  options: SaveConnectedStoreOptions,
+): Promise<{ store: Store; reconnected: boolean }> {
   try {
     return await db.transaction((tx) => save(tx, options));
   } catch (error) {
@@ -41,7 +54,11 @@ export async function saveConnectedStore(options: SaveConnectedStoreOptions): Pr
 }
 
 async function save(tx: Tx, o: SaveConnectedStoreOptions): Promise<{ store: Store; reconnected: boolean }> {
-  const [live] = await tx.select().from(stores).where(and(eq(stores.shopDomain, o.shopDomain), ne(stores.status, "disconnected"))).for("update");
+  const [live] = await tx
+    .select()
+    .from(stores)
+    .where(and(eq(stores.shopDomain, o.shopDomain), ne(stores.status, "disconnected")))
+    .for("update");
   if (live && live.organizationId !== o.organizationId) throw shopTakenError();
   const [previous] = live
     ? [live]
@@ -66,17 +83,36 @@ async function save(tx: Tx, o: SaveConnectedStoreOptions): Promise<{ store: Stor
     ...(o.sandbox ? { sandboxSize: o.sandbox.size, seedStatus: o.sandbox.seedStatus } : {}),
   };
   const [store] = previous
-    ? await tx.update(stores).set(values).where(and(eq(stores.id, id), eq(stores.organizationId, o.organizationId))).returning()
+    ? await tx
+        .update(stores)
+        .set(values)
+        .where(and(eq(stores.id, id), eq(stores.organizationId, o.organizationId)))
+        .returning()
     : await tx
         .insert(stores)
-        .values({ id, organizationId: o.organizationId, shopDomain: o.shopDomain, kind: o.kind, name: o.name, apiVersion: ADMIN_API_VERSION, createdBy: o.actor.userId, ...values })
+        .values({
+          id,
+          organizationId: o.organizationId,
+          shopDomain: o.shopDomain,
+          kind: o.kind,
+          name: o.name,
+          apiVersion: ADMIN_API_VERSION,
+          createdBy: o.actor.userId,
+          ...values,
+        })
         .returning();
   await recordAudit(tx, o.actor, {
     organizationId: o.organizationId,
     storeId: id,
     action: "store.connected",
     target: o.shopDomain,
-    details: { kind: o.kind, method: o.method, status: values.status, reconnected: Boolean(previous), ...(o.sandbox ? { size: o.sandbox.size } : {}) },
+    details: {
+      kind: o.kind,
+      method: o.method,
+      status: values.status,
+      reconnected: Boolean(previous),
+      ...(o.sandbox ? { size: o.sandbox.size } : {}),
+    },
   });
   await o.afterSave?.(tx, store!);
   // The index of the store's items, and the mirror of mappings written while it was away.
@@ -85,7 +121,11 @@ async function save(tx: Tx, o: SaveConnectedStoreOptions): Promise<{ store: Stor
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  for (let current = error as { code?: string; cause?: unknown } | undefined; current; current = current.cause as typeof current) {
+  for (
+    let current = error as { code?: string; cause?: unknown } | undefined;
+    current;
+    current = current.cause as typeof current
+  ) {
     if (current.code === "23505") return true;
   }
   return false;

@@ -13,9 +13,16 @@ export const ZShopDomain = z
   .toLowerCase()
   .transform((value) => value.replace(/^https?:\/\//, "").replace(/\/.*$/, ""))
   .transform((value) => (value.includes(".") ? value : `${value}.myshopify.com`))
-  .refine((value) => MYSHOPIFY_DOMAIN.test(value) && value.length <= 255, "must be a *.myshopify.com shop domain, e.g. my-store.myshopify.com");
+  .refine(
+    (value) => MYSHOPIFY_DOMAIN.test(value) && value.length <= 255,
+    "must be a *.myshopify.com shop domain, e.g. my-store.myshopify.com",
+  );
 
-export const ZStoreName = z.string({ error: "name is required" }).trim().min(1, "name must not be empty").max(100, "name must be at most 100 characters");
+export const ZStoreName = z
+  .string({ error: "name is required" })
+  .trim()
+  .min(1, "name must not be empty")
+  .max(100, "name must be at most 100 characters");
 
 // Shopify: 3–255 characters, letters, digits, `-` and `_`; a few namespaces are Shopify's own.
 const RESERVED_NAMESPACES = new Set(["shopify_standard", "protected", "shopify-l10n-fields"]);
@@ -25,7 +32,10 @@ export const ZMetafieldNamespace = z
   .min(3, "metafieldNamespace must be 3 to 255 characters")
   .max(255, "metafieldNamespace must be 3 to 255 characters")
   .regex(/^[A-Za-z0-9_-]+$/, "metafieldNamespace may contain only letters, digits, '-' and '_'")
-  .refine((value) => !RESERVED_NAMESPACES.has(value) && !value.startsWith("app--"), "metafieldNamespace is reserved by Shopify");
+  .refine(
+    (value) => !RESERVED_NAMESPACES.has(value) && !value.startsWith("app--"),
+    "metafieldNamespace is reserved by Shopify",
+  );
 
 export const ZAddSandboxStoreRequest = z.object({
   size: z.enum(SANDBOX_SIZES, { error: "size must be small, medium or large" }),
@@ -33,7 +43,11 @@ export const ZAddSandboxStoreRequest = z.object({
 });
 export type TAddSandboxStoreRequest = z.infer<typeof ZAddSandboxStoreRequest>;
 
-const ZAccessToken = z.string({ error: "accessToken is required" }).trim().min(1, "accessToken is required").max(512, "accessToken is too long");
+const ZAccessToken = z
+  .string({ error: "accessToken is required" })
+  .trim()
+  .min(1, "accessToken is required")
+  .max(512, "accessToken is too long");
 /** The custom app's API secret key: Shopify signs the app's webhooks with it. */
 const ZApiSecret = z.string().trim().min(1, "apiSecret must not be empty").max(256, "apiSecret is too long");
 
@@ -53,7 +67,10 @@ export const ZStartOauthRequest = z.object({ shop: ZShopDomain });
 
 export const ZUpdateStoreRequest = z
   .object({ name: ZStoreName.optional(), metafieldNamespace: ZMetafieldNamespace.optional() })
-  .refine((value) => value.name !== undefined || value.metafieldNamespace !== undefined, "send name or metafieldNamespace");
+  .refine(
+    (value) => value.name !== undefined || value.metafieldNamespace !== undefined,
+    "send name or metafieldNamespace",
+  );
 export type TUpdateStoreRequest = z.infer<typeof ZUpdateStoreRequest>;
 
 /** What the API tells the browser about a store — never credentials. */

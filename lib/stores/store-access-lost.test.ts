@@ -33,8 +33,14 @@ beforeAll(async () => {
 });
 
 async function tokenStore() {
-  const created = await createSandboxShop({ domain: `lost-${crypto.randomUUID().slice(0, 10)}.myshopify.com`, name: "Lost shop" });
-  const res = await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: created.shop.domain, accessToken: created.accessToken, apiSecret: created.installation.apiSecret } });
+  const created = await createSandboxShop({
+    domain: `lost-${crypto.randomUUID().slice(0, 10)}.myshopify.com`,
+    name: "Lost shop",
+  });
+  const res = await call(tokenRoute.POST, "POST", "/x", {
+    cookie: owner.cookie,
+    body: { shop: created.shop.domain, accessToken: created.accessToken, apiSecret: created.installation.apiSecret },
+  });
   if (res.status !== 201) throw new Error(`connect failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { ...created, store: res.body.store as TStoreView };
 }
@@ -47,7 +53,12 @@ describe("a store whose token Shopify no longer accepts", () => {
     await refreshShopifyIndex({ storeId: store.id, organizationId });
     expect((await storeRow(store.id)).status).toBe("needs_reauth");
     const [status] = await db.select().from(shopifyIndexStatus).where(eq(shopifyIndexStatus.storeId, store.id));
-    expect(status).toMatchObject({ state: "failed", lastError: expect.stringMatching(/no longer accepts this store's access token \(HTTP 401\): re-authorise the store or replace its access token/) });
+    expect(status).toMatchObject({
+      state: "failed",
+      lastError: expect.stringMatching(
+        /no longer accepts this store's access token \(HTTP 401\): re-authorise the store or replace its access token/,
+      ),
+    });
 
     // A second failure does not mark or audit again.
     await refreshShopifyIndex({ storeId: store.id, organizationId });
@@ -58,21 +69,38 @@ describe("a store whose token Shopify no longer accepts", () => {
 
   it("stops the mirror with its rows still pending, and a replaced token brings the store back", async () => {
     const { shop, store } = await tokenStore();
-    const products = await Promise.all([1, 2, 3].map((n) => createSandboxProduct({ shopId: shop.id, title: `Lost product ${n}` })));
+    const products = await Promise.all(
+      [1, 2, 3].map((n) => createSandboxProduct({ shopId: shop.id, title: `Lost product ${n}` })),
+    );
     await upsertMappings({
       storeId: store.id,
       organizationId,
       enqueueMirror: false,
-      mappings: products.map(({ product }, i) => ({ resourceType: "product" as const, shopifyId: product.id, odooId: 700 + i, status: "synced" as const })),
+      mappings: products.map(({ product }, i) => ({
+        resourceType: "product" as const,
+        shopifyId: product.id,
+        odooId: 700 + i,
+        status: "synced" as const,
+      })),
     });
     const newToken = (await rotateSandboxAccessToken({ domain: shop.domain }))!;
 
-    expect(await mirrorMappings({ storeId: store.id, organizationId })).toMatchObject({ written: 0, stopped: "access_lost" });
+    expect(await mirrorMappings({ storeId: store.id, organizationId })).toMatchObject({
+      written: 0,
+      stopped: "access_lost",
+    });
     expect((await storeRow(store.id)).status).toBe("needs_reauth");
-    const pending = await db.select().from(syncMappings).where(and(eq(syncMappings.storeId, store.id), eq(syncMappings.mirrorState, "pending")));
+    const pending = await db
+      .select()
+      .from(syncMappings)
+      .where(and(eq(syncMappings.storeId, store.id), eq(syncMappings.mirrorState, "pending")));
     expect(pending).toHaveLength(products.length);
 
-    const res = await call(replaceRoute.PUT, "PUT", "/x", { cookie: owner.cookie, params: { storeId: store.id }, body: { accessToken: newToken } });
+    const res = await call(replaceRoute.PUT, "PUT", "/x", {
+      cookie: owner.cookie,
+      params: { storeId: store.id },
+      body: { accessToken: newToken },
+    });
     expect(res.status).toBe(200);
     expect((await storeRow(store.id)).status).toBe("connected");
     expect(await mirrorMappings({ storeId: store.id, organizationId })).toMatchObject({ written: products.length });
@@ -82,7 +110,11 @@ describe("a store whose token Shopify no longer accepts", () => {
     const { shop, store } = await tokenStore();
     const before = await storeRow(store.id);
     const newToken = (await rotateSandboxAccessToken({ domain: shop.domain }))!;
-    const res = await call(replaceRoute.PUT, "PUT", "/x", { cookie: owner.cookie, params: { storeId: store.id }, body: { accessToken: newToken } });
+    const res = await call(replaceRoute.PUT, "PUT", "/x", {
+      cookie: owner.cookie,
+      params: { storeId: store.id },
+      body: { accessToken: newToken },
+    });
     expect(res.status).toBe(200);
 
     expect(await markStoreAccessLost(before, 401)).toBe(false);

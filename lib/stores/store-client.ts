@@ -3,7 +3,11 @@
 import "server-only";
 import type { Store } from "@/db/schema/stores";
 import { appUrl } from "@/lib/runtime/app-url";
-import { createShopifyClient, type CreateShopifyClientOptions, type ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
+import {
+  createShopifyClient,
+  type CreateShopifyClientOptions,
+  type ShopifyClient,
+} from "@/lib/shopify/client/create-shopify-client";
 import { shopifyAdminOrigin, usesRealShopify } from "@/lib/shopify/oauth/shopify-origin";
 
 type Target = Pick<Store, "kind" | "shopDomain" | "apiVersion">;

@@ -20,7 +20,10 @@ export type StoreCredentialsInput = z.input<typeof ZStoreCredentials>;
 
 const aadFor = (storeId: string) => `synco:store-credentials:${storeId}`;
 
-export function encryptCredentials(storeId: string, credentials: StoreCredentialsInput): { credentialsCiphertext: string; credentialsKeyId: string } {
+export function encryptCredentials(
+  storeId: string,
+  credentials: StoreCredentialsInput,
+): { credentialsCiphertext: string; credentialsKeyId: string } {
   const sealed = seal(JSON.stringify(ZStoreCredentials.parse(credentials)), { aad: aadFor(storeId) });
   return { credentialsCiphertext: sealed.ciphertext, credentialsKeyId: sealed.keyId };
 }
@@ -30,7 +33,9 @@ export function decryptCredentials(storeId: string, sealed: Sealed): StoreCreden
 }
 
 /** The store's credentials, or null when it has none (disconnected). */
-export function storeCredentials(store: Pick<Store, "id" | "credentialsCiphertext" | "credentialsKeyId">): StoreCredentials | null {
+export function storeCredentials(
+  store: Pick<Store, "id" | "credentialsCiphertext" | "credentialsKeyId">,
+): StoreCredentials | null {
   if (!store.credentialsCiphertext || !store.credentialsKeyId) return null;
   return decryptCredentials(store.id, { ciphertext: store.credentialsCiphertext, keyId: store.credentialsKeyId });
 }

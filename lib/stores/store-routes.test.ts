@@ -24,9 +24,12 @@ beforeAll(async () => {
   member = await addMember(owner, "member");
 });
 
-const get = (user: TestUser, storeId: string) => call(storeRoute.GET, "GET", "/x", { cookie: user.cookie, params: { storeId } });
-const patch = (user: TestUser, storeId: string, body: unknown) => call(storeRoute.PATCH, "PATCH", "/x", { cookie: user.cookie, params: { storeId }, body });
-const disconnect = (user: TestUser, storeId: string) => call(disconnectRoute.POST, "POST", "/x", { cookie: user.cookie, params: { storeId } });
+const get = (user: TestUser, storeId: string) =>
+  call(storeRoute.GET, "GET", "/x", { cookie: user.cookie, params: { storeId } });
+const patch = (user: TestUser, storeId: string, body: unknown) =>
+  call(storeRoute.PATCH, "PATCH", "/x", { cookie: user.cookie, params: { storeId }, body });
+const disconnect = (user: TestUser, storeId: string) =>
+  call(disconnectRoute.POST, "POST", "/x", { cookie: user.cookie, params: { storeId } });
 
 describe("store routes", () => {
   it("answers 404 for malformed and unknown ids", async () => {
@@ -66,7 +69,12 @@ describe("store routes", () => {
     expect(audit.at(-1)).toMatchObject({
       action: "store.settings_updated",
       actorEmail: admin.email,
-      details: { changes: { name: { from: "Sandbox store (small)", to: "Client A" }, metafieldNamespace: { from: "synco", to: "synco_client_a" } } },
+      details: {
+        changes: {
+          name: { from: "Sandbox store (small)", to: "Client A" },
+          metafieldNamespace: { from: "synco", to: "synco_client_a" },
+        },
+      },
     });
   });
 
@@ -89,7 +97,10 @@ describe("store routes", () => {
 
   it("does not re-authorise sandbox stores through Shopify", async () => {
     const store = await addSandboxStoreAs(owner);
-    const res = await call(reauthorizeRoute.POST, "POST", "/x", { cookie: admin.cookie, params: { storeId: store.id } });
+    const res = await call(reauthorizeRoute.POST, "POST", "/x", {
+      cookie: admin.cookie,
+      params: { storeId: store.id },
+    });
     expect(res.status).toBe(409);
   });
 });

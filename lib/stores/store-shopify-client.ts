@@ -20,14 +20,18 @@ import { shopifyClientFor } from "./store-client";
 /** Shopify refused the store's credentials; the store is marked as needing attention. */
 export class StoreAccessLostError extends AppError {
   constructor(store: Store, status: number) {
-    const remedy = store.kind === "sandbox" ? "add the sandbox store again" : "re-authorise the store or replace its access token";
+    const remedy =
+      store.kind === "sandbox" ? "add the sandbox store again" : "re-authorise the store or replace its access token";
     super("conflict", `Shopify no longer accepts this store's access token (HTTP ${status}): ${remedy}`);
   }
 }
 
 type ClientOptions = Omit<CreateShopifyClientOptions, "shopDomain" | "accessToken" | "apiVersion" | "endpoint">;
 
-export async function storeShopifyClient({ storeId, organizationId }: { storeId: string; organizationId: string }, options: ClientOptions = {}): Promise<{ store: Store; client: ShopifyClient }> {
+export async function storeShopifyClient(
+  { storeId, organizationId }: { storeId: string; organizationId: string },
+  options: ClientOptions = {},
+): Promise<{ store: Store; client: ShopifyClient }> {
   const { store, accessToken } = await getStoreAccessToken({ storeId, organizationId });
   const client = shopifyClientFor({ ...store, accessToken }, options);
   return {
@@ -54,11 +58,26 @@ export async function markStoreAccessLost(store: Store, status: number): Promise
     const marked = await tx
       .update(stores)
       .set({ status: "needs_reauth", updatedAt: new Date() })
-      .where(and(eq(stores.id, store.id), eq(stores.status, "connected"), eq(stores.credentialsCiphertext, store.credentialsCiphertext ?? "")))
+      .where(
+        and(
+          eq(stores.id, store.id),
+          eq(stores.status, "connected"),
+          eq(stores.credentialsCiphertext, store.credentialsCiphertext ?? ""),
+        ),
+      )
       .returning({ id: stores.id });
     if (marked.length === 0) return false;
-    await recordAudit(tx, SHOPIFY_ACTOR, { organizationId: store.organizationId, storeId: store.id, action: "store.access_lost", target: store.shopDomain, details: { status } });
-    logger.warn({ storeId: store.id, shop: store.shopDomain, status }, "Shopify refused the store's access token; store needs attention");
+    await recordAudit(tx, SHOPIFY_ACTOR, {
+      organizationId: store.organizationId,
+      storeId: store.id,
+      action: "store.access_lost",
+      target: store.shopDomain,
+      details: { status },
+    });
+    logger.warn(
+      { storeId: store.id, shop: store.shopDomain, status },
+      "Shopify refused the store's access token; store needs attention",
+    );
     return true;
   });
 }

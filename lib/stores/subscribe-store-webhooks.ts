@@ -10,23 +10,45 @@ export type WebhookSubscriptionOutcome = { subscribed: boolean; created: string[
  * Registers the store's webhooks right after it connects. A failure does not undo the connection
  * (the credentials are good); it is logged and reported so the caller can show it.
  */
-export async function subscribeStoreWebhooks({ store, accessToken }: { store: Store; accessToken: string }): Promise<WebhookSubscriptionOutcome> {
+export async function subscribeStoreWebhooks({
+  store,
+  accessToken,
+}: {
+  store: Store;
+  accessToken: string;
+}): Promise<WebhookSubscriptionOutcome> {
   try {
-    const { created } = await registerStoreWebhooks({ client: shopifyClientFor({ ...store, accessToken }, { maxRetries: 3, deadlineMs: 30_000 }) });
+    const { created } = await registerStoreWebhooks({
+      client: shopifyClientFor({ ...store, accessToken }, { maxRetries: 3, deadlineMs: 30_000 }),
+    });
     return { subscribed: true, created };
   } catch (error) {
-    logger.warn({ storeId: store.id, shop: store.shopDomain, error: error instanceof Error ? error.message : String(error) }, "webhook subscriptions failed");
+    logger.warn(
+      { storeId: store.id, shop: store.shopDomain, error: error instanceof Error ? error.message : String(error) },
+      "webhook subscriptions failed",
+    );
     return { subscribed: false, created: [] };
   }
 }
 
 /** Best effort before a disconnect: the token still works, so Shopify can be told to stop sending. */
-export async function unsubscribeStoreWebhooks({ store, accessToken }: { store: Store; accessToken: string }): Promise<boolean> {
+export async function unsubscribeStoreWebhooks({
+  store,
+  accessToken,
+}: {
+  store: Store;
+  accessToken: string;
+}): Promise<boolean> {
   try {
-    await unregisterStoreWebhooks({ client: shopifyClientFor({ ...store, accessToken }, { maxRetries: 1, deadlineMs: 10_000 }) });
+    await unregisterStoreWebhooks({
+      client: shopifyClientFor({ ...store, accessToken }, { maxRetries: 1, deadlineMs: 10_000 }),
+    });
     return true;
   } catch (error) {
-    logger.warn({ storeId: store.id, shop: store.shopDomain, error: error instanceof Error ? error.message : String(error) }, "webhook unsubscribe failed");
+    logger.warn(
+      { storeId: store.id, shop: store.shopDomain, error: error instanceof Error ? error.message : String(error) },
+      "webhook unsubscribe failed",
+    );
     return false;
   }
 }

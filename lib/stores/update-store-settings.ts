@@ -7,7 +7,17 @@ import type { TUpdateStoreRequest } from "./schemas";
 import { toStoreView } from "./store-view";
 
 /** Renames a store or changes its metafield namespace; the audit row keeps both values. */
-export async function updateStoreSettings({ storeId, organizationId, actor, changes }: { storeId: string; organizationId: string; actor: Actor; changes: TUpdateStoreRequest }) {
+export async function updateStoreSettings({
+  storeId,
+  organizationId,
+  actor,
+  changes,
+}: {
+  storeId: string;
+  organizationId: string;
+  actor: Actor;
+  changes: TUpdateStoreRequest;
+}) {
   return db.transaction(async (tx) => {
     const where = and(eq(stores.id, storeId), eq(stores.organizationId, organizationId));
     const [before] = await tx.select().from(stores).where(where).for("update");
@@ -20,7 +30,13 @@ export async function updateStoreSettings({ storeId, organizationId, actor, chan
     const changed = Object.fromEntries(
       Object.entries(changes).map(([key, value]) => [key, { from: before[key as keyof typeof changes], to: value }]),
     );
-    await recordAudit(tx, actor, { organizationId, storeId, action: "store.settings_updated", target: before.shopDomain, details: { kind: before.kind, changes: changed } });
+    await recordAudit(tx, actor, {
+      organizationId,
+      storeId,
+      action: "store.settings_updated",
+      target: before.shopDomain,
+      details: { kind: before.kind, changes: changed },
+    });
     return { store: toStoreView(updated!) };
   });
 }

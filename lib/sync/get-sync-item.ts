@@ -18,7 +18,17 @@ type DetailRow = SyncItemRow & {
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
-export async function getSyncItem({ storeId, organizationId, type, shopifyId }: { storeId: string; organizationId: string; type: TSyncResourceType; shopifyId: string }): Promise<{ item: TSyncItemDetail }> {
+export async function getSyncItem({
+  storeId,
+  organizationId,
+  type,
+  shopifyId,
+}: {
+  storeId: string;
+  organizationId: string;
+  type: TSyncResourceType;
+  shopifyId: string;
+}): Promise<{ item: TSyncItemDetail }> {
   await findStore({ storeId, organizationId });
   const id = parseShopifyId(type, shopifyId);
   if (id === null) throw notFound("Item");

@@ -10,7 +10,13 @@ import { SYNC_RESOURCE_TYPES, type TSyncOverview, type TSyncResourceType, type T
 
 const MIRROR_COUNT_CAP = 10_000;
 
-type CountsRow = { resource_type: TSyncResourceType; items: string; items_synced: string; items_failed: string; last_synced_at: Date | null };
+type CountsRow = {
+  resource_type: TSyncResourceType;
+  items: string;
+  items_synced: string;
+  items_failed: string;
+  last_synced_at: Date | null;
+};
 
 /** The counts query, on its own so the benchmark measures exactly what the route runs. */
 export const syncCountsQuery = (storeId: string) => sql`
@@ -21,7 +27,13 @@ export const syncCountsQuery = (storeId: string) => sql`
   from (values ('product'), ('customer'), ('order')) as t(resource_type)
   left join sync_status_counts c on c.store_id = ${storeId} and c.resource_type = t.resource_type`;
 
-export async function getSyncOverview({ storeId, organizationId }: { storeId: string; organizationId: string }): Promise<{ overview: TSyncOverview }> {
+export async function getSyncOverview({
+  storeId,
+  organizationId,
+}: {
+  storeId: string;
+  organizationId: string;
+}): Promise<{ overview: TSyncOverview }> {
   await findStore({ storeId, organizationId });
   const [counts, pending, refused, index] = await Promise.all([
     db.execute<CountsRow>(syncCountsQuery(storeId)),
@@ -35,7 +47,9 @@ export async function getSyncOverview({ storeId, organizationId }: { storeId: st
     getIndexStatus({ storeId }),
   ]);
   const mirrorFailed = new Map(refused.rows.map((row) => [row.resource_type, Number(row.failed)]));
-  const types = Object.fromEntries(SYNC_RESOURCE_TYPES.map((type) => [type, emptyCounts(mirrorFailed.get(type) ?? 0)])) as Record<TSyncResourceType, TSyncTypeCounts>;
+  const types = Object.fromEntries(
+    SYNC_RESOURCE_TYPES.map((type) => [type, emptyCounts(mirrorFailed.get(type) ?? 0)]),
+  ) as Record<TSyncResourceType, TSyncTypeCounts>;
   for (const row of counts.rows) {
     const total = Number(row.items);
     const synced = Number(row.items_synced);
@@ -53,4 +67,11 @@ export async function getSyncOverview({ storeId, organizationId }: { storeId: st
   return { overview: { storeId, types, index, mirror: { pending: pending.rows[0]?.pending ?? 0, failed } } };
 }
 
-const emptyCounts = (mirrorFailed: number): TSyncTypeCounts => ({ total: 0, synced: 0, failed: 0, notSynced: 0, lastSyncedAt: null, mirrorFailed });
+const emptyCounts = (mirrorFailed: number): TSyncTypeCounts => ({
+  total: 0,
+  synced: 0,
+  failed: 0,
+  notSynced: 0,
+  lastSyncedAt: null,
+  mirrorFailed,
+});

@@ -9,7 +9,14 @@ import { db } from "@/db/client";
 import { findStore } from "@/lib/mappings/find-store";
 import type { TSyncItemsPage, TSyncItemsQuery, TSyncMirrorFilter, TSyncTab } from "./schemas";
 import { decodeSyncCursor, encodeSyncCursor } from "./sync-cursor";
-import { MAPPED_ITEM_COLUMNS, MAPPED_ITEM_JOIN, SYNC_ITEM_COLUMNS, SYNC_ITEM_JOIN, toSyncItem, type SyncItemRow } from "./sync-item-row";
+import {
+  MAPPED_ITEM_COLUMNS,
+  MAPPED_ITEM_JOIN,
+  SYNC_ITEM_COLUMNS,
+  SYNC_ITEM_JOIN,
+  toSyncItem,
+  type SyncItemRow,
+} from "./sync-item-row";
 
 const TAB_CONDITION: Record<TSyncTab, SQL | null> = {
   all: null,
@@ -29,24 +36,63 @@ const MAPPED_TAB_CONDITION: Record<TSyncTab, SQL | null> = {
 /** `%term%` for LIKE on the lower-cased search text, with the user's % _ \ taken literally. */
 export const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-type QueryOptions = { storeId: string; type: string; tab: TSyncTab; q?: string; mirror?: TSyncMirrorFilter; afterId: number | null; limit: number };
+type QueryOptions = {
+  storeId: string;
+  type: string;
+  tab: TSyncTab;
+  q?: string;
+  mirror?: TSyncMirrorFilter;
+  afterId: number | null;
+  limit: number;
+};
 
-const and = (conditions: (SQL | null)[]) => sql.join(conditions.filter((c): c is SQL => c !== null), sql` and `);
+const and = (conditions: (SQL | null)[]) =>
+  sql.join(
+    conditions.filter((c): c is SQL => c !== null),
+    sql` and `,
+  );
 
 export function syncItemsQuery({ storeId, type, tab, q, mirror, afterId, limit }: QueryOptions): SQL {
   const search = q ? sql`i.search_text like ${likePattern(q)}` : null;
   if (mirror === "failed") {
-    const conditions = [sql`m.store_id = ${storeId}`, sql`m.resource_type = ${type}`, sql`m.mirror_state = 'failed'`, MAPPED_TAB_CONDITION[tab], search, afterId !== null ? sql`m.shopify_id < ${afterId}` : null];
+    const conditions = [
+      sql`m.store_id = ${storeId}`,
+      sql`m.resource_type = ${type}`,
+      sql`m.mirror_state = 'failed'`,
+      MAPPED_TAB_CONDITION[tab],
+      search,
+      afterId !== null ? sql`m.shopify_id < ${afterId}` : null,
+    ];
     return sql`select ${MAPPED_ITEM_COLUMNS} from ${MAPPED_ITEM_JOIN} where ${and(conditions)} order by m.shopify_id desc limit ${limit}`;
   }
-  const conditions = [sql`i.store_id = ${storeId}`, sql`i.resource_type = ${type}`, TAB_CONDITION[tab], search, afterId !== null ? sql`i.shopify_id < ${afterId}` : null];
+  const conditions = [
+    sql`i.store_id = ${storeId}`,
+    sql`i.resource_type = ${type}`,
+    TAB_CONDITION[tab],
+    search,
+    afterId !== null ? sql`i.shopify_id < ${afterId}` : null,
+  ];
   return sql`select ${SYNC_ITEM_COLUMNS} from ${SYNC_ITEM_JOIN} where ${and(conditions)} order by i.shopify_id desc limit ${limit}`;
 }
 
-export async function listSyncItems({ storeId, organizationId, type, tab, q, mirror, after, limit }: TSyncItemsQuery & { storeId: string; organizationId: string }): Promise<TSyncItemsPage> {
+export async function listSyncItems({
+  storeId,
+  organizationId,
+  type,
+  tab,
+  q,
+  mirror,
+  after,
+  limit,
+}: TSyncItemsQuery & { storeId: string; organizationId: string }): Promise<TSyncItemsPage> {
   const afterId = after ? decodeSyncCursor(after) : null;
   await findStore({ storeId, organizationId });
-  const { rows } = await db.execute<SyncItemRow>(syncItemsQuery({ storeId, type, tab, q, mirror, afterId, limit: limit + 1 }));
+  const { rows } = await db.execute<SyncItemRow>(
+    syncItemsQuery({ storeId, type, tab, q, mirror, afterId, limit: limit + 1 }),
+  );
   const page = rows.slice(0, limit);
-  return { items: page.map((row) => toSyncItem(type, row)), nextCursor: rows.length > limit ? encodeSyncCursor(Number(page.at(-1)!.shopify_id)) : null };
+  return {
+    items: page.map((row) => toSyncItem(type, row)),
+    nextCursor: rows.length > limit ? encodeSyncCursor(Number(page.at(-1)!.shopify_id)) : null,
+  };
 }

@@ -33,10 +33,15 @@ let customers: number[];
 let refused: Map<string, string>;
 
 const list = (query: Record<string, string | number>, user: TestUser = owner) =>
-  call<TSyncItemsPage & { error?: { field?: string } }>(itemsRoute.GET, "GET", `/x?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, {
-    cookie: user.cookie,
-    params: { storeId: shop.store.id },
-  });
+  call<TSyncItemsPage & { error?: { field?: string } }>(
+    itemsRoute.GET,
+    "GET",
+    `/x?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
+    {
+      cookie: user.cookie,
+      params: { storeId: shop.store.id },
+    },
+  );
 
 const ids = (items: TSyncItem[]) => items.map((item) => Number(item.shopifyId));
 
@@ -53,19 +58,53 @@ beforeAll(async () => {
   await deleteSandboxProduct({ shopId: shop.shopId, productId: products[4]! });
   expect(await deleteSandboxCustomer({ shopId: shop.shopId, customerId: customers[2]! })).toBe("deleted");
   // Shopify's delete webhooks take the items out of the index; wait for all three, so none lands later.
-  await eventually(async () => (await db.select().from(shopifyIndexTombstones).where(eq(shopifyIndexTombstones.storeId, shop.store.id))).length === 3);
-  expect((await indexItems(shop.store.id, "product")).map((item) => item.id)).toEqual(products.filter((id) => id !== products[1] && id !== products[4]));
-  await upsertMappings({ ...scope, enqueueMirror: false, mappings: [
-    ...products.map((id, i) => ({ resourceType: "product" as const, shopifyId: id, odooId: i === 4 ? null : 100 + i, status: i === 4 ? ("failed" as const) : ("synced" as const), syncedAt: "2026-07-01T00:00:00Z", error: i === 4 ? "Odoo: duplicate default_code" : null })),
-    ...customers.map((id, i) => ({ resourceType: "customer" as const, shopifyId: id, odooId: 200 + i, status: "synced" as const, syncedAt: "2026-07-01T00:00:00Z" })),
-  ] });
+  await eventually(
+    async () =>
+      (await db.select().from(shopifyIndexTombstones).where(eq(shopifyIndexTombstones.storeId, shop.store.id)))
+        .length === 3,
+  );
+  expect((await indexItems(shop.store.id, "product")).map((item) => item.id)).toEqual(
+    products.filter((id) => id !== products[1] && id !== products[4]),
+  );
+  await upsertMappings({
+    ...scope,
+    enqueueMirror: false,
+    mappings: [
+      ...products.map((id, i) => ({
+        resourceType: "product" as const,
+        shopifyId: id,
+        odooId: i === 4 ? null : 100 + i,
+        status: i === 4 ? ("failed" as const) : ("synced" as const),
+        syncedAt: "2026-07-01T00:00:00Z",
+        error: i === 4 ? "Odoo: duplicate default_code" : null,
+      })),
+      ...customers.map((id, i) => ({
+        resourceType: "customer" as const,
+        shopifyId: id,
+        odooId: 200 + i,
+        status: "synced" as const,
+        syncedAt: "2026-07-01T00:00:00Z",
+      })),
+    ],
+  });
   expect(await mirrorMappings(scope)).toMatchObject({ written: 7, refused: 3 });
-  const rows = await db.select().from(syncMappings).where(and(eq(syncMappings.storeId, shop.store.id), eq(syncMappings.mirrorState, "failed")));
+  const rows = await db
+    .select()
+    .from(syncMappings)
+    .where(and(eq(syncMappings.storeId, shop.store.id), eq(syncMappings.mirrorState, "failed")));
   refused = new Map(rows.map((row) => [`${row.resourceType}/${row.shopifyId}`, row.mirrorError!]));
-  expect([...refused.keys()].sort()).toEqual([`customer/${customers[2]}`, `product/${products[1]}`, `product/${products[4]}`].sort());
+  expect([...refused.keys()].sort()).toEqual(
+    [`customer/${customers[2]}`, `product/${products[1]}`, `product/${products[4]}`].sort(),
+  );
   for (const message of refused.values()) expect(message).toMatch(/\w/);
   // An index that has not heard of a delete yet still shows the item: it is listed with its title.
-  await db.insert(shopifyIndexItems).values({ storeId: shop.store.id, resourceType: "product", shopifyId: products[4]!, title: "Stale Wool Sweater", shopifyUpdatedAt: new Date("2026-06-01T00:00:00Z") });
+  await db.insert(shopifyIndexItems).values({
+    storeId: shop.store.id,
+    resourceType: "product",
+    shopifyId: products[4]!,
+    title: "Stale Wool Sweater",
+    shopifyUpdatedAt: new Date("2026-06-01T00:00:00Z"),
+  });
 }, 120_000);
 
 describe("items Shopify refused to store", () => {
@@ -74,9 +113,27 @@ describe("items Shopify refused to store", () => {
     expect(page.status).toBe(200);
     expect(ids(page.body.items)).toEqual([products[4]!, products[1]!]);
     const [stillIndexed, gone] = page.body.items;
-    expect(stillIndexed).toMatchObject({ status: "failed", title: "Stale Wool Sweater", lastError: "Odoo: duplicate default_code", mirrorError: refused.get(`product/${products[4]}`), shopifyUpdatedAt: "2026-06-01T00:00:00.000Z" });
-    expect(gone).toMatchObject({ status: "synced", odooId: 101, mirrorError: refused.get(`product/${products[1]}`), title: "", shopifyUpdatedAt: null, gid: `gid://shopify/Product/${products[1]}` });
-    expect((await list({ type: "customer", mirror: "failed" })).body.items.map((item) => [Number(item.shopifyId), item.mirrorError])).toEqual([[customers[2], refused.get(`customer/${customers[2]}`)]]);
+    expect(stillIndexed).toMatchObject({
+      status: "failed",
+      title: "Stale Wool Sweater",
+      lastError: "Odoo: duplicate default_code",
+      mirrorError: refused.get(`product/${products[4]}`),
+      shopifyUpdatedAt: "2026-06-01T00:00:00.000Z",
+    });
+    expect(gone).toMatchObject({
+      status: "synced",
+      odooId: 101,
+      mirrorError: refused.get(`product/${products[1]}`),
+      title: "",
+      shopifyUpdatedAt: null,
+      gid: `gid://shopify/Product/${products[1]}`,
+    });
+    expect(
+      (await list({ type: "customer", mirror: "failed" })).body.items.map((item) => [
+        Number(item.shopifyId),
+        item.mirrorError,
+      ]),
+    ).toEqual([[customers[2], refused.get(`customer/${customers[2]}`)]]);
     expect((await list({ type: "order", mirror: "failed" })).body.items).toEqual([]);
     // Without the filter nothing changes: the index's items, with the mirror message on the refused one.
     const all = (await list({ type: "product" })).body.items;
@@ -97,12 +154,32 @@ describe("items Shopify refused to store", () => {
   });
 
   it("counts them per type on the overview, and the drawer opens an item deleted in Shopify with Shopify's message", async () => {
-    const overview = (await call<{ overview: TSyncOverview }>(overviewRoute.GET, "GET", "/x", { cookie: owner.cookie, params: { storeId: shop.store.id } })).body.overview;
+    const overview = (
+      await call<{ overview: TSyncOverview }>(overviewRoute.GET, "GET", "/x", {
+        cookie: owner.cookie,
+        params: { storeId: shop.store.id },
+      })
+    ).body.overview;
     expect(overview.mirror).toEqual({ pending: 0, failed: 3 });
-    expect([overview.types.product.mirrorFailed, overview.types.customer.mirrorFailed, overview.types.order.mirrorFailed]).toEqual([2, 1, 0]);
-    const open = await call<{ item: TSyncItemDetail }>(itemRoute.GET, "GET", "/x", { cookie: owner.cookie, params: { storeId: shop.store.id, type: "product", shopifyId: String(products[1]) } });
+    expect([
+      overview.types.product.mirrorFailed,
+      overview.types.customer.mirrorFailed,
+      overview.types.order.mirrorFailed,
+    ]).toEqual([2, 1, 0]);
+    const open = await call<{ item: TSyncItemDetail }>(itemRoute.GET, "GET", "/x", {
+      cookie: owner.cookie,
+      params: { storeId: shop.store.id, type: "product", shopifyId: String(products[1]) },
+    });
     expect(open.status).toBe(200);
-    expect(open.body.item).toMatchObject({ shopifyUpdatedAt: null, mirrorError: refused.get(`product/${products[1]}`), mapping: { status: "synced", odooId: 101, mirror: { state: "failed", error: refused.get(`product/${products[1]}`) } } });
+    expect(open.body.item).toMatchObject({
+      shopifyUpdatedAt: null,
+      mirrorError: refused.get(`product/${products[1]}`),
+      mapping: {
+        status: "synced",
+        odooId: 101,
+        mirror: { state: "failed", error: refused.get(`product/${products[1]}`) },
+      },
+    });
   });
 
   it("answers 404 to another organization's member and 422 naming the field for a bad filter", async () => {
@@ -118,7 +195,14 @@ describe("items Shopify refused to store", () => {
   it("reads the refused rows along their partial index, not the pending backlog or the table", async () => {
     const plan = await db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
-      const query = syncItemsQuery({ storeId: shop.store.id, type: "product", tab: "all", mirror: "failed", afterId: null, limit: 51 });
+      const query = syncItemsQuery({
+        storeId: shop.store.id,
+        type: "product",
+        tab: "all",
+        mirror: "failed",
+        afterId: null,
+        limit: 51,
+      });
       return JSON.stringify((await tx.execute(sql`explain (format json) ${query}`)).rows);
     });
     expect(plan).toContain("sync_mappings_mirror_failed_idx");

@@ -38,7 +38,12 @@ export type TSyncItemsQuery = z.infer<typeof ZSyncItemsQuery>;
 
 export const ZSyncItemParams = z.object({
   type: ZType,
-  shopifyId: z.string().regex(/^(\d{1,18}|gid:\/\/shopify\/(Product|Customer|Order)\/\d{1,18})$/, "shopifyId must be a numeric id or a Shopify gid"),
+  shopifyId: z
+    .string()
+    .regex(
+      /^(\d{1,18}|gid:\/\/shopify\/(Product|Customer|Order)\/\d{1,18})$/,
+      "shopifyId must be a numeric id or a Shopify gid",
+    ),
 });
 
 export const ZSyncExportQuery = z.object({
@@ -46,7 +51,18 @@ export const ZSyncExportQuery = z.object({
   types: z
     .string()
     .optional()
-    .transform((value) => (value ? [...new Set(value.split(",").map((part) => part.trim()).filter(Boolean))] : [...SYNC_RESOURCE_TYPES]))
+    .transform((value) =>
+      value
+        ? [
+            ...new Set(
+              value
+                .split(",")
+                .map((part) => part.trim())
+                .filter(Boolean),
+            ),
+          ]
+        : [...SYNC_RESOURCE_TYPES],
+    )
     .pipe(z.array(ZType).min(1, "types must name at least one of product, customer, order")),
 });
 export type TSyncExportQuery = z.infer<typeof ZSyncExportQuery>;

@@ -11,7 +11,10 @@ import { enqueue } from "@/lib/jobs/enqueue";
 import type { SyncDb } from "@/lib/mappings/sync-db";
 import { enqueueIndexRefresh } from "@/lib/shopify-index/enqueue-index-refresh";
 
-export async function startStoreSync(tx: SyncDb, store: Pick<Store, "id" | "organizationId" | "kind" | "seedStatus" | "status">): Promise<void> {
+export async function startStoreSync(
+  tx: SyncDb,
+  store: Pick<Store, "id" | "organizationId" | "kind" | "seedStatus" | "status">,
+): Promise<void> {
   if (store.status === "disconnected") return;
   const payload = { storeId: store.id, organizationId: store.organizationId };
   if (store.kind === "sandbox") {
@@ -19,8 +22,18 @@ export async function startStoreSync(tx: SyncDb, store: Pick<Store, "id" | "orga
     if (store.seedStatus === "ready") {
       const jobId = await enqueue("mappings.import-sandbox-sync-state", payload, { tx, singletonKey: store.id });
       // The chain ends in the index refresh: show it as on its way from now on.
-      const queued = { state: "queued" as const, jobId: null, requestedAt: sql`now()`, lastError: null, updatedAt: sql`now()` };
-      if (jobId) await tx.insert(shopifyIndexStatus).values({ storeId: store.id, ...queued }).onConflictDoUpdate({ target: shopifyIndexStatus.storeId, set: queued });
+      const queued = {
+        state: "queued" as const,
+        jobId: null,
+        requestedAt: sql`now()`,
+        lastError: null,
+        updatedAt: sql`now()`,
+      };
+      if (jobId)
+        await tx
+          .insert(shopifyIndexStatus)
+          .values({ storeId: store.id, ...queued })
+          .onConflictDoUpdate({ target: shopifyIndexStatus.storeId, set: queued });
     }
   } else {
     await enqueueIndexRefresh({ tx, ...payload });

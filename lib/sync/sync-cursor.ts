@@ -7,7 +7,9 @@ export const encodeSyncCursor = (shopifyId: number) => Buffer.from(`${PREFIX}${s
 
 export function decodeSyncCursor(cursor: string): number {
   const text = Buffer.from(cursor, "base64url").toString("utf8");
-  const id = text.startsWith(PREFIX) && /^\d{1,18}$/.test(text.slice(PREFIX.length)) ? Number(text.slice(PREFIX.length)) : NaN;
-  if (!Number.isSafeInteger(id)) throw new AppError("unprocessable", "after: not a cursor from this list", { field: "after" });
+  const id =
+    text.startsWith(PREFIX) && /^\d{1,18}$/.test(text.slice(PREFIX.length)) ? Number(text.slice(PREFIX.length)) : NaN;
+  if (!Number.isSafeInteger(id))
+    throw new AppError("unprocessable", "after: not a cursor from this list", { field: "after" });
   return id;
 }

@@ -30,18 +30,29 @@ let shopId: number;
 const TYPES: TSyncResourceType[] = ["product", "customer", "order"];
 
 const overviewOf = async (user: TestUser = owner) => {
-  const res = await call<{ overview: TSyncOverview }>(overviewRoute.GET, "GET", "/x", { cookie: user.cookie, params: { storeId: store.id } });
+  const res = await call<{ overview: TSyncOverview }>(overviewRoute.GET, "GET", "/x", {
+    cookie: user.cookie,
+    params: { storeId: store.id },
+  });
   expect(res.status).toBe(200);
   return res.body.overview;
 };
 
 const itemsPage = (query: Record<string, string | number>, user: TestUser = owner) =>
-  call<TSyncItemsPage & { error?: { field?: string } }>(itemsRoute.GET, "GET", `/x?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, {
-    cookie: user.cookie,
-    params: { storeId: store.id },
-  });
+  call<TSyncItemsPage & { error?: { field?: string } }>(
+    itemsRoute.GET,
+    "GET",
+    `/x?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
+    {
+      cookie: user.cookie,
+      params: { storeId: store.id },
+    },
+  );
 
-async function allPages(query: { type: TSyncResourceType; tab?: TSyncTab; q?: string }, limit = 17): Promise<TSyncItem[]> {
+async function allPages(
+  query: { type: TSyncResourceType; tab?: TSyncTab; q?: string },
+  limit = 17,
+): Promise<TSyncItem[]> {
   const items: TSyncItem[] = [];
   for (let after: string | null = null, pages = 0; pages < 1000; pages++) {
     const res = await itemsPage({ ...query, limit, ...(after ? { after } : {}) });
@@ -60,7 +71,12 @@ beforeAll(async () => {
   await createOrg(owner);
   member = await addMember(owner, "member");
   store = await addSandboxStoreAs(owner, "small");
-  shopId = (await db.select({ id: sandboxShopifyShops.id }).from(sandboxShopifyShops).where(eq(sandboxShopifyShops.domain, store.shopDomain)))[0]!.id;
+  shopId = (
+    await db
+      .select({ id: sandboxShopifyShops.id })
+      .from(sandboxShopifyShops)
+      .where(eq(sandboxShopifyShops.domain, store.shopDomain))
+  )[0]!.id;
   // The chain: seeded → mapping rows from the seeded metafields → index refresh, shown as under way at once.
   expect((await overviewOf()).index.refreshing).toBe(true);
   await eventually(async () => (await overviewOf()).index.state === "succeeded", 60_000);
@@ -74,10 +90,23 @@ describe("sync overview and lists", () => {
   it("shows a fresh sandbox store's realistic mix, matching Shopify's sync metafields", async () => {
     const overview = await overviewOf();
     const metafields = [...(await syncMetafields(shopId)).entries()];
-    const expected = (type: string, status: string) => metafields.filter(([gid, value]) => gid.includes(`/${type}/`) && value.status === status).length;
-    expect(overview.types.order).toMatchObject({ total: 200, synced: expected("Order", "synced"), failed: expected("Order", "failed") });
-    expect(overview.types.customer).toMatchObject({ total: 100, synced: expected("Customer", "synced"), failed: expected("Customer", "failed") });
-    expect(overview.types.product).toMatchObject({ total: 50, synced: expected("Product", "synced"), failed: expected("Product", "failed") });
+    const expected = (type: string, status: string) =>
+      metafields.filter(([gid, value]) => gid.includes(`/${type}/`) && value.status === status).length;
+    expect(overview.types.order).toMatchObject({
+      total: 200,
+      synced: expected("Order", "synced"),
+      failed: expected("Order", "failed"),
+    });
+    expect(overview.types.customer).toMatchObject({
+      total: 100,
+      synced: expected("Customer", "synced"),
+      failed: expected("Customer", "failed"),
+    });
+    expect(overview.types.product).toMatchObject({
+      total: 50,
+      synced: expected("Product", "synced"),
+      failed: expected("Product", "failed"),
+    });
     for (const type of TYPES) {
       const counts = overview.types[type];
       expect(counts.synced + counts.failed + counts.notSynced).toBe(counts.total);
@@ -86,7 +115,12 @@ describe("sync overview and lists", () => {
     expect(overview.types.order.synced).toBeGreaterThan(0);
     expect(overview.types.order.failed).toBeGreaterThan(0);
     expect(overview.types.order.notSynced).toBeGreaterThan(0);
-    expect(overview.index).toMatchObject({ state: "succeeded", refreshing: false, imported: { product: 50, customer: 100, order: 200 }, lastError: null });
+    expect(overview.index).toMatchObject({
+      state: "succeeded",
+      refreshing: false,
+      imported: { product: 50, customer: 100, order: 200 },
+      lastError: null,
+    });
     expect(overview.mirror).toEqual({ pending: 0, failed: 0 });
     // Members may read.
     expect((await overviewOf(member)).types.order.total).toBe(200);
@@ -100,10 +134,21 @@ describe("sync overview and lists", () => {
       expect(new Set(ids).size).toBe(ids.length);
       expect(ids).toEqual([...ids].sort((a, b) => b - a));
       expect(ids).toHaveLength(overview.types[type].total);
-      const byTab = { synced: await allPages({ type, tab: "synced" }), failed: await allPages({ type, tab: "failed" }), not_synced: await allPages({ type, tab: "not_synced" }) };
-      expect([byTab.synced.length, byTab.failed.length, byTab.not_synced.length]).toEqual([overview.types[type].synced, overview.types[type].failed, overview.types[type].notSynced]);
-      expect(new Set([...byTab.synced, ...byTab.failed, ...byTab.not_synced].map((item) => Number(item.shopifyId)))).toEqual(new Set(ids));
-      for (const [tab, items] of Object.entries(byTab)) expect(new Set(items.map((item) => item.status))).toEqual(items.length ? new Set([tab]) : new Set());
+      const byTab = {
+        synced: await allPages({ type, tab: "synced" }),
+        failed: await allPages({ type, tab: "failed" }),
+        not_synced: await allPages({ type, tab: "not_synced" }),
+      };
+      expect([byTab.synced.length, byTab.failed.length, byTab.not_synced.length]).toEqual([
+        overview.types[type].synced,
+        overview.types[type].failed,
+        overview.types[type].notSynced,
+      ]);
+      expect(
+        new Set([...byTab.synced, ...byTab.failed, ...byTab.not_synced].map((item) => Number(item.shopifyId))),
+      ).toEqual(new Set(ids));
+      for (const [tab, items] of Object.entries(byTab))
+        expect(new Set(items.map((item) => item.status))).toEqual(items.length ? new Set([tab]) : new Set());
     }
   });
 
@@ -111,12 +156,29 @@ describe("sync overview and lists", () => {
     const metafields = await syncMetafields(shopId);
     const [synced] = (await itemsPage({ type: "order", tab: "synced", limit: 1 })).body.items;
     const seeded = metafields.get(synced!.gid)!;
-    expect(synced).toMatchObject({ status: "synced", odooId: seeded.odoo_id, odooInvoiceId: seeded.odoo_invoice_id, lastError: null, orderName: expect.stringMatching(/^#\d+$/) });
+    expect(synced).toMatchObject({
+      status: "synced",
+      odooId: seeded.odoo_id,
+      odooInvoiceId: seeded.odoo_invoice_id,
+      lastError: null,
+      orderName: expect.stringMatching(/^#\d+$/),
+    });
     expect(synced!.syncedAt).toBe(new Date(seeded.synced_at as string).toISOString());
     const [failed] = (await itemsPage({ type: "customer", tab: "failed", limit: 1 })).body.items;
-    expect(failed).toMatchObject({ status: "failed", odooId: null, lastError: metafields.get(failed!.gid)!.error, email: expect.stringContaining("@") });
+    expect(failed).toMatchObject({
+      status: "failed",
+      odooId: null,
+      lastError: metafields.get(failed!.gid)!.error,
+      email: expect.stringContaining("@"),
+    });
     const [notSynced] = (await itemsPage({ type: "product", tab: "not_synced", limit: 1 })).body.items;
-    expect(notSynced).toMatchObject({ status: "not_synced", odooId: null, odooInvoiceId: null, lastError: null, syncedAt: null });
+    expect(notSynced).toMatchObject({
+      status: "not_synced",
+      odooId: null,
+      odooInvoiceId: null,
+      lastError: null,
+      syncedAt: null,
+    });
     expect(notSynced!.skus.length).toBeGreaterThan(0);
   });
 
@@ -126,25 +188,43 @@ describe("sync overview and lists", () => {
     const byEmail = await allPages({ type: "customer", q: customer.email!.toUpperCase() });
     expect(byEmail.map((item) => item.shopifyId)).toEqual([customer.shopifyId]);
     const product = (await allPages({ type: "product" })).find((item) => item.skus.length > 0)!;
-    expect((await allPages({ type: "product", q: product.skus[0]! })).map((item) => item.shopifyId)).toContain(product.shopifyId);
+    expect((await allPages({ type: "product", q: product.skus[0]! })).map((item) => item.shopifyId)).toContain(
+      product.shopifyId,
+    );
     const order = (await allPages({ type: "order" })).at(-1)!;
     const byName = await allPages({ type: "order", q: order.orderName! });
     expect(byName.map((item) => item.orderName)).toContain(order.orderName);
-    expect(byName.every((item) => item.title.includes(order.orderName!) || item.email?.includes(order.orderName!))).toBe(true);
+    expect(
+      byName.every((item) => item.title.includes(order.orderName!) || item.email?.includes(order.orderName!)),
+    ).toBe(true);
     // A common word: pages of a filtered tab agree with filtering the whole tab.
     const word = customer.email!.split("@")[1]!;
     const failedMatches = await allPages({ type: "customer", tab: "failed", q: word }, 3);
-    expect(failedMatches.map((item) => item.shopifyId)).toEqual(customers.filter((item) => item.status === "failed" && item.email!.includes(word)).map((item) => item.shopifyId));
+    expect(failedMatches.map((item) => item.shopifyId)).toEqual(
+      customers.filter((item) => item.status === "failed" && item.email!.includes(word)).map((item) => item.shopifyId),
+    );
     // LIKE wildcards are taken literally.
     expect((await itemsPage({ type: "customer", q: "%" })).body.items).toEqual([]);
   });
 
   it("opens one item with its mapping details; unknown items are 404", async () => {
     const [order] = (await itemsPage({ type: "order", tab: "synced", limit: 1 })).body.items;
-    const open = (type: string, shopifyId: string, user = owner) => call<{ item: TSyncItemDetail; error: { field?: string } }>(itemRoute.GET, "GET", "/x", { cookie: user.cookie, params: { storeId: store.id, type, shopifyId } });
+    const open = (type: string, shopifyId: string, user = owner) =>
+      call<{ item: TSyncItemDetail; error: { field?: string } }>(itemRoute.GET, "GET", "/x", {
+        cookie: user.cookie,
+        params: { storeId: store.id, type, shopifyId },
+      });
     const byId = await open("order", order!.shopifyId, member);
     expect(byId.status).toBe(200);
-    expect(byId.body.item).toMatchObject({ ...order, mapping: { status: "synced", odooId: order!.odooId, odooInvoiceId: order!.odooInvoiceId, mirror: { state: "done", error: null } } });
+    expect(byId.body.item).toMatchObject({
+      ...order,
+      mapping: {
+        status: "synced",
+        odooId: order!.odooId,
+        odooInvoiceId: order!.odooInvoiceId,
+        mirror: { state: "done", error: null },
+      },
+    });
     expect((await open("order", order!.gid)).body.item.shopifyId).toBe(order!.shopifyId);
     const [plain] = (await itemsPage({ type: "product", tab: "not_synced", limit: 1 })).body.items;
     expect((await open("product", plain!.shopifyId)).body.item.mapping).toBeNull();
@@ -175,19 +255,40 @@ describe("sync overview and lists", () => {
 describe("export and refresh", () => {
   it("streams the whole mapping as CSV or JSON to admins, audited; members get 403", async () => {
     const rows = await db.select().from(syncMappings).where(eq(syncMappings.storeId, store.id));
-    const csv = await call<string>(exportRoute.GET, "GET", "/x?format=csv", { cookie: owner.cookie, params: { storeId: store.id } });
+    const csv = await call<string>(exportRoute.GET, "GET", "/x?format=csv", {
+      cookie: owner.cookie,
+      params: { storeId: store.id },
+    });
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="synco-mappings-sandbox-[\w-]+\.csv"$/);
+    expect(csv.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="synco-mappings-sandbox-[\w-]+\.csv"$/,
+    );
     const lines = csv.body.trim().split("\r\n");
-    expect(lines[0]).toBe("resource_type,shopify_id,shopify_gid,odoo_id,odoo_invoice_id,status,synced_at,last_error,updated_at");
+    expect(lines[0]).toBe(
+      "resource_type,shopify_id,shopify_gid,odoo_id,odoo_invoice_id,status,synced_at,last_error,updated_at",
+    );
     expect(lines).toHaveLength(rows.length + 1);
     const anOrder = rows.find((row) => row.resourceType === "order" && row.status === "synced")!;
     expect(lines).toContain(
-      ["order", anOrder.shopifyId, `gid://shopify/Order/${anOrder.shopifyId}`, anOrder.odooId, anOrder.odooInvoiceId, "synced", anOrder.syncedAt!.toISOString(), "", anOrder.updatedAt.toISOString()].join(","),
+      [
+        "order",
+        anOrder.shopifyId,
+        `gid://shopify/Order/${anOrder.shopifyId}`,
+        anOrder.odooId,
+        anOrder.odooInvoiceId,
+        "synced",
+        anOrder.syncedAt!.toISOString(),
+        "",
+        anOrder.updatedAt.toISOString(),
+      ].join(","),
     );
 
-    const json = await call<{ storeId: string; types: string[]; mappings: { resourceType: string; shopifyId: string; status: string }[] }>(exportRoute.GET, "GET", "/x?format=json&types=order,customer", {
+    const json = await call<{
+      storeId: string;
+      types: string[];
+      mappings: { resourceType: string; shopifyId: string; status: string }[];
+    }>(exportRoute.GET, "GET", "/x?format=json&types=order,customer", {
       cookie: owner.cookie,
       params: { storeId: store.id },
     });
@@ -196,10 +297,22 @@ describe("export and refresh", () => {
     expect(json.body.mappings).toHaveLength(rows.filter((row) => row.resourceType !== "product").length);
     expect(new Set(json.body.mappings.map((row) => row.resourceType))).toEqual(new Set(["order", "customer"]));
 
-    expect((await call(exportRoute.GET, "GET", "/x", { cookie: member.cookie, params: { storeId: store.id } })).status).toBe(403);
-    const bad = await call(exportRoute.GET, "GET", "/x?format=xml", { cookie: owner.cookie, params: { storeId: store.id } });
+    expect(
+      (await call(exportRoute.GET, "GET", "/x", { cookie: member.cookie, params: { storeId: store.id } })).status,
+    ).toBe(403);
+    const bad = await call(exportRoute.GET, "GET", "/x?format=xml", {
+      cookie: owner.cookie,
+      params: { storeId: store.id },
+    });
     expect([bad.status, bad.body.error.field]).toEqual([422, "format"]);
-    expect((await call(exportRoute.GET, "GET", "/x?types=order,variant", { cookie: owner.cookie, params: { storeId: store.id } })).body.error.field).toMatch(/^types/);
+    expect(
+      (
+        await call(exportRoute.GET, "GET", "/x?types=order,variant", {
+          cookie: owner.cookie,
+          params: { storeId: store.id },
+        })
+      ).body.error.field,
+    ).toMatch(/^types/);
     const audit = (await auditRows(store.id)).filter((row) => row.action === "sync.mappings_exported");
     expect(audit.map((row) => row.details)).toEqual([
       { format: "csv", types: ["product", "customer", "order"] },
@@ -214,18 +327,30 @@ describe("export and refresh", () => {
     expect(answers.map((answer) => answer.status)).toEqual([202, 202]);
     expect(answers.map((answer) => answer.body.alreadyQueued).sort()).toEqual([false, true]);
     for (const answer of answers) expect(["queued", "running"]).toContain(answer.body.refresh.state);
-    expect((await call(refreshRoute.POST, "POST", "/x", { cookie: member.cookie, params: { storeId: store.id } })).status).toBe(403);
+    expect(
+      (await call(refreshRoute.POST, "POST", "/x", { cookie: member.cookie, params: { storeId: store.id } })).status,
+    ).toBe(403);
     const after = await eventually(async () => {
       const overview = await overviewOf();
-      return overview.index.state === "succeeded" && overview.index.refreshedAt! > before.index.refreshedAt! && overview;
+      return (
+        overview.index.state === "succeeded" && overview.index.refreshedAt! > before.index.refreshedAt! && overview
+      );
     }, 60_000);
     expect(after.types).toEqual(before.types);
   });
 
   it("the sandbox mapping import is idempotent: running it again changes nothing", async () => {
-    const before = await db.select().from(syncMappings).where(eq(syncMappings.storeId, store.id)).orderBy(syncMappings.resourceType, syncMappings.shopifyId);
+    const before = await db
+      .select()
+      .from(syncMappings)
+      .where(eq(syncMappings.storeId, store.id))
+      .orderBy(syncMappings.resourceType, syncMappings.shopifyId);
     await importSandboxSyncState({ storeId: store.id, organizationId: store.organizationId });
-    const after = await db.select().from(syncMappings).where(eq(syncMappings.storeId, store.id)).orderBy(syncMappings.resourceType, syncMappings.shopifyId);
+    const after = await db
+      .select()
+      .from(syncMappings)
+      .where(eq(syncMappings.storeId, store.id))
+      .orderBy(syncMappings.resourceType, syncMappings.shopifyId);
     expect(after).toEqual(before);
     expect(new Set(after.map((row) => row.mirrorState))).toEqual(new Set(["done"]));
   });

@@ -42,7 +42,10 @@ export function sessionCookie(headers: Headers): string {
 }
 
 export async function createOrg(user: TestUser, name = `Org ${randomUUID().slice(0, 6)}`) {
-  const res = await call(organizationsRoute.POST, "POST", "/api/organizations", { cookie: user.cookie, body: { name } });
+  const res = await call(organizationsRoute.POST, "POST", "/api/organizations", {
+    cookie: user.cookie,
+    body: { name },
+  });
   if (res.status !== 201) throw new Error(`create organization failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.organization as { id: string; name: string; slug: string };
 }

@@ -15,7 +15,12 @@ export type CallResult<T = any> = { status: number; body: T; headers: Headers };
 
 export const BASE_URL = "http://localhost:3000";
 
-export async function call<T = any>(handler: Handler, method: string, path: string, options: CallOptions = {}): Promise<CallResult<T>> {
+export async function call<T = any>(
+  handler: Handler,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResult<T>> {
   const headers = new Headers(options.headers);
   if (options.cookie) headers.set("cookie", options.cookie);
   let body: string | undefined = options.raw;

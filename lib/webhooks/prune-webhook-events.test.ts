@@ -22,12 +22,31 @@ describe("webhook retention", () => {
       { key: "yesterday", receivedAt: day("2001-02-14"), payload: { id: 4, email: "new@example.com" } },
       { key: "compliance", receivedAt: day("2001-02-01"), payload: null },
     ].map((row) => ({ ...row, webhookId: `${row.key}-${randomUUID()}` }));
-    await db.insert(shopifyWebhookEvents).values(rows.map(({ webhookId, receivedAt, payload }) => ({ webhookId, topic: "customers/update", shopDomain: shop, receivedAt, payload, processedAt: receivedAt })));
+    await db.insert(shopifyWebhookEvents).values(
+      rows.map(({ webhookId, receivedAt, payload }) => ({
+        webhookId,
+        topic: "customers/update",
+        shopDomain: shop,
+        receivedAt,
+        payload,
+        processedAt: receivedAt,
+      })),
+    );
 
     expect(await pruneWebhookEvents({ now: NOW, batch: 2 })).toEqual({ payloadsCleared: 3, recordsDeleted: 1 });
 
-    const left = await db.select().from(shopifyWebhookEvents).where(inArray(shopifyWebhookEvents.webhookId, rows.map((row) => row.webhookId)));
-    const byKey = Object.fromEntries(rows.map((row) => [row.key, left.find((event) => event.webhookId === row.webhookId)]));
+    const left = await db
+      .select()
+      .from(shopifyWebhookEvents)
+      .where(
+        inArray(
+          shopifyWebhookEvents.webhookId,
+          rows.map((row) => row.webhookId),
+        ),
+      );
+    const byKey = Object.fromEntries(
+      rows.map((row) => [row.key, left.find((event) => event.webhookId === row.webhookId)]),
+    );
     expect(byKey["month-old"]).toBeUndefined();
     expect(byKey["two-weeks"]).toMatchObject({ payload: null, topic: "customers/update" });
     expect(byKey["two-weeks-second"]).toMatchObject({ payload: null });
@@ -40,6 +59,8 @@ describe("webhook retention", () => {
 
   it("is scheduled daily when the queue starts", async () => {
     const schedules = await (await getBoss()).getSchedules();
-    expect(schedules).toContainEqual(expect.objectContaining({ name: "webhooks.prune", cron: "17 3 * * *", data: { v: 1, payload: {} } }));
+    expect(schedules).toContainEqual(
+      expect.objectContaining({ name: "webhooks.prune", cron: "17 3 * * *", data: { v: 1, payload: {} } }),
+    );
   });
 });

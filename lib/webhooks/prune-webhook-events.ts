@@ -13,7 +13,10 @@ export const PAYLOAD_DAYS = 7;
 export const RECORD_DAYS = 30;
 const BATCH = 5_000;
 
-export async function pruneWebhookEvents({ now = new Date(), batch = BATCH }: { now?: Date; batch?: number } = {}): Promise<{ payloadsCleared: number; recordsDeleted: number }> {
+export async function pruneWebhookEvents({
+  now = new Date(),
+  batch = BATCH,
+}: { now?: Date; batch?: number } = {}): Promise<{ payloadsCleared: number; recordsDeleted: number }> {
   const days = (n: number) => new Date(now.getTime() - n * 86_400_000);
   let payloadsCleared = 0;
   let recordsDeleted = 0;

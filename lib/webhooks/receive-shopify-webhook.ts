@@ -11,17 +11,31 @@ import { handleAppUninstalled } from "./topics/app-uninstalled";
 import { handleCustomersDataRequest, handleCustomersRedact, handleShopRedact } from "./topics/compliance";
 import { verifyWebhookHmac } from "./verify-webhook-hmac";
 
-export type WebhookOutcome = { status: 200 | 400 | 401; outcome: "handled" | "duplicate" | "rejected"; message?: string };
+export type WebhookOutcome = {
+  status: 200 | 400 | 401;
+  outcome: "handled" | "duplicate" | "rejected";
+  message?: string;
+};
 
 // Product, customer and order payloads are kept (the compliance topics act on them); compliance
 // payloads carry personal data and are not kept.
 const RECORDED_TOPICS = /^(products|customers|orders)\/(create|update|updated|delete)$/;
 
-export async function receiveShopifyWebhook({ rawBody, headers }: { rawBody: Buffer; headers: Headers }): Promise<WebhookOutcome> {
+export async function receiveShopifyWebhook({
+  rawBody,
+  headers,
+}: {
+  rawBody: Buffer;
+  headers: Headers;
+}): Promise<WebhookOutcome> {
   const hmac = headers.get("x-shopify-hmac-sha256");
   const shopDomain = headers.get("x-shopify-shop-domain")?.trim().toLowerCase();
   if (!hmac || !shopDomain) return { status: 401, outcome: "rejected", message: "missing signature" };
-  const shopStores = await db.select().from(stores).where(eq(stores.shopDomain, shopDomain)).orderBy(desc(stores.updatedAt));
+  const shopStores = await db
+    .select()
+    .from(stores)
+    .where(eq(stores.shopDomain, shopDomain))
+    .orderBy(desc(stores.updatedAt));
   const store = shopStores.find((row) => row.status !== "disconnected") ?? shopStores[0] ?? null;
   if (!webhookSecrets(store).some((secret) => verifyWebhookHmac({ rawBody, hmac, secret }))) {
     return { status: 401, outcome: "rejected", message: "invalid signature" };
@@ -34,7 +48,8 @@ export async function receiveShopifyWebhook({ rawBody, headers }: { rawBody: Buf
   } catch {
     return { status: 400, outcome: "rejected", message: "body is not JSON" };
   }
-  if (!topic || !webhookId) return { status: 400, outcome: "rejected", message: "missing X-Shopify-Topic or X-Shopify-Webhook-Id" };
+  if (!topic || !webhookId)
+    return { status: 400, outcome: "rejected", message: "missing X-Shopify-Topic or X-Shopify-Webhook-Id" };
 
   const handled = await db.transaction(async (tx) => {
     const triggered = headers.get("x-shopify-triggered-at");
@@ -55,7 +70,11 @@ export async function receiveShopifyWebhook({ rawBody, headers }: { rawBody: Buf
       .returning({ webhookId: shopifyWebhookEvents.webhookId });
     if (!inserted) return false;
     await dispatch(tx, topic, { shopDomain, store, shopStores, payload });
-    if (store && store.status !== "disconnected") await tx.update(stores).set({ lastActivityAt: sql`now()` }).where(eq(stores.id, store.id));
+    if (store && store.status !== "disconnected")
+      await tx
+        .update(stores)
+        .set({ lastActivityAt: sql`now()` })
+        .where(eq(stores.id, store.id));
     return true;
   });
   return { status: 200, outcome: handled ? "handled" : "duplicate" };

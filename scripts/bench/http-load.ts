@@ -3,16 +3,53 @@
 // the client's own cost low, which matters when client and server share a 2-core machine.
 import { connect, type Socket } from "node:net";
 
-export type LoadOptions = { host: string; port: number; request: Buffer; connections: number; seconds: number; warmupSeconds?: number };
-export type LoadResult = { requests: number; failures: number; seconds: number; perSecond: number; p50Ms: number; p95Ms: number; statuses: Record<number, number> };
+export type LoadOptions = {
+  host: string;
+  port: number;
+  request: Buffer;
+  connections: number;
+  seconds: number;
+  warmupSeconds?: number;
+};
+export type LoadResult = {
+  requests: number;
+  failures: number;
+  seconds: number;
+  perSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  statuses: Record<number, number>;
+};
 
-export function buildPost({ host, path, headers, body }: { host: string; path: string; headers: Record<string, string>; body: string }): Buffer {
-  const lines = [`POST ${path} HTTP/1.1`, `Host: ${host}`, "Connection: keep-alive", `Content-Length: ${Buffer.byteLength(body)}`];
+export function buildPost({
+  host,
+  path,
+  headers,
+  body,
+}: {
+  host: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}): Buffer {
+  const lines = [
+    `POST ${path} HTTP/1.1`,
+    `Host: ${host}`,
+    "Connection: keep-alive",
+    `Content-Length: ${Buffer.byteLength(body)}`,
+  ];
   for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
   return Buffer.from(`${lines.join("\r\n")}\r\n\r\n${body}`);
 }
 
-export async function runHttpLoad({ host, port, request, connections, seconds, warmupSeconds = 1 }: LoadOptions): Promise<LoadResult> {
+export async function runHttpLoad({
+  host,
+  port,
+  request,
+  connections,
+  seconds,
+  warmupSeconds = 1,
+}: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let measuring = false;
@@ -60,7 +97,15 @@ export async function runHttpLoad({ host, port, request, connections, seconds, w
   latencies.sort((a, b) => a - b);
   const at = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))] ?? 0;
   const failures = Object.entries(statuses).reduce((sum, [status, count]) => sum + (status === "200" ? 0 : count), 0);
-  return { requests: latencies.length, failures, seconds: elapsed, perSecond: latencies.length / elapsed, p50Ms: at(0.5), p95Ms: at(0.95), statuses };
+  return {
+    requests: latencies.length,
+    failures,
+    seconds: elapsed,
+    perSecond: latencies.length / elapsed,
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
+    statuses,
+  };
 }
 
 // Where the first complete response in `buffer` ends (Content-Length or chunked), or 0.
@@ -74,7 +119,7 @@ function responseEnd(buffer: Buffer): number {
     return buffer.length >= end ? end : 0;
   }
   if (!head.includes("transfer-encoding: chunked")) return headerEnd + 4;
-  for (let at = headerEnd + 4; ; ) {
+  for (let at = headerEnd + 4; ;) {
     const lineEnd = buffer.indexOf("\r\n", at);
     if (lineEnd === -1) return 0;
     const size = parseInt(buffer.toString("latin1", at, lineEnd), 16);

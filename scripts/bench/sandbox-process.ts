@@ -8,13 +8,28 @@ import { createInterface } from "node:readline";
 
 export type SandboxProcess = { url: string; port: number; pid: number; stop: () => Promise<void> };
 
-export async function startSandboxProcess({ databaseUrl, root }: { databaseUrl: string; root: string }): Promise<SandboxProcess> {
+export async function startSandboxProcess({
+  databaseUrl,
+  root,
+}: {
+  databaseUrl: string;
+  root: string;
+}): Promise<SandboxProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/sandbox-shopify.ts")], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, SANDBOX_SHOPIFY_PORT: String(port), SANDBOX_SHOPIFY_HOST: "127.0.0.1" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(root, "scripts/sandbox-shopify.ts")],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        SANDBOX_SHOPIFY_PORT: String(port),
+        SANDBOX_SHOPIFY_HOST: "127.0.0.1",
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on("line", (line) => line.includes("serving") && resolve());

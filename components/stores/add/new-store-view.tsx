@@ -7,7 +7,15 @@ import { SandboxStoreForm } from "./sandbox-store-form";
 import { TokenStoreForm } from "./token-store-form";
 
 /** The three ways to add a store to the active organization (owners and admins). */
-export function NewStoreView({ organizationName, canAdd, sizes }: { organizationName: string; canAdd: boolean; sizes: SandboxSizes }) {
+export function NewStoreView({
+  organizationName,
+  canAdd,
+  sizes,
+}: {
+  organizationName: string;
+  canAdd: boolean;
+  sizes: SandboxSizes;
+}) {
   const page = { title: "Add store", subtitle: organizationName, backAction: { content: "Stores", url: "/" } };
   if (!canAdd) {
     return (

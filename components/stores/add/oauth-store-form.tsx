@@ -41,14 +41,15 @@ export function OauthStoreForm({ shop: fixedShop }: { shop?: string }) {
         ) : disabled ? (
           <Banner tone="warning" title="Connecting with Shopify is not set up on this server">
             <p>
-              Set {missing.map((name, i) => (
+              Set{" "}
+              {missing.map((name, i) => (
                 <span key={name}>
                   {i > 0 ? " and " : ""}
                   <code>{name}</code>
                 </span>
               ))}{" "}
-              (the client ID and secret of your Shopify app) in the server&apos;s environment, then restart Synco. Until then, connect with a
-              custom app&apos;s access token instead.
+              (the client ID and secret of your Shopify app) in the server&apos;s environment, then restart Synco. Until
+              then, connect with a custom app&apos;s access token instead.
             </p>
           </Banner>
         ) : null}

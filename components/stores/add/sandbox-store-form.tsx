@@ -25,7 +25,10 @@ export function SandboxStoreForm({ sizes }: { sizes: SandboxSizes }) {
   );
 
   return (
-    <Form onSubmit={() => add.mutate({ size }, { onSuccess: ({ store }) => router.push(`/stores/${store.id}`) })} noValidate>
+    <Form
+      onSubmit={() => add.mutate({ size }, { onSuccess: ({ store }) => router.push(`/stores/${store.id}`) })}
+      noValidate
+    >
       <BlockStack gap="400">
         {add.error ? (
           <Banner tone="critical" title="Could not add the sandbox store">

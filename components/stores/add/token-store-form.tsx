@@ -10,14 +10,24 @@ import { apiFieldError, formErrors } from "../field-error";
 import { TokenFields } from "../token-fields";
 import { useStoreMutation } from "../use-store-mutation";
 
-const LABELS = { shop: "Shop domain", accessToken: "Admin API access token", apiSecret: "API secret key", name: "Store name" };
+const LABELS = {
+  shop: "Shop domain",
+  accessToken: "Admin API access token",
+  apiSecret: "API secret key",
+  name: "Store name",
+};
 type Field = keyof typeof LABELS;
 type Connected = { store: Store; webhooks: { subscribed: number; created: number } };
 
 /** Connects (or, with `shop`, reconnects) a store with a custom app's token, which Synco tries live before saving. */
 export function TokenStoreForm({ shop: fixedShop }: { shop?: string }) {
   const router = useRouter();
-  const [values, setValues] = useState<Record<Field, string>>({ shop: fixedShop ?? "", accessToken: "", apiSecret: "", name: "" });
+  const [values, setValues] = useState<Record<Field, string>>({
+    shop: fixedShop ?? "",
+    accessToken: "",
+    apiSecret: "",
+    name: "",
+  });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const connect = useStoreMutation(
     (body: TConnectByTokenRequest) => apiFetch<Connected>("/api/stores/token", { method: "POST", body }),
@@ -55,7 +65,14 @@ export function TokenStoreForm({ shop: fixedShop }: { shop?: string }) {
               error={errorOf("shop")}
               placeholder="my-store.myshopify.com"
             />
-            <TextField label={LABELS.name} autoComplete="off" value={values.name} onChange={set("name")} error={errorOf("name")} helpText="Optional. Defaults to the store's name in Shopify." />
+            <TextField
+              label={LABELS.name}
+              autoComplete="off"
+              value={values.name}
+              onChange={set("name")}
+              error={errorOf("name")}
+              helpText="Optional. Defaults to the store's name in Shopify."
+            />
           </FormLayout.Group>
         )}
         <TokenFields

@@ -42,7 +42,11 @@ export function ConnectionCard({ store, sizes, canManage }: { store: Store; size
     <Card>
       <BlockStack gap="400">
         {store.status === "needs_reauth" ? (
-          store.connectionMethod === "token" ? <TokenAttentionBanner store={store} canManage={canManage} /> : <ReauthorizeBanner store={store} canManage={canManage} />
+          store.connectionMethod === "token" ? (
+            <TokenAttentionBanner store={store} canManage={canManage} />
+          ) : (
+            <ReauthorizeBanner store={store} canManage={canManage} />
+          )
         ) : null}
         <DetailList items={details} />
       </BlockStack>
@@ -60,12 +64,21 @@ function ReauthorizeBanner({ store, canManage }: { store: Store; canManage: bool
     <Banner
       tone="warning"
       title="Synco needs to be re-authorised"
-      action={canManage ? { content: "Re-authorise in Shopify", onAction: () => reauthorize.mutate(), loading: reauthorize.isPending || reauthorize.isSuccess } : undefined}
+      action={
+        canManage
+          ? {
+              content: "Re-authorise in Shopify",
+              onAction: () => reauthorize.mutate(),
+              loading: reauthorize.isPending || reauthorize.isSuccess,
+            }
+          : undefined
+      }
     >
       <BlockStack gap="200">
         <p>
-          Synco&apos;s access to this store has expired, or no longer covers everything Synco needs. Synco cannot read or write the
-          store until {canManage ? "you approve" : "an owner or admin approves"} its access again in Shopify.
+          Synco&apos;s access to this store has expired, or no longer covers everything Synco needs. Synco cannot read
+          or write the store until {canManage ? "you approve" : "an owner or admin approves"} its access again in
+          Shopify.
         </p>
         {reauthorize.error ? (
           <Text as="p" tone="critical">

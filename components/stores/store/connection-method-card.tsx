@@ -18,7 +18,9 @@ export function ConnectionMethodCard({ store, canManage }: { store: Store; canMa
         <Text as="p" fontWeight="semibold">
           {store.status === "disconnected" ? "Disconnected" : CONNECTION_METHOD[store.connectionMethod]}
         </Text>
-        {store.status === "disconnected" ? <Text as="p" tone="subdued">{`Until then: ${CONNECTION_METHOD[store.connectionMethod].toLowerCase()}.`}</Text> : null}
+        {store.status === "disconnected" ? (
+          <Text as="p" tone="subdued">{`Until then: ${CONNECTION_METHOD[store.connectionMethod].toLowerCase()}.`}</Text>
+        ) : null}
         {token ? (
           <Text as="p" tone="subdued">
             When the token is rotated or the custom app is replaced in Shopify, give Synco the new token.

@@ -24,7 +24,8 @@ export function DisconnectCard({ store }: { store: Store }) {
     <Card>
       <BlockStack gap="300">
         <Text as="p">
-          Synco stops working with {store.shopDomain} and forgets its credentials. The store stays listed, with its history.
+          Synco stops working with {store.shopDomain} and forgets its credentials. The store stays listed, with its
+          history.
         </Text>
         <InlineStack align="end">
           <Button tone="critical" onClick={() => setConfirming(true)}>
@@ -36,7 +37,12 @@ export function DisconnectCard({ store }: { store: Store }) {
         open={confirming}
         onClose={close}
         title={`Disconnect ${store.name}?`}
-        primaryAction={{ content: "Disconnect store", destructive: true, loading: disconnect.isPending, onAction: () => disconnect.mutate(undefined, { onSuccess: close }) }}
+        primaryAction={{
+          content: "Disconnect store",
+          destructive: true,
+          loading: disconnect.isPending,
+          onAction: () => disconnect.mutate(undefined, { onSuccess: close }),
+        }}
         secondaryActions={[{ content: "Cancel", onAction: close }]}
       >
         <Modal.Section>
@@ -48,9 +54,15 @@ export function DisconnectCard({ store }: { store: Store }) {
             ) : null}
             <Text as="p">When you disconnect {store.shopDomain}:</Text>
             <List>
-              <List.Item>Synco deletes the store&apos;s access credentials, so it can no longer read or change anything in it.</List.Item>
-              <List.Item>Synco asks Shopify to remove the webhooks it set up, so the store stops sending updates.</List.Item>
-              <List.Item>The store&apos;s activity history stays, and the store stays in this list, marked Disconnected.</List.Item>
+              <List.Item>
+                Synco deletes the store&apos;s access credentials, so it can no longer read or change anything in it.
+              </List.Item>
+              <List.Item>
+                Synco asks Shopify to remove the webhooks it set up, so the store stops sending updates.
+              </List.Item>
+              <List.Item>
+                The store&apos;s activity history stays, and the store stays in this list, marked Disconnected.
+              </List.Item>
             </List>
             <Text as="p">
               {sandbox

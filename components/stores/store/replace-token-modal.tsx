@@ -18,7 +18,8 @@ export function ReplaceTokenModal({ store, open, onClose }: { store: Store; open
   const [values, setValues] = useState<Record<Field, string>>({ accessToken: "", apiSecret: "" });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const replace = useStoreMutation(
-    (body: TReplaceStoreTokenRequest) => apiFetch<{ store: Store }>(`/api/stores/${store.id}/token`, { method: "PUT", body }),
+    (body: TReplaceStoreTokenRequest) =>
+      apiFetch<{ store: Store }>(`/api/stores/${store.id}/token`, { method: "PUT", body }),
     () => "Access token replaced",
   );
   const close = () => {
@@ -29,7 +30,8 @@ export function ReplaceTokenModal({ store, open, onClose }: { store: Store; open
   };
   const set = (field: Field) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
   const errorOf = (field: Field) => errors[field] ?? apiFieldError(replace.error, field, LABELS[field]);
-  const formError = replace.error && !(replace.error.field && replace.error.field in LABELS) ? replace.error.fieldMessage : null;
+  const formError =
+    replace.error && !(replace.error.field && replace.error.field in LABELS) ? replace.error.fieldMessage : null;
 
   function submit() {
     // An empty secret is left out: Synco keeps the one it has.
@@ -57,9 +59,11 @@ export function ReplaceTokenModal({ store, open, onClose }: { store: Store; open
             ) : null}
             <BlockStack gap="200">
               <Text as="p">
-                In Shopify, open the custom app you connected {store.shopDomain} with. Check that it has the Admin API scopes Synco needs
-                {scopes?.length ? ` (${scopes.join(", ")})` : ""}, release and install the change if you made one, then copy its Admin API
-                access token here. If you created a new app instead, paste the new app&apos;s token and API secret key.
+                In Shopify, open the custom app you connected {store.shopDomain} with. Check that it has the Admin API
+                scopes Synco needs
+                {scopes?.length ? ` (${scopes.join(", ")})` : ""}, release and install the change if you made one, then
+                copy its Admin API access token here. If you created a new app instead, paste the new app&apos;s token
+                and API secret key.
               </Text>
             </BlockStack>
             <TokenFields

@@ -19,7 +19,8 @@ export function SettingsCard({ store, canManage }: { store: Store; canManage: bo
   const [namespace, setNamespace] = useState(store.metafieldNamespace);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const save = useStoreMutation(
-    (changes: TUpdateStoreRequest) => apiFetch<{ store: Store }>(`/api/stores/${store.id}`, { method: "PATCH", body: changes }),
+    (changes: TUpdateStoreRequest) =>
+      apiFetch<{ store: Store }>(`/api/stores/${store.id}`, { method: "PATCH", body: changes }),
     () => "Store settings saved",
   );
 
@@ -27,7 +28,12 @@ export function SettingsCard({ store, canManage }: { store: Store; canManage: bo
     return (
       <Card>
         <BlockStack gap="300">
-          <DetailList items={[{ label: LABELS.name, value: store.name }, { label: LABELS.metafieldNamespace, value: store.metafieldNamespace }]} />
+          <DetailList
+            items={[
+              { label: LABELS.name, value: store.name },
+              { label: LABELS.metafieldNamespace, value: store.metafieldNamespace },
+            ]}
+          />
           <Text as="p" tone="subdued" variant="bodySm">
             {NAMESPACE_HELP} Only owners and admins can change these settings.
           </Text>
@@ -59,7 +65,14 @@ export function SettingsCard({ store, canManage }: { store: Store; canManage: bo
               <p>{formError}</p>
             </Banner>
           ) : null}
-          <TextField label={LABELS.name} autoComplete="off" value={name} onChange={setName} error={errorOf("name")} maxLength={100} />
+          <TextField
+            label={LABELS.name}
+            autoComplete="off"
+            value={name}
+            onChange={setName}
+            error={errorOf("name")}
+            maxLength={100}
+          />
           <TextField
             label={LABELS.metafieldNamespace}
             autoComplete="off"

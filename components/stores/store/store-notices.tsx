@@ -21,8 +21,16 @@ export function StoreNotices({ store, sizes, justConnected, canManage }: Props) 
   const notices: ReactNode[] = [];
   if (justConnected && store.status !== "disconnected") {
     notices.push(
-      <Banner key="connected" tone="success" title="Shopify store connected" onDismiss={() => router.replace(`/stores/${store.id}`)}>
-        <p>Synco can now work with {store.shopDomain}, and Shopify will tell Synco about changes to its customers, products and orders.</p>
+      <Banner
+        key="connected"
+        tone="success"
+        title="Shopify store connected"
+        onDismiss={() => router.replace(`/stores/${store.id}`)}
+      >
+        <p>
+          Synco can now work with {store.shopDomain}, and Shopify will tell Synco about changes to its customers,
+          products and orders.
+        </p>
       </Banner>,
     );
   }
@@ -32,12 +40,16 @@ export function StoreNotices({ store, sizes, justConnected, canManage }: Props) 
         key="state"
         tone="warning"
         title="This store is disconnected"
-        action={canManage && store.kind === "sandbox" ? { content: "Add a sandbox store", url: "/stores/new" } : undefined}
+        action={
+          canManage && store.kind === "sandbox" ? { content: "Add a sandbox store", url: "/stores/new" } : undefined
+        }
       >
         <p>
-          {store.disconnectedAt ? `Since ${formatDateTime(store.disconnectedAt)}, ` : ""}Synco holds no credentials for {store.shopDomain} and
-          does not work with it. Its history is kept.
-          {store.kind === "sandbox" ? " A sandbox store cannot be reconnected, but you can add a new one at any time." : ""}
+          {store.disconnectedAt ? `Since ${formatDateTime(store.disconnectedAt)}, ` : ""}Synco holds no credentials for{" "}
+          {store.shopDomain} and does not work with it. Its history is kept.
+          {store.kind === "sandbox"
+            ? " A sandbox store cannot be reconnected, but you can add a new one at any time."
+            : ""}
         </p>
       </Banner>,
     );

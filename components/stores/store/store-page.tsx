@@ -1,6 +1,16 @@
 "use client";
 
-import { Badge, Banner, BlockStack, Card, InlineStack, Page, SkeletonBodyText, SkeletonPage, SkeletonTabs } from "@shopify/polaris";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Card,
+  InlineStack,
+  Page,
+  SkeletonBodyText,
+  SkeletonPage,
+  SkeletonTabs,
+} from "@shopify/polaris";
 import type { ReactNode } from "react";
 import { ApiError } from "@/components/api/api-fetch";
 import { useMe } from "@/components/api/queries";
@@ -39,8 +49,13 @@ export function StorePage({ storeId, section, sizes, justConnected = false, chil
     const missing = error instanceof ApiError && error.status === 404;
     return (
       <Page title={missing ? "Store not found" : "Store"} backAction={{ content: "Stores", url: "/" }}>
-        <Banner tone={missing ? "warning" : "critical"} title={missing ? "This store is not available" : "Could not load the store"}>
-          <p>{missing ? "It does not exist, or it belongs to an organization you are not a member of." : error.message}</p>
+        <Banner
+          tone={missing ? "warning" : "critical"}
+          title={missing ? "This store is not available" : "Could not load the store"}
+        >
+          <p>
+            {missing ? "It does not exist, or it belongs to an organization you are not a member of." : error.message}
+          </p>
         </Banner>
       </Page>
     );

@@ -8,13 +8,21 @@ export type StoreSection = "overview" | "products" | "customers" | "orders" | "s
 
 const SECTIONS: { id: StoreSection; label: string; path: string }[] = [
   { id: "overview", label: "Overview", path: "" },
-  ...RESOURCE_ORDER.map((type) => ({ id: RESOURCES[type].segment as StoreSection, label: RESOURCES[type].title, path: `/${RESOURCES[type].segment}` })),
+  ...RESOURCE_ORDER.map((type) => ({
+    id: RESOURCES[type].segment as StoreSection,
+    label: RESOURCES[type].title,
+    path: `/${RESOURCES[type].segment}`,
+  })),
   { id: "settings", label: "Settings", path: "/settings" },
 ];
 
 /** The store's pages as tabs under its title; each tab is a link, so they open in new tabs and go back. */
 export function StoreSections({ storeId, current }: { storeId: string; current: StoreSection }) {
-  const tabs = SECTIONS.map((section) => ({ id: `store-section-${section.id}`, content: section.label, url: `/stores/${storeId}${section.path}` }));
+  const tabs = SECTIONS.map((section) => ({
+    id: `store-section-${section.id}`,
+    content: section.label,
+    url: `/stores/${storeId}${section.path}`,
+  }));
   return (
     <nav aria-label="Store sections" className={styles.fitOnPhones}>
       <Tabs tabs={tabs} selected={SECTIONS.findIndex((section) => section.id === current)} />

@@ -16,19 +16,35 @@ export function StoreSettingsView({ storeId, sizes }: { storeId: string; sizes: 
         const disconnected = store.status === "disconnected";
         return (
           <Layout>
-            <Layout.AnnotatedSection id="settings" title="Settings" description="How the store is named in Synco, and where Synco keeps its data in Shopify.">
+            <Layout.AnnotatedSection
+              id="settings"
+              title="Settings"
+              description="How the store is named in Synco, and where Synco keeps its data in Shopify."
+            >
               <SettingsCard key={`${store.name}\n${store.metafieldNamespace}`} store={store} canManage={canManage} />
             </Layout.AnnotatedSection>
-            <Layout.AnnotatedSection id="connection" title="Connection" description="How Synco reaches this store in Shopify.">
+            <Layout.AnnotatedSection
+              id="connection"
+              title="Connection"
+              description="How Synco reaches this store in Shopify."
+            >
               <ConnectionMethodCard store={store} canManage={canManage} />
             </Layout.AnnotatedSection>
             {canManage && disconnected && store.kind === "shopify" ? (
-              <Layout.AnnotatedSection id="reconnect" title="Reconnect" description="Connect this store to Synco again. Its history is kept.">
+              <Layout.AnnotatedSection
+                id="reconnect"
+                title="Reconnect"
+                description="Connect this store to Synco again. Its history is kept."
+              >
                 <ReconnectCard store={store} />
               </Layout.AnnotatedSection>
             ) : null}
             {canManage && !disconnected ? (
-              <Layout.AnnotatedSection id="disconnect" title="Disconnect" description="Stop working with this store and remove its credentials.">
+              <Layout.AnnotatedSection
+                id="disconnect"
+                title="Disconnect"
+                description="Stop working with this store and remove its credentials."
+              >
                 <DisconnectCard store={store} />
               </Layout.AnnotatedSection>
             ) : null}

@@ -17,7 +17,11 @@ export function StoreView({ storeId, justConnected, sizes }: Props) {
           <Layout.Section>
             <SyncOverviewSection store={store} canManage={canManage} />
           </Layout.Section>
-          <Layout.AnnotatedSection id="connection" title="Connection" description="How Synco reaches this store in Shopify.">
+          <Layout.AnnotatedSection
+            id="connection"
+            title="Connection"
+            description="How Synco reaches this store in Shopify."
+          >
             <ConnectionCard store={store} sizes={sizes} canManage={canManage} />
           </Layout.AnnotatedSection>
         </Layout>

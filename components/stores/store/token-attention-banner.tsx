@@ -15,8 +15,9 @@ export function TokenAttentionBanner({ store, canManage }: { store: Store; canMa
       action={canManage ? { content: "Replace access token", onAction: () => setReplacing(true) } : undefined}
     >
       <p>
-        Synco connects to this store with the access token of a custom app, and that token no longer works or no longer covers everything
-        Synco needs: it was revoked, or Synco now needs more access. Synco cannot read or write the store until{" "}
+        Synco connects to this store with the access token of a custom app, and that token no longer works or no longer
+        covers everything Synco needs: it was revoked, or Synco now needs more access. Synco cannot read or write the
+        store until{" "}
         {canManage
           ? "you add the missing access to the custom app in Shopify (or create a new app) and paste its access token here."
           : "an owner or admin pastes a new access token from the store's custom app."}

@@ -1,11 +1,29 @@
 "use client";
 
-import { Backdrop, BlockStack, Button, InlineStack, Key, KeypressListener, Portal, ScrollLock, Text, TrapFocus } from "@shopify/polaris";
+import {
+  Backdrop,
+  BlockStack,
+  Button,
+  InlineStack,
+  Key,
+  KeypressListener,
+  Portal,
+  ScrollLock,
+  Text,
+  TrapFocus,
+} from "@shopify/polaris";
 import { XIcon } from "@shopify/polaris-icons";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import styles from "./side-panel.module.css";
 
-type Props = { title: string; subtitle?: ReactNode; titleMetadata?: ReactNode; footer?: ReactNode; onClose: () => void; children: ReactNode };
+type Props = {
+  title: string;
+  subtitle?: ReactNode;
+  titleMetadata?: ReactNode;
+  footer?: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+};
 
 /**
  * A modal dialog docked to the right, for looking at one item without leaving its list. Polaris 13

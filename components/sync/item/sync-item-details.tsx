@@ -21,7 +21,9 @@ export function SyncItemDetails({ item, store }: { item: SyncItemDetail; store: 
         <Banner tone="warning" title="Shopify refused this mapping">
           <p style={{ overflowWrap: "anywhere" }}>
             {mapping.mirror.error ?? "Shopify did not say why."}{" "}
-            {item.shopifyUpdatedAt === null ? `The ${words.singular} is no longer in Shopify.` : "Synco tries again the next time the mapping changes."}
+            {item.shopifyUpdatedAt === null
+              ? `The ${words.singular} is no longer in Shopify.`
+              : "Synco tries again the next time the mapping changes."}
           </p>
         </Banner>
       ) : null}
@@ -68,14 +70,19 @@ const when = (iso: string | null) => (iso ? <TimeAgo iso={iso} /> : "—");
 function odooDetails(mapping: Mapping, order: boolean) {
   return [
     { label: "Odoo ID", value: mapping.odooId === null ? "—" : String(mapping.odooId) },
-    ...(order ? [{ label: "Invoice ID", value: mapping.odooInvoiceId === null ? "No invoice" : String(mapping.odooInvoiceId) }] : []),
+    ...(order
+      ? [{ label: "Invoice ID", value: mapping.odooInvoiceId === null ? "No invoice" : String(mapping.odooInvoiceId) }]
+      : []),
     { label: mapping.status === "failed" ? "Last attempt" : "Synced", value: when(mapping.syncedAt) },
     { label: "Mapped since", value: formatDateTime(mapping.createdAt) },
     { label: "Mapping changed", value: formatDateTime(mapping.updatedAt) },
   ];
 }
 
-const MIRROR: Record<Mapping["mirror"]["state"], { label: string; tone?: BadgeProps["tone"]; progress: BadgeProps["progress"] }> = {
+const MIRROR: Record<
+  Mapping["mirror"]["state"],
+  { label: string; tone?: BadgeProps["tone"]; progress: BadgeProps["progress"] }
+> = {
   done: { label: "Written", tone: "success", progress: "complete" },
   pending: { label: "Waiting to be written", tone: "attention", progress: "partiallyComplete" },
   failed: { label: "Refused by Shopify", tone: "critical", progress: "incomplete" },
@@ -94,7 +101,18 @@ function mirrorDetails(mapping: Mapping, namespace: string) {
       ),
     },
     ...(mapping.mirror.mirroredAt ? [{ label: "Written", value: when(mapping.mirror.mirroredAt) }] : []),
-    ...(mapping.mirror.error ? [{ label: "Shopify said", value: <Text as="span" tone="critical" breakWord>{mapping.mirror.error}</Text> }] : []),
+    ...(mapping.mirror.error
+      ? [
+          {
+            label: "Shopify said",
+            value: (
+              <Text as="span" tone="critical" breakWord>
+                {mapping.mirror.error}
+              </Text>
+            ),
+          },
+        ]
+      : []),
   ];
 }
 
@@ -102,9 +120,26 @@ function shopifyDetails(item: SyncItemDetail) {
   return [
     ...(item.type === "order" && item.orderName ? [{ label: "Order", value: item.orderName }] : []),
     ...(item.email ? [{ label: item.type === "order" ? "Customer email" : "Email", value: item.email }] : []),
-    ...(item.type === "product" ? [{ label: item.skus.length === 1 ? "SKU" : "SKUs", value: item.skus.length > 0 ? item.skus.join(", ") : "No SKUs" }] : []),
+    ...(item.type === "product"
+      ? [
+          {
+            label: item.skus.length === 1 ? "SKU" : "SKUs",
+            value: item.skus.length > 0 ? item.skus.join(", ") : "No SKUs",
+          },
+        ]
+      : []),
     { label: "Shopify ID", value: item.shopifyId },
-    { label: "GID", value: <Text as="span" breakWord><code>{item.gid}</code></Text> },
-    { label: "Updated in Shopify", value: item.shopifyUpdatedAt ? formatDateTime(item.shopifyUpdatedAt) : "No longer in Shopify" },
+    {
+      label: "GID",
+      value: (
+        <Text as="span" breakWord>
+          <code>{item.gid}</code>
+        </Text>
+      ),
+    },
+    {
+      label: "Updated in Shopify",
+      value: item.shopifyUpdatedAt ? formatDateTime(item.shopifyUpdatedAt) : "No longer in Shopify",
+    },
   ];
 }

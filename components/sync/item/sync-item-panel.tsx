@@ -23,7 +23,13 @@ export function SyncItemPanel({ store, type, item, onClose }: Props) {
   return (
     <SidePanel
       title={itemName(shown)}
-      subtitle={type === "order" ? (shown.email ?? undefined) : type === "customer" && shown.email !== shown.title ? (shown.email ?? undefined) : undefined}
+      subtitle={
+        type === "order"
+          ? (shown.email ?? undefined)
+          : type === "customer" && shown.email !== shown.title
+            ? (shown.email ?? undefined)
+            : undefined
+      }
       titleMetadata={<SyncStatusBadge status={shown.status} />}
       onClose={onClose}
       footer={
@@ -36,7 +42,12 @@ export function SyncItemPanel({ store, type, item, onClose }: Props) {
           <InlineStack gap="200">
             <Button onClick={onClose}>Close</Button>
             {live ? (
-              <Button variant="primary" icon={ExternalIcon} url={shopifyAdminUrl(store.shopDomain, type, item.shopifyId)} external>
+              <Button
+                variant="primary"
+                icon={ExternalIcon}
+                url={shopifyAdminUrl(store.shopDomain, type, item.shopifyId)}
+                external
+              >
                 {`Open ${words.singular} in Shopify`}
               </Button>
             ) : null}

@@ -114,7 +114,8 @@ export function itemName(item: SyncItem): string {
 
 /** Under the name: the SKUs of a product, the email of a customer or of an order's customer; or that Shopify no longer has it. */
 function Secondary({ item }: { item: SyncItem }) {
-  const text = item.shopifyUpdatedAt === null ? "No longer in Shopify" : item.type === "product" ? skus(item.skus) : item.email;
+  const text =
+    item.shopifyUpdatedAt === null ? "No longer in Shopify" : item.type === "product" ? skus(item.skus) : item.email;
   if (!text) return null;
   return (
     <Text as="p" tone="subdued" variant="bodySm">

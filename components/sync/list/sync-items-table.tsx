@@ -3,7 +3,13 @@
 import { Banner, Box, IndexTable, useBreakpoints, type IndexTableProps } from "@shopify/polaris";
 import { useState } from "react";
 import type { Store } from "@/components/api/stores";
-import { useSyncItems, type SyncItem, type SyncMirrorFilter, type SyncResourceType, type SyncTab } from "@/components/api/sync";
+import {
+  useSyncItems,
+  type SyncItem,
+  type SyncMirrorFilter,
+  type SyncResourceType,
+  type SyncTab,
+} from "@/components/api/sync";
 import { SYNC_PAGE_SIZE } from "@/lib/sync/schemas";
 import { formatCount } from "../format";
 import { RESOURCES } from "../resource-types";
@@ -67,7 +73,13 @@ export function SyncItemsTable({ store, type, tab, mirror, q, total, indexing, o
       selectable={false}
       loading={page.isPending || page.isPlaceholderData}
       headings={headings}
-      emptyState={page.isPending ? <Box minHeight="12rem" /> : <ListEmptyState type={type} tab={tab} mirror={mirror} q={q} indexing={indexing} />}
+      emptyState={
+        page.isPending ? (
+          <Box minHeight="12rem" />
+        ) : (
+          <ListEmptyState type={type} tab={tab} mirror={mirror} q={q} indexing={indexing} />
+        )
+      }
       pagination={
         hasPrevious || nextCursor !== null
           ? {
@@ -82,7 +94,14 @@ export function SyncItemsTable({ store, type, tab, mirror, q, total, indexing, o
       }
     >
       {items.map((item, index) => (
-        <SyncItemRow key={item.shopifyId} item={item} position={index} errors={errors} condensed={condensed} onOpen={onOpen} />
+        <SyncItemRow
+          key={item.shopifyId}
+          item={item}
+          position={index}
+          errors={errors}
+          condensed={condensed}
+          onOpen={onOpen}
+        />
       ))}
     </IndexTable>
   );

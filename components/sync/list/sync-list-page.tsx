@@ -8,7 +8,15 @@ import { RESOURCES } from "../resource-types";
 import { SyncList } from "./sync-list";
 
 /** /stores/:id/products, /customers, /orders: the store's page with one list. */
-export function SyncListPage({ storeId, type, sizes }: { storeId: string; type: SyncResourceType; sizes: SandboxSizes }) {
+export function SyncListPage({
+  storeId,
+  type,
+  sizes,
+}: {
+  storeId: string;
+  type: SyncResourceType;
+  sizes: SandboxSizes;
+}) {
   return (
     <StorePage storeId={storeId} section={RESOURCES[type].segment as StoreSection} sizes={sizes}>
       {({ store }) => <SyncList store={store} type={type} />}

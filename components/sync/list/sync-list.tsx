@@ -14,7 +14,12 @@ import tabStyles from "@/components/shell/tabs.module.css";
 
 const REFUSED_LABEL = "Refused by Shopify";
 
-const COUNT_KEY = { all: "total", synced: "synced", not_synced: "notSynced", failed: "failed" } as const satisfies Record<SyncTab, string>;
+const COUNT_KEY = {
+  all: "total",
+  synced: "synced",
+  not_synced: "notSynced",
+  failed: "failed",
+} as const satisfies Record<SyncTab, string>;
 
 /**
  * One type's items: tabs by status (counts from the overview) plus "Refused by Shopify" while
@@ -32,7 +37,9 @@ export function SyncList({ store, type }: { store: Store; type: SyncResourceType
     content: TAB_LABELS[id],
     badge: counts ? formatCount(counts[COUNT_KEY[id]]) : undefined,
     // Said as "Failed, 12 orders" rather than the badge's "Failed New 12".
-    accessibilityLabel: counts ? `${TAB_LABELS[id]}, ${counts[COUNT_KEY[id]]} ${counts[COUNT_KEY[id]] === 1 ? words.singular : words.plural}` : undefined,
+    accessibilityLabel: counts
+      ? `${TAB_LABELS[id]}, ${counts[COUNT_KEY[id]]} ${counts[COUNT_KEY[id]] === 1 ? words.singular : words.plural}`
+      : undefined,
     url: href({ tab: id, q }),
   }));
   const refused = counts?.mirrorFailed ?? 0;
@@ -41,7 +48,9 @@ export function SyncList({ store, type }: { store: Store; type: SyncResourceType
       id: "sync-tab-refused",
       content: REFUSED_LABEL,
       badge: counts ? formatCount(refused) : undefined,
-      accessibilityLabel: counts ? `${REFUSED_LABEL}, ${refused} ${refused === 1 ? words.singular : words.plural}` : undefined,
+      accessibilityLabel: counts
+        ? `${REFUSED_LABEL}, ${refused} ${refused === 1 ? words.singular : words.plural}`
+        : undefined,
       url: href({ tab: "all", mirror: "failed", q }),
     });
   }
@@ -59,7 +68,9 @@ export function SyncList({ store, type }: { store: Store; type: SyncResourceType
         {overview.data?.index.state === "failed" ? (
           <Box padding="300">
             <Banner tone="warning">
-              <p>The last refresh from Shopify failed: this list may miss recent changes. See the store&apos;s overview.</p>
+              <p>
+                The last refresh from Shopify failed: this list may miss recent changes. See the store&apos;s overview.
+              </p>
             </Banner>
           </Box>
         ) : null}
@@ -71,7 +82,9 @@ export function SyncList({ store, type }: { store: Store; type: SyncResourceType
           tab={tab}
           mirror={mirror}
           q={q}
-          total={q || (mirror && tab !== "all") ? null : ((mirror ? counts?.mirrorFailed : counts?.[COUNT_KEY[tab]]) ?? null)}
+          total={
+            q || (mirror && tab !== "all") ? null : ((mirror ? counts?.mirrorFailed : counts?.[COUNT_KEY[tab]]) ?? null)
+          }
           indexing={store.seedStatus === "seeding" || (overview.data?.index.refreshing ?? false)}
           onOpen={setOpen}
         />

@@ -20,15 +20,21 @@ export function useListLocation() {
   const mirror: SyncMirrorFilter | null = params.get("mirror") === "failed" ? "failed" : null;
   const q = (params.get("q") ?? "").trim();
 
-  const href = useCallback((next: Location) => {
-    const search = new URLSearchParams();
-    if (next.tab !== "all") search.set("tab", next.tab);
-    if (next.mirror) search.set("mirror", next.mirror);
-    if (next.q) search.set("q", next.q);
-    const query = search.toString();
-    return query ? `${pathname}?${query}` : pathname;
-  }, [pathname]);
+  const href = useCallback(
+    (next: Location) => {
+      const search = new URLSearchParams();
+      if (next.tab !== "all") search.set("tab", next.tab);
+      if (next.mirror) search.set("mirror", next.mirror);
+      if (next.q) search.set("q", next.q);
+      const query = search.toString();
+      return query ? `${pathname}?${query}` : pathname;
+    },
+    [pathname],
+  );
   /** A new search replaces the entry (no history step per keystroke). */
-  const search = useCallback((value: string) => router.replace(href({ tab, mirror, q: value.trim() }), { scroll: false }), [router, href, tab, mirror]);
+  const search = useCallback(
+    (value: string) => router.replace(href({ tab, mirror, q: value.trim() }), { scroll: false }),
+    [router, href, tab, mirror],
+  );
   return { tab, mirror, q, href, search };
 }

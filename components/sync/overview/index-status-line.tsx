@@ -11,7 +11,9 @@ export function IndexStatusLine({ index, refreshing }: { index: SyncOverview["in
       <InlineStack gap="200" blockAlign="center" wrap={false}>
         <Spinner size="small" accessibilityLabel="Refreshing" />
         <Text as="p" tone="subdued">
-          {index.state === "running" ? "Reading products, customers and orders from Shopify…" : "Waiting to read the store's items from Shopify…"}
+          {index.state === "running"
+            ? "Reading products, customers and orders from Shopify…"
+            : "Waiting to read the store's items from Shopify…"}
         </Text>
       </InlineStack>
     );

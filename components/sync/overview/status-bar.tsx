@@ -5,12 +5,24 @@ export function StatusBar({ total, segments }: { total: number; segments: { valu
   return (
     <div
       aria-hidden
-      style={{ display: "flex", gap: 2, height: 8, borderRadius: "var(--p-border-radius-full)", overflow: "hidden", background: "var(--p-color-bg-fill-tertiary)" }}
+      style={{
+        display: "flex",
+        gap: 2,
+        height: 8,
+        borderRadius: "var(--p-border-radius-full)",
+        overflow: "hidden",
+        background: "var(--p-color-bg-fill-tertiary)",
+      }}
     >
       {total > 0
-        ? segments.filter((segment) => segment.value > 0).map((segment, index) => (
-            <div key={index} style={{ flexGrow: segment.value, flexBasis: 0, minWidth: 4, background: segment.color }} />
-          ))
+        ? segments
+            .filter((segment) => segment.value > 0)
+            .map((segment, index) => (
+              <div
+                key={index}
+                style={{ flexGrow: segment.value, flexBasis: 0, minWidth: 4, background: segment.color }}
+              />
+            ))
         : null}
     </div>
   );

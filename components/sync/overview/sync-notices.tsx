@@ -19,19 +19,25 @@ export function SyncNotices({ overview, refreshing }: { overview: SyncOverview; 
     notices.push(
       <Banner key="index" tone="critical" title="Refresh from Shopify failed">
         <p>
-          {index.finishedAt ? `On ${formatDateTime(index.finishedAt)}, ` : ""}Synco could not read the store&apos;s items from Shopify
-          {index.lastError ? `: ${index.lastError}` : "."} The counts and lists show the items as of the last successful refresh, plus the changes
-          Shopify has reported since.
+          {index.finishedAt ? `On ${formatDateTime(index.finishedAt)}, ` : ""}Synco could not read the store&apos;s
+          items from Shopify
+          {index.lastError ? `: ${index.lastError}` : "."} The counts and lists show the items as of the last successful
+          refresh, plus the changes Shopify has reported since.
         </p>
       </Banner>,
     );
   }
   if (mirror.failed > 0) {
     notices.push(
-      <Banner key="mirror-failed" tone="warning" title={`Shopify refused ${many(mirror.failed)} ${mirror.failed === 1 ? "mapping" : "mappings"}`}>
+      <Banner
+        key="mirror-failed"
+        tone="warning"
+        title={`Shopify refused ${many(mirror.failed)} ${mirror.failed === 1 ? "mapping" : "mappings"}`}
+      >
         <p>
-          Synco could not write {mirror.failed === 1 ? "this mapping" : "these mappings"} to the items&apos; sync metafield in Shopify, often
-          because the item was deleted there. Synco tries again the next time the mapping changes.
+          Synco could not write {mirror.failed === 1 ? "this mapping" : "these mappings"} to the items&apos; sync
+          metafield in Shopify, often because the item was deleted there. Synco tries again the next time the mapping
+          changes.
         </p>
         <InlineStack gap="300">
           {RESOURCE_ORDER.filter((type) => types[type].mirrorFailed > 0).map((type) => (
@@ -47,8 +53,8 @@ export function SyncNotices({ overview, refreshing }: { overview: SyncOverview; 
     notices.push(
       <Banner key="mirror-pending" tone="info">
         <p>
-          {many(mirror.pending)} {mirror.pending === 1 ? "mapping is" : "mappings are"} waiting to be written to Shopify. Synco writes each
-          mapping to its item&apos;s sync metafield, so it shows in the Shopify admin too.
+          {many(mirror.pending)} {mirror.pending === 1 ? "mapping is" : "mappings are"} waiting to be written to
+          Shopify. Synco writes each mapping to its item&apos;s sync metafield, so it shows in the Shopify admin too.
         </p>
       </Banner>,
     );

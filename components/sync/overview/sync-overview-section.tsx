@@ -1,6 +1,19 @@
 "use client";
 
-import { Banner, BlockStack, Box, Button, ButtonGroup, Card, InlineGrid, InlineStack, SkeletonBodyText, SkeletonDisplayText, Spinner, Text } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  ButtonGroup,
+  Card,
+  InlineGrid,
+  InlineStack,
+  SkeletonBodyText,
+  SkeletonDisplayText,
+  Spinner,
+  Text,
+} from "@shopify/polaris";
 import { RefreshIcon } from "@shopify/polaris-icons";
 import type { Store } from "@/components/api/stores";
 import { useSyncOverview } from "@/components/api/sync";
@@ -83,7 +96,8 @@ function SeedingCard() {
         <InlineStack gap="200" blockAlign="center" wrap={false}>
           <Spinner size="small" accessibilityLabel="Seeding" />
           <Text as="p" tone="subdued">
-            The sandbox store is still being seeded. Its products, customers and orders are counted here once it is ready.
+            The sandbox store is still being seeded. Its products, customers and orders are counted here once it is
+            ready.
           </Text>
         </InlineStack>
       </BlockStack>

@@ -15,7 +15,15 @@ const ROWS: { tab: Exclude<SyncTab, "all">; label: string; key: "synced" | "notS
 ];
 
 /** One resource type: how many items the store has, how many are synced, not synced and failed, each a way into its list. */
-export function TypeSummaryCard({ storeId, type, counts }: { storeId: string; type: SyncResourceType; counts: Counts }) {
+export function TypeSummaryCard({
+  storeId,
+  type,
+  counts,
+}: {
+  storeId: string;
+  type: SyncResourceType;
+  counts: Counts;
+}) {
   const words = RESOURCES[type];
   return (
     <Card>
@@ -25,7 +33,12 @@ export function TypeSummaryCard({ storeId, type, counts }: { storeId: string; ty
             {words.title}
           </Text>
           <InlineStack gap="150" blockAlign="baseline">
-            <Link url={listUrl(storeId, type)} monochrome removeUnderline accessibilityLabel={`All ${words.plural}: ${counts.total}`}>
+            <Link
+              url={listUrl(storeId, type)}
+              monochrome
+              removeUnderline
+              accessibilityLabel={`All ${words.plural}: ${counts.total}`}
+            >
               <Text as="span" variant="headingXl">
                 {formatCount(counts.total)}
               </Text>
@@ -41,15 +54,27 @@ export function TypeSummaryCard({ storeId, type, counts }: { storeId: string; ty
             <InlineStack key={row.tab} align="space-between" blockAlign="center">
               <dt>
                 <InlineStack gap="200" blockAlign="center">
-                  <span aria-hidden style={{ width: 8, height: 8, borderRadius: "50%", background: row.color, display: "inline-block" }} />
+                  <span
+                    aria-hidden
+                    style={{ width: 8, height: 8, borderRadius: "50%", background: row.color, display: "inline-block" }}
+                  />
                   <Text as="span" tone={row.tab === "failed" && counts.failed > 0 ? "critical" : undefined}>
                     {row.label}
                   </Text>
                 </InlineStack>
               </dt>
               <dd style={{ margin: 0 }}>
-                <Link url={listUrl(storeId, type, row.tab)} removeUnderline accessibilityLabel={`${row.label} ${words.plural}: ${counts[row.key]}`}>
-                  <Text as="span" fontWeight="semibold" numeric tone={row.tab === "failed" && counts.failed > 0 ? "critical" : undefined}>
+                <Link
+                  url={listUrl(storeId, type, row.tab)}
+                  removeUnderline
+                  accessibilityLabel={`${row.label} ${words.plural}: ${counts[row.key]}`}
+                >
+                  <Text
+                    as="span"
+                    fontWeight="semibold"
+                    numeric
+                    tone={row.tab === "failed" && counts.failed > 0 ? "critical" : undefined}
+                  >
                     {formatCount(counts[row.key])}
                   </Text>
                 </Link>

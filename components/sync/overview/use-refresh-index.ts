@@ -15,7 +15,9 @@ export function useRefreshIndex(storeId: string) {
   return useMutation<Refresh, ApiError>({
     mutationFn: () => apiFetch<Refresh>(syncRefreshPath(storeId), { method: "POST" }),
     onSuccess: async ({ refresh, alreadyQueued }) => {
-      queryClient.setQueryData<{ overview: SyncOverview }>(syncKeys.overview(storeId), (old) => (old ? { overview: { ...old.overview, index: refresh } } : old));
+      queryClient.setQueryData<{ overview: SyncOverview }>(syncKeys.overview(storeId), (old) =>
+        old ? { overview: { ...old.overview, index: refresh } } : old,
+      );
       showToast(alreadyQueued ? "A refresh from Shopify is already under way" : "Refreshing from Shopify");
       await queryClient.invalidateQueries({ queryKey: queryKeys.audit });
     },

@@ -4,14 +4,29 @@
 // (left pending for the next round).
 import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
 import { runBulkMutation } from "@/lib/sync/shopify-bulk/run-bulk-mutation";
-import { METAFIELDS_SET, METAFIELDS_SET_LIMIT, userErrorElement, type MetafieldsSetUserError, type SetOutcome } from "./set-sync-metafields";
+import {
+  METAFIELDS_SET,
+  METAFIELDS_SET_LIMIT,
+  userErrorElement,
+  type MetafieldsSetUserError,
+  type SetOutcome,
+} from "./set-sync-metafields";
 import { syncMetafieldInput, type MirroredMapping } from "./sync-metafield";
 
 export type BulkSetOutcome<R> = SetOutcome<R> & { notRun: R[] };
 
-export async function bulkSetSyncMetafields<R extends MirroredMapping>({ client, rows, namespace }: { client: ShopifyClient; rows: R[]; namespace: string }): Promise<BulkSetOutcome<R>> {
+export async function bulkSetSyncMetafields<R extends MirroredMapping>({
+  client,
+  rows,
+  namespace,
+}: {
+  client: ShopifyClient;
+  rows: R[];
+  namespace: string;
+}): Promise<BulkSetOutcome<R>> {
   const chunks: R[][] = [];
-  for (let start = 0; start < rows.length; start += METAFIELDS_SET_LIMIT) chunks.push(rows.slice(start, start + METAFIELDS_SET_LIMIT));
+  for (let start = 0; start < rows.length; start += METAFIELDS_SET_LIMIT)
+    chunks.push(rows.slice(start, start + METAFIELDS_SET_LIMIT));
   const outcome: BulkSetOutcome<R> = { written: [], refused: [], notRun: [], calls: 0 };
   const answered = new Set<number>();
   const lines = chunks.map((chunk) => ({ metafields: chunk.map((row) => syncMetafieldInput(row, namespace)) }));
@@ -19,7 +34,8 @@ export async function bulkSetSyncMetafields<R extends MirroredMapping>({ client,
     const chunk = chunks[line.lineNumber];
     if (!chunk || answered.has(line.lineNumber)) continue;
     answered.add(line.lineNumber);
-    const userErrors = ((line.data?.metafieldsSet as { userErrors?: MetafieldsSetUserError[] } | null | undefined)?.userErrors ?? null) as MetafieldsSetUserError[] | null;
+    const userErrors = ((line.data?.metafieldsSet as { userErrors?: MetafieldsSetUserError[] } | null | undefined)
+      ?.userErrors ?? null) as MetafieldsSetUserError[] | null;
     if (line.errors.length || userErrors === null) {
       outcome.notRun.push(...chunk);
       continue;

@@ -25,8 +25,17 @@ type Payload = { metafieldsSet: { userErrors: MetafieldsSetUserError[] } | null 
 
 export type SetOutcome<R> = { written: R[]; refused: { row: R; message: string }[]; calls: number };
 
-export async function setSyncMetafields<R extends MirroredMapping>({ client, rows, namespace }: { client: ShopifyClient; rows: R[]; namespace: string }): Promise<SetOutcome<R>> {
-  if (rows.length > METAFIELDS_SET_LIMIT) throw new Error(`metafieldsSet takes at most ${METAFIELDS_SET_LIMIT} metafields`);
+export async function setSyncMetafields<R extends MirroredMapping>({
+  client,
+  rows,
+  namespace,
+}: {
+  client: ShopifyClient;
+  rows: R[];
+  namespace: string;
+}): Promise<SetOutcome<R>> {
+  if (rows.length > METAFIELDS_SET_LIMIT)
+    throw new Error(`metafieldsSet takes at most ${METAFIELDS_SET_LIMIT} metafields`);
   const refused: SetOutcome<R>["refused"] = [];
   let remaining = rows;
   let calls = 0;

@@ -5,7 +5,10 @@ import { toShopifyGid } from "../resource-types";
 
 export const SYNC_METAFIELD_KEY = "sync";
 
-export type MirroredMapping = Pick<SyncMapping, "resourceType" | "shopifyId" | "odooId" | "odooInvoiceId" | "status" | "syncedAt" | "lastError" | "version">;
+export type MirroredMapping = Pick<
+  SyncMapping,
+  "resourceType" | "shopifyId" | "odooId" | "odooInvoiceId" | "status" | "syncedAt" | "lastError" | "version"
+>;
 
 export type MetafieldsSetInput = { ownerId: string; namespace: string; key: string; type: "json"; value: string };
 
@@ -23,9 +26,16 @@ export function syncMetafieldValue(row: MirroredMapping): Record<string, unknown
 }
 
 export function syncMetafieldInput(row: MirroredMapping, namespace: string): MetafieldsSetInput {
-  return { ownerId: toShopifyGid(row.resourceType, row.shopifyId), namespace, key: SYNC_METAFIELD_KEY, type: "json", value: JSON.stringify(syncMetafieldValue(row)) };
+  return {
+    ownerId: toShopifyGid(row.resourceType, row.shopifyId),
+    namespace,
+    key: SYNC_METAFIELD_KEY,
+    type: "json",
+    value: JSON.stringify(syncMetafieldValue(row)),
+  };
 }
 
 // metafieldsSet costs 10 plus a weight per owner (Shopify's changelog; the sandbox prices it so).
 const OWNER_WEIGHT = { order: 10, product: 4, customer: 1 } as const;
-export const metafieldsSetCost = (rows: MirroredMapping[]) => 10 + rows.reduce((sum, row) => sum + OWNER_WEIGHT[row.resourceType], 0);
+export const metafieldsSetCost = (rows: MirroredMapping[]) =>
+  10 + rows.reduce((sum, row) => sum + OWNER_WEIGHT[row.resourceType], 0);

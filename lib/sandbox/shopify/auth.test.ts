@@ -17,13 +17,22 @@ const INSTALLATION = `#graphql
     }
   }
 `;
-type Installation = { currentAppInstallation: { id: string; accessScopes: { handle: string }[]; app: { id: string; handle: string } } };
+type Installation = {
+  currentAppInstallation: { id: string; accessScopes: { handle: string }[]; app: { id: string; handle: string } };
+};
 const INVALID_TOKEN = { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" };
 
-async function post(path: string, init: { token?: string; body?: string; method?: string; headers?: Record<string, string> } = {}) {
+async function post(
+  path: string,
+  init: { token?: string; body?: string; method?: string; headers?: Record<string, string> } = {},
+) {
   const response = await fetch(`${baseUrl()}${path}`, {
     method: init.method ?? "POST",
-    headers: { "content-type": "application/json", ...(init.token ? { "x-shopify-access-token": init.token } : {}), ...init.headers },
+    headers: {
+      "content-type": "application/json",
+      ...(init.token ? { "x-shopify-access-token": init.token } : {}),
+      ...init.headers,
+    },
     body: init.method === "GET" ? undefined : (init.body ?? JSON.stringify({ query: SHOP_QUERY })),
   });
   return { status: response.status, body: await response.json(), headers: response.headers };
@@ -32,14 +41,19 @@ async function post(path: string, init: { token?: string; body?: string; method?
 describe("sandbox Shopify authentication", () => {
   it("answers a shop's own token and tells which API version answered", async () => {
     const store = await seedSmallStore({ products: 0, customers: 0, orders: 0 });
-    const result = await post(`/api/sandbox/shopify/${store.shop.domain}/admin/api/2026-01/graphql.json`, { token: store.accessToken });
+    const result = await post(`/api/sandbox/shopify/${store.shop.domain}/admin/api/2026-01/graphql.json`, {
+      token: store.accessToken,
+    });
     expect(result.status).toBe(200);
     expect(result.body.data).toEqual({ shop: { name: store.shop.name, myshopifyDomain: store.shop.domain } });
     expect(result.headers.get("x-shopify-api-version")).toBe("2026-01");
   });
 
   it("refuses a missing token, a wrong token and another shop's token with Shopify's 401", async () => {
-    const [store, other] = await Promise.all([seedSmallStore({ products: 0, customers: 0, orders: 0 }), seedSmallStore({ products: 0, customers: 0, orders: 0 })]);
+    const [store, other] = await Promise.all([
+      seedSmallStore({ products: 0, customers: 0, orders: 0 }),
+      seedSmallStore({ products: 0, customers: 0, orders: 0 }),
+    ]);
     const path = `/api/sandbox/shopify/${store.shop.domain}/admin/api/2026-01/graphql.json`;
     for (const token of [undefined, "shpat_00000000000000000000000000000000", other.accessToken]) {
       const result = await post(path, { token });
@@ -52,25 +66,38 @@ describe("sandbox Shopify authentication", () => {
     const store = await seedSmallStore({ products: 0, customers: 0, orders: 0 });
     // fetch() may not set Host, so this one goes through node:http, as curl or a proxy would.
     const { port } = new URL(baseUrl());
-    const result = await new Promise<{ status: number; body: { data: { shop: { myshopifyDomain: string } } } }>((resolve, reject) => {
-      const req = request(
-        { host: "127.0.0.1", port, method: "POST", path: "/admin/api/2026-01/graphql.json", headers: { host: store.shop.domain, "content-type": "application/json", "x-shopify-access-token": store.accessToken } },
-        (res) => {
-          let text = "";
-          res.on("data", (chunk: Buffer) => (text += chunk.toString()));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-        },
-      );
-      req.on("error", reject);
-      req.end(JSON.stringify({ query: SHOP_QUERY }));
-    });
+    const result = await new Promise<{ status: number; body: { data: { shop: { myshopifyDomain: string } } } }>(
+      (resolve, reject) => {
+        const req = request(
+          {
+            host: "127.0.0.1",
+            port,
+            method: "POST",
+            path: "/admin/api/2026-01/graphql.json",
+            headers: {
+              host: store.shop.domain,
+              "content-type": "application/json",
+              "x-shopify-access-token": store.accessToken,
+            },
+          },
+          (res) => {
+            let text = "";
+            res.on("data", (chunk: Buffer) => (text += chunk.toString()));
+            res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+          },
+        );
+        req.on("error", reject);
+        req.end(JSON.stringify({ query: SHOP_QUERY }));
+      },
+    );
     expect(result.status).toBe(200);
     expect(result.body.data.shop.myshopifyDomain).toBe(store.shop.domain);
   });
 
   it("404s an unknown API version or shop, 405s other methods and 400s a body that is not JSON", async () => {
     const store = await seedSmallStore({ products: 0, customers: 0, orders: 0 });
-    const path = (version: string, domain = store.shop.domain) => `/api/sandbox/shopify/${domain}/admin/api/${version}/graphql.json`;
+    const path = (version: string, domain = store.shop.domain) =>
+      `/api/sandbox/shopify/${domain}/admin/api/${version}/graphql.json`;
     expect((await post(path("2019-04"), { token: store.accessToken })).status).toBe(404);
     expect((await post(path("unstable"), { token: store.accessToken })).status).toBe(404);
     expect((await post(path("2026-01", "nobody.myshopify.com"), { token: store.accessToken })).status).toBe(404);
@@ -78,7 +105,10 @@ describe("sandbox Shopify authentication", () => {
     const badJson = await post(path("2026-01"), { token: store.accessToken, body: "{not json" });
     expect(badJson).toMatchObject({ status: 400, body: { errors: "Bad Request" } });
     const noQuery = await post(path("2026-01"), { token: store.accessToken, body: JSON.stringify({ variables: {} }) });
-    expect(noQuery).toMatchObject({ status: 400, body: { errors: { query: "Required parameter missing or invalid" } } });
+    expect(noQuery).toMatchObject({
+      status: 400,
+      body: { errors: { query: "Required parameter missing or invalid" } },
+    });
   });
 
   it("reports GraphQL mistakes the way Shopify words them", async () => {
@@ -95,7 +125,10 @@ describe("sandbox Shopify authentication", () => {
     expect(syntax.body.errors).toEqual([expect.objectContaining({ extensions: { code: "PARSE_ERROR" } })]);
     const variable = await gql(`query Product($id: ID!) { product(id: $id) { id } }`, {});
     expect(variable.body.errors).toEqual([
-      expect.objectContaining({ message: "Variable $id of type ID! was provided invalid value", extensions: expect.objectContaining({ code: "INVALID_VARIABLE" }) }),
+      expect.objectContaining({
+        message: "Variable $id of type ID! was provided invalid value",
+        extensions: expect.objectContaining({ code: "INVALID_VARIABLE" }),
+      }),
     ]);
   });
 });
@@ -104,7 +137,11 @@ describe("currentAppInstallation", () => {
   const newDomain = () => `scopes-${crypto.randomUUID().slice(0, 10)}.myshopify.com`;
 
   it("lists the scopes granted to the token's installation, write scopes followed by the reads they imply", async () => {
-    const { shop, installation, accessToken } = await createSandboxShop({ domain: newDomain(), name: "Scopes", scopes: ["write_products", "read_customers"] });
+    const { shop, installation, accessToken } = await createSandboxShop({
+      domain: newDomain(),
+      name: "Scopes",
+      scopes: ["write_products", "read_customers"],
+    });
     const result = await sandboxClient(baseUrl(), shop.domain, accessToken)<Installation>(INSTALLATION);
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data!.currentAppInstallation).toEqual({
@@ -116,17 +153,32 @@ describe("currentAppInstallation", () => {
 
   it("answers each app on a shop with its own installation, and node() hides the other one", async () => {
     const { shop, installation, accessToken } = await createSandboxShop({ domain: newDomain(), name: "Two apps" });
-    const other = await installSandboxApp({ shopId: shop.id, app: { id: 99_001, handle: "other" }, scopes: ["read_orders"] });
+    const other = await installSandboxApp({
+      shopId: shop.id,
+      app: { id: 99_001, handle: "other" },
+      scopes: ["read_orders"],
+    });
     const otherClient = sandboxClient(baseUrl(), shop.domain, other.accessToken);
     const mine = await otherClient<Installation>(INSTALLATION);
     expect(mine.body.data!.currentAppInstallation.accessScopes).toEqual([{ handle: "read_orders" }]);
     expect(mine.body.data!.currentAppInstallation.app.handle).toBe("other");
 
-    const nodes = await otherClient<{ nodes: unknown[] }>(`#graphql
-      query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
-      ids: [`gid://shopify/AppInstallation/${installation.id}`, `gid://shopify/AppInstallation/${other.installation.id}`, "gid://shopify/App/99001"],
-    });
-    expect(nodes.body.data!.nodes).toEqual([null, { id: `gid://shopify/AppInstallation/${other.installation.id}` }, { id: "gid://shopify/App/99001" }]);
+    const nodes = await otherClient<{ nodes: unknown[] }>(
+      `#graphql
+      query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id } }`,
+      {
+        ids: [
+          `gid://shopify/AppInstallation/${installation.id}`,
+          `gid://shopify/AppInstallation/${other.installation.id}`,
+          "gid://shopify/App/99001",
+        ],
+      },
+    );
+    expect(nodes.body.data!.nodes).toEqual([
+      null,
+      { id: `gid://shopify/AppInstallation/${other.installation.id}` },
+      { id: "gid://shopify/App/99001" },
+    ]);
     const ours = await sandboxClient(baseUrl(), shop.domain, accessToken)<Installation>(INSTALLATION);
     expect(ours.body.data!.currentAppInstallation.accessScopes).toHaveLength(6);
   });

@@ -3,7 +3,13 @@
 // (SANDBOX_SHOPIFY_AUTH_CACHE_MS, default 2 s) and the cache is cleared in this process whenever
 // a token, an installation or a shop's faults change; other processes see the change within the TTL.
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
-import { sandboxShopifyAppInstallations, sandboxShopifyFaults, sandboxShopifyShops, type SandboxAppInstallation, type SandboxShop } from "@/db/schema";
+import {
+  sandboxShopifyAppInstallations,
+  sandboxShopifyFaults,
+  sandboxShopifyShops,
+  type SandboxAppInstallation,
+  type SandboxShop,
+} from "@/db/schema";
 import type { SandboxFaults } from "./faults/sandbox-faults";
 import { hashAccessToken } from "./hash-access-token";
 import type { SandboxDb } from "./sandbox-db";
@@ -51,9 +57,15 @@ export function invalidateSandboxAuthCache(): void {
 }
 
 /** The shop and app a token belongs to: "no-shop" when the domain is unknown, "bad-token" when the token is not this shop's. */
-export async function authenticateSandboxRequest({ db, domain, accessToken }: { db: SandboxDb; domain: string; accessToken: string | null }): Promise<
-  SandboxCaller | "no-shop" | "bad-token"
-> {
+export async function authenticateSandboxRequest({
+  db,
+  domain,
+  accessToken,
+}: {
+  db: SandboxDb;
+  domain: string;
+  accessToken: string | null;
+}): Promise<SandboxCaller | "no-shop" | "bad-token"> {
   // Keyed by the token itself: a hit costs no hashing. The cache lives in this process only.
   const key = `${domain.toLowerCase()}\n${accessToken ?? ""}`;
   const now = Date.now();

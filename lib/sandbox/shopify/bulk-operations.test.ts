@@ -31,7 +31,12 @@ const DELETE_METAFIELDS = `#graphql
     metafieldsDelete(metafields: $metafields) { deletedMetafields { ownerId namespace key } userErrors { field message } }
   }`;
 
-type RunResult = { bulkOperationRunQuery: { bulkOperation: { id: string; status: string } | null; userErrors: { field: string[]; message: string; code: string }[] } };
+type RunResult = {
+  bulkOperationRunQuery: {
+    bulkOperation: { id: string; status: string } | null;
+    userErrors: { field: string[]; message: string; code: string }[];
+  };
+};
 
 async function store(orders: number, extra: { products?: number; customers?: number } = {}) {
   const seeded = await seedSandboxStore({
@@ -55,9 +60,18 @@ describe("bulkOperationRunQuery", () => {
     expect(started.userErrors).toEqual([]);
     expect(started.bulkOperation).toMatchObject({ status: "CREATED" });
     const done = await waitForBulkOperation(gql, started.bulkOperation!.id);
-    expect(done).toMatchObject({ status: "COMPLETED", type: "QUERY", errorCode: null, partialDataUrl: null, rootObjectCount: "10000" });
+    expect(done).toMatchObject({
+      status: "COMPLETED",
+      type: "QUERY",
+      errorCode: null,
+      partialDataUrl: null,
+      rootObjectCount: "10000",
+    });
 
-    const [lineItems] = await db.select({ n: count() }).from(sandboxShopifyOrderLineItems).where(eq(sandboxShopifyOrderLineItems.shopId, shop.id));
+    const [lineItems] = await db
+      .select({ n: count() })
+      .from(sandboxShopifyOrderLineItems)
+      .where(eq(sandboxShopifyOrderLineItems.shopId, shop.id));
     const orders = new Set<string>();
     let lines = 0;
     let parent: string | null = null;
@@ -87,16 +101,31 @@ describe("bulkOperationRunQuery", () => {
   it("refuses queries Shopify refuses, with userErrors", async () => {
     const { gql } = await store(1);
     const refused = async (query: string) => (await runQuery(gql, query)).userErrors[0];
-    expect(await refused(`#graphql
-      { shop { name } }`)).toMatchObject({ field: ["query"], code: "INVALID", message: "Bulk queries must contain at least one connection." });
-    expect((await refused(`#graphql
-      { orders { edges { node { name lineItems { edges { node { id } } } } } } }`))!.message).toMatch(/must select the 'id' field.*Connection field: 'lineItems'/);
-    expect((await refused(`#graphql
-      { customers { edges { node { id orders { edges { node { id lineItems { edges { node { id variant { id metafields { edges { node { id } } } } } } } } } } } } } }`))!.message).toMatch(/nested more than 2 levels/);
-    expect((await refused(`#graphql
-      { nodes(ids: ["gid://shopify/Order/1"]) { id } }`))!.message).toMatch(/'node' and 'nodes'/);
+    expect(
+      await refused(`#graphql
+      { shop { name } }`),
+    ).toMatchObject({
+      field: ["query"],
+      code: "INVALID",
+      message: "Bulk queries must contain at least one connection.",
+    });
+    expect(
+      (await refused(`#graphql
+      { orders { edges { node { name lineItems { edges { node { id } } } } } } }`))!.message,
+    ).toMatch(/must select the 'id' field.*Connection field: 'lineItems'/);
+    expect(
+      (await refused(`#graphql
+      { customers { edges { node { id orders { edges { node { id lineItems { edges { node { id variant { id metafields { edges { node { id } } } } } } } } } } } } } }`))!
+        .message,
+    ).toMatch(/nested more than 2 levels/);
+    expect(
+      (await refused(`#graphql
+      { nodes(ids: ["gid://shopify/Order/1"]) { id } }`))!.message,
+    ).toMatch(/'node' and 'nodes'/);
     // Not a #graphql document: it is invalid on purpose (the documents test validates those).
-    expect((await refused(`{ orders { edges { node { id nope } } } }`))!.message).toMatch(/^Invalid bulk query: Field 'nope' doesn't exist on type 'Order'/);
+    expect((await refused(`{ orders { edges { node { id nope } } } }`))!.message).toMatch(
+      /^Invalid bulk query: Field 'nope' doesn't exist on type 'Order'/,
+    );
   });
 
   it("allows five running operations per app and type; the sixth gets LIMIT_REACHED", async () => {
@@ -107,10 +136,17 @@ describe("bulkOperationRunQuery", () => {
     expect(accepted.every((result) => result.bulkOperation && result.userErrors.length === 0)).toBe(true);
     const sixth = await runQuery(gql, ORDER_IDS);
     expect(sixth.bulkOperation).toBeNull();
-    expect(sixth.userErrors).toEqual([{ field: null, code: "LIMIT_REACHED", message: expect.stringContaining("at most 5 bulk query operations") }]);
+    expect(sixth.userErrors).toEqual([
+      { field: null, code: "LIMIT_REACHED", message: expect.stringContaining("at most 5 bulk query operations") },
+    ]);
     // Mutations have their own five places.
-    const path = await uploadJsonl(gql, [{ metafields: [{ ownerId: "gid://shopify/Order/1", namespace: "synco", key: "none" }] }]);
-    const mutation = await gql<{ bulkOperationRunMutation: { userErrors: unknown[] } }>(RUN_MUTATION, { mutation: DELETE_METAFIELDS, path });
+    const path = await uploadJsonl(gql, [
+      { metafields: [{ ownerId: "gid://shopify/Order/1", namespace: "synco", key: "none" }] },
+    ]);
+    const mutation = await gql<{ bulkOperationRunMutation: { userErrors: unknown[] } }>(RUN_MUTATION, {
+      mutation: DELETE_METAFIELDS,
+      path,
+    });
     expect(mutation.body.data!.bulkOperationRunMutation.userErrors).toEqual([]);
     for (const result of accepted) await gql(CANCEL, { id: result.bulkOperation!.id });
   });
@@ -120,14 +156,24 @@ describe("bulkOperationRunQuery", () => {
     await setSandboxFaults({ shopId: shop.id, faults: { bulkChunkDelayMs: 700 } });
     const { bulkOperation } = await runQuery(gql, ORDER_IDS);
     await waitForBulkOperation(gql, bulkOperation!.id, (operation) => operation.status === "RUNNING");
-    const cancel = await gql<{ bulkOperationCancel: { bulkOperation: { status: string }; userErrors: unknown[] } }>(CANCEL, { id: bulkOperation!.id });
-    expect(cancel.body.data!.bulkOperationCancel).toEqual({ bulkOperation: { id: bulkOperation!.id, status: "CANCELING" }, userErrors: [] });
+    const cancel = await gql<{ bulkOperationCancel: { bulkOperation: { status: string }; userErrors: unknown[] } }>(
+      CANCEL,
+      { id: bulkOperation!.id },
+    );
+    expect(cancel.body.data!.bulkOperationCancel).toEqual({
+      bulkOperation: { id: bulkOperation!.id, status: "CANCELING" },
+      userErrors: [],
+    });
     const canceled = await waitForBulkOperation(gql, bulkOperation!.id);
     expect(canceled).toMatchObject({ status: "CANCELED", url: null, partialDataUrl: null });
     expect(Number(canceled.objectCount)).toBeLessThan(600);
     expect(canceled.completedAt).not.toBeNull();
-    const again = await gql<{ bulkOperationCancel: { userErrors: { message: string }[] } }>(CANCEL, { id: bulkOperation!.id });
-    expect(again.body.data!.bulkOperationCancel.userErrors[0]!.message).toMatch(/cannot be canceled when it is canceled/);
+    const again = await gql<{ bulkOperationCancel: { userErrors: { message: string }[] } }>(CANCEL, {
+      id: bulkOperation!.id,
+    });
+    expect(again.body.data!.bulkOperationCancel.userErrors[0]!.message).toMatch(
+      /cannot be canceled when it is canceled/,
+    );
   });
 
   it("fails part-way on the fault: FAILED, INTERNAL_SERVER_ERROR, the objects written so far at partialDataUrl", async () => {
@@ -135,7 +181,12 @@ describe("bulkOperationRunQuery", () => {
     await setSandboxFaults({ shopId: shop.id, faults: { bulkFailAfterObjects: 120 } });
     const { bulkOperation } = await runQuery(gql, ORDER_IDS);
     const failed = await waitForBulkOperation(gql, bulkOperation!.id);
-    expect(failed).toMatchObject({ status: "FAILED", errorCode: "INTERNAL_SERVER_ERROR", url: null, objectCount: "120" });
+    expect(failed).toMatchObject({
+      status: "FAILED",
+      errorCode: "INTERNAL_SERVER_ERROR",
+      url: null,
+      objectCount: "120",
+    });
     const names: string[] = [];
     for await (const line of readJsonl(failed.partialDataUrl!)) names.push(String(line.name));
     expect(names).toEqual(Array.from({ length: 120 }, (_, i) => `#${1001 + i}`));
@@ -173,36 +224,55 @@ describe("bulkOperationRunMutation", () => {
     const synced = [];
     for await (const record of streamSandboxSyncState({ shopId: shop.id })) synced.push(record);
     const chosen = synced.filter((_, index) => index % 3 === 0);
-    const lines = chosen.map((record) => ({ metafields: [{ ownerId: record.shopifyId, namespace: "synco", key: "sync" }] }));
+    const lines = chosen.map((record) => ({
+      metafields: [{ ownerId: record.shopifyId, namespace: "synco", key: "sync" }],
+    }));
     const path = await uploadJsonl(gql, lines);
 
-    const started = await gql<{ bulkOperationRunMutation: { bulkOperation: { id: string; status: string; type: string } } }>(RUN_MUTATION, {
+    const started = await gql<{
+      bulkOperationRunMutation: { bulkOperation: { id: string; status: string; type: string } };
+    }>(RUN_MUTATION, {
       mutation: DELETE_METAFIELDS,
       path,
     });
-    expect(started.body.data!.bulkOperationRunMutation.bulkOperation).toMatchObject({ status: "CREATED", type: "MUTATION" });
+    expect(started.body.data!.bulkOperationRunMutation.bulkOperation).toMatchObject({
+      status: "CREATED",
+      type: "MUTATION",
+    });
     const done = await waitForBulkOperation(gql, started.body.data!.bulkOperationRunMutation.bulkOperation.id);
     expect(done).toMatchObject({ status: "COMPLETED", objectCount: String(lines.length) });
 
     const results = [];
     for await (const line of readJsonl(done.url!)) results.push(line);
     expect(results.map((line) => line.__lineNumber)).toEqual(lines.map((_, index) => index));
-    expect(results[0]).toEqual({ data: { metafieldsDelete: { deletedMetafields: [lines[0]!.metafields[0]], userErrors: [] } }, __lineNumber: 0 });
+    expect(results[0]).toEqual({
+      data: { metafieldsDelete: { deletedMetafields: [lines[0]!.metafields[0]], userErrors: [] } },
+      __lineNumber: 0,
+    });
 
     const left = [];
     for await (const record of streamSandboxSyncState({ shopId: shop.id })) left.push(record.shopifyId);
     const deleted = new Set(chosen.map((record) => record.shopifyId));
     expect(left).toEqual(synced.map((record) => record.shopifyId).filter((id) => !deleted.has(id)));
-    const [all] = await db.select({ n: count() }).from(sandboxShopifyMetafields).where(and(eq(sandboxShopifyMetafields.shopId, shop.id)));
+    const [all] = await db
+      .select({ n: count() })
+      .from(sandboxShopifyMetafields)
+      .where(and(eq(sandboxShopifyMetafields.shopId, shop.id)));
     expect(all!.n).toBe(synced.length - chosen.length);
   });
 
   it("refuses an unknown staged upload path and a mutation it cannot run in bulk", async () => {
     const { gql } = await store(1);
-    const missing = await gql<{ bulkOperationRunMutation: { userErrors: { code: string }[] } }>(RUN_MUTATION, { mutation: DELETE_METAFIELDS, path: "tmp/1/bulk/none/vars.jsonl" });
+    const missing = await gql<{ bulkOperationRunMutation: { userErrors: { code: string }[] } }>(RUN_MUTATION, {
+      mutation: DELETE_METAFIELDS,
+      path: "tmp/1/bulk/none/vars.jsonl",
+    });
     expect(missing.body.data!.bulkOperationRunMutation.userErrors[0]!.code).toBe("NO_SUCH_FILE");
     const path = await uploadJsonl(gql, [{ query: "x" }]);
-    const recursive = await gql<{ bulkOperationRunMutation: { userErrors: { code: string }[] } }>(RUN_MUTATION, { mutation: RUN_QUERY, path });
+    const recursive = await gql<{ bulkOperationRunMutation: { userErrors: { code: string }[] } }>(RUN_MUTATION, {
+      mutation: RUN_QUERY,
+      path,
+    });
     expect(recursive.body.data!.bulkOperationRunMutation.userErrors[0]!.code).toBe("INVALID_MUTATION");
   });
 });

@@ -9,7 +9,13 @@ describe("query cost", () => {
   let store: SeededSmallStore;
   let gql: SandboxClient;
   beforeAll(async () => {
-    store = await seedSmallStore({ products: 3, variantsPerProduct: 2, customers: 2, orders: 2, throttleEnabled: false });
+    store = await seedSmallStore({
+      products: 3,
+      variantsPerProduct: 2,
+      customers: 2,
+      orders: 2,
+      throttleEnabled: false,
+    });
     gql = sandboxClient(baseUrl(), store.shop.domain, store.accessToken);
   });
   const costOf = async (query: string, variables?: Record<string, unknown>) => {
@@ -21,45 +27,71 @@ describe("query cost", () => {
   const product = () => toGid("Product", store.products[0]!.product.id);
 
   it("prices objects at 1 and scalars at 0", async () => {
-    expect(await costOf(`#graphql
-      query { shop { name currencyCode plan { publicDisplayName } } }`)).toEqual([2, 2]);
+    expect(
+      await costOf(`#graphql
+      query { shop { name currencyCode plan { publicDisplayName } } }`),
+    ).toEqual([2, 2]);
   });
 
   it("prices a connection at 2 + page size × node, and charges only what came back", async () => {
-    expect(await costOf(`#graphql
-      query { products(first: 10) { edges { cursor node { id title } } pageInfo { hasNextPage } } }`)).toEqual([12, 5]);
-    expect(await costOf(`#graphql
+    expect(
+      await costOf(`#graphql
+      query { products(first: 10) { edges { cursor node { id title } } pageInfo { hasNextPage } } }`),
+    ).toEqual([12, 5]);
+    expect(
+      await costOf(
+        `#graphql
       query Product($id: ID!) {
         product(id: $id) { id metafield(namespace: "none", key: "none") { value } variants(first: 5) { nodes { id sku } } }
-      }`, { id: product() })).toEqual([9, 6]);
-    expect(await costOf(`#graphql
-      query { orders(first: 50) { nodes { id customer { id } lineItems(first: 10) { nodes { sku } } } } }`)).toEqual([702, 2 + 2 * (1 + 1 + 2 + 1)]);
+      }`,
+        { id: product() },
+      ),
+    ).toEqual([9, 6]);
+    expect(
+      await costOf(`#graphql
+      query { orders(first: 50) { nodes { id customer { id } lineItems(first: 10) { nodes { sku } } } } }`),
+    ).toEqual([702, 2 + 2 * (1 + 1 + 2 + 1)]);
   });
 
   it("prices nodes(ids:) per id and an interface by its most expensive type", async () => {
     const ids = store.products.map(({ product: row }) => toGid("Product", row.id));
-    expect(await costOf(`#graphql
-      query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Product { title variants(first: 2) { nodes { id } } } } }`, { ids })).toEqual([15, 15]);
+    expect(
+      await costOf(
+        `#graphql
+      query Nodes($ids: [ID!]!) { nodes(ids: $ids) { id ... on Product { title variants(first: 2) { nodes { id } } } } }`,
+        { ids },
+      ),
+    ).toEqual([15, 15]);
   });
 
   it("prices mutations at 10, metafieldsSet at 10 plus a weight per distinct owner", async () => {
     const customer = toGid("Customer", store.customers[0]!.id);
-    const set = await costOf(`#graphql
-      mutation Set($metafields: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $metafields) { metafields { id } userErrors { field } } }`, {
-      metafields: [
-        { ownerId: product(), namespace: "cost", key: "a", type: "single_line_text_field", value: "1" },
-        { ownerId: product(), namespace: "cost", key: "b", type: "single_line_text_field", value: "2" },
-        { ownerId: customer, namespace: "cost", key: "a", type: "single_line_text_field", value: "3" },
-      ],
-    });
+    const set = await costOf(
+      `#graphql
+      mutation Set($metafields: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $metafields) { metafields { id } userErrors { field } } }`,
+      {
+        metafields: [
+          { ownerId: product(), namespace: "cost", key: "a", type: "single_line_text_field", value: "1" },
+          { ownerId: product(), namespace: "cost", key: "b", type: "single_line_text_field", value: "2" },
+          { ownerId: customer, namespace: "cost", key: "a", type: "single_line_text_field", value: "3" },
+        ],
+      },
+    );
     expect(set).toEqual([10 + 4 + 1, 10 + 4 + 1]);
-    expect(await costOf(`#graphql
-      mutation Delete($metafields: [MetafieldIdentifierInput!]!) { metafieldsDelete(metafields: $metafields) { deletedMetafields { key } userErrors { field } } }`, {
-      metafields: [{ ownerId: product(), namespace: "cost", key: "a" }],
-    })).toEqual([10, 10]);
+    expect(
+      await costOf(
+        `#graphql
+      mutation Delete($metafields: [MetafieldIdentifierInput!]!) { metafieldsDelete(metafields: $metafields) { deletedMetafields { key } userErrors { field } } }`,
+        {
+          metafields: [{ ownerId: product(), namespace: "cost", key: "a" }],
+        },
+      ),
+    ).toEqual([10, 10]);
     // The payload object is part of the 10; what is nested deeper is priced as usual.
-    expect(await costOf(`#graphql
-      mutation Create { productCreate(product: { title: "Costed" }) { product { id variants(first: 1) { nodes { id } } } userErrors { field } } }`)).toEqual([13, 13]);
+    expect(
+      await costOf(`#graphql
+      mutation Create { productCreate(product: { title: "Costed" }) { product { id variants(first: 1) { nodes { id } } } userErrors { field } } }`),
+    ).toEqual([13, 13]);
   });
 
   it("refuses a query above 1000 points without running it", async () => {
@@ -128,10 +160,18 @@ describe("input lists over 250 items", () => {
 
     const owner = toGid("Product", store.products[0]!.product.id);
     const metafields = (count: number) =>
-      Array.from({ length: count }, (_, i) => ({ ownerId: owner, namespace: "sizes", key: `key_${i}`, type: "single_line_text_field", value: "x" }));
+      Array.from({ length: count }, (_, i) => ({
+        ownerId: owner,
+        namespace: "sizes",
+        key: `key_${i}`,
+        type: "single_line_text_field",
+        value: "x",
+      }));
     const SET = `#graphql
       mutation Set($metafields: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $metafields) { userErrors { field code } } }`;
-    expect((await gql(SET, { metafields: metafields(251) })).body.errors).toEqual([tooLarge(251, ["metafieldsSet", "metafields"], SET)]);
+    expect((await gql(SET, { metafields: metafields(251) })).body.errors).toEqual([
+      tooLarge(251, ["metafieldsSet", "metafields"], SET),
+    ]);
     expect((await gql(SET, { metafields: metafields(250) })).body.data).toEqual({
       metafieldsSet: { userErrors: [{ field: ["metafields"], code: "LESS_THAN_OR_EQUAL_TO" }] },
     });

@@ -16,7 +16,10 @@ export type CreateSandboxCustomerOptions = {
 };
 
 /** Inserts a customer; a second customer with the same email (any case) violates a unique index. */
-export async function createSandboxCustomer({ db = defaultSandboxDb, ...input }: CreateSandboxCustomerOptions): Promise<SandboxCustomer> {
+export async function createSandboxCustomer({
+  db = defaultSandboxDb,
+  ...input
+}: CreateSandboxCustomerOptions): Promise<SandboxCustomer> {
   return db.transaction(async (tx) => {
     const createdAt = input.createdAt ?? new Date();
     const [customer] = await tx

@@ -45,13 +45,19 @@ export class SandboxUnknownVariantError extends Error {
 export type CreatedSandboxOrder = { order: SandboxOrder; lineItems: SandboxOrderLineItem[] };
 
 /** Creates an order numbered like Shopify (#1001, #1002… per shop); totals are the line sums, no tax. */
-export async function createSandboxOrder({ db = defaultSandboxDb, ...input }: CreateSandboxOrderOptions): Promise<CreatedSandboxOrder> {
+export async function createSandboxOrder({
+  db = defaultSandboxDb,
+  ...input
+}: CreateSandboxOrderOptions): Promise<CreatedSandboxOrder> {
   return db.transaction(async (tx) => {
     const [shop] = await tx
       .update(sandboxShopifyShops)
       .set({ nextOrderNumber: sql`${sandboxShopifyShops.nextOrderNumber} + 1` })
       .where(eq(sandboxShopifyShops.id, input.shopId))
-      .returning({ number: sql<number>`${sandboxShopifyShops.nextOrderNumber} - 1`, currencyCode: sandboxShopifyShops.currencyCode });
+      .returning({
+        number: sql<number>`${sandboxShopifyShops.nextOrderNumber} - 1`,
+        currencyCode: sandboxShopifyShops.currencyCode,
+      });
     if (!shop) throw new Error(`sandbox shop ${input.shopId} does not exist`);
     const lines = await resolveLines(tx, input.shopId, input.lineItems);
     const subtotal = lines.reduce((sum, line) => sum + Math.round(Number(line.price) * 100) * line.quantity, 0) / 100;
@@ -81,7 +87,12 @@ export async function createSandboxOrder({ db = defaultSandboxDb, ...input }: Cr
           .values(lines.map((line) => ({ ...line, shopId: input.shopId, orderId: order!.id })))
           .returning()
       : [];
-    await onSandboxChange({ shopId: input.shopId, topic: "orders/create", payload: orderPayload(order!, lineItems), tx });
+    await onSandboxChange({
+      shopId: input.shopId,
+      topic: "orders/create",
+      payload: orderPayload(order!, lineItems),
+      tx,
+    });
     return { order: order!, lineItems };
   });
 }
@@ -93,7 +104,9 @@ async function resolveLines(tx: SandboxDb, shopId: number, inputs: SandboxLineIt
         .select({ variant: sandboxShopifyProductVariants, productTitle: sandboxShopifyProducts.title })
         .from(sandboxShopifyProductVariants)
         .innerJoin(sandboxShopifyProducts, eq(sandboxShopifyProducts.id, sandboxShopifyProductVariants.productId))
-        .where(and(eq(sandboxShopifyProductVariants.shopId, shopId), inArray(sandboxShopifyProductVariants.id, variantIds)))
+        .where(
+          and(eq(sandboxShopifyProductVariants.shopId, shopId), inArray(sandboxShopifyProductVariants.id, variantIds)),
+        )
     : [];
   const byId = new Map(variants.map((row) => [row.variant.id, row]));
   return inputs.map((input) => {

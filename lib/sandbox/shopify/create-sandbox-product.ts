@@ -1,5 +1,10 @@
 import { and, eq, like, or } from "drizzle-orm";
-import { sandboxShopifyProducts, sandboxShopifyProductVariants, type SandboxProduct, type SandboxProductVariant } from "@/db/schema";
+import {
+  sandboxShopifyProducts,
+  sandboxShopifyProductVariants,
+  type SandboxProduct,
+  type SandboxProductVariant,
+} from "@/db/schema";
 import { onSandboxChange } from "./on-sandbox-change";
 import { isUniqueViolation } from "./pg-errors";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
@@ -24,7 +29,10 @@ export type CreateSandboxProductOptions = {
 
 export type CreatedSandboxProduct = { product: SandboxProduct; variants: SandboxProductVariant[] };
 
-export async function createSandboxProduct({ db = defaultSandboxDb, ...input }: CreateSandboxProductOptions): Promise<CreatedSandboxProduct> {
+export async function createSandboxProduct({
+  db = defaultSandboxDb,
+  ...input
+}: CreateSandboxProductOptions): Promise<CreatedSandboxProduct> {
   return db.transaction(async (tx) => {
     const createdAt = input.createdAt ?? new Date();
     const product = await insertWithFreeHandle(tx, input.handle ?? input.title, {
@@ -53,18 +61,35 @@ export async function createSandboxProduct({ db = defaultSandboxDb, ...input }: 
         })),
       )
       .returning();
-    await onSandboxChange({ shopId: input.shopId, topic: "products/create", payload: productPayload(product, variants), tx });
+    await onSandboxChange({
+      shopId: input.shopId,
+      topic: "products/create",
+      payload: productPayload(product, variants),
+      tx,
+    });
     return { product, variants };
   });
 }
 
 // A concurrent create can take the handle between the check and the insert: the insert runs in a
 // savepoint and, on a unique violation, looks for the next free handle.
-async function insertWithFreeHandle(tx: SandboxDb, source: string, values: Omit<typeof sandboxShopifyProducts.$inferInsert, "handle">) {
+async function insertWithFreeHandle(
+  tx: SandboxDb,
+  source: string,
+  values: Omit<typeof sandboxShopifyProducts.$inferInsert, "handle">,
+) {
   for (let attempt = 1; ; attempt++) {
     const handle = await freeHandle(tx, values.shopId, source);
     try {
-      return await tx.transaction(async (savepoint) => (await savepoint.insert(sandboxShopifyProducts).values({ ...values, handle }).returning())[0]!);
+      return await tx.transaction(
+        async (savepoint) =>
+          (
+            await savepoint
+              .insert(sandboxShopifyProducts)
+              .values({ ...values, handle })
+              .returning()
+          )[0]!,
+      );
     } catch (error) {
       if (attempt >= 20 || !isUniqueViolation(error)) throw error;
     }

@@ -10,7 +10,11 @@ export type DeleteSandboxCustomerOptions = { shopId: number; customerId: number;
  * Deletes a customer and its metafields. Like Shopify, a customer with orders stays ("has-orders");
  * "missing" when the shop has no such customer.
  */
-export async function deleteSandboxCustomer({ shopId, customerId, db = defaultSandboxDb }: DeleteSandboxCustomerOptions): Promise<"deleted" | "missing" | "has-orders"> {
+export async function deleteSandboxCustomer({
+  shopId,
+  customerId,
+  db = defaultSandboxDb,
+}: DeleteSandboxCustomerOptions): Promise<"deleted" | "missing" | "has-orders"> {
   return db.transaction(async (tx) => {
     const [customer] = await tx
       .select({ id: sandboxShopifyCustomers.id })
@@ -27,7 +31,13 @@ export async function deleteSandboxCustomer({ shopId, customerId, db = defaultSa
     await tx.delete(sandboxShopifyCustomers).where(eq(sandboxShopifyCustomers.id, customerId));
     await tx
       .delete(sandboxShopifyMetafields)
-      .where(and(eq(sandboxShopifyMetafields.shopId, shopId), eq(sandboxShopifyMetafields.ownerType, "CUSTOMER"), eq(sandboxShopifyMetafields.ownerId, customerId)));
+      .where(
+        and(
+          eq(sandboxShopifyMetafields.shopId, shopId),
+          eq(sandboxShopifyMetafields.ownerType, "CUSTOMER"),
+          eq(sandboxShopifyMetafields.ownerId, customerId),
+        ),
+      );
     const payload = { id: customerId, admin_graphql_api_id: toGid("Customer", customerId) };
     await onSandboxChange({ shopId, topic: "customers/delete", payload, tx });
     return "deleted";

@@ -7,7 +7,11 @@ import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
 export type DeleteSandboxOrderOptions = { shopId: number; orderId: number; db?: SandboxDb };
 
 /** Deletes an order with its line items and metafields; false when the shop has no such order. */
-export async function deleteSandboxOrder({ shopId, orderId, db = defaultSandboxDb }: DeleteSandboxOrderOptions): Promise<boolean> {
+export async function deleteSandboxOrder({
+  shopId,
+  orderId,
+  db = defaultSandboxDb,
+}: DeleteSandboxOrderOptions): Promise<boolean> {
   return db.transaction(async (tx) => {
     const deleted = await tx
       .delete(sandboxShopifyOrders)
@@ -16,7 +20,13 @@ export async function deleteSandboxOrder({ shopId, orderId, db = defaultSandboxD
     if (deleted.length === 0) return false;
     await tx
       .delete(sandboxShopifyMetafields)
-      .where(and(eq(sandboxShopifyMetafields.shopId, shopId), eq(sandboxShopifyMetafields.ownerType, "ORDER"), eq(sandboxShopifyMetafields.ownerId, orderId)));
+      .where(
+        and(
+          eq(sandboxShopifyMetafields.shopId, shopId),
+          eq(sandboxShopifyMetafields.ownerType, "ORDER"),
+          eq(sandboxShopifyMetafields.ownerId, orderId),
+        ),
+      );
     const payload = { id: orderId, admin_graphql_api_id: toGid("Order", orderId) };
     await onSandboxChange({ shopId, topic: "orders/delete", payload, tx });
     return true;

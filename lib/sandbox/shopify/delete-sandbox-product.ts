@@ -7,12 +7,18 @@ import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
 export type DeleteSandboxProductOptions = { shopId: number; productId: number; db?: SandboxDb };
 
 /** Deletes the product, its variants and every metafield they own; false when it does not exist. */
-export async function deleteSandboxProduct({ shopId, productId, db = defaultSandboxDb }: DeleteSandboxProductOptions): Promise<boolean> {
+export async function deleteSandboxProduct({
+  shopId,
+  productId,
+  db = defaultSandboxDb,
+}: DeleteSandboxProductOptions): Promise<boolean> {
   return db.transaction(async (tx) => {
     const variants = await tx
       .select({ id: sandboxShopifyProductVariants.id })
       .from(sandboxShopifyProductVariants)
-      .where(and(eq(sandboxShopifyProductVariants.shopId, shopId), eq(sandboxShopifyProductVariants.productId, productId)));
+      .where(
+        and(eq(sandboxShopifyProductVariants.shopId, shopId), eq(sandboxShopifyProductVariants.productId, productId)),
+      );
     const deleted = await tx
       .delete(sandboxShopifyProducts)
       .where(and(eq(sandboxShopifyProducts.shopId, shopId), eq(sandboxShopifyProducts.id, productId)))
@@ -27,7 +33,10 @@ export async function deleteSandboxProduct({ shopId, productId, db = defaultSand
           or(
             and(eq(sandboxShopifyMetafields.ownerType, "PRODUCT"), eq(sandboxShopifyMetafields.ownerId, productId)),
             variantIds.length
-              ? and(eq(sandboxShopifyMetafields.ownerType, "PRODUCTVARIANT"), inArray(sandboxShopifyMetafields.ownerId, variantIds))
+              ? and(
+                  eq(sandboxShopifyMetafields.ownerType, "PRODUCTVARIANT"),
+                  inArray(sandboxShopifyMetafields.ownerId, variantIds),
+                )
               : undefined,
           ),
         ),

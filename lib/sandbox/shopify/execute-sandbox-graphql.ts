@@ -36,7 +36,11 @@ import { parseErrorBody, validationErrorBody, variableErrorBody, type ErrorBody 
 import { MAX_SINGLE_QUERY_COST, throttleLimits } from "./plans";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
 
-export type SandboxGraphqlRequest = { query: string; variables?: Record<string, unknown> | null; operationName?: string | null };
+export type SandboxGraphqlRequest = {
+  query: string;
+  variables?: Record<string, unknown> | null;
+  operationName?: string | null;
+};
 
 export type SandboxGraphqlResponse = {
   errors?: ErrorBody[];
@@ -75,7 +79,9 @@ export async function executeSandboxGraphql({
   const { document } = checked;
   const operation = getOperationAST(document, request.operationName ?? undefined);
   if (!operation || operation.operation === "subscription") {
-    const message = request.operationName ? `No operation named "${request.operationName}"` : "An operation name is required";
+    const message = request.operationName
+      ? `No operation named "${request.operationName}"`
+      : "An operation name is required";
     return { errors: [{ message, extensions: { code: "OPERATION_NOT_FOUND" } }] };
   }
   const variables = request.variables ?? {};
@@ -90,7 +96,9 @@ export async function executeSandboxGraphql({
   const storming = !!throttledUntil && throttledUntil.getTime() > Date.now();
   const empty = { ...full(limits), currentlyAvailable: 0 };
   const bucket = { installationId: installation.id, limits, stormEndedAt: storming ? null : throttledUntil };
-  const cost = (actual: number | null, throttleStatus: ThrottleStatus) => ({ cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus } });
+  const cost = (actual: number | null, throttleStatus: ThrottleStatus) => ({
+    cost: { requestedQueryCost: requested, actualQueryCost: actual, throttleStatus },
+  });
 
   if (requested > MAX_SINGLE_QUERY_COST) {
     const status = !shop.throttleEnabled ? full(limits) : storming ? empty : await buckets.read(bucket);
@@ -108,14 +116,24 @@ export async function executeSandboxGraphql({
   if (tooLarge.length) return { errors: tooLarge, extensions: cost(null, status) };
 
   const context = createSandboxContext({ db, shop, installation, publicUrl });
-  const result = await execute({ schema, document, operationName: operation.name?.value, variableValues: variables, contextValue: context });
+  const result = await execute({
+    schema,
+    document,
+    operationName: operation.name?.value,
+    variableValues: variables,
+    contextValue: context,
+  });
   const actual = Math.min(requested, actualQueryCost({ ...costInput, data: result.data }));
-  if (shop.throttleEnabled && actual < requested) status = await buckets.refund({ ...bucket, points: requested - actual });
+  if (shop.throttleEnabled && actual < requested)
+    status = await buckets.refund({ ...bucket, points: requested - actual });
 
   return {
     ...(result.errors?.length ? { errors: result.errors.map((error) => error.toJSON() as ErrorBody) } : {}),
     data: (result.data as Record<string, unknown> | null | undefined) ?? null,
-    extensions: { ...cost(actual, status), ...(context.searchWarnings.length ? { search: context.searchWarnings } : {}) },
+    extensions: {
+      ...cost(actual, status),
+      ...(context.searchWarnings.length ? { search: context.searchWarnings } : {}),
+    },
   };
 }
 
@@ -145,7 +163,9 @@ function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionN
   let fragments = fragmentMaps.get(document);
   if (!fragments) {
     fragments = Object.fromEntries(
-      document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+      document.definitions
+        .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
+        .map((d) => [d.name.value, d]),
     );
     fragmentMaps.set(document, fragments);
   }
@@ -181,7 +201,12 @@ function maxCostExceeded(cost: number): ErrorBody {
       "cost of a query is calculated.\n\n" +
       "To query larger amounts of data with fewer limits, bulk operations should be used instead.\n" +
       "See https://shopify.dev/tutorials/perform-bulk-operations-with-admin-api for usage details.\n",
-    extensions: { code: "MAX_COST_EXCEEDED", cost, maxCost: MAX_SINGLE_QUERY_COST, documentation: "https://shopify.dev/api/usage/rate-limits" },
+    extensions: {
+      code: "MAX_COST_EXCEEDED",
+      cost,
+      maxCost: MAX_SINGLE_QUERY_COST,
+      documentation: "https://shopify.dev/api/usage/rate-limits",
+    },
   };
 }
 
@@ -225,17 +250,30 @@ function visitField(walk: SizeWalk, typeName: string, node: FieldNode, parentPat
   if (!field) return;
   const path = [...parentPath, node.alias?.value ?? node.name.value];
   const values = getArgumentValues(field, node, walk.variables);
-  for (const argument of field.args) checkInputSize(walk, node, argument.type, values[argument.name], [...path, argument.name]);
+  for (const argument of field.args)
+    checkInputSize(walk, node, argument.type, values[argument.name], [...path, argument.name]);
   if (node.selectionSet) visitSelections(walk, getNamedType(field.type).name, node.selectionSet, path);
 }
 
-function checkInputSize(walk: SizeWalk, node: FieldNode, type: GraphQLInputType, value: unknown, path: (string | number)[]) {
+function checkInputSize(
+  walk: SizeWalk,
+  node: FieldNode,
+  type: GraphQLInputType,
+  value: unknown,
+  path: (string | number)[],
+) {
   if (value === null || value === undefined) return;
   const nullable = getNullableType(type);
   if (isListType(nullable) && Array.isArray(value)) {
     if (value.length > MAX_INPUT_LIST_SIZE) {
       const message = `The input array size of ${value.length} is greater than the maximum allowed of ${MAX_INPUT_LIST_SIZE}.`;
-      walk.errors.push(new GraphQLError(message, { nodes: node, path, extensions: { code: "MAX_INPUT_SIZE_EXCEEDED" } }).toJSON() as ErrorBody);
+      walk.errors.push(
+        new GraphQLError(message, {
+          nodes: node,
+          path,
+          extensions: { code: "MAX_INPUT_SIZE_EXCEEDED" },
+        }).toJSON() as ErrorBody,
+      );
     }
     value.forEach((item, index) => checkInputSize(walk, node, nullable.ofType, item, [...path, index]));
   } else if (isInputObjectType(nullable) && typeof value === "object") {

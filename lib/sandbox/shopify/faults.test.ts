@@ -8,7 +8,12 @@ const SHOP = `#graphql
   query Shop { shop { name } }`;
 
 async function setup(plan: { throttleEnabled?: boolean } = {}) {
-  const store = await seedSmallStore({ products: 0, customers: 0, orders: 0, throttleEnabled: plan.throttleEnabled ?? false });
+  const store = await seedSmallStore({
+    products: 0,
+    customers: 0,
+    orders: 0,
+    throttleEnabled: plan.throttleEnabled ?? false,
+  });
   const graphqlUrl = `${baseUrl()}/api/sandbox/shopify/${store.shop.domain}/admin/api/2026-01/graphql.json`;
   const faultsUrl = `${baseUrl()}/api/sandbox/shopify/${store.shop.domain}/sandbox/faults`;
   const headers = { "content-type": "application/json", "x-shopify-access-token": store.accessToken };
@@ -17,18 +22,31 @@ async function setup(plan: { throttleEnabled?: boolean } = {}) {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   const ask = () => fetch(graphqlUrl, { method: "POST", headers, body: JSON.stringify({ query: SHOP }) });
-  return { store, setFaults, ask, faultsUrl, headers, gql: sandboxClient(baseUrl(), store.shop.domain, store.accessToken) };
+  return {
+    store,
+    setFaults,
+    ask,
+    faultsUrl,
+    headers,
+    gql: sandboxClient(baseUrl(), store.shop.domain, store.accessToken),
+  };
 }
 
 describe("faults on demand", () => {
   it("answers a seeded share of 5xx and 429 (with Retry-After), the same requests each time for the same seed", async () => {
     const { setFaults, ask } = await setup();
     const run = async () => {
-      expect((await setFaults({ seed: 7, serverErrorRate: 0.3, tooManyRequestsRate: 0.2, retryAfterSeconds: 3 })).status).toBe(200);
+      expect(
+        (await setFaults({ seed: 7, serverErrorRate: 0.3, tooManyRequestsRate: 0.2, retryAfterSeconds: 3 })).status,
+      ).toBe(200);
       const answers = [];
       for (let i = 0; i < 40; i++) {
         const response = await ask();
-        answers.push({ status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.json() });
+        answers.push({
+          status: response.status,
+          retryAfter: response.headers.get("retry-after"),
+          body: await response.json(),
+        });
       }
       return answers;
     };
@@ -67,12 +85,16 @@ describe("faults on demand", () => {
     const { setFaults, gql } = await setup({ throttleEnabled: true });
     await setFaults({ throttleStormSeconds: 1 });
     const during = await gql(SHOP);
-    expect(during.body.errors).toEqual([expect.objectContaining({ extensions: expect.objectContaining({ code: "THROTTLED" }) })]);
+    expect(during.body.errors).toEqual([
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "THROTTLED" }) }),
+    ]);
     expect(during.body.extensions!.cost.throttleStatus.currentlyAvailable).toBe(0);
     await expect.poll(async () => (await gql(SHOP)).body.data ?? null, { timeout: 5000, interval: 200 }).not.toBeNull();
     const after = await gql(SHOP);
     expect(after.body.data).toEqual({ shop: { name: expect.any(String) } });
-    expect(after.body.extensions!.cost.throttleStatus.currentlyAvailable).toBeLessThan(after.body.extensions!.cost.throttleStatus.maximumAvailable);
+    expect(after.body.extensions!.cost.throttleStatus.currentlyAvailable).toBeLessThan(
+      after.body.extensions!.cost.throttleStatus.maximumAvailable,
+    );
   });
 
   it("is set through an admin API that wants the shop's token and valid settings", async () => {

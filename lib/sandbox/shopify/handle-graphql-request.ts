@@ -10,14 +10,27 @@ import type { SandboxDb } from "./sandbox-db";
 
 const INVALID_TOKEN = "[API] Invalid API key or access token (unrecognized login or wrong password)";
 
-export type GraphqlRequestOptions = { db: SandboxDb; prefix: string; version: string; publicUrl: string; buckets: SandboxBucketStore };
+export type GraphqlRequestOptions = {
+  db: SandboxDb;
+  prefix: string;
+  version: string;
+  publicUrl: string;
+  buckets: SandboxBucketStore;
+};
 
-export async function handleGraphqlRequest(req: Request, { db, prefix, version, publicUrl, buckets }: GraphqlRequestOptions): Promise<Response> {
+export async function handleGraphqlRequest(
+  req: Request,
+  { db, prefix, version, publicUrl, buckets }: GraphqlRequestOptions,
+): Promise<Response> {
   if (req.method !== "POST") return jsonResponse(405, { errors: "Method Not Allowed" }, { allow: "POST" });
   if (!isSandboxApiVersion(version)) return jsonResponse(404, { errors: "Not Found" });
 
   const domain = shopFromPath(prefix) || hostOf(req);
-  const caller = await authenticateSandboxRequest({ db, domain, accessToken: req.headers.get("x-shopify-access-token") });
+  const caller = await authenticateSandboxRequest({
+    db,
+    domain,
+    accessToken: req.headers.get("x-shopify-access-token"),
+  });
   if (caller === "no-shop") return jsonResponse(404, { errors: "Not Found" });
   if (caller === "bad-token") return jsonResponse(401, { errors: INVALID_TOKEN });
 
@@ -25,7 +38,8 @@ export async function handleGraphqlRequest(req: Request, { db, prefix, version, 
     const fault = decideRequestFault({ shopId: caller.shop.id, faults: caller.faults, version: caller.faultsVersion });
     if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
     if (fault.outcome.kind === "reset") return resetResponse();
-    if (fault.outcome.kind === "status") return faultStatusResponse(fault.outcome.status, fault.outcome.retryAfterSeconds);
+    if (fault.outcome.kind === "status")
+      return faultStatusResponse(fault.outcome.status, fault.outcome.retryAfterSeconds);
   }
 
   const request = await readGraphqlRequest(req);
@@ -34,7 +48,15 @@ export async function handleGraphqlRequest(req: Request, { db, prefix, version, 
   if (!request) return jsonResponse(400, { errors: { query: "Required parameter missing or invalid" } });
 
   const stormUntil = caller.faults?.throttleStormUntil ? new Date(caller.faults.throttleStormUntil) : null;
-  const body = await executeSandboxGraphql({ shop: caller.shop, installation: caller.installation, request, db, publicUrl, throttledUntil: stormUntil, buckets });
+  const body = await executeSandboxGraphql({
+    shop: caller.shop,
+    installation: caller.installation,
+    request,
+    db,
+    publicUrl,
+    throttledUntil: stormUntil,
+    buckets,
+  });
   return jsonResponse(200, body, { "x-shopify-api-version": version });
 }
 
@@ -47,14 +69,20 @@ function faultStatusResponse(status: number, retryAfterSeconds?: number): Respon
       { "retry-after": (retryAfterSeconds ?? 2).toFixed(1) },
     );
   }
-  const text: Record<number, string> = { 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout" };
+  const text: Record<number, string> = {
+    500: "Internal Server Error",
+    502: "Bad Gateway",
+    503: "Service Unavailable",
+    504: "Gateway Timeout",
+  };
   return jsonResponse(status, { errors: text[status] ?? "Internal Server Error" });
 }
 
 // Shopify takes a JSON body ({ query, variables, operationName }) or a raw `application/graphql` document.
 async function readGraphqlRequest(req: Request): Promise<SandboxGraphqlRequest | "bad-json" | null> {
   const text = await req.text();
-  if ((req.headers.get("content-type") ?? "").includes("application/graphql")) return text.trim() ? { query: text } : null;
+  if ((req.headers.get("content-type") ?? "").includes("application/graphql"))
+    return text.trim() ? { query: text } : null;
   let body: unknown;
   try {
     body = JSON.parse(text);

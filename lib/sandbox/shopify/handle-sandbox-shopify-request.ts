@@ -40,7 +40,14 @@ export async function handleSandboxShopifyRequest(
   const url = new URL(req.url);
   const origin = publicUrl ?? process.env.SANDBOX_SHOPIFY_PUBLIC_URL ?? url.origin;
   const graphql = GRAPHQL_PATH.exec(url.pathname);
-  if (graphql) return handleGraphqlRequest(req, { db, prefix: graphql[1] ?? "", version: graphql[2] ?? "", publicUrl: origin, buckets });
+  if (graphql)
+    return handleGraphqlRequest(req, {
+      db,
+      prefix: graphql[1] ?? "",
+      version: graphql[2] ?? "",
+      publicUrl: origin,
+      buckets,
+    });
   if (UPLOAD_PATH.test(url.pathname)) return receiveStagedUpload(req, { db });
   const file = FILE_PATH.exec(url.pathname);
   if (file) return serveSandboxFile(req, { db, key: file[1]!, filename: file[2]! });

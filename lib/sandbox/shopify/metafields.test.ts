@@ -22,7 +22,19 @@ const PRODUCT_METAFIELDS = `#graphql
     product(id: $id) { metafields(first: 50, namespace: $namespace) { nodes { namespace key value } } }
   }`;
 
-type SetResult = { metafieldsSet: { metafields: { id: string; namespace: string; key: string; value: string; jsonValue: unknown; compareDigest: string }[]; userErrors: unknown[] } };
+type SetResult = {
+  metafieldsSet: {
+    metafields: {
+      id: string;
+      namespace: string;
+      key: string;
+      value: string;
+      jsonValue: unknown;
+      compareDigest: string;
+    }[];
+    userErrors: unknown[];
+  };
+};
 type ListResult = { product: { metafields: { nodes: { namespace: string; key: string; value: string }[] } } };
 
 describe("metafieldsSet and metafieldsDelete", () => {
@@ -54,7 +66,9 @@ describe("metafieldsSet and metafieldsDelete", () => {
       ["payload", { a: [1, 2] }],
       ["status", "synced"],
     ]);
-    const again = await gql<SetResult>(SET, { metafields: [{ ownerId: product, namespace: "synco", key: "odoo_id", type: "number_integer", value: "43" }] });
+    const again = await gql<SetResult>(SET, {
+      metafields: [{ ownerId: product, namespace: "synco", key: "odoo_id", type: "number_integer", value: "43" }],
+    });
     expect(again.body.data!.metafieldsSet.metafields[0]!.id).toBe(first.body.data!.metafieldsSet.metafields[0]!.id);
     expect(await list(product, "synco")).toEqual([
       { namespace: "synco", key: "odoo_id", value: "43" },
@@ -64,11 +78,24 @@ describe("metafieldsSet and metafieldsDelete", () => {
 
   it("rejects more than 25 at once and writes none of them", async () => {
     const owner = toGid("Product", store.products[1]!.product.id);
-    const metafields = Array.from({ length: 26 }, (_, i) => ({ ownerId: owner, namespace: "bulk", key: `key_${i}`, type: "single_line_text_field", value: "x" }));
+    const metafields = Array.from({ length: 26 }, (_, i) => ({
+      ownerId: owner,
+      namespace: "bulk",
+      key: `key_${i}`,
+      type: "single_line_text_field",
+      value: "x",
+    }));
     const { body } = await gql<SetResult>(SET, { metafields });
     expect(body.data!.metafieldsSet).toEqual({
       metafields: [],
-      userErrors: [{ field: ["metafields"], message: "Exceeded the maximum metafields input limit of 25.", code: "LESS_THAN_OR_EQUAL_TO", elementIndex: null }],
+      userErrors: [
+        {
+          field: ["metafields"],
+          message: "Exceeded the maximum metafields input limit of 25.",
+          code: "LESS_THAN_OR_EQUAL_TO",
+          elementIndex: null,
+        },
+      ],
     });
     expect(await list(owner, "bulk")).toEqual([]);
   });
@@ -82,18 +109,39 @@ describe("metafieldsSet and metafieldsDelete", () => {
         { ownerId: owner, namespace: "atomic", key: "count", type: "number_integer", value: "many" },
         { ownerId: owner, namespace: "atomic", key: "doc", type: "json", value: "{nope" },
         { ownerId: owner, namespace: "atomic", key: "odd", type: "no_such_type", value: "x" },
-        { ownerId: toGid("Product", 999_999_999), namespace: "atomic", key: "gone", type: "single_line_text_field", value: "x" },
+        {
+          ownerId: toGid("Product", 999_999_999),
+          namespace: "atomic",
+          key: "gone",
+          type: "single_line_text_field",
+          value: "x",
+        },
         { ownerId: owner, namespace: "ab", key: "short", type: "single_line_text_field", value: "x" },
       ],
     });
     const { metafields, userErrors } = body.data!.metafieldsSet;
     expect(metafields).toEqual([]);
     expect(userErrors).toEqual([
-      { field: ["metafields", "1", "value"], message: "Value must be an integer.", code: "INVALID_VALUE", elementIndex: null },
-      { field: ["metafields", "2", "value"], message: expect.stringMatching(/^Value is invalid JSON/), code: "INVALID_VALUE", elementIndex: null },
+      {
+        field: ["metafields", "1", "value"],
+        message: "Value must be an integer.",
+        code: "INVALID_VALUE",
+        elementIndex: null,
+      },
+      {
+        field: ["metafields", "2", "value"],
+        message: expect.stringMatching(/^Value is invalid JSON/),
+        code: "INVALID_VALUE",
+        elementIndex: null,
+      },
       { field: ["metafields", "3", "type"], message: expect.any(String), code: "INVALID_TYPE", elementIndex: null },
       { field: ["metafields", "4", "ownerId"], message: expect.any(String), code: "INVALID", elementIndex: null },
-      { field: ["metafields", "5", "namespace"], message: "Namespace is too short (minimum is 3 characters)", code: "TOO_SHORT", elementIndex: null },
+      {
+        field: ["metafields", "5", "namespace"],
+        message: "Namespace is too short (minimum is 3 characters)",
+        code: "TOO_SHORT",
+        elementIndex: null,
+      },
     ]);
     expect(await list(owner, "atomic")).toEqual([]);
   });
@@ -101,17 +149,49 @@ describe("metafieldsSet and metafieldsDelete", () => {
   it("names each failing element in its field path with elementIndex null, as Shopify does, and writes none", async () => {
     const owner = toGid("Product", store.products[1]!.product.id);
     // Messages and codes as captured from the real API (2025-01).
-    const element = (namespace: string, type = "single_line_text_field", value = "x") => ({ ownerId: owner, namespace, key: "title", type, value });
+    const element = (namespace: string, type = "single_line_text_field", value = "x") => ({
+      ownerId: owner,
+      namespace,
+      key: "title",
+      type,
+      value,
+    });
     const { body } = await gql<SetResult>(SET, {
-      metafields: [element("elements"), element("shopify_standard"), element("elements", "number_integer", "not a number"), element("protected"), element("shopify-l10n-fields")],
+      metafields: [
+        element("elements"),
+        element("shopify_standard"),
+        element("elements", "number_integer", "not a number"),
+        element("protected"),
+        element("shopify-l10n-fields"),
+      ],
     });
     expect(body.data!.metafieldsSet).toEqual({
       metafields: [],
       userErrors: [
-        { field: ["metafields", "1", "namespace"], message: "Namespace shopify_standard is a reserved namespace", code: null, elementIndex: null },
-        { field: ["metafields", "2", "value"], message: "Value must be an integer.", code: "INVALID_VALUE", elementIndex: null },
-        { field: ["metafields", "3", "namespace"], message: "Namespace protected is a reserved namespace", code: null, elementIndex: null },
-        { field: ["metafields", "4", "namespace"], message: "Namespace shopify-l10n-fields is a reserved namespace", code: null, elementIndex: null },
+        {
+          field: ["metafields", "1", "namespace"],
+          message: "Namespace shopify_standard is a reserved namespace",
+          code: null,
+          elementIndex: null,
+        },
+        {
+          field: ["metafields", "2", "value"],
+          message: "Value must be an integer.",
+          code: "INVALID_VALUE",
+          elementIndex: null,
+        },
+        {
+          field: ["metafields", "3", "namespace"],
+          message: "Namespace protected is a reserved namespace",
+          code: null,
+          elementIndex: null,
+        },
+        {
+          field: ["metafields", "4", "namespace"],
+          message: "Namespace shopify-l10n-fields is a reserved namespace",
+          code: null,
+          elementIndex: null,
+        },
       ],
     });
     expect(await list(owner, "elements")).toEqual([]);
@@ -131,7 +211,9 @@ describe("metafieldsSet and metafieldsDelete", () => {
 
   it("deletes what exists, answers null for what does not, and takes at most 25", async () => {
     const owner = toGid("Customer", store.customers[0]!.id);
-    await gql(SET, { metafields: [{ ownerId: owner, namespace: "synco", key: "odoo_id", type: "single_line_text_field", value: "7" }] });
+    await gql(SET, {
+      metafields: [{ ownerId: owner, namespace: "synco", key: "odoo_id", type: "single_line_text_field", value: "7" }],
+    });
     const { body } = await gql<{ metafieldsDelete: unknown }>(DELETE, {
       metafields: [
         { ownerId: owner, namespace: "synco", key: "odoo_id" },
@@ -155,10 +237,22 @@ describe("metafieldsSet and metafieldsDelete", () => {
     const other = await seedSmallStore({ products: 1, customers: 0, orders: 0, throttleEnabled: false });
     const otherGql = sandboxClient(baseUrl(), other.shop.domain, other.accessToken);
     const foreign = toGid("Product", other.products[0]!.product.id);
-    await otherGql(SET, { metafields: [{ ownerId: foreign, namespace: "synco", key: "odoo_id", type: "single_line_text_field", value: "1" }] });
-    const write = await gql<SetResult>(SET, { metafields: [{ ownerId: foreign, namespace: "synco", key: "odoo_id", type: "single_line_text_field", value: "2" }] });
-    expect(write.body.data!.metafieldsSet.userErrors).toEqual([expect.objectContaining({ field: ["metafields", "0", "ownerId"] })]);
-    const removal = await gql<{ metafieldsDelete: { deletedMetafields: unknown[] } }>(DELETE, { metafields: [{ ownerId: foreign, namespace: "synco", key: "odoo_id" }] });
+    await otherGql(SET, {
+      metafields: [
+        { ownerId: foreign, namespace: "synco", key: "odoo_id", type: "single_line_text_field", value: "1" },
+      ],
+    });
+    const write = await gql<SetResult>(SET, {
+      metafields: [
+        { ownerId: foreign, namespace: "synco", key: "odoo_id", type: "single_line_text_field", value: "2" },
+      ],
+    });
+    expect(write.body.data!.metafieldsSet.userErrors).toEqual([
+      expect.objectContaining({ field: ["metafields", "0", "ownerId"] }),
+    ]);
+    const removal = await gql<{ metafieldsDelete: { deletedMetafields: unknown[] } }>(DELETE, {
+      metafields: [{ ownerId: foreign, namespace: "synco", key: "odoo_id" }],
+    });
     expect(removal.body.data!.metafieldsDelete.deletedMetafields).toEqual([null]);
     expect(await list(foreign, "synco", otherGql)).toEqual([{ namespace: "synco", key: "odoo_id", value: "1" }]);
   });
@@ -173,14 +267,30 @@ describe("$app namespaces and metafield definitions", () => {
     const appId = store.installation.appId;
     const [first, second] = store.products.map(({ product }) => toGid("Product", product.id));
 
-    const definition = await gql<{ metafieldDefinitionCreate: { createdDefinition: { namespace: string; type: { name: string } }; userErrors: unknown[] } }>(
+    const definition = await gql<{
+      metafieldDefinitionCreate: {
+        createdDefinition: { namespace: string; type: { name: string } };
+        userErrors: unknown[];
+      };
+    }>(
       `#graphql
       mutation Define($definition: MetafieldDefinitionInput!) {
         metafieldDefinitionCreate(definition: $definition) { createdDefinition { id namespace key type { name } } userErrors { field message code } }
       }`,
-      { definition: { name: "Odoo id", namespace: "$app:sync", key: "odoo_id", type: "single_line_text_field", ownerType: "PRODUCT" } },
+      {
+        definition: {
+          name: "Odoo id",
+          namespace: "$app:sync",
+          key: "odoo_id",
+          type: "single_line_text_field",
+          ownerType: "PRODUCT",
+        },
+      },
     );
-    expect(definition.body.data!.metafieldDefinitionCreate).toMatchObject({ createdDefinition: { namespace: `app--${appId}--sync`, type: { name: "single_line_text_field" } }, userErrors: [] });
+    expect(definition.body.data!.metafieldDefinitionCreate).toMatchObject({
+      createdDefinition: { namespace: `app--${appId}--sync`, type: { name: "single_line_text_field" } },
+      userErrors: [],
+    });
 
     // With a definition the type may be left out; a different one is refused.
     const set = await gql<SetResult>(SET, {
@@ -191,8 +301,14 @@ describe("$app namespaces and metafield definitions", () => {
       ],
     });
     expect(set.body.data!.metafieldsSet.userErrors).toEqual([]);
-    expect(set.body.data!.metafieldsSet.metafields.map((m) => m.namespace)).toEqual([`app--${appId}--sync`, `app--${appId}--sync`, `app--${appId}`]);
-    const wrongType = await gql<SetResult>(SET, { metafields: [{ ownerId: first, namespace: "$app:sync", key: "odoo_id", type: "number_integer", value: "5" }] });
+    expect(set.body.data!.metafieldsSet.metafields.map((m) => m.namespace)).toEqual([
+      `app--${appId}--sync`,
+      `app--${appId}--sync`,
+      `app--${appId}`,
+    ]);
+    const wrongType = await gql<SetResult>(SET, {
+      metafields: [{ ownerId: first, namespace: "$app:sync", key: "odoo_id", type: "number_integer", value: "5" }],
+    });
     expect(wrongType.body.data!.metafieldsSet.userErrors).toEqual([expect.objectContaining({ code: "INVALID_TYPE" })]);
 
     const read = await gql<{ product: { sync: { value: string } | null } }>(
@@ -211,11 +327,26 @@ describe("$app namespaces and metafield definitions", () => {
       { id: first, namespace: `app--${appId}--sync` },
     );
     expect(peek.body.data!.product).toEqual({ metafield: null, metafields: { nodes: [] } });
-    const intrude = await otherGql<SetResult>(SET, { metafields: [{ ownerId: first, namespace: `app--${appId}--sync`, key: "odoo_id", type: "single_line_text_field", value: "x" }] });
-    expect(intrude.body.data!.metafieldsSet.userErrors).toEqual([expect.objectContaining({ code: "APP_NOT_AUTHORIZED", field: ["metafields", "0"] })]);
-    const erase = await otherGql<{ metafieldsDelete: { deletedMetafields: unknown[]; userErrors: unknown[] } }>(DELETE, {
-      metafields: [{ ownerId: first, namespace: `app--${appId}--sync`, key: "odoo_id" }],
+    const intrude = await otherGql<SetResult>(SET, {
+      metafields: [
+        {
+          ownerId: first,
+          namespace: `app--${appId}--sync`,
+          key: "odoo_id",
+          type: "single_line_text_field",
+          value: "x",
+        },
+      ],
     });
+    expect(intrude.body.data!.metafieldsSet.userErrors).toEqual([
+      expect.objectContaining({ code: "APP_NOT_AUTHORIZED", field: ["metafields", "0"] }),
+    ]);
+    const erase = await otherGql<{ metafieldsDelete: { deletedMetafields: unknown[]; userErrors: unknown[] } }>(
+      DELETE,
+      {
+        metafields: [{ ownerId: first, namespace: `app--${appId}--sync`, key: "odoo_id" }],
+      },
+    );
     expect(erase.body.data!.metafieldsDelete.userErrors).toHaveLength(1);
     const definitions = await otherGql<{ metafieldDefinitions: { nodes: unknown[] } }>(`#graphql
       query { metafieldDefinitions(first: 10, ownerType: PRODUCT) { nodes { namespace key } } }`);
@@ -228,14 +359,21 @@ describe("$app namespaces and metafield definitions", () => {
         }
       }`;
     const identifier = { ownerType: "PRODUCT", namespace: "$app:sync", key: "odoo_id" };
-    const orphaning = await gql<{ metafieldDefinitionDelete: { userErrors: unknown[] } }>(DELETE_DEFINITION, { identifier, all: false });
-    expect(orphaning.body.data!.metafieldDefinitionDelete.userErrors).toEqual([expect.objectContaining({ code: "RESERVED_NAMESPACE_ORPHANED_METAFIELDS" })]);
+    const orphaning = await gql<{ metafieldDefinitionDelete: { userErrors: unknown[] } }>(DELETE_DEFINITION, {
+      identifier,
+      all: false,
+    });
+    expect(orphaning.body.data!.metafieldDefinitionDelete.userErrors).toEqual([
+      expect.objectContaining({ code: "RESERVED_NAMESPACE_ORPHANED_METAFIELDS" }),
+    ]);
     const removed = await gql<{ metafieldDefinitionDelete: unknown }>(DELETE_DEFINITION, { identifier, all: true });
     expect(removed.body.data!.metafieldDefinitionDelete).toEqual({
       deletedDefinition: { namespace: `app--${appId}--sync`, key: "odoo_id", ownerType: "PRODUCT" },
       userErrors: [],
     });
     const left = await gql<ListResult>(PRODUCT_METAFIELDS, { id: first });
-    expect(left.body.data!.product.metafields.nodes).toEqual([{ namespace: `app--${appId}`, key: "plain_app_key", value: "true" }]);
+    expect(left.body.data!.product.metafields.nodes).toEqual([
+      { namespace: `app--${appId}`, key: "plain_app_key", value: "true" },
+    ]);
   });
 });

@@ -21,29 +21,52 @@ describe("resource mutations", () => {
     unsubscribe = subscribeToSandboxChanges(({ shopId, topic, payload }) => {
       if (shopId === store.shop.id) changes.push({ shopId, topic, payload });
     });
-    const created = await gql<{ productCreate: { product: { id: string; handle: string; variants: { nodes: { title: string; price: string }[] } }; userErrors: unknown[] } }>(
+    const created = await gql<{
+      productCreate: {
+        product: { id: string; handle: string; variants: { nodes: { title: string; price: string }[] } };
+        userErrors: unknown[];
+      };
+    }>(
       `#graphql
       mutation Create($product: ProductCreateInput!) {
         productCreate(product: $product) { product { id handle variants(first: 5) { nodes { title price } } } userErrors { field message } }
       }`,
-      { product: { title: "Product 1", metafields: [{ namespace: "synco", key: "odoo_id", type: "single_line_text_field", value: "9" }] } },
+      {
+        product: {
+          title: "Product 1",
+          metafields: [{ namespace: "synco", key: "odoo_id", type: "single_line_text_field", value: "9" }],
+        },
+      },
     );
     const product = created.body.data!.productCreate.product;
     // The seeded store already has "Product 1", so the handle gets a suffix, as on Shopify.
-    expect(product).toMatchObject({ handle: "product-1-1", variants: { nodes: [{ title: "Default Title", price: "0.00" }] } });
+    expect(product).toMatchObject({
+      handle: "product-1-1",
+      variants: { nodes: [{ title: "Default Title", price: "0.00" }] },
+    });
 
-    const updated = await gql<{ productUpdate: { product: { title: string; status: string; metafield: { value: string } }; userErrors: unknown[] } }>(
+    const updated = await gql<{
+      productUpdate: {
+        product: { title: string; status: string; metafield: { value: string } };
+        userErrors: unknown[];
+      };
+    }>(
       `#graphql
       mutation Update($product: ProductUpdateInput!) {
         productUpdate(product: $product) { product { title status metafield(namespace: "synco", key: "odoo_id") { value } } userErrors { field message } }
       }`,
       { product: { id: product.id, title: "Renamed", status: "DRAFT" } },
     );
-    expect(updated.body.data!.productUpdate).toEqual({ product: { title: "Renamed", status: "DRAFT", metafield: { value: "9" } }, userErrors: [] });
+    expect(updated.body.data!.productUpdate).toEqual({
+      product: { title: "Renamed", status: "DRAFT", metafield: { value: "9" } },
+      userErrors: [],
+    });
 
     const DELETE = `#graphql
       mutation Delete($id: ID!) { productDelete(input: { id: $id }) { deletedProductId userErrors { field message } } }`;
-    expect((await gql(DELETE, { id: product.id })).body.data).toEqual({ productDelete: { deletedProductId: product.id, userErrors: [] } });
+    expect((await gql(DELETE, { id: product.id })).body.data).toEqual({
+      productDelete: { deletedProductId: product.id, userErrors: [] },
+    });
     expect((await gql(DELETE, { id: product.id })).body.data).toEqual({
       productDelete: { deletedProductId: null, userErrors: [{ field: ["id"], message: "Product does not exist" }] },
     });
@@ -68,9 +91,17 @@ describe("resource mutations", () => {
     const created = await gql<{ productCreate: { product: null; userErrors: { field: string[] }[] } }>(
       `#graphql
       mutation Create($product: ProductCreateInput!) { productCreate(product: $product) { product { id } userErrors { field message } } }`,
-      { product: { title: "Half made", metafields: [{ namespace: "synco", key: "count", type: "number_integer", value: "NaN" }] } },
+      {
+        product: {
+          title: "Half made",
+          metafields: [{ namespace: "synco", key: "count", type: "number_integer", value: "NaN" }],
+        },
+      },
     );
-    expect(created.body.data!.productCreate).toEqual({ product: null, userErrors: [{ field: ["metafields", "0", "value"], message: "Value must be an integer." }] });
+    expect(created.body.data!.productCreate).toEqual({
+      product: null,
+      userErrors: [{ field: ["metafields", "0", "value"], message: "Value must be an integer." }],
+    });
     const count = await gql<{ productsCount: { count: number } }>(`#graphql
       query { productsCount { count } }`);
     expect(count.body.data!.productsCount.count).toBe(store.products.length);
@@ -80,15 +111,24 @@ describe("resource mutations", () => {
     const { store, gql } = await freshStore();
     const CREATE = `#graphql
       mutation Create($input: CustomerInput!) { customerCreate(input: $input) { customer { id email displayName } userErrors { field message } } }`;
-    const created = await gql<{ customerCreate: { customer: { id: string; email: string; displayName: string } } }>(CREATE, {
-      input: { email: "New@Example.com", firstName: "Ada", lastName: "Lovelace" },
+    const created = await gql<{ customerCreate: { customer: { id: string; email: string; displayName: string } } }>(
+      CREATE,
+      {
+        input: { email: "New@Example.com", firstName: "Ada", lastName: "Lovelace" },
+      },
+    );
+    expect(created.body.data!.customerCreate.customer).toMatchObject({
+      email: "new@example.com",
+      displayName: "Ada Lovelace",
     });
-    expect(created.body.data!.customerCreate.customer).toMatchObject({ email: "new@example.com", displayName: "Ada Lovelace" });
     expect((await gql(CREATE, { input: { email: store.customers[0]!.email } })).body.data).toEqual({
       customerCreate: { customer: null, userErrors: [{ field: ["email"], message: "Email has already been taken" }] },
     });
     expect((await gql(CREATE, { input: { note: "nobody" } })).body.data).toEqual({
-      customerCreate: { customer: null, userErrors: [{ field: null, message: "A name, phone number, or email address must be present" }] },
+      customerCreate: {
+        customer: null,
+        userErrors: [{ field: null, message: "A name, phone number, or email address must be present" }],
+      },
     });
     const updated = await gql(
       `#graphql
@@ -130,7 +170,12 @@ describe("resource mutations", () => {
           totalPriceSet: { shopMoney: { amount: "24.5", currencyCode: "USD" } },
           lineItems: {
             nodes: [
-              { title: "Product 1", sku: variant.sku, quantity: 2, originalTotalSet: { shopMoney: { amount: "22.0" } } },
+              {
+                title: "Product 1",
+                sku: variant.sku,
+                quantity: 2,
+                originalTotalSet: { shopMoney: { amount: "22.0" } },
+              },
               { title: "Gift wrap", sku: null, quantity: 1, originalTotalSet: { shopMoney: { amount: "2.5" } } },
             ],
           },
@@ -138,9 +183,16 @@ describe("resource mutations", () => {
         userErrors: [],
       },
     });
-    const invalid = await gql(ORDER_CREATE, { order: { lineItems: [{ variantId: toGid("ProductVariant", 999_999_999), quantity: 1 }] } });
+    const invalid = await gql(ORDER_CREATE, {
+      order: { lineItems: [{ variantId: toGid("ProductVariant", 999_999_999), quantity: 1 }] },
+    });
     expect(invalid.body.data).toEqual({
-      orderCreate: { order: null, userErrors: [{ field: ["order", "lineItems", "0", "variantId"], message: "Variant does not exist", code: "INVALID" }] },
+      orderCreate: {
+        order: null,
+        userErrors: [
+          { field: ["order", "lineItems", "0", "variantId"], message: "Variant does not exist", code: "INVALID" },
+        ],
+      },
     });
   });
 });

@@ -26,7 +26,11 @@ async function walk(gql: SandboxClient, variables: Record<string, unknown>, size
   const forward: string[] = [];
   let after: string | null = null;
   for (let guard = 0; guard < 100; guard++) {
-    const { body }: { body: { data?: Page | null } } = await gql<Page>(PRODUCTS_PAGE, { ...variables, first: size, after });
+    const { body }: { body: { data?: Page | null } } = await gql<Page>(PRODUCTS_PAGE, {
+      ...variables,
+      first: size,
+      after,
+    });
     const page: Page["products"] = body.data!.products;
     expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
     forward.push(...page.edges.map((edge) => edge.node.id));
@@ -36,7 +40,11 @@ async function walk(gql: SandboxClient, variables: Record<string, unknown>, size
   const backward: string[] = [];
   let before: string | null = null;
   for (let guard = 0; guard < 100; guard++) {
-    const { body }: { body: { data?: Page | null } } = await gql<Page>(PRODUCTS_PAGE, { ...variables, last: size, before });
+    const { body }: { body: { data?: Page | null } } = await gql<Page>(PRODUCTS_PAGE, {
+      ...variables,
+      last: size,
+      before,
+    });
     const page: Page["products"] = body.data!.products;
     expect(page.pageInfo.hasNextPage).toBe(before !== null);
     backward.unshift(...page.edges.map((edge) => edge.node.id));
@@ -51,7 +59,13 @@ describe("sandbox connections", () => {
   let gql: SandboxClient;
   let ids: string[];
   beforeAll(async () => {
-    store = await seedSmallStore({ products: 23, variantsPerProduct: 1, customers: 4, orders: 6, throttleEnabled: false });
+    store = await seedSmallStore({
+      products: 23,
+      variantsPerProduct: 1,
+      customers: 4,
+      orders: 6,
+      throttleEnabled: false,
+    });
     gql = sandboxClient(baseUrl(), store.shop.domain, store.accessToken);
     ids = store.products.map(({ product }) => toGid("Product", product.id));
   });
@@ -63,7 +77,9 @@ describe("sandbox connections", () => {
   });
 
   it("keeps the order of a sort key, reversed too, and of a query filter", async () => {
-    const byTitle = [...store.products].sort((a, b) => a.product.title.localeCompare(b.product.title, "en")).map(({ product }) => toGid("Product", product.id));
+    const byTitle = [...store.products]
+      .sort((a, b) => a.product.title.localeCompare(b.product.title, "en"))
+      .map(({ product }) => toGid("Product", product.id));
     const titleWalk = await walk(gql, { sortKey: "TITLE" }, 4);
     expect(new Set(titleWalk.forward)).toEqual(new Set(byTitle));
     expect(titleWalk.backward).toEqual(titleWalk.forward);
@@ -80,11 +96,19 @@ describe("sandbox connections", () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 50; page++) {
-      const { body }: { body: { data?: Page | null } } = await gql<Page>(PRODUCTS_PAGE, { first: 5, after, sortKey: "CREATED_AT" });
+      const { body }: { body: { data?: Page | null } } = await gql<Page>(PRODUCTS_PAGE, {
+        first: 5,
+        after,
+        sortKey: "CREATED_AT",
+      });
       seen.push(...body.data!.products.edges.map((edge) => edge.node.id));
       // Someone adds a product that sorts before the cursor, and one that sorts at the very end.
       if (page === 1) {
-        await createSandboxProduct({ shopId: store.shop.id, title: "Backdated", createdAt: new Date("2025-06-01T00:00:00Z") });
+        await createSandboxProduct({
+          shopId: store.shop.id,
+          title: "Backdated",
+          createdAt: new Date("2025-06-01T00:00:00Z"),
+        });
       }
       if (!body.data!.products.pageInfo.hasNextPage) break;
       after = body.data!.products.pageInfo.endCursor;
@@ -96,15 +120,23 @@ describe("sandbox connections", () => {
   it("refuses what Shopify refuses: no page size, both first and last, more than 250, a foreign cursor", async () => {
     const missing = await gql(`query { products { nodes { id } } }`);
     expect(missing.body.data).toBeNull();
-    expect(missing.body.errors).toEqual([expect.objectContaining({ message: "you must provide one of first or last", path: ["products"] })]);
+    expect(missing.body.errors).toEqual([
+      expect.objectContaining({ message: "you must provide one of first or last", path: ["products"] }),
+    ]);
     const both = await gql(`query { products(first: 1, last: 1) { nodes { id } } }`);
-    expect(both.body.errors).toEqual([expect.objectContaining({ message: "providing both first and last is not supported" })]);
+    expect(both.body.errors).toEqual([
+      expect.objectContaining({ message: "providing both first and last is not supported" }),
+    ]);
     const tooMany = await gql(`query { products(first: 251) { nodes { id } } }`);
-    expect(tooMany.body.errors).toEqual([expect.objectContaining({ message: expect.stringContaining("Expected a page size from 0 to 250") })]);
+    expect(tooMany.body.errors).toEqual([
+      expect.objectContaining({ message: expect.stringContaining("Expected a page size from 0 to 250") }),
+    ]);
     const { body } = await gql<Page>(PRODUCTS_PAGE, { first: 1 });
     const cursor = body.data!.products.pageInfo.endCursor;
     const wrongSort = await gql(PRODUCTS_PAGE, { first: 1, after: cursor, sortKey: "TITLE" });
-    expect(wrongSort.body.errors).toEqual([expect.objectContaining({ message: "Invalid cursor for current pagination sort." })]);
+    expect(wrongSort.body.errors).toEqual([
+      expect.objectContaining({ message: "Invalid cursor for current pagination sort." }),
+    ]);
   });
 
   it("pages nested connections: an order's line items and a product's variants", async () => {
@@ -122,7 +154,13 @@ describe("sandbox counts and search", () => {
   let store: SeededSmallStore;
   let gql: SandboxClient;
   beforeAll(async () => {
-    store = await seedSmallStore({ products: 4, variantsPerProduct: 2, customers: 3, orders: 5, throttleEnabled: false });
+    store = await seedSmallStore({
+      products: 4,
+      variantsPerProduct: 2,
+      customers: 3,
+      orders: 5,
+      throttleEnabled: false,
+    });
     gql = sandboxClient(baseUrl(), store.shop.domain, store.accessToken);
   });
 
@@ -149,10 +187,19 @@ describe("sandbox counts and search", () => {
     expect(await count("ordersCount", `email:CUSTOMER2@example.com`)).toMatchObject({ count: 2 });
     expect(await count("ordersCount", `sku:SKU-1-2`)).toMatchObject({ count: 1 });
     expect(await count("ordersCount", `updated_at:>'2026-01-01T09:00:00Z'`)).toMatchObject({ count: 3 });
-    expect(await count("ordersCount", `email:customer1@example.com OR email:customer3@example.com`)).toMatchObject({ count: 3 });
+    expect(await count("ordersCount", `email:customer1@example.com OR email:customer3@example.com`)).toMatchObject({
+      count: 3,
+    });
     expect(await count("ordersCount", `-email:customer1@example.com`)).toMatchObject({ count: 3 });
-    expect(await count("ordersCount", `(email:customer1@example.com OR email:customer2@example.com) AND NOT name:${first!.name}`)).toMatchObject({ count: 3 });
-    expect(await count("ordersCount", `created_at:>='2026-01-01T08:00:00Z' created_at:<'2026-01-01T10:00:00Z'`)).toMatchObject({ count: 2 });
+    expect(
+      await count(
+        "ordersCount",
+        `(email:customer1@example.com OR email:customer2@example.com) AND NOT name:${first!.name}`,
+      ),
+    ).toMatchObject({ count: 3 });
+    expect(
+      await count("ordersCount", `created_at:>='2026-01-01T08:00:00Z' created_at:<'2026-01-01T10:00:00Z'`),
+    ).toMatchObject({ count: 2 });
     expect(await count("productsCount", `sku:SKU-3-2`)).toMatchObject({ count: 1 });
     expect(await count("productsCount", `title:Product*`)).toMatchObject({ count: 4 });
     expect(await count("productsCount", `product 2`)).toMatchObject({ count: 1 });
@@ -160,7 +207,9 @@ describe("sandbox counts and search", () => {
   });
 
   it("ignores a field it cannot search and says so in extensions.search, as Shopify does", async () => {
-    const { body } = await gql(`query { ordersCount(query: "staff_member:Kat email:customer1@example.com") { count } }`);
+    const { body } = await gql(
+      `query { ordersCount(query: "staff_member:Kat email:customer1@example.com") { count } }`,
+    );
     expect(body.data).toEqual({ ordersCount: { count: 2 } });
     expect(body.extensions!.search).toEqual([
       {

@@ -15,7 +15,10 @@ export async function rotateSandboxAccessToken({
   appId?: number;
   db?: SandboxDb;
 }): Promise<string | null> {
-  const [shop] = await db.select({ id: sandboxShopifyShops.id }).from(sandboxShopifyShops).where(eq(sandboxShopifyShops.domain, domain.toLowerCase()));
+  const [shop] = await db
+    .select({ id: sandboxShopifyShops.id })
+    .from(sandboxShopifyShops)
+    .where(eq(sandboxShopifyShops.domain, domain.toLowerCase()));
   if (!shop) return null;
   const accessToken = newAccessToken();
   const updated = await db

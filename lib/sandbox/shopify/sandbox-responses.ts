@@ -18,7 +18,10 @@ export const rawBodyOf = (response: Response): string | undefined => rawBodies.g
 
 /** Storage-style XML answers (the staged upload and download endpoints mimic Google Cloud Storage). */
 export function xmlResponse(status: number, body: string): Response {
-  return new Response(`<?xml version='1.0' encoding='UTF-8'?>${body}`, { status, headers: { "content-type": "application/xml; charset=UTF-8" } });
+  return new Response(`<?xml version='1.0' encoding='UTF-8'?>${body}`, {
+    status,
+    headers: { "content-type": "application/xml; charset=UTF-8" },
+  });
 }
 
 export function xmlError(status: number, code: string, message: string): Response {
@@ -26,7 +29,10 @@ export function xmlError(status: number, code: string, message: string): Respons
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!);
+  return text.replace(
+    /[<>&'"]/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" })[c]!,
+  );
 }
 
 const resets = new WeakSet<Response>();

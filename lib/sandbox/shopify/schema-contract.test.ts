@@ -11,8 +11,12 @@ describe("the sandbox schema", () => {
   });
 
   it("serves exactly the webhook topics it delivers, each one Shopify's", async () => {
-    const served = (sandboxSchema().getType("WebhookSubscriptionTopic") as GraphQLEnumType).getValues().map((value) => value.name);
-    const real = (loadAdminSchema().getType("WebhookSubscriptionTopic") as GraphQLEnumType).getValues().map((value) => value.name);
+    const served = (sandboxSchema().getType("WebhookSubscriptionTopic") as GraphQLEnumType)
+      .getValues()
+      .map((value) => value.name);
+    const real = (loadAdminSchema().getType("WebhookSubscriptionTopic") as GraphQLEnumType)
+      .getValues()
+      .map((value) => value.name);
     expect(served.sort()).toEqual(Object.keys(WEBHOOK_TOPICS).sort());
     expect(real).toEqual(expect.arrayContaining(served));
   });

@@ -44,7 +44,15 @@ export async function seedSmallStore({
   app,
   db = defaultSandboxDb,
 }: SeedSmallStoreOptions = {}): Promise<SeededSmallStore> {
-  const created = await createSandboxShop({ domain, name: `Sandbox ${domain}`, plan, bucketSize, throttleEnabled, app, db });
+  const created = await createSandboxShop({
+    domain,
+    name: `Sandbox ${domain}`,
+    plan,
+    bucketSize,
+    throttleEnabled,
+    app,
+    db,
+  });
   const shopId = created.shop.id;
   let clock = startAt.getTime();
   const tick = () => new Date((clock += HOUR));
@@ -56,20 +64,40 @@ export async function seedSmallStore({
       sku: `SKU-${p}-${v + 1}`,
       price: (10 * p + v).toFixed(2),
     }));
-    products.push(await createSandboxProduct({ shopId, title: `Product ${p}`, vendor: "Sandbox", variants, createdAt: tick(), db }));
+    products.push(
+      await createSandboxProduct({ shopId, title: `Product ${p}`, vendor: "Sandbox", variants, createdAt: tick(), db }),
+    );
   }
   const customers: SandboxCustomer[] = [];
   for (let c = 1; c <= customerCount; c++) {
     customers.push(
-      await createSandboxCustomer({ shopId, email: `customer${c}@example.com`, firstName: "Customer", lastName: `Number ${c}`, createdAt: tick(), db }),
+      await createSandboxCustomer({
+        shopId,
+        email: `customer${c}@example.com`,
+        firstName: "Customer",
+        lastName: `Number ${c}`,
+        createdAt: tick(),
+        db,
+      }),
     );
   }
   const variants = products.flatMap((product) => product.variants);
   const orders: CreatedSandboxOrder[] = [];
   for (let o = 0; o < orderCount; o++) {
     const customer = customers.length ? customers[o % customers.length] : undefined;
-    const lineItems = variants.length ? [{ variantId: variants[o % variants.length]!.id, quantity: 1 + (o % 3) }] : [{ title: "Custom item", quantity: 1, price: "5.00" }];
-    orders.push(await createSandboxOrder({ shopId, customerId: customer?.id, email: customer?.email, lineItems, createdAt: tick(), db }));
+    const lineItems = variants.length
+      ? [{ variantId: variants[o % variants.length]!.id, quantity: 1 + (o % 3) }]
+      : [{ title: "Custom item", quantity: 1, price: "5.00" }];
+    orders.push(
+      await createSandboxOrder({
+        shopId,
+        customerId: customer?.id,
+        email: customer?.email,
+        lineItems,
+        createdAt: tick(),
+        db,
+      }),
+    );
   }
   return { ...created, products, customers, orders };
 }

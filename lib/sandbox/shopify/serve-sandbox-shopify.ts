@@ -16,7 +16,13 @@ import { defaultSandboxDb } from "./sandbox-db";
 
 export type RunningSandboxServer = { url: string; port: number; close: () => Promise<void> };
 
-export type ServeSandboxShopifyOptions = { port?: number; host?: string; db?: SandboxDb; publicUrl?: string; buckets?: SandboxBucketStore };
+export type ServeSandboxShopifyOptions = {
+  port?: number;
+  host?: string;
+  db?: SandboxDb;
+  publicUrl?: string;
+  buckets?: SandboxBucketStore;
+};
 
 export async function serveSandboxShopify({
   port = 0,
@@ -55,7 +61,11 @@ export async function serveSandboxShopify({
   };
 }
 
-async function respond(req: IncomingMessage, res: ServerResponse, options: { db: SandboxDb; publicUrl: string; buckets: SandboxBucketStore }) {
+async function respond(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { db: SandboxDb; publicUrl: string; buckets: SandboxBucketStore },
+) {
   const headers = new Headers();
   for (let i = 0; i < req.rawHeaders.length; i += 2) headers.append(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
   const hasBody = req.method !== "GET" && req.method !== "HEAD";
@@ -71,7 +81,10 @@ async function respond(req: IncomingMessage, res: ServerResponse, options: { db:
   if (isResetResponse(response)) return void req.socket.destroy();
   const raw = rawBodyOf(response);
   if (raw !== undefined) {
-    res.writeHead(response.status, { ...Object.fromEntries(response.headers), "content-length": Buffer.byteLength(raw) });
+    res.writeHead(response.status, {
+      ...Object.fromEntries(response.headers),
+      "content-length": Buffer.byteLength(raw),
+    });
     return void res.end(raw);
   }
   res.writeHead(response.status, Object.fromEntries(response.headers));

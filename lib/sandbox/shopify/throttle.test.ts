@@ -15,7 +15,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // The same behaviour from both bucket stores: PostgreSQL with two servers on one database standing
 // for two app instances (the bucket must be shared), and the standalone server's memory store.
 describe.each([
-  { where: "in PostgreSQL, shared by two servers on one database", servers: 2, buckets: (): SandboxBucketStore | undefined => undefined },
+  {
+    where: "in PostgreSQL, shared by two servers on one database",
+    servers: 2,
+    buckets: (): SandboxBucketStore | undefined => undefined,
+  },
   { where: "in memory, one server", servers: 1, buckets: createMemoryBucketStore },
 ])("the leaky bucket $where", ({ servers: count, buckets }) => {
   let servers: RunningSandboxServer[] = [];
@@ -31,7 +35,14 @@ describe.each([
   let clients: SandboxClient[];
   beforeAll(async () => {
     // Standard plan (100 points/s) with a 200-point bucket; 20 products so a page costs what it asks: 22.
-    store = await seedSmallStore({ plan: "standard", bucketSize: 200, products: 20, variantsPerProduct: 1, customers: 0, orders: 0 });
+    store = await seedSmallStore({
+      plan: "standard",
+      bucketSize: 200,
+      products: 20,
+      variantsPerProduct: 1,
+      customers: 0,
+      orders: 0,
+    });
     clients = servers.map((server) => sandboxClient(server.url, store.shop.domain, store.accessToken));
   });
   const client = (i: number) => clients[i % clients.length]!;
@@ -48,7 +59,10 @@ describe.each([
     for (const result of throttled) {
       expect(result.status).toBe(200);
       expect(result.body.errors).toEqual([
-        { message: "Throttled", extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" } },
+        {
+          message: "Throttled",
+          extensions: { code: "THROTTLED", documentation: "https://shopify.dev/api/usage/rate-limits" },
+        },
       ]);
       expect(result.body.extensions!.cost).toMatchObject({
         requestedQueryCost: 22,
@@ -80,7 +94,13 @@ describe.each([
   });
 
   it("refunds what a query did not use", async () => {
-    const small = await seedSmallStore({ plan: "advanced", products: 2, variantsPerProduct: 1, customers: 0, orders: 0 });
+    const small = await seedSmallStore({
+      plan: "advanced",
+      products: 2,
+      variantsPerProduct: 1,
+      customers: 0,
+      orders: 0,
+    });
     const gql = sandboxClient(servers[0]!.url, small.shop.domain, small.accessToken);
     const { body } = await gql(`#graphql
       query { products(first: 100) { nodes { id } } }`);
@@ -110,10 +130,21 @@ describe.each([
   });
 
   it("can be switched off per shop, for benchmarks", async () => {
-    const free = await seedSmallStore({ bucketSize: 30, throttleEnabled: false, products: 20, variantsPerProduct: 1, customers: 0, orders: 0 });
+    const free = await seedSmallStore({
+      bucketSize: 30,
+      throttleEnabled: false,
+      products: 20,
+      variantsPerProduct: 1,
+      customers: 0,
+      orders: 0,
+    });
     const gql = sandboxClient(servers[0]!.url, free.shop.domain, free.accessToken);
     const burst = await Promise.all(Array.from({ length: 10 }, () => gql(TWENTY_PRODUCTS)));
     expect(burst.every((result) => result.body.data)).toBe(true);
-    expect(burst[0]!.body.extensions!.cost.throttleStatus).toEqual({ maximumAvailable: 30, currentlyAvailable: 30, restoreRate: 100 });
+    expect(burst[0]!.body.extensions!.cost.throttleStatus).toEqual({
+      maximumAvailable: 30,
+      currentlyAvailable: 30,
+      restoreRate: 100,
+    });
   });
 });

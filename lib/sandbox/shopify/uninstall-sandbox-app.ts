@@ -12,7 +12,11 @@ export type UninstallSandboxAppOptions = { shopId: number; appId: number; db?: S
  * and the app gets app/uninstalled (queued before the subscriptions are deleted). False when the
  * app was not installed.
  */
-export async function uninstallSandboxApp({ shopId, appId, db = defaultSandboxDb }: UninstallSandboxAppOptions): Promise<boolean> {
+export async function uninstallSandboxApp({
+  shopId,
+  appId,
+  db = defaultSandboxDb,
+}: UninstallSandboxAppOptions): Promise<boolean> {
   const removed = await db.transaction(async (tx) => {
     const [installation] = await tx
       .select({ id: sandboxShopifyAppInstallations.id })
@@ -21,7 +25,13 @@ export async function uninstallSandboxApp({ shopId, appId, db = defaultSandboxDb
       .for("update");
     const [shop] = await tx.select().from(sandboxShopifyShops).where(eq(sandboxShopifyShops.id, shopId));
     if (!installation || !shop) return false;
-    await onSandboxChange({ shopId, topic: "app/uninstalled", payload: shopPayload(shop), tx, installationId: installation.id });
+    await onSandboxChange({
+      shopId,
+      topic: "app/uninstalled",
+      payload: shopPayload(shop),
+      tx,
+      installationId: installation.id,
+    });
     await tx.delete(sandboxShopifyAppInstallations).where(eq(sandboxShopifyAppInstallations.id, installation.id));
     return true;
   });

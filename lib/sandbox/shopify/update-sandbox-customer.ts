@@ -12,7 +12,12 @@ export type UpdateSandboxCustomerOptions = {
 };
 
 /** Applies the changes and bumps updatedAt; null when the shop has no such customer. */
-export async function updateSandboxCustomer({ shopId, customerId, changes, db = defaultSandboxDb }: UpdateSandboxCustomerOptions) {
+export async function updateSandboxCustomer({
+  shopId,
+  customerId,
+  changes,
+  db = defaultSandboxDb,
+}: UpdateSandboxCustomerOptions) {
   return db.transaction(async (tx) => {
     const [customer] = await tx
       .update(sandboxShopifyCustomers)

@@ -12,7 +12,12 @@ export type UpdateSandboxOrderOptions = {
 };
 
 /** Applies the changes and bumps updatedAt (orders/updated); null when the shop has no such order. */
-export async function updateSandboxOrder({ shopId, orderId, changes, db = defaultSandboxDb }: UpdateSandboxOrderOptions): Promise<SandboxOrder | null> {
+export async function updateSandboxOrder({
+  shopId,
+  orderId,
+  changes,
+  db = defaultSandboxDb,
+}: UpdateSandboxOrderOptions): Promise<SandboxOrder | null> {
   return db.transaction(async (tx) => {
     const [order] = await tx
       .update(sandboxShopifyOrders)

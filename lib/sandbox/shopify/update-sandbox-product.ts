@@ -13,7 +13,12 @@ export type UpdateSandboxProductOptions = {
 };
 
 /** Applies the changes and bumps updatedAt; null when the shop has no such product. */
-export async function updateSandboxProduct({ shopId, productId, changes, db = defaultSandboxDb }: UpdateSandboxProductOptions) {
+export async function updateSandboxProduct({
+  shopId,
+  productId,
+  changes,
+  db = defaultSandboxDb,
+}: UpdateSandboxProductOptions) {
   return db.transaction(async (tx) => {
     const handle = changes.handle === undefined ? undefined : await freeHandle(tx, shopId, changes.handle);
     const [product] = await tx

@@ -60,7 +60,9 @@ export function orderPayload(order: SandboxOrder, lineItems: SandboxOrderLineIte
     subtotal_price: order.subtotalPrice,
     total_tax: order.totalTax,
     total_price: order.totalPrice,
-    customer: order.customerId ? { id: order.customerId, admin_graphql_api_id: toGid("Customer", order.customerId) } : null,
+    customer: order.customerId
+      ? { id: order.customerId, admin_graphql_api_id: toGid("Customer", order.customerId) }
+      : null,
     line_items: lineItems.map((item) => ({
       id: item.id,
       admin_graphql_api_id: toGid("LineItem", item.id),

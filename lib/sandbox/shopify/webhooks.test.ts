@@ -29,7 +29,12 @@ const CREATE_PRODUCT = `#graphql
 const CREATE_CUSTOMER = `#graphql
   mutation CreateCustomer($input: CustomerInput!) { customerCreate(input: $input) { customer { id } userErrors { field message } } }`;
 
-type SubscribeResult = { webhookSubscriptionCreate: { webhookSubscription: { id: string } | null; userErrors: { field: string[]; message: string }[] } };
+type SubscribeResult = {
+  webhookSubscriptionCreate: {
+    webhookSubscription: { id: string } | null;
+    userErrors: { field: string[]; message: string }[];
+  };
+};
 
 let receivers: WebhookReceiver[] = [];
 afterEach(async () => {
@@ -39,11 +44,15 @@ afterEach(async () => {
 
 async function setup(statuses: number[] = [], webhooks: { retryDelaysMs?: number[]; duplicateRate?: number } = {}) {
   const store = await seedSmallStore({ products: 1, customers: 1, orders: 1, throttleEnabled: false });
-  await setSandboxFaults({ shopId: store.shop.id, faults: { webhooks: { retryDelaysMs: [50, 50, 50], duplicateRate: 0, ...webhooks } } });
+  await setSandboxFaults({
+    shopId: store.shop.id,
+    faults: { webhooks: { retryDelaysMs: [50, 50, 50], duplicateRate: 0, ...webhooks } },
+  });
   const receiver = await startWebhookReceiver({ statuses });
   receivers.push(receiver);
   const gql = sandboxClient(baseUrl(), store.shop.domain, store.accessToken);
-  const subscribe = async (topic: string, uri = receiver.url) => (await gql<SubscribeResult>(SUBSCRIBE, { topic, uri })).body.data!.webhookSubscriptionCreate;
+  const subscribe = async (topic: string, uri = receiver.url) =>
+    (await gql<SubscribeResult>(SUBSCRIBE, { topic, uri })).body.data!.webhookSubscriptionCreate;
   return { store, receiver, gql, subscribe };
 }
 
@@ -52,14 +61,22 @@ describe("webhook subscriptions", () => {
     const { gql, subscribe, receiver } = await setup();
     const created = await subscribe("PRODUCTS_CREATE");
     expect(created.userErrors).toEqual([]);
-    expect((await subscribe("PRODUCTS_CREATE")).userErrors).toEqual([{ field: ["webhookSubscription", "uri"], message: "Address for this topic has already been taken" }]);
-    expect((await subscribe("PRODUCTS_UPDATE", "http://example.com/hooks")).userErrors[0]!.message).toBe("Address protocol http:// is not supported");
-    expect((await gql<{ webhookSubscriptions: { nodes: unknown[] } }>(LIST)).body.data!.webhookSubscriptions.nodes).toEqual([
-      { id: created.webhookSubscription!.id, topic: "PRODUCTS_CREATE", uri: receiver.url },
+    expect((await subscribe("PRODUCTS_CREATE")).userErrors).toEqual([
+      { field: ["webhookSubscription", "uri"], message: "Address for this topic has already been taken" },
     ]);
+    expect((await subscribe("PRODUCTS_UPDATE", "http://example.com/hooks")).userErrors[0]!.message).toBe(
+      "Address protocol http:// is not supported",
+    );
+    expect(
+      (await gql<{ webhookSubscriptions: { nodes: unknown[] } }>(LIST)).body.data!.webhookSubscriptions.nodes,
+    ).toEqual([{ id: created.webhookSubscription!.id, topic: "PRODUCTS_CREATE", uri: receiver.url }]);
     const deleted = await gql(UNSUBSCRIBE, { id: created.webhookSubscription!.id });
-    expect(deleted.body.data).toEqual({ webhookSubscriptionDelete: { deletedWebhookSubscriptionId: created.webhookSubscription!.id, userErrors: [] } });
-    expect((await gql<{ webhookSubscriptions: { nodes: unknown[] } }>(LIST)).body.data!.webhookSubscriptions.nodes).toEqual([]);
+    expect(deleted.body.data).toEqual({
+      webhookSubscriptionDelete: { deletedWebhookSubscriptionId: created.webhookSubscription!.id, userErrors: [] },
+    });
+    expect(
+      (await gql<{ webhookSubscriptions: { nodes: unknown[] } }>(LIST)).body.data!.webhookSubscriptions.nodes,
+    ).toEqual([]);
   });
 });
 
@@ -67,9 +84,13 @@ describe("webhook deliveries", () => {
   it("posts products/create with Shopify's headers and an HMAC of the raw body made with the app's secret", async () => {
     const { store, receiver, gql, subscribe } = await setup();
     await subscribe("PRODUCTS_CREATE");
-    const created = await gql<{ productCreate: { product: { id: string } } }>(CREATE_PRODUCT, { product: { title: "Webhook lamp" } });
+    const created = await gql<{ productCreate: { product: { id: string } } }>(CREATE_PRODUCT, {
+      product: { title: "Webhook lamp" },
+    });
     const [webhook] = await receiver.waitFor(1);
-    const expectedHmac = createHmac("sha256", store.installation.apiSecret).update(webhook!.body, "utf8").digest("base64");
+    const expectedHmac = createHmac("sha256", store.installation.apiSecret)
+      .update(webhook!.body, "utf8")
+      .digest("base64");
     expect(webhook!.headers).toMatchObject({
       "content-type": "application/json",
       "x-shopify-topic": "products/create",
@@ -80,7 +101,10 @@ describe("webhook deliveries", () => {
       "x-shopify-event-id": expect.stringMatching(/^[0-9a-f-]{36}$/),
       "x-shopify-triggered-at": expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
-    expect(JSON.parse(webhook!.body)).toMatchObject({ admin_graphql_api_id: created.body.data!.productCreate.product.id, title: "Webhook lamp" });
+    expect(JSON.parse(webhook!.body)).toMatchObject({
+      admin_graphql_api_id: created.body.data!.productCreate.product.id,
+      title: "Webhook lamp",
+    });
   });
 
   it("retries after a failing receiver with the same webhook id and body, then records the delivery", async () => {
@@ -90,11 +114,13 @@ describe("webhook deliveries", () => {
     const attempts = await receiver.waitFor(3);
     expect(new Set(attempts.map((attempt) => attempt.headers["x-shopify-webhook-id"])).size).toBe(1);
     expect(new Set(attempts.map((attempt) => attempt.body)).size).toBe(1);
-    await expect.poll(async () => (await db.select().from(deliveries).where(eq(deliveries.shopId, store.shop.id)))[0]).toMatchObject({
-      status: "delivered",
-      attempts: 3,
-      lastResponseStatus: 200,
-    });
+    await expect
+      .poll(async () => (await db.select().from(deliveries).where(eq(deliveries.shopId, store.shop.id)))[0])
+      .toMatchObject({
+        status: "delivered",
+        attempts: 3,
+        lastResponseStatus: 200,
+      });
   });
 
   it("gives up once the retries are used up", async () => {
@@ -102,7 +128,9 @@ describe("webhook deliveries", () => {
     await subscribe("CUSTOMERS_CREATE");
     await gql(CREATE_CUSTOMER, { input: { email: "gone@example.com" } });
     await receiver.waitFor(3);
-    await expect.poll(async () => (await db.select().from(deliveries).where(eq(deliveries.shopId, store.shop.id)))[0]?.status).toBe("failed");
+    await expect
+      .poll(async () => (await db.select().from(deliveries).where(eq(deliveries.shopId, store.shop.id)))[0]?.status)
+      .toBe("failed");
     expect(receiver.received).toHaveLength(3);
   });
 
@@ -118,7 +146,17 @@ describe("webhook deliveries", () => {
 
   it("announces each topic the sandbox changes, and nothing for a change that rolled back", async () => {
     const { store, receiver, gql, subscribe } = await setup();
-    for (const topic of ["PRODUCTS_CREATE", "PRODUCTS_UPDATE", "PRODUCTS_DELETE", "CUSTOMERS_CREATE", "CUSTOMERS_UPDATE", "CUSTOMERS_DELETE", "ORDERS_CREATE", "ORDERS_UPDATED", "ORDERS_DELETE"]) {
+    for (const topic of [
+      "PRODUCTS_CREATE",
+      "PRODUCTS_UPDATE",
+      "PRODUCTS_DELETE",
+      "CUSTOMERS_CREATE",
+      "CUSTOMERS_UPDATE",
+      "CUSTOMERS_DELETE",
+      "ORDERS_CREATE",
+      "ORDERS_UPDATED",
+      "ORDERS_DELETE",
+    ]) {
       expect((await subscribe(topic)).userErrors).toEqual([]);
     }
     const rolledBack = await gql<{ productCreate: { userErrors: unknown[] } }>(CREATE_PRODUCT, {
@@ -127,21 +165,43 @@ describe("webhook deliveries", () => {
     expect(rolledBack.body.data!.productCreate.userErrors).not.toEqual([]);
     const product = toGid("Product", store.products[0]!.product.id);
     const order = toGid("Order", store.orders[0]!.order.id);
-    const customer = (await gql<{ customerCreate: { customer: { id: string } } }>(CREATE_CUSTOMER, { input: { email: "all@example.com" } })).body.data!.customerCreate.customer.id;
-    await gql(`#graphql
-      mutation ($id: ID!) { productUpdate(product: { id: $id, title: "Renamed" }) { userErrors { message } } }`, { id: product });
-    await gql(`#graphql
-      mutation ($id: ID!) { customerUpdate(input: { id: $id, note: "vip" }) { userErrors { message } } }`, { id: customer });
-    await gql(`#graphql
-      mutation ($id: ID!) { customerDelete(input: { id: $id }) { deletedCustomerId userErrors { message } } }`, { id: customer });
+    const customer = (
+      await gql<{ customerCreate: { customer: { id: string } } }>(CREATE_CUSTOMER, {
+        input: { email: "all@example.com" },
+      })
+    ).body.data!.customerCreate.customer.id;
+    await gql(
+      `#graphql
+      mutation ($id: ID!) { productUpdate(product: { id: $id, title: "Renamed" }) { userErrors { message } } }`,
+      { id: product },
+    );
+    await gql(
+      `#graphql
+      mutation ($id: ID!) { customerUpdate(input: { id: $id, note: "vip" }) { userErrors { message } } }`,
+      { id: customer },
+    );
+    await gql(
+      `#graphql
+      mutation ($id: ID!) { customerDelete(input: { id: $id }) { deletedCustomerId userErrors { message } } }`,
+      { id: customer },
+    );
     await gql(`#graphql
       mutation { orderCreate(order: { lineItems: [{ title: "Gift card", quantity: 1, priceSet: { shopMoney: { amount: "10.00", currencyCode: USD } } }] }) { userErrors { message } } }`);
-    await gql(`#graphql
-      mutation ($id: ID!) { orderUpdate(input: { id: $id, note: "paid" }) { userErrors { message } } }`, { id: order });
-    await gql(`#graphql
-      mutation ($id: ID!) { orderDelete(orderId: $id) { deletedId userErrors { message } } }`, { id: order });
-    await gql(`#graphql
-      mutation ($id: ID!) { productDelete(input: { id: $id }) { deletedProductId userErrors { message } } }`, { id: product });
+    await gql(
+      `#graphql
+      mutation ($id: ID!) { orderUpdate(input: { id: $id, note: "paid" }) { userErrors { message } } }`,
+      { id: order },
+    );
+    await gql(
+      `#graphql
+      mutation ($id: ID!) { orderDelete(orderId: $id) { deletedId userErrors { message } } }`,
+      { id: order },
+    );
+    await gql(
+      `#graphql
+      mutation ($id: ID!) { productDelete(input: { id: $id }) { deletedProductId userErrors { message } } }`,
+      { id: product },
+    );
     const received = await receiver.waitFor(8);
     expect(received.map((webhook) => webhook.headers["x-shopify-topic"]).sort()).toEqual([
       "customers/create",
@@ -165,7 +225,10 @@ describe("webhook deliveries", () => {
       mutation { bulkOperationRunQuery(query: "{ products { edges { node { id } } } }") { bulkOperation { id } userErrors { message } } }`);
     const id = run.body.data!.bulkOperationRunQuery.bulkOperation.id;
     const operation = await waitForBulkOperation(gql, id);
-    const [finished] = await receiver.waitFor(1, (webhook) => webhook.headers["x-shopify-topic"] === "bulk_operations/finish");
+    const [finished] = await receiver.waitFor(
+      1,
+      (webhook) => webhook.headers["x-shopify-topic"] === "bulk_operations/finish",
+    );
     expect(JSON.parse(finished!.body)).toEqual({
       admin_graphql_api_id: id,
       completed_at: operation.completedAt,
@@ -176,9 +239,14 @@ describe("webhook deliveries", () => {
     });
 
     expect(await uninstallSandboxApp({ shopId: store.shop.id, appId: store.installation.appId })).toBe(true);
-    const [uninstalled] = await receiver.waitFor(1, (webhook) => webhook.headers["x-shopify-topic"] === "app/uninstalled");
+    const [uninstalled] = await receiver.waitFor(
+      1,
+      (webhook) => webhook.headers["x-shopify-topic"] === "app/uninstalled",
+    );
     expect(JSON.parse(uninstalled!.body)).toMatchObject({ id: store.shop.id, myshopify_domain: store.shop.domain });
-    expect(uninstalled!.headers["x-shopify-hmac-sha256"]).toBe(createHmac("sha256", store.installation.apiSecret).update(uninstalled!.body).digest("base64"));
+    expect(uninstalled!.headers["x-shopify-hmac-sha256"]).toBe(
+      createHmac("sha256", store.installation.apiSecret).update(uninstalled!.body).digest("base64"),
+    );
     expect((await gql(LIST)).status).toBe(401);
   });
 });

@@ -10,8 +10,11 @@ export function assertNoUserErrors<TPayload extends { userErrors: ShopifyUserErr
   path: string,
   options: { shopDomain?: string } = {},
 ): TPayload {
-  const payload = path.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown> | null | undefined)?.[key], data);
-  if (payload == null) throw new ShopifyUserErrors(path, [{ field: null, message: "the mutation returned no payload" }], options);
+  const payload = path
+    .split(".")
+    .reduce<unknown>((value, key) => (value as Record<string, unknown> | null | undefined)?.[key], data);
+  if (payload == null)
+    throw new ShopifyUserErrors(path, [{ field: null, message: "the mutation returned no payload" }], options);
   const { userErrors } = payload as TPayload;
   if (userErrors.length) throw new ShopifyUserErrors(path, userErrors, options);
   return payload as TPayload;

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { BucketModel } from "./bucket-model";
 
-const status = (currentlyAvailable: number, maximumAvailable = 100) => ({ maximumAvailable, currentlyAvailable, restoreRate: 100 });
+const status = (currentlyAvailable: number, maximumAvailable = 100) => ({
+  maximumAvailable,
+  currentlyAvailable,
+  restoreRate: 100,
+});
 
 function modelAt(level: number) {
   const model = new BucketModel();

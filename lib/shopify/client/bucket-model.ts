@@ -52,7 +52,11 @@ export class BucketModel {
    * request; without one, `charged` is what the request may have cost (its reservation for a
    * timeout or a 5xx, 0 for a refusal).
    */
-  settle(reservation: Reservation, now: number, { status, charged }: { status?: ThrottleStatus; charged: number }): void {
+  settle(
+    reservation: Reservation,
+    now: number,
+    { status, charged }: { status?: ThrottleStatus; charged: number },
+  ): void {
     if (!this.inFlight.delete(reservation)) return;
     this.reserved -= reservation.cost;
     if (status) {

@@ -24,10 +24,21 @@ export type AttemptOutcome =
 
 type Body = { data?: unknown; errors?: unknown; extensions?: ShopifyExtensions };
 
-export function classifyResponse({ status, headers, text, shopDomain }: { status: number; headers: Headers; text: string; shopDomain: string }): AttemptOutcome {
+export function classifyResponse({
+  status,
+  headers,
+  text,
+  shopDomain,
+}: {
+  status: number;
+  headers: Headers;
+  text: string;
+  shopDomain: string;
+}): AttemptOutcome {
   const options = { shopDomain };
   if (status === 401 || status === 403) return { kind: "fatal", error: new ShopifyAuthError(status, options) };
-  if (status === 402 || status === 404 || status === 423) return { kind: "fatal", error: new ShopifyStoreGoneError(status, options) };
+  if (status === 402 || status === 404 || status === 423)
+    return { kind: "fatal", error: new ShopifyStoreGoneError(status, options) };
   if (status === 429) return { kind: "rate-limited", retryAfterMs: parseRetryAfter(headers.get("retry-after")) };
   if (status >= 500) return { kind: "transient", reason: `HTTP ${status}`, status };
 
@@ -40,7 +51,11 @@ export function classifyResponse({ status, headers, text, shopDomain }: { status
   }
   const cost = body.extensions?.cost;
   const errors = errorDetails(body.errors);
-  if (status !== 200) return { kind: "fatal", error: new ShopifyGraphQLError(errors.length ? errors : [{ message: `HTTP ${status}` }], null, options) };
+  if (status !== 200)
+    return {
+      kind: "fatal",
+      error: new ShopifyGraphQLError(errors.length ? errors : [{ message: `HTTP ${status}` }], null, options),
+    };
   if (!errors.length) return { kind: "ok", data: body.data ?? null, extensions: body.extensions ?? {}, cost };
 
   const codes = errors.map((error) => error.extensions?.code);
@@ -52,7 +67,14 @@ export function classifyResponse({ status, headers, text, shopDomain }: { status
 // Shopify's `errors` is an array of GraphQL errors, or — for HTTP-level refusals — a string or an object.
 function errorDetails(errors: unknown): ShopifyGraphQLErrorDetail[] {
   if (errors == null) return [];
-  if (Array.isArray(errors)) return errors.map((error) => (typeof error === "object" && error && "message" in error ? (error as ShopifyGraphQLErrorDetail) : { message: String(error) }));
+  if (Array.isArray(errors))
+    return errors.map((error) =>
+      typeof error === "object" && error && "message" in error
+        ? (error as ShopifyGraphQLErrorDetail)
+        : { message: String(error) },
+    );
   if (typeof errors === "string") return [{ message: errors }];
-  return Object.entries(errors as Record<string, unknown>).map(([key, value]) => ({ message: `${key}: ${String(value)}` }));
+  return Object.entries(errors as Record<string, unknown>).map(([key, value]) => ({
+    message: `${key}: ${String(value)}`,
+  }));
 }

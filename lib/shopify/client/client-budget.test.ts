@@ -21,7 +21,9 @@ const RESTORE_RATE = 100;
 // The sandbox builds its schema and plans on first use; that is not the client's time to measure.
 beforeAll(async () => {
   const warm = await seedSmallStore({ products: 0, customers: 0, orders: 0, throttleEnabled: false });
-  await Promise.all(Array.from({ length: 20 }, () => sandboxClient(baseUrl(), warm.shop.domain, warm.accessToken)(CHEAP)));
+  await Promise.all(
+    Array.from({ length: 20 }, () => sandboxClient(baseUrl(), warm.shop.domain, warm.accessToken)(CHEAP)),
+  );
 });
 
 async function standardShop() {
@@ -37,23 +39,32 @@ async function standardShop() {
 }
 
 describe("the cost-aware client on a Standard plan", () => {
-  it("runs 2,000 requests at the plan's limit without a THROTTLED reaching the caller", { timeout: 60_000 }, async () => {
-    const { client } = await standardShop();
-    const shopify = client();
-    const started = performance.now();
-    const results = await Promise.allSettled(Array.from({ length: 2000 }, () => shopify.request<{ shop: { id: string } }>(CHEAP)));
-    const elapsedSeconds = (performance.now() - started) / 1000;
+  it(
+    "runs 2,000 requests at the plan's limit without a THROTTLED reaching the caller",
+    { timeout: 60_000 },
+    async () => {
+      const { client } = await standardShop();
+      const shopify = client();
+      const started = performance.now();
+      const results = await Promise.allSettled(
+        Array.from({ length: 2000 }, () => shopify.request<{ shop: { id: string } }>(CHEAP)),
+      );
+      const elapsedSeconds = (performance.now() - started) / 1000;
 
-    expect(results.filter((result) => result.status === "rejected")).toEqual([]);
-    const stats = shopify.stats();
-    expect(stats.client).toMatchObject({ requests: 2000, failures: 0, pointsActual: 2000, throttled: 0 });
-    // What the plan allows in that time: the full bucket at the start plus what refilled since.
-    const allowance = BUCKET + RESTORE_RATE * elapsedSeconds;
-    const share = stats.client.pointsActual / allowance;
-    console.log(`2000 requests in ${elapsedSeconds.toFixed(2)} s: ${stats.client.pointsActual} points of ${allowance.toFixed(0)} allowed (${(share * 100).toFixed(1)}%)`, stats.client);
-    expect(share).toBeGreaterThanOrEqual(0.95);
-    expect(share).toBeLessThanOrEqual(1.05);
-  });
+      expect(results.filter((result) => result.status === "rejected")).toEqual([]);
+      const stats = shopify.stats();
+      expect(stats.client).toMatchObject({ requests: 2000, failures: 0, pointsActual: 2000, throttled: 0 });
+      // What the plan allows in that time: the full bucket at the start plus what refilled since.
+      const allowance = BUCKET + RESTORE_RATE * elapsedSeconds;
+      const share = stats.client.pointsActual / allowance;
+      console.log(
+        `2000 requests in ${elapsedSeconds.toFixed(2)} s: ${stats.client.pointsActual} points of ${allowance.toFixed(0)} allowed (${(share * 100).toFixed(1)}%)`,
+        stats.client,
+      );
+      expect(share).toBeGreaterThanOrEqual(0.95);
+      expect(share).toBeLessThanOrEqual(1.05);
+    },
+  );
 
   it("shares one budget between clients of the same store, first come first served", { timeout: 30_000 }, async () => {
     const { client } = await standardShop();

@@ -78,7 +78,9 @@ describe("errors that are not retried", () => {
 
   it("an unknown shop is a ShopifyStoreGoneError", async () => {
     const gone = "no-such-shop.myshopify.com";
-    const error = await failure(client({ shopDomain: gone, endpoint: sandboxEndpoint(baseUrl(), gone) }).request(SHOP_NAME));
+    const error = await failure(
+      client({ shopDomain: gone, endpoint: sandboxEndpoint(baseUrl(), gone) }).request(SHOP_NAME),
+    );
     expect(error).toBeInstanceOf(ShopifyStoreGoneError);
     expect(error).toMatchObject({ status: 404, shopDomain: gone });
   });
@@ -100,8 +102,10 @@ describe("errors that are not retried", () => {
     expect((typo as ShopifyGraphQLError).errors[0]!.message).toBe("Field 'nameTypo' doesn't exist on type 'Shop'");
     expect(typo.message).toContain("Field 'nameTypo' doesn't exist on type 'Shop'");
 
-    const tooDear = await failure(shopify.request(`#graphql
-      query TooDear { products(first: 250) { nodes { variants(first: 250) { nodes { id } } } } }`));
+    const tooDear = await failure(
+      shopify.request(`#graphql
+      query TooDear { products(first: 250) { nodes { variants(first: 250) { nodes { id } } } } }`),
+    );
     expect((tooDear as ShopifyGraphQLError).errors[0]!.extensions).toMatchObject({ code: "MAX_COST_EXCEEDED" });
     expect(shopify.stats().client).toMatchObject({ calls: 2, retries: 0, failures: 2 });
   });
@@ -116,15 +120,25 @@ describe("errors that are not retried", () => {
         ],
       },
     });
-    const error = await failure(Promise.resolve().then(() => assertNoUserErrors(data, "metafieldsSet", { shopDomain: store.shop.domain })));
+    const error = await failure(
+      Promise.resolve().then(() => assertNoUserErrors(data, "metafieldsSet", { shopDomain: store.shop.domain })),
+    );
     expect(error).toBeInstanceOf(ShopifyUserErrors);
-    expect((error as ShopifyUserErrors).userErrors.map((userError: ShopifyUserError) => userError.code)).toEqual(["INVALID_VALUE", "TOO_SHORT"]);
-    expect(error.message).toMatch(/^metafieldsSet on .* returned user errors: metafields\.0\.value: Value must be an integer\. \[INVALID_VALUE\]/);
+    expect((error as ShopifyUserErrors).userErrors.map((userError: ShopifyUserError) => userError.code)).toEqual([
+      "INVALID_VALUE",
+      "TOO_SHORT",
+    ]);
+    expect(error.message).toMatch(
+      /^metafieldsSet on .* returned user errors: metafields\.0\.value: Value must be an integer\. \[INVALID_VALUE\]/,
+    );
 
     const fine = await client().request(SET_METAFIELDS, {
       variables: { metafields: [{ ownerId, namespace: "synco", key: "odoo_id", type: "number_integer", value: "42" }] },
     });
-    expect(assertNoUserErrors<{ metafields: { id: string }[]; userErrors: ShopifyUserError[] }>(fine.data, "metafieldsSet").metafields).toHaveLength(1);
+    expect(
+      assertNoUserErrors<{ metafields: { id: string }[]; userErrors: ShopifyUserError[] }>(fine.data, "metafieldsSet")
+        .metafields,
+    ).toHaveLength(1);
   });
 });
 
@@ -143,7 +157,12 @@ describe("throttling that outlasts the caller", () => {
         while (draining) await spend();
       }),
     );
-    const shopify = client({ shopDomain: drained.shop.domain, accessToken: drained.accessToken, endpoint: sandboxEndpoint(baseUrl(), drained.shop.domain), deadlineMs: 1_500 });
+    const shopify = client({
+      shopDomain: drained.shop.domain,
+      accessToken: drained.accessToken,
+      endpoint: sandboxEndpoint(baseUrl(), drained.shop.domain),
+      deadlineMs: 1_500,
+    });
 
     const error = await failure(shopify.request(FIFTY_PRODUCTS)).finally(() => (draining = false));
     await drainer;
@@ -160,7 +179,11 @@ describe("throttling that outlasts the caller", () => {
 
   it("is a ShopifyThrottledError at once when a query costs more than the bucket can ever hold", async () => {
     const small = await seedSmallStore({ plan: "standard", bucketSize: 100, products: 0, customers: 0, orders: 0 });
-    const shopify = client({ shopDomain: small.shop.domain, accessToken: small.accessToken, endpoint: sandboxEndpoint(baseUrl(), small.shop.domain) });
+    const shopify = client({
+      shopDomain: small.shop.domain,
+      accessToken: small.accessToken,
+      endpoint: sandboxEndpoint(baseUrl(), small.shop.domain),
+    });
     const error = await failure(shopify.request(HUNDRED_PRODUCTS));
     expect(error).toBeInstanceOf(ShopifyThrottledError);
     expect(error.message).toMatch(/costs more than the bucket holds/);
@@ -172,7 +195,12 @@ describe("secrets", () => {
   it("no error raised in this file carries an access token", () => {
     expect(seen.length).toBeGreaterThanOrEqual(10);
     for (const error of seen) {
-      const text = [String(error), (error as Error).stack, JSON.stringify(error), String((error as Error).cause ?? "")].join("\n");
+      const text = [
+        String(error),
+        (error as Error).stack,
+        JSON.stringify(error),
+        String((error as Error).cause ?? ""),
+      ].join("\n");
       expect(text).not.toMatch(/shpat_/);
     }
   });

@@ -39,7 +39,14 @@ const client = (options: Partial<CreateShopifyClientOptions> = {}) =>
 
 describe("retries", () => {
   it("retries 5xx answers and Shopify's INTERNAL_SERVER_ERROR, then succeeds", async () => {
-    const internal = JSON.stringify({ errors: [{ message: "Internal error. Looks like something went wrong on our end.", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+    const internal = JSON.stringify({
+      errors: [
+        {
+          message: "Internal error. Looks like something went wrong on our end.",
+          extensions: { code: "INTERNAL_SERVER_ERROR" },
+        },
+      ],
+    });
     proxy.faults.push({ status: 500 }, { status: 502 }, { status: 503 }, { status: 200, body: internal });
     const shopify = client();
     const { data } = await shopify.request<{ shop: { name: string } }>(SHOP_NAME);
@@ -80,7 +87,9 @@ describe("retries", () => {
 
     proxy.faults.length = 0;
     proxy.faults.push("reset", "reset");
-    const reset = await client({ maxRetries: 1 }).request(SHOP_NAME).catch((caught: unknown) => caught);
+    const reset = await client({ maxRetries: 1 })
+      .request(SHOP_NAME)
+      .catch((caught: unknown) => caught);
     expect(reset).toBeInstanceOf(ShopifyTransportError);
     expect((reset as ShopifyTransportError).cause).toBeInstanceOf(Error);
   });

@@ -14,7 +14,10 @@ const baseUrl = startSandboxServerForTests();
 const SHOP_NAME = `#graphql
   query ShopName { shop { name } }`;
 
-async function faultyShop(faults: Parameters<typeof setSandboxFaults>[0]["faults"], options: { deadlineMs?: number } = {}) {
+async function faultyShop(
+  faults: Parameters<typeof setSandboxFaults>[0]["faults"],
+  options: { deadlineMs?: number } = {},
+) {
   const store = await seedSmallStore({ plan: "standard", products: 0, customers: 0, orders: 0 });
   await setSandboxFaults({ shopId: store.shop.id, faults });
   const client = createShopifyClient({
@@ -31,8 +34,16 @@ async function faultyShop(faults: Parameters<typeof setSandboxFaults>[0]["faults
 
 describe("the sandbox's fault injection", () => {
   it("every request gets through a mix of 5xx, 429 and reset connections", { timeout: 30_000 }, async () => {
-    const { store, client } = await faultyShop({ seed: 7, serverErrorRate: 0.15, tooManyRequestsRate: 0.05, retryAfterSeconds: 0.2, resetRate: 0.1 });
-    const results = await Promise.all(Array.from({ length: 60 }, () => client.request<{ shop: { name: string } }>(SHOP_NAME)));
+    const { store, client } = await faultyShop({
+      seed: 7,
+      serverErrorRate: 0.15,
+      tooManyRequestsRate: 0.05,
+      retryAfterSeconds: 0.2,
+      resetRate: 0.1,
+    });
+    const results = await Promise.all(
+      Array.from({ length: 60 }, () => client.request<{ shop: { name: string } }>(SHOP_NAME)),
+    );
     expect(results.every(({ data }) => data.shop.name === store.shop.name)).toBe(true);
     const { client: stats } = client.stats();
     expect(stats).toMatchObject({ requests: 60, failures: 0 });

@@ -40,11 +40,17 @@ export type ShopifyRequestOptions = {
 
 export type ShopifyResponse<TData> = { data: TData; extensions: ShopifyExtensions };
 
-export type ShopifyClientStats = { client: ShopifyCallStats; store: ShopifyCallStats & { throttleStatus: ThrottleStatus | null } };
+export type ShopifyClientStats = {
+  client: ShopifyCallStats;
+  store: ShopifyCallStats & { throttleStatus: ThrottleStatus | null };
+};
 
 export type ShopifyClient = {
   readonly shopDomain: string;
-  request<TData = Record<string, unknown>>(document: string, options?: ShopifyRequestOptions): Promise<ShopifyResponse<TData>>;
+  request<TData = Record<string, unknown>>(
+    document: string,
+    options?: ShopifyRequestOptions,
+  ): Promise<ShopifyResponse<TData>>;
   stats(): ShopifyClientStats;
 };
 
@@ -69,12 +75,24 @@ export function createShopifyClient({
   const giveUp = (last: Retryable | undefined, attempts: number, why: string) => {
     const options = { shopDomain, cause: last?.kind === "transient" ? last.cause : undefined };
     if (last?.kind === "transient") {
-      return new ShopifyTransportError(`Shopify request to ${shopDomain} failed ${why} (${attempts} attempts): ${last.reason}`, attempts, last.status, options);
+      return new ShopifyTransportError(
+        `Shopify request to ${shopDomain} failed ${why} (${attempts} attempts): ${last.reason}`,
+        attempts,
+        last.status,
+        options,
+      );
     }
-    return new ShopifyThrottledError(`Shopify kept ${shopDomain} throttled ${why} (${attempts} attempts)`, attempts, options);
+    return new ShopifyThrottledError(
+      `Shopify kept ${shopDomain} throttled ${why} (${attempts} attempts)`,
+      attempts,
+      options,
+    );
   };
 
-  async function attempts<TData>(document: string, { variables = {}, signal, costEstimate }: ShopifyRequestOptions): Promise<ShopifyResponse<TData>> {
+  async function attempts<TData>(
+    document: string,
+    { variables = {}, signal, costEstimate }: ShopifyRequestOptions,
+  ): Promise<ShopifyResponse<TData>> {
     const deadline = performance.now() + deadlineMs;
     let last: Retryable | undefined;
     let throttledBefore = false;
@@ -84,30 +102,42 @@ export function createShopifyClient({
       });
       count({ calls: 1, retries: attempt > 1 ? 1 : 0, waitedMs: slot.waitedMs });
       const left = deadline - performance.now();
-      const outcome = await sendGraphqlAttempt({ url, shopDomain, accessToken, document, variables, signal, timeoutMs: Math.min(timeoutMs, left) }).catch(
-        (error: unknown) => {
-          budget.settle(slot.reservation, { document, charged: slot.reservation.cost });
-          throw error;
-        },
-      );
+      const outcome = await sendGraphqlAttempt({
+        url,
+        shopDomain,
+        accessToken,
+        document,
+        variables,
+        signal,
+        timeoutMs: Math.min(timeoutMs, left),
+      }).catch((error: unknown) => {
+        budget.settle(slot.reservation, { document, charged: slot.reservation.cost });
+        throw error;
+      });
       const { cost } = outcome;
       // Without a cost report: a failure on the way may still have been charged, a refusal was not.
       const charged = cost ? (cost.actualQueryCost ?? 0) : outcome.kind === "transient" ? slot.reservation.cost : 0;
       budget.settle(slot.reservation, { document, cost, charged });
-      if (cost?.actualQueryCost != null) count({ pointsRequested: cost.requestedQueryCost, pointsActual: cost.actualQueryCost });
+      if (cost?.actualQueryCost != null)
+        count({ pointsRequested: cost.requestedQueryCost, pointsActual: cost.actualQueryCost });
       if (outcome.kind === "throttled" || outcome.kind === "rate-limited") count({ throttled: 1 });
 
       if (outcome.kind === "ok") return { data: outcome.data as TData, extensions: outcome.extensions };
       if (outcome.kind === "fatal") throw outcome.error;
       // An attempt cut short by the deadline says nothing new: report what kept the request waiting.
-      if (outcome.kind === "transient" && outcome.timedOut && left < timeoutMs) throw giveUp(last ?? outcome, attempt, "at the deadline");
+      if (outcome.kind === "transient" && outcome.timedOut && left < timeoutMs)
+        throw giveUp(last ?? outcome, attempt, "at the deadline");
       last = outcome;
-      if (cost && cost.requestedQueryCost > cost.throttleStatus.maximumAvailable) throw giveUp(last, attempt, "— the query costs more than the bucket holds");
+      if (cost && cost.requestedQueryCost > cost.throttleStatus.maximumAvailable)
+        throw giveUp(last, attempt, "— the query costs more than the bucket holds");
       if (attempt > maxRetries) throw giveUp(last, attempt, "after all retries");
       const delay = retryDelay(outcome, attempt, throttledBefore, backoff);
       throttledBefore ||= outcome.kind === "throttled";
       if (performance.now() + delay >= deadline) throw giveUp(last, attempt, "at the deadline");
-      logger.warn({ attempt, reason: outcome.kind === "transient" ? outcome.reason : outcome.kind, delayMs: Math.round(delay) }, "retrying Shopify request");
+      logger.warn(
+        { attempt, reason: outcome.kind === "transient" ? outcome.reason : outcome.kind, delayMs: Math.round(delay) },
+        "retrying Shopify request",
+      );
       // A 429 holds back every caller of the store; a THROTTLED waits in acquire() for the refill.
       if (outcome.kind === "rate-limited") budget.pauseFor(delay);
       else if (delay > 0) {
@@ -126,7 +156,8 @@ export function createShopifyClient({
       } catch (error) {
         count({ failures: 1 });
         // Defence in depth: nothing we build contains the token, but a server could echo it.
-        if (error instanceof Error && accessToken && error.message.includes(accessToken)) error.message = error.message.replaceAll(accessToken, "[redacted]");
+        if (error instanceof Error && accessToken && error.message.includes(accessToken))
+          error.message = error.message.replaceAll(accessToken, "[redacted]");
         throw error;
       }
     },
@@ -136,7 +167,12 @@ export function createShopifyClient({
 
 // A THROTTLED waits for the refill it implies (in acquire()); a second one means someone else is
 // spending the bucket too, so it also backs off. A 429 waits as long as Retry-After says.
-function retryDelay(outcome: Retryable, attempt: number, throttledBefore: boolean, backoff: BackoffOptions | undefined): number {
+function retryDelay(
+  outcome: Retryable,
+  attempt: number,
+  throttledBefore: boolean,
+  backoff: BackoffOptions | undefined,
+): number {
   if (outcome.kind === "throttled") return throttledBefore ? backoffMs(attempt - 1, backoff) : 0;
   if (outcome.kind === "rate-limited") return outcome.retryAfterMs ?? backoffMs(attempt, backoff);
   return backoffMs(attempt, backoff);

@@ -3,7 +3,11 @@
 // fix the document (GraphQL) or report the rejected input (user errors). Messages name the shop,
 // never the access token.
 
-export type ShopifyGraphQLErrorDetail = { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> };
+export type ShopifyGraphQLErrorDetail = {
+  message: string;
+  path?: (string | number)[];
+  extensions?: Record<string, unknown>;
+};
 
 export type ShopifyUserError = { field?: string[] | null; message: string; code?: string | null };
 
@@ -69,7 +73,10 @@ export class ShopifyGraphQLError extends ShopifyError {
     readonly data: unknown,
     options: Options,
   ) {
-    super(`Shopify rejected the request for ${options.shopDomain}: ${errors.map(describeGraphQLError).join("; ")}`, options);
+    super(
+      `Shopify rejected the request for ${options.shopDomain}: ${errors.map(describeGraphQLError).join("; ")}`,
+      options,
+    );
   }
 }
 

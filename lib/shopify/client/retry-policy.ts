@@ -4,7 +4,11 @@
 export type BackoffOptions = { baseMs?: number; capMs?: number };
 
 /** Delay before retry number `retry` (1 for the first): half fixed, half random, of min(cap, base × 2^(retry-1)). */
-export function backoffMs(retry: number, { baseMs = 250, capMs = 10_000 }: BackoffOptions = {}, random = Math.random): number {
+export function backoffMs(
+  retry: number,
+  { baseMs = 250, capMs = 10_000 }: BackoffOptions = {},
+  random = Math.random,
+): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
   return ceiling / 2 + (random() * ceiling) / 2;
 }

@@ -12,7 +12,15 @@ export type GraphqlAttempt = {
   signal?: AbortSignal;
 };
 
-export async function sendGraphqlAttempt({ url, shopDomain, accessToken, document, variables, timeoutMs, signal }: GraphqlAttempt): Promise<AttemptOutcome> {
+export async function sendGraphqlAttempt({
+  url,
+  shopDomain,
+  accessToken,
+  document,
+  variables,
+  timeoutMs,
+  signal,
+}: GraphqlAttempt): Promise<AttemptOutcome> {
   signal?.throwIfAborted();
   // One controller per attempt, its timer cleared and its listener removed when the attempt ends:
   // AbortSignal.timeout() would keep every attempt's timer alive for the whole timeout, and
@@ -25,7 +33,11 @@ export async function sendGraphqlAttempt({ url, shopDomain, accessToken, documen
   try {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json", "x-shopify-access-token": accessToken },
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        "x-shopify-access-token": accessToken,
+      },
       body: JSON.stringify({ query: document, variables }),
       signal: attempt.signal,
     });
@@ -33,7 +45,8 @@ export async function sendGraphqlAttempt({ url, shopDomain, accessToken, documen
     return classifyResponse({ status: response.status, headers: response.headers, text, shopDomain });
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
-    if (timedOut) return { kind: "transient", reason: `no answer within ${Math.round(timeoutMs)} ms`, cause, timedOut: true };
+    if (timedOut)
+      return { kind: "transient", reason: `no answer within ${Math.round(timeoutMs)} ms`, cause, timedOut: true };
     return { kind: "transient", reason: `network error: ${networkReason(cause)}`, cause };
   } finally {
     clearTimeout(timer);

@@ -11,11 +11,21 @@ export const DEFAULT_COST_ESTIMATE = 100;
 /** Requests in flight per store at most; bounds the burst that spends a full bucket. */
 export const MAX_IN_FLIGHT = 64;
 
-export type ShopifyCost = { requestedQueryCost: number; actualQueryCost: number | null; throttleStatus: ThrottleStatus };
+export type ShopifyCost = {
+  requestedQueryCost: number;
+  actualQueryCost: number | null;
+  throttleStatus: ThrottleStatus;
+};
 
 export class BudgetDeadlineError extends Error {}
 
-type Waiter = { document: string; costEstimate?: number; enqueuedAt: number; grant: (reservation: Reservation, waitedMs: number) => void; drop: () => void };
+type Waiter = {
+  document: string;
+  costEstimate?: number;
+  enqueuedAt: number;
+  grant: (reservation: Reservation, waitedMs: number) => void;
+  drop: () => void;
+};
 
 export class StoreBudget {
   readonly stats: ShopifyCallStats = emptyCallStats();
@@ -60,7 +70,10 @@ export class StoreBudget {
         this.pump();
       };
       const onAbort = () => leave(signal?.reason);
-      const expiry = setTimeout(() => leave(new BudgetDeadlineError("deadline reached while waiting for the rate budget")), Math.max(0, deadline - performance.now()));
+      const expiry = setTimeout(
+        () => leave(new BudgetDeadlineError("deadline reached while waiting for the rate budget")),
+        Math.max(0, deadline - performance.now()),
+      );
       signal?.addEventListener("abort", onAbort, { once: true });
       this.queue.push(waiter);
       this.pump();
@@ -68,7 +81,10 @@ export class StoreBudget {
   }
 
   /** Records the answer to a request that held `reservation` (see BucketModel.settle). */
-  settle(reservation: Reservation, { document, cost, charged }: { document: string; cost?: ShopifyCost; charged: number }): void {
+  settle(
+    reservation: Reservation,
+    { document, cost, charged }: { document: string; cost?: ShopifyCost; charged: number },
+  ): void {
     if (cost) {
       this.estimates.set(document, cost.requestedQueryCost);
       this.lastThrottleStatus = cost.throttleStatus;

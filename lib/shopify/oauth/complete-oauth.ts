@@ -20,7 +20,14 @@ import { requestAccessToken } from "./request-access-token";
 import { sanitizeShopDomain, scopesCover, shopifyApiFor } from "./shopify-api";
 import { hashState } from "./start-oauth";
 
-export type OauthFailure = "invalid_hmac" | "invalid_state" | "expired_state" | "shop_mismatch" | "denied" | "token_exchange_failed" | "already_connected";
+export type OauthFailure =
+  | "invalid_hmac"
+  | "invalid_state"
+  | "expired_state"
+  | "shop_mismatch"
+  | "denied"
+  | "token_exchange_failed"
+  | "already_connected";
 export type CompleteOauthResult = { ok: true; storeId: string; status: string } | { ok: false; reason: OauthFailure };
 
 const SHOP_NAME = `#graphql
@@ -33,10 +40,19 @@ const SHOP_NAME = `#graphql
 
 type Options = { query: URLSearchParams; userId: string; sessionId: string; actor: Actor; now?: Date };
 
-export async function completeOauth({ query, userId, sessionId, actor, now = new Date() }: Options): Promise<CompleteOauthResult> {
+export async function completeOauth({
+  query,
+  userId,
+  sessionId,
+  actor,
+  now = new Date(),
+}: Options): Promise<CompleteOauthResult> {
   const config = oauthConfig();
   const fail = (reason: OauthFailure, detail?: unknown): CompleteOauthResult => {
-    logger.warn({ reason, userId, detail: detail instanceof Error ? detail.message : detail }, "Shopify OAuth callback refused");
+    logger.warn(
+      { reason, userId, detail: detail instanceof Error ? detail.message : detail },
+      "Shopify OAuth callback refused",
+    );
     return { ok: false, reason };
   };
   const hmacValid = await shopifyApiFor(config)
@@ -47,12 +63,19 @@ export async function completeOauth({ query, userId, sessionId, actor, now = new
   // Deleting is the check: a state is used once, and only by the session that started it.
   const [started] = await db
     .delete(shopifyOauthStates)
-    .where(and(eq(shopifyOauthStates.stateHash, hashState(state)), eq(shopifyOauthStates.userId, userId), eq(shopifyOauthStates.sessionId, sessionId)))
+    .where(
+      and(
+        eq(shopifyOauthStates.stateHash, hashState(state)),
+        eq(shopifyOauthStates.userId, userId),
+        eq(shopifyOauthStates.sessionId, sessionId),
+      ),
+    )
     .returning();
   if (!started) return fail("invalid_state");
   if (started.expiresAt <= now) return fail("expired_state");
   const shop = sanitizeShopDomain(config, query.get("shop"));
-  if (!shop || shop !== started.shopDomain) return fail("shop_mismatch", { expected: started.shopDomain, got: query.get("shop") });
+  if (!shop || shop !== started.shopDomain)
+    return fail("shop_mismatch", { expected: started.shopDomain, got: query.get("shop") });
   const membership = await getMembership({ organizationId: started.organizationId, userId });
   if (!membership || !hasRole(membership.role, "admin")) throw new AppError("not_found", "Organization not found");
   const code = query.get("code");
@@ -65,7 +88,10 @@ export async function completeOauth({ query, userId, sessionId, actor, now = new
     return fail("token_exchange_failed", error);
   }
   const granted = credentials.scopes ?? [];
-  const client = shopifyClientFor({ kind: "shopify", shopDomain: shop, apiVersion: ADMIN_API_VERSION, accessToken: credentials.accessToken }, { maxRetries: 2, deadlineMs: 20_000 });
+  const client = shopifyClientFor(
+    { kind: "shopify", shopDomain: shop, apiVersion: ADMIN_API_VERSION, accessToken: credentials.accessToken },
+    { maxRetries: 2, deadlineMs: 20_000 },
+  );
   const name = await client
     .request<{ shop: { name: string } }>(SHOP_NAME)
     .then((answer) => answer.data.shop.name)

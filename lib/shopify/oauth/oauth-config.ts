@@ -3,14 +3,24 @@
 import { AppError } from "@/lib/http/app-error";
 
 /** What the product needs: read and write products, customers and orders (metafields come with them). */
-export const REQUIRED_SCOPES = ["read_products", "write_products", "read_customers", "write_customers", "read_orders", "write_orders"] as const;
+export const REQUIRED_SCOPES = [
+  "read_products",
+  "write_products",
+  "read_customers",
+  "write_customers",
+  "read_orders",
+  "write_orders",
+] as const;
 
 export type OauthConfig = { apiKey: string; apiSecret: string; scopes: string[] };
 export type OauthConfigStatus = { configured: boolean; missing: string[]; scopes: string[] };
 
 /** The scopes asked for: the required ones plus any extra in SHOPIFY_SCOPES (comma-separated). */
 export function configuredScopes(env: NodeJS.ProcessEnv = process.env): string[] {
-  const extra = (env.SHOPIFY_SCOPES ?? "").split(",").map((scope) => scope.trim()).filter(Boolean);
+  const extra = (env.SHOPIFY_SCOPES ?? "")
+    .split(",")
+    .map((scope) => scope.trim())
+    .filter(Boolean);
   return [...new Set([...REQUIRED_SCOPES, ...extra])];
 }
 
@@ -23,9 +33,13 @@ export function oauthConfigStatus(env: NodeJS.ProcessEnv = process.env): OauthCo
 export function oauthConfig(env: NodeJS.ProcessEnv = process.env): OauthConfig {
   const status = oauthConfigStatus(env);
   if (!status.configured) {
-    throw new AppError("conflict", `Connecting Shopify stores by OAuth is not configured on this server: set ${status.missing.join(" and ")}`, {
-      details: { missing: status.missing },
-    });
+    throw new AppError(
+      "conflict",
+      `Connecting Shopify stores by OAuth is not configured on this server: set ${status.missing.join(" and ")}`,
+      {
+        details: { missing: status.missing },
+      },
+    );
   }
   return { apiKey: env.SHOPIFY_API_KEY!.trim(), apiSecret: env.SHOPIFY_API_SECRET!.trim(), scopes: status.scopes };
 }

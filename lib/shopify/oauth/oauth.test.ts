@@ -21,7 +21,9 @@ import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accou
 import { call } from "@/lib/testing/http";
 
 const API = { apiKey: "test-api-key", apiSecret: "test-api-secret-0123456789" };
-const app = serveTestAppForFile({ oauth: { ...API, expiring: { expiresIn: 3600, refreshTokenExpiresIn: 30 * 86_400 } } });
+const app = serveTestAppForFile({
+  oauth: { ...API, expiring: { expiresIn: 3600, refreshTokenExpiresIn: 30 * 86_400 } },
+});
 let owner: TestUser;
 
 beforeAll(async () => {
@@ -48,7 +50,9 @@ async function authorize(user: TestUser, shop: string): Promise<URL> {
 }
 
 async function finish(user: TestUser, callbackUrl: URL) {
-  const res = await call(callbackRoute.GET, "GET", `${callbackUrl.pathname}${callbackUrl.search}`, { cookie: user.cookie });
+  const res = await call(callbackRoute.GET, "GET", `${callbackUrl.pathname}${callbackUrl.search}`, {
+    cookie: user.cookie,
+  });
   expect(res.status).toBe(303);
   return new URL(res.headers.get("location")!);
 }
@@ -57,7 +61,9 @@ async function finish(user: TestUser, callbackUrl: URL) {
 function tampered(url: URL, changes: Record<string, string>, secret = API.apiSecret): URL {
   const query = Object.fromEntries([...url.searchParams].filter(([key]) => key !== "hmac"));
   const next = new URL(url);
-  next.search = app().standIn!.sign({ ...query, ...changes }, secret).toString();
+  next.search = app()
+    .standIn!.sign({ ...query, ...changes }, secret)
+    .toString();
   return next;
 }
 
@@ -76,7 +82,14 @@ describe("Shopify OAuth", () => {
     }
     const config = await call(configRoute.GET, "GET", "/x", { cookie: owner.cookie });
     expect(config.body).toMatchObject({ configured: true, missing: [] });
-    expect(config.body.scopes).toEqual(["read_products", "write_products", "read_customers", "write_customers", "read_orders", "write_orders"]);
+    expect(config.body.scopes).toEqual([
+      "read_products",
+      "write_products",
+      "read_customers",
+      "write_customers",
+      "read_orders",
+      "write_orders",
+    ]);
   });
 
   it("accepts only *.myshopify.com shops, with a 422 on shop", async () => {
@@ -96,7 +109,12 @@ describe("Shopify OAuth", () => {
     expect(landed.searchParams.get("connected")).toBe("shopify");
 
     const [store] = await storesOf(shop);
-    expect(store).toMatchObject({ kind: "shopify", connectionMethod: "oauth", status: "connected", organizationId: expect.any(String) });
+    expect(store).toMatchObject({
+      kind: "shopify",
+      connectionMethod: "oauth",
+      status: "connected",
+      organizationId: expect.any(String),
+    });
     const credentials = storeCredentials(store!)!;
     expect(credentials.refreshToken).toMatch(/^shprt_/);
     expect(new Date(credentials.accessTokenExpiresAt!).getTime()).toBeGreaterThan(Date.now() + 3_000_000);
@@ -104,27 +122,38 @@ describe("Shopify OAuth", () => {
     expect(store!.credentialsCiphertext).not.toContain(credentials.accessToken);
     expect((await sandboxSubscriptions(shop)).length).toBe(10);
     const audit = await auditRows(store!.id);
-    expect(audit.map((row) => [row.action, row.details.kind, row.details.method])).toEqual([["store.connected", "shopify", "oauth"]]);
+    expect(audit.map((row) => [row.action, row.details.kind, row.details.method])).toEqual([
+      ["store.connected", "shopify", "oauth"],
+    ]);
     expect(JSON.stringify(audit)).not.toContain(credentials.accessToken);
   });
 
   it("refuses a forged HMAC, a bad, replayed or expired state and another shop — storing nothing", async () => {
     const shop = newShop();
     const good = await authorize(owner, shop);
-    expect((await finish(owner, tampered(good, {}, "not-the-app-secret"))).searchParams.get("oauth_error")).toBe("invalid_hmac");
+    expect((await finish(owner, tampered(good, {}, "not-the-app-secret"))).searchParams.get("oauth_error")).toBe(
+      "invalid_hmac",
+    );
     const forgedHmac = new URL(good);
     forgedHmac.searchParams.set("hmac", "0".repeat(64));
     expect((await finish(owner, forgedHmac)).searchParams.get("oauth_error")).toBe("invalid_hmac");
-    expect((await finish(owner, tampered(good, { state: "made-up-state" }))).searchParams.get("oauth_error")).toBe("invalid_state");
+    expect((await finish(owner, tampered(good, { state: "made-up-state" }))).searchParams.get("oauth_error")).toBe(
+      "invalid_state",
+    );
     const otherShop = newShop();
-    expect((await finish(owner, tampered(good, { shop: otherShop }))).searchParams.get("oauth_error")).toBe("shop_mismatch");
+    expect((await finish(owner, tampered(good, { shop: otherShop }))).searchParams.get("oauth_error")).toBe(
+      "shop_mismatch",
+    );
     // The state was used by the refused attempt above: single use, even then.
     expect((await finish(owner, good)).searchParams.get("oauth_error")).toBe("invalid_state");
     expect(await storesOf(shop)).toEqual([]);
     expect(await storesOf(otherShop)).toEqual([]);
 
     const expiring = await authorize(owner, shop);
-    await db.update(shopifyOauthStates).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(shopifyOauthStates.shopDomain, shop));
+    await db
+      .update(shopifyOauthStates)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(shopifyOauthStates.shopDomain, shop));
     expect((await finish(owner, expiring)).searchParams.get("oauth_error")).toBe("expired_state");
     expect(await storesOf(shop)).toEqual([]);
   });
@@ -159,7 +188,9 @@ describe("Shopify OAuth", () => {
     const before = storeCredentials(store!)!;
     await db
       .update(stores)
-      .set(encryptCredentials(store!.id, { ...before, accessTokenExpiresAt: new Date(Date.now() + 60_000).toISOString() }))
+      .set(
+        encryptCredentials(store!.id, { ...before, accessTokenExpiresAt: new Date(Date.now() + 60_000).toISOString() }),
+      )
       .where(eq(stores.id, store!.id));
     const refreshes = app().standIn!.refreshes;
     const { accessToken } = await getStoreAccessToken({ storeId: store!.id, organizationId: store!.organizationId });
@@ -168,7 +199,9 @@ describe("Shopify OAuth", () => {
     const after = storeCredentials(await storeRow(store!.id))!;
     expect(after.refreshToken).not.toBe(before.refreshToken);
     expect(new Date(after.accessTokenExpiresAt!).getTime()).toBeGreaterThan(Date.now() + 3_000_000);
-    const answer = await shopifyClientFor({ ...store!, accessToken }).request<{ shop: { myshopifyDomain: string } }>(`#graphql
+    const answer = await shopifyClientFor({ ...store!, accessToken }).request<{
+      shop: { myshopifyDomain: string };
+    }>(`#graphql
       query RenewedTokenWorks { shop { myshopifyDomain } }`);
     expect(answer.data.shop.myshopifyDomain).toBe(shop);
     // Not due yet: no second renewal.
@@ -183,9 +216,17 @@ describe("Shopify OAuth", () => {
     const past = new Date(Date.now() - 1000).toISOString();
     await db
       .update(stores)
-      .set(encryptCredentials(store!.id, { ...storeCredentials(store!)!, accessTokenExpiresAt: past, refreshTokenExpiresAt: past }))
+      .set(
+        encryptCredentials(store!.id, {
+          ...storeCredentials(store!)!,
+          accessTokenExpiresAt: past,
+          refreshTokenExpiresAt: past,
+        }),
+      )
       .where(eq(stores.id, store!.id));
-    await expect(getStoreAccessToken({ storeId: store!.id, organizationId: store!.organizationId })).rejects.toThrow(/re-authorise/);
+    await expect(getStoreAccessToken({ storeId: store!.id, organizationId: store!.organizationId })).rejects.toThrow(
+      /re-authorise/,
+    );
     expect((await storeRow(store!.id)).status).toBe("needs_reauth");
   });
 
@@ -197,7 +238,10 @@ describe("Shopify OAuth", () => {
     expect(store!.status).toBe("needs_reauth");
     app().standIn!.options.grantScopes = undefined;
 
-    const again = await call(reauthorizeRoute.POST, "POST", "/x", { cookie: owner.cookie, params: { storeId: store!.id } });
+    const again = await call(reauthorizeRoute.POST, "POST", "/x", {
+      cookie: owner.cookie,
+      params: { storeId: store!.id },
+    });
     expect(again.status).toBe(200);
     const consent = await fetch(again.body.authorizeUrl, { redirect: "manual" });
     await finish(owner, new URL(consent.headers.get("location")!));
@@ -211,9 +255,15 @@ describe("Shopify OAuth", () => {
 
   it("records a token store re-authorised through Shopify as connected by OAuth from then on", async () => {
     const { shop, accessToken } = await createSandboxShop({ domain: newShop(), name: "Token then OAuth" });
-    const connected = await call(tokenRoute.POST, "POST", "/x", { cookie: owner.cookie, body: { shop: shop.domain, accessToken } });
+    const connected = await call(tokenRoute.POST, "POST", "/x", {
+      cookie: owner.cookie,
+      body: { shop: shop.domain, accessToken },
+    });
     expect(connected.body.store.connectionMethod).toBe("token");
-    const again = await call(reauthorizeRoute.POST, "POST", "/x", { cookie: owner.cookie, params: { storeId: connected.body.store.id } });
+    const again = await call(reauthorizeRoute.POST, "POST", "/x", {
+      cookie: owner.cookie,
+      params: { storeId: connected.body.store.id },
+    });
     const consent = await fetch(again.body.authorizeUrl, { redirect: "manual" });
     await finish(owner, new URL(consent.headers.get("location")!));
     expect(await storeRow(connected.body.store.id)).toMatchObject({ status: "connected", connectionMethod: "oauth" });

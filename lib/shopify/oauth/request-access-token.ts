@@ -28,11 +28,26 @@ export class ShopifyTokenRequestError extends Error {
 type Grant = { code: string } | { refreshToken: string };
 
 /** Exchanges a grant for an offline access token; the answer is turned into stored credentials. */
-export async function requestAccessToken({ config, shop, grant, now = new Date() }: { config: OauthConfig; shop: string; grant: Grant; now?: Date }): Promise<StoreCredentialsInput> {
+export async function requestAccessToken({
+  config,
+  shop,
+  grant,
+  now = new Date(),
+}: {
+  config: OauthConfig;
+  shop: string;
+  grant: Grant;
+  now?: Date;
+}): Promise<StoreCredentialsInput> {
   const body =
     "code" in grant
       ? { client_id: config.apiKey, client_secret: config.apiSecret, code: grant.code, expiring: "1" }
-      : { client_id: config.apiKey, client_secret: config.apiSecret, grant_type: "refresh_token", refresh_token: grant.refreshToken };
+      : {
+          client_id: config.apiKey,
+          client_secret: config.apiSecret,
+          grant_type: "refresh_token",
+          refresh_token: grant.refreshToken,
+        };
   let response: Response;
   try {
     response = await fetch(`${shopifyAdminOrigin(shop)}/admin/oauth/access_token`, {
@@ -42,12 +57,19 @@ export async function requestAccessToken({ config, shop, grant, now = new Date()
       signal: AbortSignal.timeout(15_000),
     });
   } catch (error) {
-    throw new ShopifyTokenRequestError(`Shopify's token endpoint for ${shop} could not be reached`, undefined, { cause: error });
+    throw new ShopifyTokenRequestError(`Shopify's token endpoint for ${shop} could not be reached`, undefined, {
+      cause: error,
+    });
   }
   // The error body is Shopify's (error, error_description); it never holds our secret or a token.
-  if (!response.ok) throw new ShopifyTokenRequestError(`Shopify refused the token request for ${shop} (HTTP ${response.status})`, response.status);
+  if (!response.ok)
+    throw new ShopifyTokenRequestError(
+      `Shopify refused the token request for ${shop} (HTTP ${response.status})`,
+      response.status,
+    );
   const parsed = ZTokenResponse.safeParse(await response.json().catch(() => null));
-  if (!parsed.success) throw new ShopifyTokenRequestError(`Shopify's token answer for ${shop} was not understood`, response.status);
+  if (!parsed.success)
+    throw new ShopifyTokenRequestError(`Shopify's token answer for ${shop} was not understood`, response.status);
   const token = parsed.data;
   const at = (seconds: number | undefined) => (seconds ? new Date(now.getTime() + seconds * 1000).toISOString() : null);
   return {
@@ -55,6 +77,9 @@ export async function requestAccessToken({ config, shop, grant, now = new Date()
     accessTokenExpiresAt: at(token.expires_in),
     refreshToken: token.refresh_token ?? null,
     refreshTokenExpiresAt: at(token.refresh_token_expires_in),
-    scopes: token.scope.split(",").map((scope) => scope.trim()).filter(Boolean),
+    scopes: token.scope
+      .split(",")
+      .map((scope) => scope.trim())
+      .filter(Boolean),
   };
 }

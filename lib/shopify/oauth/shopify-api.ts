@@ -22,7 +22,10 @@ export function shopifyApiFor(config: OauthConfig): Shopify {
     hostScheme: url.protocol === "http:" ? "http" : "https",
     apiVersion: ApiVersion.January26,
     isEmbeddedApp: false,
-    logger: { level: LogSeverity.Warning, log: async (_severity, message) => logger.warn({ component: "shopify-api" }, message) },
+    logger: {
+      level: LogSeverity.Warning,
+      log: async (_severity, message) => logger.warn({ component: "shopify-api" }, message),
+    },
   });
   cached = { key, api };
   return api;

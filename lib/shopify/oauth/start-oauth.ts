@@ -16,12 +16,27 @@ export const OAUTH_STATE_TTL_MS = 10 * 60_000;
 export const oauthCallbackUrl = () => `${appUrl()}/api/shopify/oauth/callback`;
 export const hashState = (state: string) => createHash("sha256").update(state).digest("hex");
 
-type Options = { userId: string; sessionId: string; organizationId: string; shop: string; storeId?: string; now?: Date };
+type Options = {
+  userId: string;
+  sessionId: string;
+  organizationId: string;
+  shop: string;
+  storeId?: string;
+  now?: Date;
+};
 
-export async function startOauth({ userId, sessionId, organizationId, shop, storeId, now = new Date() }: Options): Promise<{ authorizeUrl: string }> {
+export async function startOauth({
+  userId,
+  sessionId,
+  organizationId,
+  shop,
+  storeId,
+  now = new Date(),
+}: Options): Promise<{ authorizeUrl: string }> {
   const config = oauthConfig();
   const shopDomain = sanitizeShopDomain(config, shop);
-  if (!shopDomain) throw new AppError("unprocessable", "shop: must be a *.myshopify.com shop domain", { field: "shop" });
+  if (!shopDomain)
+    throw new AppError("unprocessable", "shop: must be a *.myshopify.com shop domain", { field: "shop" });
   // Fail before the merchant approves anything when the shop is live in another organization.
   const [live] = await db
     .select({ organizationId: stores.organizationId })
@@ -42,6 +57,11 @@ export async function startOauth({ userId, sessionId, organizationId, shop, stor
     expiresAt: new Date(now.getTime() + OAUTH_STATE_TTL_MS),
   });
   // Offline access (no grant_options[]=per-user): the token belongs to the app, not to the person.
-  const query = new URLSearchParams({ client_id: config.apiKey, scope: config.scopes.join(","), redirect_uri: oauthCallbackUrl(), state });
+  const query = new URLSearchParams({
+    client_id: config.apiKey,
+    scope: config.scopes.join(","),
+    redirect_uri: oauthCallbackUrl(),
+    state,
+  });
   return { authorizeUrl: `${shopifyAdminOrigin(shopDomain)}/admin/oauth/authorize?${query}` };
 }

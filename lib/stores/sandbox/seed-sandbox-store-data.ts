@@ -14,16 +14,36 @@ import { subscribeStoreWebhooks } from "../subscribe-store-webhooks";
 type Options = { storeId: string; organizationId: string; shopDomain: string; size: SandboxSize; final?: boolean };
 
 /** Seeds the shop unless it already holds data; `namespace` is where the sync-state metafields go. */
-export async function seedSandboxShop({ shopDomain, size, namespace }: { shopDomain: string; size: SandboxSize; namespace: string }): Promise<void> {
-  const [shop] = await db.select({ id: sandboxShopifyShops.id }).from(sandboxShopifyShops).where(eq(sandboxShopifyShops.domain, shopDomain));
+export async function seedSandboxShop({
+  shopDomain,
+  size,
+  namespace,
+}: {
+  shopDomain: string;
+  size: SandboxSize;
+  namespace: string;
+}): Promise<void> {
+  const [shop] = await db
+    .select({ id: sandboxShopifyShops.id })
+    .from(sandboxShopifyShops)
+    .where(eq(sandboxShopifyShops.domain, shopDomain));
   if (!shop) throw new Error(`sandbox shop ${shopDomain} does not exist`);
-  const [products] = await db.select({ n: count() }).from(sandboxShopifyProducts).where(eq(sandboxShopifyProducts.shopId, shop.id));
+  const [products] = await db
+    .select({ n: count() })
+    .from(sandboxShopifyProducts)
+    .where(eq(sandboxShopifyProducts.shopId, shop.id));
   if (products!.n > 0) return;
   await seedSandboxStore({ shopId: shop.id, size, namespace });
 }
 
 /** The job: seed, subscribe the store's webhooks, then show the store as ready (or failed on the last attempt). */
-export async function seedSandboxStoreData({ storeId, organizationId, shopDomain, size, final = false }: Options): Promise<void> {
+export async function seedSandboxStoreData({
+  storeId,
+  organizationId,
+  shopDomain,
+  size,
+  final = false,
+}: Options): Promise<void> {
   const where = and(eq(stores.id, storeId), eq(stores.organizationId, organizationId));
   const [store] = await db.select().from(stores).where(where);
   if (!store) return;
@@ -36,7 +56,11 @@ export async function seedSandboxStoreData({ storeId, organizationId, shopDomain
   const credentials = storeCredentials(store);
   if (credentials) await subscribeStoreWebhooks({ store, accessToken: credentials.accessToken });
   await db.transaction(async (tx) => {
-    const [ready] = await tx.update(stores).set({ seedStatus: "ready", updatedAt: new Date(), lastActivityAt: new Date() }).where(where).returning();
+    const [ready] = await tx
+      .update(stores)
+      .set({ seedStatus: "ready", updatedAt: new Date(), lastActivityAt: new Date() })
+      .where(where)
+      .returning();
     // Next in the chain: the seeded sync state becomes mapping rows, then the index is filled.
     if (ready) await startStoreSync(tx, ready);
   });

@@ -39,20 +39,37 @@ export function createShopifyOauthStandIn(options: StandInOptions): StandIn {
     async handle(req, shop, path) {
       if (path === "/admin/oauth/authorize" && req.method === "GET") {
         const url = new URL(req.url);
-        if (url.searchParams.get("client_id") !== options.apiKey) return Response.json({ error: "unknown client_id" }, { status: 400 });
+        if (url.searchParams.get("client_id") !== options.apiKey)
+          return Response.json({ error: "unknown client_id" }, { status: 400 });
         const code = randomBytes(16).toString("hex");
         codes.set(code, { shop, scope: options.grantScopes ?? url.searchParams.get("scope") ?? "" });
-        const query = standIn.sign({ code, shop, state: url.searchParams.get("state") ?? "", timestamp: String(Math.floor(Date.now() / 1000)), host: "aG9zdA" });
-        return new Response(null, { status: 302, headers: { location: `${url.searchParams.get("redirect_uri")}?${query}` } });
+        const query = standIn.sign({
+          code,
+          shop,
+          state: url.searchParams.get("state") ?? "",
+          timestamp: String(Math.floor(Date.now() / 1000)),
+          host: "aG9zdA",
+        });
+        return new Response(null, {
+          status: 302,
+          headers: { location: `${url.searchParams.get("redirect_uri")}?${query}` },
+        });
       }
       if (path === "/admin/oauth/access_token" && req.method === "POST") {
         const body = (await req.json()) as Record<string, string>;
-        if (body.client_id !== options.apiKey || body.client_secret !== options.apiSecret) return Response.json({ error: "invalid_client" }, { status: 401 });
+        if (body.client_id !== options.apiKey || body.client_secret !== options.apiSecret)
+          return Response.json({ error: "invalid_client" }, { status: 401 });
         if (body.grant_type === "refresh_token") return refresh(body.refresh_token ?? "");
         const grant = codes.get(body.code ?? "");
         codes.delete(body.code ?? "");
-        if (!grant || grant.shop !== shop) return Response.json({ error: "invalid_request", error_description: "The authorization code was not found or was already used" }, { status: 400 });
-        const { accessToken } = await createSandboxShop({ domain: shop, name: `OAuth ${shop}` }).catch(async () => ({ accessToken: (await rotateSandboxAccessToken({ domain: shop }))! }));
+        if (!grant || grant.shop !== shop)
+          return Response.json(
+            { error: "invalid_request", error_description: "The authorization code was not found or was already used" },
+            { status: 400 },
+          );
+        const { accessToken } = await createSandboxShop({ domain: shop, name: `OAuth ${shop}` }).catch(async () => ({
+          accessToken: (await rotateSandboxAccessToken({ domain: shop }))!,
+        }));
         return Response.json(tokenAnswer(shop, accessToken, grant.scope, body.expiring === "1"));
       }
       return null;
@@ -63,7 +80,13 @@ export function createShopifyOauthStandIn(options: StandInOptions): StandIn {
     if (!expiring || !options.expiring) return { access_token: accessToken, scope };
     const refreshToken = `shprt_${randomBytes(16).toString("hex")}`;
     refreshTokens.set(refreshToken, `${shop}|${scope}`);
-    return { access_token: accessToken, scope, expires_in: options.expiring.expiresIn, refresh_token: refreshToken, refresh_token_expires_in: options.expiring.refreshTokenExpiresIn };
+    return {
+      access_token: accessToken,
+      scope,
+      expires_in: options.expiring.expiresIn,
+      refresh_token: refreshToken,
+      refresh_token_expires_in: options.expiring.refreshTokenExpiresIn,
+    };
   }
 
   async function refresh(token: string) {

@@ -3,13 +3,22 @@ import { count, eq } from "drizzle-orm";
 import * as sandboxRoute from "@/app/api/stores/sandbox/route";
 import { db } from "@/db/client";
 import { auditLog } from "@/db/schema/audit";
-import { sandboxShopifyCustomers, sandboxShopifyOrders, sandboxShopifyProducts, sandboxShopifyShops, sandboxShopifyWebhookSubscriptions } from "@/db/schema";
+import {
+  sandboxShopifyCustomers,
+  sandboxShopifyOrders,
+  sandboxShopifyProducts,
+  sandboxShopifyShops,
+  sandboxShopifyWebhookSubscriptions,
+} from "@/db/schema";
 import { stores, type Store } from "@/db/schema/stores";
 import type { TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
 import type { TStoreView } from "../schemas";
 
-export async function addSandboxStoreAs(user: TestUser, size: "small" | "medium" | "large" = "small"): Promise<TStoreView> {
+export async function addSandboxStoreAs(
+  user: TestUser,
+  size: "small" | "medium" | "large" = "small",
+): Promise<TStoreView> {
   const res = await call(sandboxRoute.POST, "POST", "/api/stores/sandbox", { cookie: user.cookie, body: { size } });
   if (res.status !== 201) throw new Error(`add sandbox store failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.store as TStoreView;
@@ -21,7 +30,8 @@ export async function storeRow(storeId: string): Promise<Store> {
   return row;
 }
 
-export const auditRows = (storeId: string) => db.select().from(auditLog).where(eq(auditLog.storeId, storeId)).orderBy(auditLog.id);
+export const auditRows = (storeId: string) =>
+  db.select().from(auditLog).where(eq(auditLog.storeId, storeId)).orderBy(auditLog.id);
 
 /** Topics the sandbox shop has subscribed for its one app installation. */
 export async function sandboxSubscriptions(shopDomain: string) {
@@ -33,7 +43,10 @@ export async function sandboxSubscriptions(shopDomain: string) {
 }
 
 /** Polls until `check` returns a value (no fixed sleeps in assertions); fails after `timeoutMs`. */
-export async function eventually<T>(check: () => Promise<T | null | undefined | false>, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -45,8 +58,16 @@ export async function eventually<T>(check: () => Promise<T | null | undefined | 
 
 /** How many products, customers and orders the sandbox shop holds. */
 export async function sandboxCounts(shopDomain: string) {
-  const [shop] = await db.select({ id: sandboxShopifyShops.id }).from(sandboxShopifyShops).where(eq(sandboxShopifyShops.domain, shopDomain));
-  const tally = async (table: typeof sandboxShopifyProducts | typeof sandboxShopifyCustomers | typeof sandboxShopifyOrders) =>
-    (await db.select({ n: count() }).from(table).where(eq(table.shopId, shop!.id)))[0]!.n;
-  return { products: await tally(sandboxShopifyProducts), customers: await tally(sandboxShopifyCustomers), orders: await tally(sandboxShopifyOrders) };
+  const [shop] = await db
+    .select({ id: sandboxShopifyShops.id })
+    .from(sandboxShopifyShops)
+    .where(eq(sandboxShopifyShops.domain, shopDomain));
+  const tally = async (
+    table: typeof sandboxShopifyProducts | typeof sandboxShopifyCustomers | typeof sandboxShopifyOrders,
+  ) => (await db.select({ n: count() }).from(table).where(eq(table.shopId, shop!.id)))[0]!.n;
+  return {
+    products: await tally(sandboxShopifyProducts),
+    customers: await tally(sandboxShopifyCustomers),
+    orders: await tally(sandboxShopifyOrders),
+  };
 }

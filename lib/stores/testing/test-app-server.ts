@@ -21,7 +21,8 @@ export async function startTestAppServer({ oauth }: { oauth?: StandInOptions } =
         const { pathname } = new URL(req.url);
         if (pathname === "/api/webhooks/shopify") return webhookRoute.POST(req);
         const oauthPath = SHOP_PATH.exec(pathname);
-        const answered = oauthPath && standIn ? await standIn.handle(req, decodeURIComponent(oauthPath[1]!), oauthPath[2]!) : null;
+        const answered =
+          oauthPath && standIn ? await standIn.handle(req, decodeURIComponent(oauthPath[1]!), oauthPath[2]!) : null;
         return answered ?? handleSandboxShopifyRequest(req);
       })
       .then(async (res) => {
@@ -69,5 +70,9 @@ async function toRequest(incoming: IncomingMessage): Promise<Request> {
     else if (Array.isArray(value)) headers.set(name, value.join(", "));
   }
   const method = incoming.method ?? "GET";
-  return new Request(`http://${incoming.headers.host}${incoming.url ?? "/"}`, { method, headers, body: method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks) });
+  return new Request(`http://${incoming.headers.host}${incoming.url ?? "/"}`, {
+    method,
+    headers,
+    body: method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks),
+  });
 }

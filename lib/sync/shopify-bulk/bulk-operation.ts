@@ -27,20 +27,37 @@ const BULK_OPERATION = `#graphql
 
 /** A bulk operation that ended in anything but COMPLETED. */
 export class BulkOperationFailedError extends ShopifyError {
-  constructor(readonly operation: BulkOperationView, shopDomain: string) {
-    super(`Shopify bulk operation ${operation.id} on ${shopDomain} ended ${operation.status}${operation.errorCode ? ` (${operation.errorCode})` : ""}`, { shopDomain });
+  constructor(
+    readonly operation: BulkOperationView,
+    shopDomain: string,
+  ) {
+    super(
+      `Shopify bulk operation ${operation.id} on ${shopDomain} ended ${operation.status}${operation.errorCode ? ` (${operation.errorCode})` : ""}`,
+      { shopDomain },
+    );
   }
 }
 
 export type WaitOptions = { signal?: AbortSignal; firstPollMs?: number; maxPollMs?: number };
 
-export async function waitForBulkOperation(client: ShopifyClient, id: string, { signal, firstPollMs = 250, maxPollMs = 5000 }: WaitOptions = {}): Promise<BulkOperationView> {
+export async function waitForBulkOperation(
+  client: ShopifyClient,
+  id: string,
+  { signal, firstPollMs = 250, maxPollMs = 5000 }: WaitOptions = {},
+): Promise<BulkOperationView> {
   for (let delay = firstPollMs; ; delay = Math.min(maxPollMs, delay * 1.5)) {
-    const { data } = await client.request<{ bulkOperation: BulkOperationView | null }>(BULK_OPERATION, { variables: { id }, signal });
+    const { data } = await client.request<{ bulkOperation: BulkOperationView | null }>(BULK_OPERATION, {
+      variables: { id },
+      signal,
+    });
     const operation = data.bulkOperation;
-    if (!operation) throw new ShopifyError(`Shopify bulk operation ${id} on ${client.shopDomain} was not found`, { shopDomain: client.shopDomain });
+    if (!operation)
+      throw new ShopifyError(`Shopify bulk operation ${id} on ${client.shopDomain} was not found`, {
+        shopDomain: client.shopDomain,
+      });
     if (operation.status === "COMPLETED") return operation;
-    if (!["CREATED", "RUNNING", "CANCELING"].includes(operation.status)) throw new BulkOperationFailedError(operation, client.shopDomain);
+    if (!["CREATED", "RUNNING", "CANCELING"].includes(operation.status))
+      throw new BulkOperationFailedError(operation, client.shopDomain);
     await new Promise((resolve) => setTimeout(resolve, delay));
     signal?.throwIfAborted();
   }

@@ -41,27 +41,57 @@ const RUN_MUTATION = `#graphql
   }
 `;
 
-type StagedPayload = { stagedTargets: { url: string; parameters: { name: string; value: string }[] }[] | null; userErrors: ShopifyUserError[] };
+type StagedPayload = {
+  stagedTargets: { url: string; parameters: { name: string; value: string }[] }[] | null;
+  userErrors: ShopifyUserError[];
+};
 type RunPayload = { bulkOperation: { id: string } | null; userErrors: ShopifyUserError[] };
 
-export type BulkMutationResultLine = { lineNumber: number; data: Record<string, unknown> | null; errors: { message: string }[] };
+export type BulkMutationResultLine = {
+  lineNumber: number;
+  data: Record<string, unknown> | null;
+  errors: { message: string }[];
+};
 
 /** `lines` are each line's variables; returns the result lines in order of arrival. */
-export async function* runBulkMutation(client: ShopifyClient, mutation: string, lines: unknown[], options: WaitOptions = {}): AsyncGenerator<BulkMutationResultLine> {
+export async function* runBulkMutation(
+  client: ShopifyClient,
+  mutation: string,
+  lines: unknown[],
+  options: WaitOptions = {},
+): AsyncGenerator<BulkMutationResultLine> {
   const body = lines.map((line) => JSON.stringify(line)).join("\n") + "\n";
   const staged = await client.request(STAGED_UPLOADS_CREATE, {
     variables: {
-      input: [{ resource: "BULK_MUTATION_VARIABLES", filename: "synco-bulk.jsonl", mimeType: "text/jsonl", httpMethod: "POST", fileSize: String(Buffer.byteLength(body)) }],
+      input: [
+        {
+          resource: "BULK_MUTATION_VARIABLES",
+          filename: "synco-bulk.jsonl",
+          mimeType: "text/jsonl",
+          httpMethod: "POST",
+          fileSize: String(Buffer.byteLength(body)),
+        },
+      ],
     },
     signal: options.signal,
   });
-  const target = assertNoUserErrors<StagedPayload>(staged.data, "stagedUploadsCreate", { shopDomain: client.shopDomain }).stagedTargets?.[0];
+  const target = assertNoUserErrors<StagedPayload>(staged.data, "stagedUploadsCreate", {
+    shopDomain: client.shopDomain,
+  }).stagedTargets?.[0];
   const path = target?.parameters.find((parameter) => parameter.name === "key")?.value;
-  if (!target || !path) throw new ShopifyError(`stagedUploadsCreate on ${client.shopDomain} returned no target`, { shopDomain: client.shopDomain });
+  if (!target || !path)
+    throw new ShopifyError(`stagedUploadsCreate on ${client.shopDomain} returned no target`, {
+      shopDomain: client.shopDomain,
+    });
   await upload(target, body, client.shopDomain, options.signal);
 
-  const run = await client.request(RUN_MUTATION, { variables: { mutation, stagedUploadPath: path }, signal: options.signal });
-  const { bulkOperation } = assertNoUserErrors<RunPayload>(run.data, "bulkOperationRunMutation", { shopDomain: client.shopDomain });
+  const run = await client.request(RUN_MUTATION, {
+    variables: { mutation, stagedUploadPath: path },
+    signal: options.signal,
+  });
+  const { bulkOperation } = assertNoUserErrors<RunPayload>(run.data, "bulkOperationRunMutation", {
+    shopDomain: client.shopDomain,
+  });
   const finished = await waitForBulkOperation(client, bulkOperation!.id, options);
   if (!finished.url) return;
   for await (const line of readJsonl(finished.url, { signal: options.signal })) {
@@ -74,10 +104,18 @@ export async function* runBulkMutation(client: ShopifyClient, mutation: string, 
 }
 
 // The target is a signed form POST (Google Cloud Storage on Shopify): its parameters, then the file.
-async function upload(target: { url: string; parameters: { name: string; value: string }[] }, body: string, shopDomain: string, signal?: AbortSignal) {
+async function upload(
+  target: { url: string; parameters: { name: string; value: string }[] },
+  body: string,
+  shopDomain: string,
+  signal?: AbortSignal,
+) {
   const form = new FormData();
   for (const { name, value } of target.parameters) form.append(name, value);
   form.append("file", new Blob([body], { type: "text/jsonl" }), "synco-bulk.jsonl");
   const response = await fetch(target.url, { method: "POST", body: form, signal });
-  if (!response.ok) throw new ShopifyError(`uploading bulk mutation variables for ${shopDomain} failed: HTTP ${response.status}`, { shopDomain });
+  if (!response.ok)
+    throw new ShopifyError(`uploading bulk mutation variables for ${shopDomain} failed: HTTP ${response.status}`, {
+      shopDomain,
+    });
 }

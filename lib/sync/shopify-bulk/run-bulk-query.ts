@@ -24,9 +24,15 @@ const RUN_QUERY = `#graphql
 
 type RunQueryPayload = { bulkOperation: { id: string; status: string } | null; userErrors: ShopifyUserError[] };
 
-export async function* runBulkQuery(client: ShopifyClient, query: string, options: WaitOptions = {}): AsyncGenerator<Record<string, unknown>> {
+export async function* runBulkQuery(
+  client: ShopifyClient,
+  query: string,
+  options: WaitOptions = {},
+): AsyncGenerator<Record<string, unknown>> {
   const { data } = await client.request(RUN_QUERY, { variables: { query }, signal: options.signal });
-  const { bulkOperation } = assertNoUserErrors<RunQueryPayload>(data, "bulkOperationRunQuery", { shopDomain: client.shopDomain });
+  const { bulkOperation } = assertNoUserErrors<RunQueryPayload>(data, "bulkOperationRunQuery", {
+    shopDomain: client.shopDomain,
+  });
   const finished = await waitForBulkOperation(client, bulkOperation!.id, options);
   if (!finished.url) return;
   yield* readJsonl(finished.url, { signal: options.signal });

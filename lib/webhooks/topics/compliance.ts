@@ -24,11 +24,18 @@ function customerIndexItems(storeIds: string[], customerId: string, orderIds: st
   const [customer] = numericIds([customerId]);
   const orders = numericIds(orderIds);
   return {
-    customer: and(inArray(shopifyIndexItems.storeId, storeIds), eq(shopifyIndexItems.resourceType, "customer"), eq(shopifyIndexItems.shopifyId, customer ?? -1)),
+    customer: and(
+      inArray(shopifyIndexItems.storeId, storeIds),
+      eq(shopifyIndexItems.resourceType, "customer"),
+      eq(shopifyIndexItems.shopifyId, customer ?? -1),
+    ),
     orders: and(
       inArray(shopifyIndexItems.storeId, storeIds),
       eq(shopifyIndexItems.resourceType, "order"),
-      or(orders.length ? inArray(shopifyIndexItems.shopifyId, orders) : undefined, email ? sql`lower(${shopifyIndexItems.email}) = lower(${email})` : undefined) ?? sql`false`,
+      or(
+        orders.length ? inArray(shopifyIndexItems.shopifyId, orders) : undefined,
+        email ? sql`lower(${shopifyIndexItems.email}) = lower(${email})` : undefined,
+      ) ?? sql`false`,
     ),
   };
 }
@@ -45,25 +52,52 @@ function customerEvents(shopDomain: string, customerId: string, orderIds: string
     isNotNull(shopifyWebhookEvents.payload),
     or(
       and(sql`${shopifyWebhookEvents.topic} like 'customers/%'`, eq(payloadId, customerId)),
-      and(sql`${shopifyWebhookEvents.topic} like 'orders/%'`, eq(sql`${shopifyWebhookEvents.payload}->'customer'->>'id'`, customerId)),
-      orderIds.length ? and(sql`${shopifyWebhookEvents.topic} like 'orders/%'`, inArray(payloadId, orderIds)) : undefined,
+      and(
+        sql`${shopifyWebhookEvents.topic} like 'orders/%'`,
+        eq(sql`${shopifyWebhookEvents.payload}->'customer'->>'id'`, customerId),
+      ),
+      orderIds.length
+        ? and(sql`${shopifyWebhookEvents.topic} like 'orders/%'`, inArray(payloadId, orderIds))
+        : undefined,
     ),
   );
 }
 
 async function auditForShop(tx: WebhookTx, shopStores: Store[], action: string, details: Record<string, unknown>) {
   for (const store of shopStores) {
-    await recordAudit(tx, SHOPIFY_ACTOR, { organizationId: store.organizationId, storeId: store.id, action, target: store.shopDomain, details });
+    await recordAudit(tx, SHOPIFY_ACTOR, {
+      organizationId: store.organizationId,
+      storeId: store.id,
+      action,
+      target: store.shopDomain,
+      details,
+    });
   }
 }
 
 /** customers/data_request: the merchant must get what we hold; the audit entry tells the organization what that is. */
-export async function handleCustomersDataRequest(tx: WebhookTx, { shopDomain, shopStores, payload }: { shopDomain: string; shopStores: Store[]; payload: CustomerRequest }) {
+export async function handleCustomersDataRequest(
+  tx: WebhookTx,
+  { shopDomain, shopStores, payload }: { shopDomain: string; shopStores: Store[]; payload: CustomerRequest },
+) {
   const customerId = String(payload.customer?.id ?? "");
   const orderIds = (payload.orders_requested ?? []).map(String);
-  const held = await tx.select({ topic: shopifyWebhookEvents.topic, webhookId: shopifyWebhookEvents.webhookId }).from(shopifyWebhookEvents).where(customerEvents(shopDomain, customerId, orderIds));
-  const index = customerIndexItems(shopStores.map((store) => store.id), customerId, orderIds, payload.customer?.email ?? null);
-  const indexed = shopStores.length ? await tx.select({ id: shopifyIndexItems.shopifyId }).from(shopifyIndexItems).where(or(index.customer, index.orders)) : [];
+  const held = await tx
+    .select({ topic: shopifyWebhookEvents.topic, webhookId: shopifyWebhookEvents.webhookId })
+    .from(shopifyWebhookEvents)
+    .where(customerEvents(shopDomain, customerId, orderIds));
+  const index = customerIndexItems(
+    shopStores.map((store) => store.id),
+    customerId,
+    orderIds,
+    payload.customer?.email ?? null,
+  );
+  const indexed = shopStores.length
+    ? await tx
+        .select({ id: shopifyIndexItems.shopifyId })
+        .from(shopifyIndexItems)
+        .where(or(index.customer, index.orders))
+    : [];
   await auditForShop(tx, shopStores, "store.customer_data_requested", {
     customerId,
     dataRequestId: payload.data_request?.id ?? null,
@@ -72,23 +106,41 @@ export async function handleCustomersDataRequest(tx: WebhookTx, { shopDomain, sh
 }
 
 /** customers/redact: erase what we hold about the customer and the listed orders. */
-export async function handleCustomersRedact(tx: WebhookTx, { shopDomain, shopStores, payload }: { shopDomain: string; shopStores: Store[]; payload: CustomerRequest }) {
+export async function handleCustomersRedact(
+  tx: WebhookTx,
+  { shopDomain, shopStores, payload }: { shopDomain: string; shopStores: Store[]; payload: CustomerRequest },
+) {
   const customerId = String(payload.customer?.id ?? "");
   const orderIds = (payload.orders_to_redact ?? []).map(String);
-  const erased = await tx.delete(shopifyWebhookEvents).where(customerEvents(shopDomain, customerId, orderIds)).returning({ id: shopifyWebhookEvents.webhookId });
+  const erased = await tx
+    .delete(shopifyWebhookEvents)
+    .where(customerEvents(shopDomain, customerId, orderIds))
+    .returning({ id: shopifyWebhookEvents.webhookId });
   let indexItems = 0;
   if (shopStores.length) {
     // The customer's own row goes; their orders stay listed, without the email.
     await lockStores(tx, shopStores);
-    const index = customerIndexItems(shopStores.map((store) => store.id), customerId, orderIds, payload.customer?.email ?? null);
+    const index = customerIndexItems(
+      shopStores.map((store) => store.id),
+      customerId,
+      orderIds,
+      payload.customer?.email ?? null,
+    );
     indexItems += (await tx.delete(shopifyIndexItems).where(index.customer)).rowCount ?? 0;
     indexItems += (await tx.update(shopifyIndexItems).set({ email: null }).where(index.orders)).rowCount ?? 0;
   }
-  await auditForShop(tx, shopStores, "store.customer_redacted", { customerId, orders: orderIds.length, erased: { webhookPayloads: erased.length, indexItems } });
+  await auditForShop(tx, shopStores, "store.customer_redacted", {
+    customerId,
+    orders: orderIds.length,
+    erased: { webhookPayloads: erased.length, indexItems },
+  });
 }
 
 /** shop/redact (48 h after uninstall): erase the shop's credentials and payloads; the audit log stays. */
-export async function handleShopRedact(tx: WebhookTx, { shopDomain, shopStores }: { shopDomain: string; shopStores: Store[] }) {
+export async function handleShopRedact(
+  tx: WebhookTx,
+  { shopDomain, shopStores }: { shopDomain: string; shopStores: Store[] },
+) {
   const erased = await tx
     .delete(shopifyWebhookEvents)
     .where(and(eq(shopifyWebhookEvents.shopDomain, shopDomain), isNotNull(shopifyWebhookEvents.payload)))
@@ -109,5 +161,7 @@ export async function handleShopRedact(tx: WebhookTx, { shopDomain, shopStores }
     await tx.delete(shopifyIndexTombstones).where(inArray(shopifyIndexTombstones.storeId, goneIds));
     await tx.delete(shopifyIndexStatus).where(inArray(shopifyIndexStatus.storeId, goneIds));
   }
-  await auditForShop(tx, shopStores, "store.shop_redacted", { erased: { webhookPayloads: erased.length, credentials: gone.length, indexItems, mappings } });
+  await auditForShop(tx, shopStores, "store.shop_redacted", {
+    erased: { webhookPayloads: erased.length, credentials: gone.length, indexItems, mappings },
+  });
 }

@@ -7,5 +7,11 @@ export const metadata: Metadata = { title: "Add store" };
 
 export default async function NewStorePage() {
   const { membership } = await requireActiveMembership("/stores/new");
-  return <NewStoreView organizationName={membership.organization.name} canAdd={membership.role !== "member"} sizes={SANDBOX_STORE_SIZES} />;
+  return (
+    <NewStoreView
+      organizationName={membership.organization.name}
+      canAdd={membership.role !== "member"}
+      sizes={SANDBOX_STORE_SIZES}
+    />
+  );
 }

@@ -5,9 +5,8 @@ import { ZInviteMemberRequest } from "@/lib/organizations/schemas";
 // POST /api/organization/invitations — invite an email address with a role; answers the link
 export const POST = withOrg(
   async ({ organizationId, actor, membership, body }) =>
-    Response.json(
-      await inviteMember({ organizationId, inviter: { ...actor, role: membership.role }, ...body }),
-      { status: 201 },
-    ),
+    Response.json(await inviteMember({ organizationId, inviter: { ...actor, role: membership.role }, ...body }), {
+      status: 201,
+    }),
   { role: "admin", body: ZInviteMemberRequest },
 );

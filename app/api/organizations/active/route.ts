@@ -4,6 +4,7 @@ import { switchOrganization } from "@/lib/organizations/switch-organization";
 
 // PUT /api/organizations/active — switch the session to another of the user's organizations
 export const PUT = withUser(
-  async ({ user, sessionId, body }) => switchOrganization({ userId: user.id, sessionId, organizationId: body.organizationId }),
+  async ({ user, sessionId, body }) =>
+    switchOrganization({ userId: user.id, sessionId, organizationId: body.organizationId }),
   { body: ZSwitchOrganizationRequest },
 );

@@ -8,6 +8,7 @@ export const GET = withStore(async ({ store }) => getStoreView({ store }));
 
 // PATCH /api/stores/:storeId — rename the store or change its metafield namespace
 export const PATCH = withStore(
-  async ({ store, organizationId, actor, body }) => updateStoreSettings({ storeId: store.id, organizationId, actor, changes: body }),
+  async ({ store, organizationId, actor, body }) =>
+    updateStoreSettings({ storeId: store.id, organizationId, actor, changes: body }),
   { role: "admin", body: ZUpdateStoreRequest },
 );

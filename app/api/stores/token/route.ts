@@ -4,6 +4,7 @@ import { ZConnectByTokenRequest } from "@/lib/stores/schemas";
 
 // POST /api/stores/token — connect a store with a custom app's Admin API access token (checked live first)
 export const POST = withOrg(
-  async ({ organizationId, actor, body }) => Response.json(await connectStoreByToken({ organizationId, actor, ...body }), { status: 201 }),
+  async ({ organizationId, actor, body }) =>
+    Response.json(await connectStoreByToken({ organizationId, actor, ...body }), { status: 201 }),
   { role: "admin", body: ZConnectByTokenRequest },
 );

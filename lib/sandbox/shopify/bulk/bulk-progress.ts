@@ -33,7 +33,10 @@ export async function claimBulkOperation(db: SandboxDb, owner: string): Promise<
     returning op.id`);
   const id = result.rows[0]?.id;
   if (id === undefined) return null;
-  const [operation] = await db.select().from(operations).where(eq(operations.id, Number(id)));
+  const [operation] = await db
+    .select()
+    .from(operations)
+    .where(eq(operations.id, Number(id)));
   return operation ?? null;
 }
 
@@ -41,7 +44,13 @@ export async function claimBulkOperation(db: SandboxDb, owner: string): Promise<
 export async function ensureResultFile(db: SandboxDb, operation: SandboxBulkOperation): Promise<number> {
   if (operation.resultFileId) return operation.resultFileId;
   return db.transaction(async (tx) => {
-    const file = await createSandboxFile({ db: tx, shopId: operation.shopId, purpose: "bulk_result", filename: `bulk-${operation.id}.jsonl`, contentType: "application/jsonl" });
+    const file = await createSandboxFile({
+      db: tx,
+      shopId: operation.shopId,
+      purpose: "bulk_result",
+      filename: `bulk-${operation.id}.jsonl`,
+      contentType: "application/jsonl",
+    });
     await tx.update(operations).set({ resultFileId: file.id }).where(eq(operations.id, operation.id));
     operation.resultFileId = file.id;
     return file.id;
@@ -54,7 +63,12 @@ export type ProgressStep = { data: Buffer; objects: number; roots: number; check
  * Commits one step: the chunk, the counters and the checkpoint, and renews the lease. Returns the
  * operation's status ("CANCELING" asks the worker to stop), or null when the lease was lost.
  */
-export async function commitBulkProgress(db: SandboxDb, operation: SandboxBulkOperation, owner: string, step: ProgressStep): Promise<SandboxBulkStatus | null> {
+export async function commitBulkProgress(
+  db: SandboxDb,
+  operation: SandboxBulkOperation,
+  owner: string,
+  step: ProgressStep,
+): Promise<SandboxBulkStatus | null> {
   return db.transaction(async (tx) => {
     // Sandbox results need not survive a power cut; a lost commit loses its chunk and checkpoint together.
     await tx.execute(sql`set local synchronous_commit = off`);
@@ -85,14 +99,29 @@ export async function renewBulkLease(db: SandboxDb, operationId: number, owner: 
   return rows.length > 0;
 }
 
-export type FinishOptions = { operationId: number; owner: string | null; status: "COMPLETED" | "FAILED" | "CANCELED"; errorCode?: string | null };
+export type FinishOptions = {
+  operationId: number;
+  owner: string | null;
+  status: "COMPLETED" | "FAILED" | "CANCELED";
+  errorCode?: string | null;
+};
 
 /** Ends an operation and queues bulk_operations/finish for its app, in one transaction. */
-export async function finishBulkOperation(db: SandboxDb, { operationId, owner, status, errorCode = null }: FinishOptions): Promise<SandboxBulkOperation | null> {
+export async function finishBulkOperation(
+  db: SandboxDb,
+  { operationId, owner, status, errorCode = null }: FinishOptions,
+): Promise<SandboxBulkOperation | null> {
   return db.transaction(async (tx) => {
     const [finished] = await tx
       .update(operations)
-      .set({ status, errorCode, completedAt: sql`now()`, leaseOwner: null, leaseExpiresAt: null, updatedAt: sql`clock_timestamp()` })
+      .set({
+        status,
+        errorCode,
+        completedAt: sql`now()`,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        updatedAt: sql`clock_timestamp()`,
+      })
       .where(
         and(
           eq(operations.id, operationId),
@@ -102,12 +131,21 @@ export async function finishBulkOperation(db: SandboxDb, { operationId, owner, s
       )
       .returning();
     if (!finished) return null;
-    await onSandboxChange({ shopId: finished.shopId, topic: "bulk_operations/finish", payload: bulkOperationPayload(finished), tx, installationId: finished.installationId });
+    await onSandboxChange({
+      shopId: finished.shopId,
+      topic: "bulk_operations/finish",
+      payload: bulkOperationPayload(finished),
+      tx,
+      installationId: finished.installationId,
+    });
     return finished;
   });
 }
 
 /** Hands this process's operations back at once (an orderly shutdown), so another resumes them. */
 export async function releaseBulkLeases(db: SandboxDb, owner: string): Promise<void> {
-  await db.update(operations).set({ leaseExpiresAt: sql`clock_timestamp()` }).where(eq(operations.leaseOwner, owner));
+  await db
+    .update(operations)
+    .set({ leaseExpiresAt: sql`clock_timestamp()` })
+    .where(eq(operations.leaseOwner, owner));
 }

@@ -33,7 +33,13 @@ export const PAGE_INFO_KEY = "bulkPageInfo__";
 const MAX_CONNECTIONS = 5;
 const MAX_CONNECTION_LEVELS = 3;
 
-export type BulkQueryPlan = { document: DocumentNode; rootKey: string; rootField: FieldNode; rootType: GraphQLCompositeType; rootIsConnection: boolean };
+export type BulkQueryPlan = {
+  document: DocumentNode;
+  rootKey: string;
+  rootField: FieldNode;
+  rootType: GraphQLCompositeType;
+  rootIsConnection: boolean;
+};
 
 export function planBulkQuery(query: string): { plan: BulkQueryPlan } | { problem: string } {
   const schema = sandboxSchema();
@@ -47,13 +53,18 @@ export function planBulkQuery(query: string): { plan: BulkQueryPlan } | { proble
   if (invalid.length) return { problem: `Invalid bulk query: ${validationErrorBody(invalid[0]!).message}` };
   const operation = inlineFragments(parsed);
   if (!operation) return { problem: "Bulk queries must contain exactly one operation." };
-  if (operation.operation !== "query") return { problem: "Bulk queries must be queries. Use bulkOperationRunMutation to run mutations in bulk." };
+  if (operation.operation !== "query")
+    return { problem: "Bulk queries must be queries. Use bulkOperationRunMutation to run mutations in bulk." };
   if (operation.variableDefinitions?.length) return { problem: "Bulk queries cannot use variables." };
 
-  const rootFields = operation.selectionSet.selections.filter((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value !== "__typename");
-  if (rootFields.length !== 1 || rootFields.length !== operation.selectionSet.selections.length) return { problem: "Bulk queries must have exactly one top-level field." };
+  const rootFields = operation.selectionSet.selections.filter(
+    (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value !== "__typename",
+  );
+  if (rootFields.length !== 1 || rootFields.length !== operation.selectionSet.selections.length)
+    return { problem: "Bulk queries must have exactly one top-level field." };
   const rootField = rootFields[0]!;
-  if (rootField.name.value === "node" || rootField.name.value === "nodes") return { problem: "The top-level 'node' and 'nodes' fields cannot be used in bulk queries." };
+  if (rootField.name.value === "node" || rootField.name.value === "nodes")
+    return { problem: "The top-level 'node' and 'nodes' fields cannot be used in bulk queries." };
 
   const queryRoot = schema.getQueryType()!;
   const rootType = getNamedType(queryRoot.getFields()[rootField.name.value]!.type) as GraphQLCompositeType;
@@ -63,7 +74,8 @@ export function planBulkQuery(query: string): { plan: BulkQueryPlan } | { proble
     ? rewriteConnection(rootField, rootType, 1, walk, true)
     : { ...rootField, selectionSet: rewrite(rootField.selectionSet!, rootType, 0, walk, false) };
   if (walk.connections === 0) return { problem: "Bulk queries must contain at least one connection." };
-  if (walk.connections > MAX_CONNECTIONS) return { problem: `Bulk queries cannot contain more than ${MAX_CONNECTIONS} connections.` };
+  if (walk.connections > MAX_CONNECTIONS)
+    return { problem: `Bulk queries cannot contain more than ${MAX_CONNECTIONS} connections.` };
   if (walk.problems.length) return { problem: walk.problems[0]! };
 
   const document: DocumentNode = {
@@ -77,19 +89,35 @@ export function planBulkQuery(query: string): { plan: BulkQueryPlan } | { proble
       },
     ],
   };
-  return { plan: { document, rootKey: rootField.alias?.value ?? rootField.name.value, rootField: rewrittenRoot, rootType, rootIsConnection } };
+  return {
+    plan: {
+      document,
+      rootKey: rootField.alias?.value ?? rootField.name.value,
+      rootField: rewrittenRoot,
+      rootType,
+      rootIsConnection,
+    },
+  };
 }
 
 type Walk = { connections: number; problems: string[] };
 
 // `levels` counts the connections around this selection set; `inList` marks a list field above it.
-function rewrite(set: SelectionSetNode, parent: GraphQLCompositeType, levels: number, walk: Walk, inList: boolean): SelectionSetNode {
+function rewrite(
+  set: SelectionSetNode,
+  parent: GraphQLCompositeType,
+  levels: number,
+  walk: Walk,
+  inList: boolean,
+): SelectionSetNode {
   const schema = sandboxSchema();
   return {
     ...set,
     selections: set.selections.map((selection) => {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const condition = selection.typeCondition ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType) : parent;
+        const condition = selection.typeCondition
+          ? (schema.getType(selection.typeCondition.name.value) as GraphQLCompositeType)
+          : parent;
         return { ...selection, selectionSet: rewrite(selection.selectionSet, condition, levels, walk, inList) };
       }
       if (selection.kind !== Kind.FIELD || !selection.selectionSet) return selection;
@@ -97,7 +125,10 @@ function rewrite(set: SelectionSetNode, parent: GraphQLCompositeType, levels: nu
       if (!field) return selection;
       const type = getNamedType(field.type) as GraphQLCompositeType;
       if (isConnectionType(type)) {
-        if (inList) walk.problems.push("Queries that contain a connection field within a list field are not currently supported.");
+        if (inList)
+          walk.problems.push(
+            "Queries that contain a connection field within a list field are not currently supported.",
+          );
         if (!selectsId(set)) {
           walk.problems.push(
             `The parent 'node' field for a nested connection must select the 'id' field without an alias and must be of type 'ID!'. Connection field: '${selection.name.value}'`,
@@ -106,20 +137,31 @@ function rewrite(set: SelectionSetNode, parent: GraphQLCompositeType, levels: nu
         return rewriteConnection(selection, type, levels + 1, walk, false);
       }
       const listed = isListType(isNonNullType(field.type) ? field.type.ofType : field.type);
-      return isCompositeType(type) ? { ...selection, selectionSet: rewrite(selection.selectionSet, type, levels, walk, inList || listed) } : selection;
+      return isCompositeType(type)
+        ? { ...selection, selectionSet: rewrite(selection.selectionSet, type, levels, walk, inList || listed) }
+        : selection;
     }),
   };
 }
 
-function rewriteConnection(field: FieldNode, connection: GraphQLObjectType, levels: number, walk: Walk, root: boolean): FieldNode {
+function rewriteConnection(
+  field: FieldNode,
+  connection: GraphQLObjectType,
+  levels: number,
+  walk: Walk,
+  root: boolean,
+): FieldNode {
   walk.connections += 1;
-  if (levels > MAX_CONNECTION_LEVELS) walk.problems.push("Bulk queries cannot contain connections nested more than 2 levels deep.");
+  if (levels > MAX_CONNECTION_LEVELS)
+    walk.problems.push("Bulk queries cannot contain connections nested more than 2 levels deep.");
   const nodeType = connectionNodeType(connection) as GraphQLCompositeType;
-  if (!("id" in (nodeType as GraphQLObjectType).getFields())) walk.problems.push(`Connection '${field.name.value}' must be of a type implementing Node.`);
+  if (!("id" in (nodeType as GraphQLObjectType).getFields()))
+    walk.problems.push(`Connection '${field.name.value}' must be of a type implementing Node.`);
   const edgeType = getNamedType(connection.getFields().edges!.type) as GraphQLObjectType;
   const selections = field.selectionSet!.selections.map((selection) => {
     if (selection.kind !== Kind.FIELD || !selection.selectionSet) return selection;
-    if (selection.name.value === "nodes") return { ...selection, selectionSet: rewrite(selection.selectionSet, nodeType, levels, walk, false) };
+    if (selection.name.value === "nodes")
+      return { ...selection, selectionSet: rewrite(selection.selectionSet, nodeType, levels, walk, false) };
     if (selection.name.value !== "edges") return selection;
     const edges = selection.selectionSet.selections.map((inner) =>
       inner.kind === Kind.FIELD && inner.name.value === "node" && inner.selectionSet && isObjectType(edgeType)
@@ -143,7 +185,11 @@ function fieldOf(parent: GraphQLCompositeType, name: string): GraphQLField<unkno
 }
 
 const selectsId = (set: SelectionSetNode): boolean =>
-  set.selections.some((s) => (s.kind === Kind.FIELD && s.name.value === "id" && !s.alias) || (s.kind === Kind.INLINE_FRAGMENT && selectsId(s.selectionSet)));
+  set.selections.some(
+    (s) =>
+      (s.kind === Kind.FIELD && s.name.value === "id" && !s.alias) ||
+      (s.kind === Kind.INLINE_FRAGMENT && selectsId(s.selectionSet)),
+  );
 
 export function argument(name: string, value: ArgumentNode["value"]): ArgumentNode {
   return { kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: name }, value };

@@ -3,9 +3,22 @@
 // run it on one database. An operation left RUNNING by a process that died resumes from its
 // checkpoint once the lease expires; an orderly stop hands its operations back at once.
 import { and, eq, lt } from "drizzle-orm";
-import { sandboxShopifyAppInstallations, sandboxShopifyFaults, sandboxShopifyFiles, sandboxShopifyShops, type SandboxBulkOperation } from "@/db/schema";
+import {
+  sandboxShopifyAppInstallations,
+  sandboxShopifyFaults,
+  sandboxShopifyFiles,
+  sandboxShopifyShops,
+  type SandboxBulkOperation,
+} from "@/db/schema";
 import type { SandboxDb } from "../sandbox-db";
-import { BULK_LEASE_MS, claimBulkOperation, ensureResultFile, finishBulkOperation, releaseBulkLeases, renewBulkLease } from "./bulk-progress";
+import {
+  BULK_LEASE_MS,
+  claimBulkOperation,
+  ensureResultFile,
+  finishBulkOperation,
+  releaseBulkLeases,
+  renewBulkLease,
+} from "./bulk-progress";
 import { exportBulkQuery } from "./export-bulk-query";
 import { importBulkMutation, type BulkRunOutcome } from "./import-bulk-mutation";
 
@@ -37,7 +50,9 @@ export function startBulkRunner({ db, owner, pollMs = 250, concurrency = 2 }: St
         const operation = await claimBulkOperation(db, owner);
         if (!operation) break;
         const run: Promise<void> = runOperation(db, operation, owner, () => stopped)
-          .catch((error: unknown) => console.error("[sandbox-shopify] bulk operation", operation.id, "failed to run", error))
+          .catch((error: unknown) =>
+            console.error("[sandbox-shopify] bulk operation", operation.id, "failed to run", error),
+          )
           .finally(() => {
             active.delete(run);
             schedule(0);
@@ -68,13 +83,22 @@ export function startBulkRunner({ db, owner, pollMs = 250, concurrency = 2 }: St
   };
 }
 
-async function runOperation(db: SandboxDb, operation: SandboxBulkOperation, owner: string, stopping: () => boolean): Promise<void> {
+async function runOperation(
+  db: SandboxDb,
+  operation: SandboxBulkOperation,
+  owner: string,
+  stopping: () => boolean,
+): Promise<void> {
   if (operation.status === "CANCELING") {
     await finishBulkOperation(db, { operationId: operation.id, owner, status: "CANCELED" });
     return;
   }
   const [row] = await db
-    .select({ shop: sandboxShopifyShops, installation: sandboxShopifyAppInstallations, faults: sandboxShopifyFaults.settings })
+    .select({
+      shop: sandboxShopifyShops,
+      installation: sandboxShopifyAppInstallations,
+      faults: sandboxShopifyFaults.settings,
+    })
     .from(sandboxShopifyAppInstallations)
     .innerJoin(sandboxShopifyShops, eq(sandboxShopifyShops.id, sandboxShopifyAppInstallations.shopId))
     .leftJoin(sandboxShopifyFaults, eq(sandboxShopifyFaults.shopId, sandboxShopifyShops.id))
@@ -95,5 +119,10 @@ async function runOperation(db: SandboxDb, operation: SandboxBulkOperation, owne
     clearInterval(heartbeat);
   }
   if (outcome.status === "LOST") return;
-  await finishBulkOperation(db, { operationId: operation.id, owner, status: outcome.status, errorCode: "errorCode" in outcome ? outcome.errorCode : null });
+  await finishBulkOperation(db, {
+    operationId: operation.id,
+    owner,
+    status: outcome.status,
+    errorCode: "errorCode" in outcome ? outcome.errorCode : null,
+  });
 }

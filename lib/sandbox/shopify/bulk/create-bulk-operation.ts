@@ -3,7 +3,13 @@
 // under an advisory lock per installation and type, so two concurrent requests cannot both take
 // the fifth place. The shop's "fail part-way" fault is captured on the row.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { sandboxShopifyBulkOperations as operations, sandboxShopifyFaults, sandboxShopifyFiles, type SandboxBulkOperation, type SandboxBulkType } from "@/db/schema";
+import {
+  sandboxShopifyBulkOperations as operations,
+  sandboxShopifyFaults,
+  sandboxShopifyFiles,
+  type SandboxBulkOperation,
+  type SandboxBulkType,
+} from "@/db/schema";
 import type { SandboxDb } from "../sandbox-db";
 
 export const MAX_RUNNING_BULK_OPERATIONS = 5;
@@ -20,17 +26,29 @@ export type CreateBulkOperationOptions = {
   clientIdentifier?: string | null;
 };
 
-export async function createBulkOperation(options: CreateBulkOperationOptions): Promise<SandboxBulkOperation | "limit-reached"> {
+export async function createBulkOperation(
+  options: CreateBulkOperationOptions,
+): Promise<SandboxBulkOperation | "limit-reached"> {
   const { db, shopId, installationId, type } = options;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`sandbox-bulk:${installationId}:${type}`}))`);
     const [active] = await tx
       .select({ count: sql<number>`count(*)::int` })
       .from(operations)
-      .where(and(eq(operations.installationId, installationId), eq(operations.type, type), inArray(operations.status, [...ACTIVE_BULK_STATUSES])));
+      .where(
+        and(
+          eq(operations.installationId, installationId),
+          eq(operations.type, type),
+          inArray(operations.status, [...ACTIVE_BULK_STATUSES]),
+        ),
+      );
     if ((active?.count ?? 0) >= MAX_RUNNING_BULK_OPERATIONS) return "limit-reached";
-    const [faults] = await tx.select({ settings: sandboxShopifyFaults.settings }).from(sandboxShopifyFaults).where(eq(sandboxShopifyFaults.shopId, shopId));
-    const failAfter = (faults?.settings as { bulkFailAfterObjects?: number | null } | undefined)?.bulkFailAfterObjects ?? null;
+    const [faults] = await tx
+      .select({ settings: sandboxShopifyFaults.settings })
+      .from(sandboxShopifyFaults)
+      .where(eq(sandboxShopifyFaults.shopId, shopId));
+    const failAfter =
+      (faults?.settings as { bulkFailAfterObjects?: number | null } | undefined)?.bulkFailAfterObjects ?? null;
     const [operation] = await tx
       .insert(operations)
       .values({
@@ -44,7 +62,11 @@ export async function createBulkOperation(options: CreateBulkOperationOptions): 
         failAfterObjects: failAfter,
       })
       .returning();
-    if (options.inputFileId) await tx.update(sandboxShopifyFiles).set({ consumedAt: sql`now()` }).where(eq(sandboxShopifyFiles.id, options.inputFileId));
+    if (options.inputFileId)
+      await tx
+        .update(sandboxShopifyFiles)
+        .set({ consumedAt: sql`now()` })
+        .where(eq(sandboxShopifyFiles.id, options.inputFileId));
     return operation!;
   });
 }

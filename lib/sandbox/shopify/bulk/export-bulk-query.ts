@@ -15,21 +15,44 @@ import { connectionNodes, LineSink, SinkFull, writeBulkObject } from "./write-bu
 
 type Json = Record<string, unknown>;
 
-export type ExportBulkQueryOptions = { db: SandboxDb; operation: SandboxBulkOperation; shop: SandboxShop; installation: SandboxAppInstallation; owner: string; stopping?: () => boolean; chunkDelayMs?: number };
+export type ExportBulkQueryOptions = {
+  db: SandboxDb;
+  operation: SandboxBulkOperation;
+  shop: SandboxShop;
+  installation: SandboxAppInstallation;
+  owner: string;
+  stopping?: () => boolean;
+  chunkDelayMs?: number;
+};
 
-export async function exportBulkQuery({ db, operation, shop, installation, owner, stopping = () => false, chunkDelayMs = 0 }: ExportBulkQueryOptions): Promise<BulkRunOutcome> {
+export async function exportBulkQuery({
+  db,
+  operation,
+  shop,
+  installation,
+  owner,
+  stopping = () => false,
+  chunkDelayMs = 0,
+}: ExportBulkQueryOptions): Promise<BulkRunOutcome> {
   const planned = planBulkQuery(operation.query);
   if ("problem" in planned) return { status: "FAILED", errorCode: "INTERNAL_SERVER_ERROR" };
   const { plan } = planned;
-  const nodeType = plan.rootIsConnection ? (connectionNodeType(plan.rootType as GraphQLObjectType) as GraphQLCompositeType) : plan.rootType;
+  const nodeType = plan.rootIsConnection
+    ? (connectionNodeType(plan.rootType as GraphQLObjectType) as GraphQLCompositeType)
+    : plan.rootType;
   let after = operation.checkpoint?.after ?? null;
   let written = operation.objectCount;
 
   const runPage = (cursor: string | null) => {
     const context = createSandboxContext({ db, shop, installation, publicUrl: operation.baseUrl });
-    return Promise.resolve(execute({ schema: sandboxSchema(), document: plan.document, variableValues: { [CURSOR_VARIABLE]: cursor }, contextValue: context })).then(
-      (result) => ({ result, context }),
-    );
+    return Promise.resolve(
+      execute({
+        schema: sandboxSchema(),
+        document: plan.document,
+        variableValues: { [CURSOR_VARIABLE]: cursor },
+        contextValue: context,
+      }),
+    ).then((result) => ({ result, context }));
   };
   let next = runPage(after);
   for (;;) {
@@ -37,7 +60,9 @@ export async function exportBulkQuery({ db, operation, shop, installation, owner
     if (result.errors?.length || !result.data) throw result.errors?.[0] ?? new Error("bulk query returned no data");
     const root = result.data[plan.rootKey] as Json | null;
 
-    const sink = new LineSink(operation.failAfterObjects === null ? null : Math.max(0, operation.failAfterObjects - written));
+    const sink = new LineSink(
+      operation.failAfterObjects === null ? null : Math.max(0, operation.failAfterObjects - written),
+    );
     let full = false;
     try {
       if (plan.rootIsConnection && root) {
@@ -51,7 +76,9 @@ export async function exportBulkQuery({ db, operation, shop, installation, owner
       if (!(error instanceof SinkFull)) throw error;
       full = true;
     }
-    const info = plan.rootIsConnection ? (root?.[PAGE_INFO_KEY] as { hasNextPage: boolean; endCursor: string | null } | undefined) : undefined;
+    const info = plan.rootIsConnection
+      ? (root?.[PAGE_INFO_KEY] as { hasNextPage: boolean; endCursor: string | null } | undefined)
+      : undefined;
     const more = !full && !!info?.hasNextPage;
     after = info?.endCursor ?? after;
     // The next page is read while this one is being committed.
@@ -61,7 +88,12 @@ export async function exportBulkQuery({ db, operation, shop, installation, owner
       next.catch(() => {});
     }
     if (chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, chunkDelayMs));
-    const status = await commitBulkProgress(db, operation, owner, { data: sink.take(), objects: sink.objects, roots: sink.roots, checkpoint: { after } });
+    const status = await commitBulkProgress(db, operation, owner, {
+      data: sink.take(),
+      objects: sink.objects,
+      roots: sink.roots,
+      checkpoint: { after },
+    });
     written += sink.objects;
     if (status === null) return { status: "LOST" };
     if (full) return { status: "FAILED", errorCode: "INTERNAL_SERVER_ERROR" };

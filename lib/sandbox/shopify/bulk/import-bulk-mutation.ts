@@ -18,9 +18,25 @@ export type BulkRunOutcome = { status: "COMPLETED" | "CANCELED" | "LOST" } | { s
 
 const LINES_PER_BATCH = 100;
 
-export type ImportBulkMutationOptions = { db: SandboxDb; operation: SandboxBulkOperation; shop: SandboxShop; installation: SandboxAppInstallation; owner: string; stopping?: () => boolean; chunkDelayMs?: number };
+export type ImportBulkMutationOptions = {
+  db: SandboxDb;
+  operation: SandboxBulkOperation;
+  shop: SandboxShop;
+  installation: SandboxAppInstallation;
+  owner: string;
+  stopping?: () => boolean;
+  chunkDelayMs?: number;
+};
 
-export async function importBulkMutation({ db, operation, shop, installation, owner, stopping = () => false, chunkDelayMs = 0 }: ImportBulkMutationOptions): Promise<BulkRunOutcome> {
+export async function importBulkMutation({
+  db,
+  operation,
+  shop,
+  installation,
+  owner,
+  stopping = () => false,
+  chunkDelayMs = 0,
+}: ImportBulkMutationOptions): Promise<BulkRunOutcome> {
   const planned = planBulkMutation(operation.query);
   if ("problem" in planned || !operation.inputFileId) return { status: "FAILED", errorCode: "INTERNAL_SERVER_ERROR" };
   const start = operation.checkpoint?.nextLine ?? 0;
@@ -35,10 +51,18 @@ export async function importBulkMutation({ db, operation, shop, installation, ow
     const status = await db
       .transaction(async (tx) => {
         const output: string[] = [];
-        for (const line of lines) output.push(JSON.stringify(await runLine(tx, planned.plan, line, { shop, installation, publicUrl: operation.baseUrl })));
+        for (const line of lines)
+          output.push(
+            JSON.stringify(await runLine(tx, planned.plan, line, { shop, installation, publicUrl: operation.baseUrl })),
+          );
         const data = Buffer.from(output.length ? `${output.join("\n")}\n` : "");
         const checkpoint = { nextLine: failing ? (lines.at(-1)?.number ?? start - 1) + 1 : nextLine };
-        const committed = await commitBulkProgress(tx, operation, owner, { data, objects: lines.length, roots: lines.length, checkpoint });
+        const committed = await commitBulkProgress(tx, operation, owner, {
+          data,
+          objects: lines.length,
+          roots: lines.length,
+          checkpoint,
+        });
         // Another process holds the operation now: none of this batch may stay.
         if (committed === null) throw new LeaseLost();
         return committed;
@@ -70,7 +94,12 @@ export async function importBulkMutation({ db, operation, shop, installation, ow
 
 type LineContext = { shop: SandboxShop; installation: SandboxAppInstallation; publicUrl: string };
 
-async function runLine(tx: SandboxDb, plan: BulkMutationPlan, line: { number: number; text: string }, options: LineContext): Promise<Record<string, unknown>> {
+async function runLine(
+  tx: SandboxDb,
+  plan: BulkMutationPlan,
+  line: { number: number; text: string },
+  options: LineContext,
+): Promise<Record<string, unknown>> {
   const at = { __lineNumber: line.number };
   let variables: unknown;
   try {
@@ -82,15 +111,34 @@ async function runLine(tx: SandboxDb, plan: BulkMutationPlan, line: { number: nu
     return { errors: [{ message: `Line ${line.number} must be a JSON object of the mutation's variables.` }], ...at };
   }
   const schema = sandboxSchema();
-  const coerced = getVariableValues(schema, plan.operation.variableDefinitions ?? [], variables as Record<string, unknown>);
-  if (coerced.errors) return { errors: coerced.errors.map((error) => variableErrorBody(error, plan.operation, variables as Record<string, unknown>)), ...at };
+  const coerced = getVariableValues(
+    schema,
+    plan.operation.variableDefinitions ?? [],
+    variables as Record<string, unknown>,
+  );
+  if (coerced.errors)
+    return {
+      errors: coerced.errors.map((error) =>
+        variableErrorBody(error, plan.operation, variables as Record<string, unknown>),
+      ),
+      ...at,
+    };
 
   // A line that errors is rolled back to its savepoint, so it leaves nothing half written.
   try {
     return await tx.transaction(async (savepoint) => {
       const context = createSandboxContext({ db: savepoint, ...options });
-      const result = await execute({ schema, document: plan.document, variableValues: variables as Record<string, unknown>, contextValue: context });
-      const line = { ...(result.errors?.length ? { errors: result.errors.map((error) => error.toJSON() as ErrorBody) } : {}), data: result.data ?? null, ...at };
+      const result = await execute({
+        schema,
+        document: plan.document,
+        variableValues: variables as Record<string, unknown>,
+        contextValue: context,
+      });
+      const line = {
+        ...(result.errors?.length ? { errors: result.errors.map((error) => error.toJSON() as ErrorBody) } : {}),
+        data: result.data ?? null,
+        ...at,
+      };
       if (result.errors?.length) throw new RolledBack(line);
       return line;
     });

@@ -49,7 +49,13 @@ export class SinkFull extends Error {}
 export type WriteOptions = { sink: LineSink; context: SandboxContext };
 
 /** Writes `object` (and, after it, its nested connections' nodes) to the sink. */
-export async function writeBulkObject(object: Json, selection: SelectionSetNode, type: GraphQLCompositeType, parentId: string | null, options: WriteOptions): Promise<void> {
+export async function writeBulkObject(
+  object: Json,
+  selection: SelectionSetNode,
+  type: GraphQLCompositeType,
+  parentId: string | null,
+  options: WriteOptions,
+): Promise<void> {
   const children: { connection: Connection; field: FieldNode; owner: Json; ownerType: GraphQLCompositeType }[] = [];
   stripConnections(object, selection, type, children);
   if (parentId !== null) object.__parentId = parentId;
@@ -58,12 +64,14 @@ export async function writeBulkObject(object: Json, selection: SelectionSetNode,
     const connectionType = getNamedType(fieldType(child.ownerType, child.field)) as GraphQLObjectType;
     const nodeType = connectionNodeType(connectionType) as GraphQLCompositeType;
     const ownerId = String(child.owner.id);
-    for (let page: Connection | null = child.connection; page; ) {
+    for (let page: Connection | null = child.connection; page;) {
       for (const { node, selection: nodeSelection } of connectionNodes(page, child.field)) {
         await writeBulkObject(node, nodeSelection, nodeType, ownerId, options);
       }
       const info: Connection[typeof PAGE_INFO_KEY] = page[PAGE_INFO_KEY];
-      page = info?.hasNextPage ? await fetchNextPage(child.ownerType, ownerId, child.field, info.endCursor, options.context) : null;
+      page = info?.hasNextPage
+        ? await fetchNextPage(child.ownerType, ownerId, child.field, info.endCursor, options.context)
+        : null;
     }
   }
 }
@@ -74,13 +82,21 @@ export function connectionNodes(connection: Json, field: FieldNode): { node: Jso
     if (selection.kind !== Kind.FIELD || !selection.selectionSet) continue;
     const key = selection.alias?.value ?? selection.name.value;
     if (selection.name.value === "nodes") {
-      return ((connection[key] as Json[] | undefined) ?? []).map((node) => ({ node, selection: selection.selectionSet! }));
+      return ((connection[key] as Json[] | undefined) ?? []).map((node) => ({
+        node,
+        selection: selection.selectionSet!,
+      }));
     }
     if (selection.name.value === "edges") {
-      const nodeField = selection.selectionSet.selections.find((s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === "node");
+      const nodeField = selection.selectionSet.selections.find(
+        (s): s is FieldNode => s.kind === Kind.FIELD && s.name.value === "node",
+      );
       if (!nodeField?.selectionSet) continue;
       const nodeKey = nodeField.alias?.value ?? "node";
-      return ((connection[key] as Json[] | undefined) ?? []).map((edge) => ({ node: edge[nodeKey] as Json, selection: nodeField.selectionSet! }));
+      return ((connection[key] as Json[] | undefined) ?? []).map((edge) => ({
+        node: edge[nodeKey] as Json,
+        selection: nodeField.selectionSet!,
+      }));
     }
   }
   return [];
@@ -88,10 +104,17 @@ export function connectionNodes(connection: Json, field: FieldNode): { node: Jso
 
 // Removes connection values from an object (and from plain objects inside it), keeping them to
 // write as separate lines; their owner is the object that selected them.
-function stripConnections(object: Json, selection: SelectionSetNode, type: GraphQLCompositeType, into: { connection: Connection; field: FieldNode; owner: Json; ownerType: GraphQLCompositeType }[]) {
+function stripConnections(
+  object: Json,
+  selection: SelectionSetNode,
+  type: GraphQLCompositeType,
+  into: { connection: Connection; field: FieldNode; owner: Json; ownerType: GraphQLCompositeType }[],
+) {
   for (const item of selection.selections) {
     if (item.kind === Kind.INLINE_FRAGMENT) {
-      const condition = item.typeCondition ? (sandboxSchema().getType(item.typeCondition.name.value) as GraphQLCompositeType) : type;
+      const condition = item.typeCondition
+        ? (sandboxSchema().getType(item.typeCondition.name.value) as GraphQLCompositeType)
+        : type;
       stripConnections(object, item.selectionSet, condition, into);
       continue;
     }
@@ -104,7 +127,8 @@ function stripConnections(object: Json, selection: SelectionSetNode, type: Graph
       delete object[key];
       if (value) into.push({ connection: value as Connection, field: item, owner: object, ownerType: type });
     } else if (value && typeof value === "object") {
-      for (const inner of Array.isArray(value) ? value : [value]) if (inner) stripConnections(inner as Json, item.selectionSet, named, into);
+      for (const inner of Array.isArray(value) ? value : [value])
+        if (inner) stripConnections(inner as Json, item.selectionSet, named, into);
     }
   }
 }
@@ -116,18 +140,31 @@ function fieldType(owner: GraphQLCompositeType, field: FieldNode) {
 const followUps = new WeakMap<FieldNode, DocumentNode>();
 
 // query ($id: ID!, $after: String) { node(id: $id) { ... on Owner { connection(first: 250, after: $after) } } }
-async function fetchNextPage(ownerType: GraphQLCompositeType, ownerId: string, field: FieldNode, after: string | null, context: SandboxContext): Promise<Connection | null> {
+async function fetchNextPage(
+  ownerType: GraphQLCompositeType,
+  ownerId: string,
+  field: FieldNode,
+  after: string | null,
+  context: SandboxContext,
+): Promise<Connection | null> {
   let document = followUps.get(field);
   if (!document) {
     const pagedField: FieldNode = {
       ...field,
-      arguments: [...(field.arguments ?? []).filter((arg) => arg.name.value !== "after"), argument("after", { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: "after" } })],
+      arguments: [
+        ...(field.arguments ?? []).filter((arg) => arg.name.value !== "after"),
+        argument("after", { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: "after" } }),
+      ],
     };
     const operation: OperationDefinitionNode = {
       kind: Kind.OPERATION_DEFINITION,
       operation: "query" as OperationDefinitionNode["operation"],
       variableDefinitions: [
-        { kind: Kind.VARIABLE_DEFINITION, variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: "id" } }, type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: "ID" } } } },
+        {
+          kind: Kind.VARIABLE_DEFINITION,
+          variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: "id" } },
+          type: { kind: Kind.NON_NULL_TYPE, type: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: "ID" } } },
+        },
         variableDefinition("after"),
       ],
       selectionSet: {
@@ -139,7 +176,13 @@ async function fetchNextPage(ownerType: GraphQLCompositeType, ownerId: string, f
             arguments: [argument("id", { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: "id" } })],
             selectionSet: {
               kind: Kind.SELECTION_SET,
-              selections: [{ kind: Kind.INLINE_FRAGMENT, typeCondition: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: ownerType.name } }, selectionSet: { kind: Kind.SELECTION_SET, selections: [pagedField] } }],
+              selections: [
+                {
+                  kind: Kind.INLINE_FRAGMENT,
+                  typeCondition: { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: ownerType.name } },
+                  selectionSet: { kind: Kind.SELECTION_SET, selections: [pagedField] },
+                },
+              ],
             },
           },
         ],
@@ -148,7 +191,12 @@ async function fetchNextPage(ownerType: GraphQLCompositeType, ownerId: string, f
     document = { kind: Kind.DOCUMENT, definitions: [operation] };
     followUps.set(field, document);
   }
-  const result = await execute({ schema: sandboxSchema(), document, variableValues: { id: ownerId, after }, contextValue: context });
+  const result = await execute({
+    schema: sandboxSchema(),
+    document,
+    variableValues: { id: ownerId, after },
+    contextValue: context,
+  });
   if (result.errors?.length) throw result.errors[0];
   const node = result.data?.node as Json | null | undefined;
   return (node?.[field.alias?.value ?? field.name.value] as Connection | undefined) ?? null;

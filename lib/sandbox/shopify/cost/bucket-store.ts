@@ -31,5 +31,9 @@ export interface SandboxBucketStore {
 
 // Keys in Shopify's order: maximumAvailable, currentlyAvailable, restoreRate.
 export function bucketStatus(limits: ThrottleLimits, available: number): ThrottleStatus {
-  return { maximumAvailable: limits.maximumAvailable, currentlyAvailable: Math.floor(Number(available)), restoreRate: limits.restoreRate };
+  return {
+    maximumAvailable: limits.maximumAvailable,
+    currentlyAvailable: Math.floor(Number(available)),
+    restoreRate: limits.restoreRate,
+  };
 }

@@ -8,8 +8,14 @@ describe("the memory bucket store", () => {
     let clock = 1_000_000;
     const store = createMemoryBucketStore({ now: () => clock });
     const ref = { installationId: 1, limits: { restoreRate: 2, maximumAvailable: 100 } };
-    expect(await store.take({ ...ref, cost: 60 })).toEqual({ granted: true, status: { maximumAvailable: 100, currentlyAvailable: 40, restoreRate: 2 } });
-    expect(await store.take({ ...ref, cost: 50 })).toMatchObject({ granted: false, status: { currentlyAvailable: 40 } });
+    expect(await store.take({ ...ref, cost: 60 })).toEqual({
+      granted: true,
+      status: { maximumAvailable: 100, currentlyAvailable: 40, restoreRate: 2 },
+    });
+    expect(await store.take({ ...ref, cost: 50 })).toMatchObject({
+      granted: false,
+      status: { currentlyAvailable: 40 },
+    });
     clock += 5_000;
     expect(await store.take({ ...ref, cost: 50 })).toMatchObject({ granted: true, status: { currentlyAvailable: 0 } });
     clock += 750;
@@ -28,8 +34,14 @@ describe("the memory bucket store", () => {
     await store.take({ ...ref, cost: 10 });
     const stormEndedAt = new Date(clock + 1_000);
     clock += 3_000;
-    expect(await store.take({ ...ref, stormEndedAt, cost: 5 })).toMatchObject({ granted: true, status: { currentlyAvailable: 15 } });
-    expect(await store.take({ ...ref, stormEndedAt, cost: 5 })).toMatchObject({ granted: true, status: { currentlyAvailable: 10 } });
+    expect(await store.take({ ...ref, stormEndedAt, cost: 5 })).toMatchObject({
+      granted: true,
+      status: { currentlyAvailable: 15 },
+    });
+    expect(await store.take({ ...ref, stormEndedAt, cost: 5 })).toMatchObject({
+      granted: true,
+      status: { currentlyAvailable: 10 },
+    });
   });
 });
 
@@ -51,7 +63,9 @@ describe("the PostgreSQL bucket store", () => {
     expect(levels.size).toBeGreaterThanOrEqual(granted.length - Math.ceil(elapsed) - 1);
     for (const take of takes.filter((t) => !t.granted)) expect(take.status.currentlyAvailable).toBeLessThan(1);
 
-    const refunds = await Promise.all(Array.from({ length: 40 }, (_, i) => stores[i % 2]!.refund({ ...ref, points: 1 })));
+    const refunds = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => stores[i % 2]!.refund({ ...ref, points: 1 })),
+    );
     expect(Math.max(...refunds.map((status) => status.currentlyAvailable))).toBeGreaterThanOrEqual(40);
     const level = (await stores[0]!.read(ref)).currentlyAvailable;
     expect(level).toBeGreaterThanOrEqual(40);

@@ -71,7 +71,13 @@ function rootCost(walk: Walk, data: Data | undefined): number {
   return total;
 }
 
-function fieldCost(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: FieldNode[], value: unknown, free: boolean): number {
+function fieldCost(
+  walk: Walk,
+  field: GraphQLField<unknown, unknown>,
+  nodes: FieldNode[],
+  value: unknown,
+  free: boolean,
+): number {
   const type = getNamedType(field.type);
   if (!isCompositeType(type)) return 0;
   const args = getArgumentValues(field, nodes[0]!, walk.variables);
@@ -86,10 +92,19 @@ function fieldCost(walk: Walk, field: GraphQLField<unknown, unknown>, nodes: Fie
   if (!walk.actual) return count * (own + compositeCost(walk, type, selections, undefined));
   if (value == null) return own;
   const items = listed ? (value as unknown[]).slice(0, count) : [value];
-  return items.reduce<number>((sum, item) => sum + own + (item == null ? 0 : compositeCost(walk, type, selections, item as Data)), 0);
+  return items.reduce<number>(
+    (sum, item) => sum + own + (item == null ? 0 : compositeCost(walk, type, selections, item as Data)),
+    0,
+  );
 }
 
-function connectionCost(walk: Walk, type: GraphQLObjectType, selections: SelectionSetNode, args: Data, value: unknown): number {
+function connectionCost(
+  walk: Walk,
+  type: GraphQLObjectType,
+  selections: SelectionSetNode,
+  args: Data,
+  value: unknown,
+): number {
   const node = getNamedType(type.getFields().nodes!.type) as GraphQLCompositeType;
   // The node selection, whether asked for through `edges { node }` or `nodes`.
   const nodeSelections: SelectionSetNode[] = [];
@@ -103,7 +118,10 @@ function connectionCost(walk: Walk, type: GraphQLObjectType, selections: Selecti
       }
     }
   }
-  const merged: SelectionSetNode = { kind: Kind.SELECTION_SET, selections: nodeSelections.flatMap((set) => set.selections) };
+  const merged: SelectionSetNode = {
+    kind: Kind.SELECTION_SET,
+    selections: nodeSelections.flatMap((set) => set.selections),
+  };
   if (!walk.actual) {
     const size = Number(args.first ?? args.last ?? 0);
     return 2 + size * (1 + compositeCost(walk, node, merged, undefined));
@@ -114,9 +132,16 @@ function connectionCost(walk: Walk, type: GraphQLObjectType, selections: Selecti
 }
 
 /** The cost of a selection on an object, or the most expensive possible type of an abstract type. */
-function compositeCost(walk: Walk, type: GraphQLCompositeType, selections: SelectionSetNode, data: Data | undefined): number {
+function compositeCost(
+  walk: Walk,
+  type: GraphQLCompositeType,
+  selections: SelectionSetNode,
+  data: Data | undefined,
+): number {
   if (isAbstractType(type)) {
-    const candidates = walk.schema.getPossibleTypes(type).filter((possible) => !data?.__typename || data.__typename === possible.name);
+    const candidates = walk.schema
+      .getPossibleTypes(type)
+      .filter((possible) => !data?.__typename || data.__typename === possible.name);
     return Math.max(0, ...candidates.map((possible) => compositeCost(walk, possible, selections, data)));
   }
   let total = 0;
@@ -128,7 +153,12 @@ function compositeCost(walk: Walk, type: GraphQLCompositeType, selections: Selec
 }
 
 /** The fields a selection set asks of `type`, by response key, with fragments and @skip/@include applied. */
-function groupFields(walk: Walk, type: GraphQLObjectType, selectionSet: SelectionSetNode, into = new Map<string, FieldNode[]>()) {
+function groupFields(
+  walk: Walk,
+  type: GraphQLObjectType,
+  selectionSet: SelectionSetNode,
+  into = new Map<string, FieldNode[]>(),
+) {
   for (const selection of selectionSet.selections) {
     if (!included(walk, selection)) continue;
     if (selection.kind === Kind.FIELD) {
@@ -141,7 +171,9 @@ function groupFields(walk: Walk, type: GraphQLObjectType, selectionSet: Selectio
     if (!fragment) continue;
     const condition = fragment.typeCondition?.name.value;
     const conditionType = condition ? walk.schema.getType(condition) : type;
-    const applies = conditionType === type || (conditionType && isAbstractType(conditionType) && walk.schema.isSubType(conditionType, type));
+    const applies =
+      conditionType === type ||
+      (conditionType && isAbstractType(conditionType) && walk.schema.isSubType(conditionType, type));
     if (applies) groupFields(walk, type, fragment.selectionSet, into);
   }
   return into;

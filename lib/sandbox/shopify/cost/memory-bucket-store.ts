@@ -17,7 +17,8 @@ export function createMemoryBucketStore({ now = Date.now }: { now?: () => number
     let bucket = buckets.get(installationId);
     if (!bucket) buckets.set(installationId, (bucket = { level: limits.maximumAvailable, at: t, stormEndedAt: null }));
     const storm = stormEndedAt?.getTime() ?? null;
-    if (storm !== null && storm !== bucket.stormEndedAt) Object.assign(bucket, { level: 0, at: storm, stormEndedAt: storm });
+    if (storm !== null && storm !== bucket.stormEndedAt)
+      Object.assign(bucket, { level: 0, at: storm, stormEndedAt: storm });
     refill(bucket, limits, t);
     return bucket;
   };

@@ -24,7 +24,12 @@ const MAX_BATCH = 256;
 
 type Applied = { level: number; granted: boolean };
 // points ≥ 0 takes that many if the bucket holds them; points < 0 refunds -points.
-type Op = { points: number; limits: ThrottleLimits; resolve: (applied: Applied) => void; reject: (error: unknown) => void };
+type Op = {
+  points: number;
+  limits: ThrottleLimits;
+  resolve: (applied: Applied) => void;
+  reject: (error: unknown) => void;
+};
 
 const stores = new WeakMap<SandboxDb, SandboxBucketStore>();
 

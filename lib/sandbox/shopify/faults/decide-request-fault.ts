@@ -9,9 +9,18 @@ export type RequestFault = {
 // it decides the request's fate, so a rerun with the same seed fails the same requests.
 const sequences = new Map<number, { version: string; next: number }>();
 
-export function decideRequestFault({ shopId, faults, version }: { shopId: number; faults: SandboxFaults; version: string | null }): RequestFault {
+export function decideRequestFault({
+  shopId,
+  faults,
+  version,
+}: {
+  shopId: number;
+  faults: SandboxFaults;
+  version: string | null;
+}): RequestFault {
   let sequence = sequences.get(shopId);
-  if (!sequence || sequence.version !== (version ?? "")) sequences.set(shopId, (sequence = { version: version ?? "", next: 0 }));
+  if (!sequence || sequence.version !== (version ?? ""))
+    sequences.set(shopId, (sequence = { version: version ?? "", next: 0 }));
   const n = sequence.next++;
   const latencyMs = faults.latencyMs + Math.floor(faultRandom(faults.seed, shopId, n, 1) * faults.latencyJitterMs);
   const draw = faultRandom(faults.seed, shopId, n, 2);

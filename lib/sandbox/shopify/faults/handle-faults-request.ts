@@ -8,15 +8,26 @@ import { jsonResponse } from "../sandbox-responses";
 import { ZSandboxFaultsInput } from "./sandbox-faults";
 import { setSandboxFaults } from "./set-sandbox-faults";
 
-export async function handleFaultsRequest(req: Request, { db, prefix }: { db: SandboxDb; prefix: string }): Promise<Response> {
+export async function handleFaultsRequest(
+  req: Request,
+  { db, prefix }: { db: SandboxDb; prefix: string },
+): Promise<Response> {
   const domain = shopFromPath(prefix) || hostOf(req);
-  const caller = await authenticateSandboxRequest({ db, domain, accessToken: req.headers.get("x-shopify-access-token") });
+  const caller = await authenticateSandboxRequest({
+    db,
+    domain,
+    accessToken: req.headers.get("x-shopify-access-token"),
+  });
   if (caller === "no-shop") return jsonResponse(404, { errors: "Not Found" });
-  if (caller === "bad-token") return jsonResponse(401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
+  if (caller === "bad-token")
+    return jsonResponse(401, {
+      errors: "[API] Invalid API key or access token (unrecognized login or wrong password)",
+    });
   const shopId = caller.shop.id;
 
   if (req.method === "GET") return jsonResponse(200, { faults: caller.faults });
-  if (req.method === "DELETE") return jsonResponse(200, { faults: await setSandboxFaults({ shopId, faults: null, db }) });
+  if (req.method === "DELETE")
+    return jsonResponse(200, { faults: await setSandboxFaults({ shopId, faults: null, db }) });
   if (req.method !== "POST") return jsonResponse(405, { errors: "Method Not Allowed" }, { allow: "GET, POST, DELETE" });
   let body: unknown;
   try {
@@ -26,7 +37,9 @@ export async function handleFaultsRequest(req: Request, { db, prefix }: { db: Sa
   }
   const parsed = ZSandboxFaultsInput.safeParse(body);
   if (!parsed.success) {
-    return jsonResponse(422, { errors: parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })) });
+    return jsonResponse(422, {
+      errors: parsed.error.issues.map((issue) => ({ path: issue.path, message: issue.message })),
+    });
   }
   return jsonResponse(200, { faults: await setSandboxFaults({ shopId, faults: parsed.data, db }) });
 }

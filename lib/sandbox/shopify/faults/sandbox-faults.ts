@@ -42,11 +42,16 @@ export const ZSandboxFaultsInput = z
 export type TSandboxFaultsInput = z.input<typeof ZSandboxFaultsInput>;
 
 /** As stored: the storm becomes an end time. */
-export type SandboxFaults = Omit<z.output<typeof ZSandboxFaultsInput>, "throttleStormSeconds"> & { throttleStormUntil: string | null };
+export type SandboxFaults = Omit<z.output<typeof ZSandboxFaultsInput>, "throttleStormSeconds"> & {
+  throttleStormUntil: string | null;
+};
 
 export function storedFaults(input: z.output<typeof ZSandboxFaultsInput>, now = Date.now()): SandboxFaults {
   const { throttleStormSeconds, ...rest } = input;
-  return { ...rest, throttleStormUntil: throttleStormSeconds > 0 ? new Date(now + throttleStormSeconds * 1000).toISOString() : null };
+  return {
+    ...rest,
+    throttleStormUntil: throttleStormSeconds > 0 ? new Date(now + throttleStormSeconds * 1000).toISOString() : null,
+  };
 }
 
 /** Deterministic draw in [0, 1) from a seed and a sequence of integers (a splitmix32-style hash). */

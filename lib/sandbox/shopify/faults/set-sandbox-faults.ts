@@ -10,7 +10,11 @@ export type SetSandboxFaultsOptions = { shopId: number; faults: TSandboxFaultsIn
  * Replaces a shop's faults (null clears them). A throttle storm also empties every app's bucket as
  * of the storm's end, so the bucket refills from zero once the storm is over.
  */
-export async function setSandboxFaults({ shopId, faults, db = defaultSandboxDb }: SetSandboxFaultsOptions): Promise<SandboxFaults | null> {
+export async function setSandboxFaults({
+  shopId,
+  faults,
+  db = defaultSandboxDb,
+}: SetSandboxFaultsOptions): Promise<SandboxFaults | null> {
   const stored = faults === null ? null : storedFaults(ZSandboxFaultsInput.parse(faults));
   await db.transaction(async (tx) => {
     if (stored === null) {

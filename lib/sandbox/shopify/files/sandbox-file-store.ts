@@ -19,7 +19,14 @@ export type CreateSandboxFileOptions = {
   key?: string;
 };
 
-export async function createSandboxFile({ db, shopId, purpose, filename, contentType, key }: CreateSandboxFileOptions): Promise<SandboxFile> {
+export async function createSandboxFile({
+  db,
+  shopId,
+  purpose,
+  filename,
+  contentType,
+  key,
+}: CreateSandboxFileOptions): Promise<SandboxFile> {
   const [file] = await db
     .insert(sandboxShopifyFiles)
     .values({
@@ -36,11 +43,17 @@ export async function createSandboxFile({ db, shopId, purpose, filename, content
 }
 
 /** Appends one chunk after the file's last one and keeps size and count in step. */
-export async function appendSandboxFileChunk(db: SandboxDb, { fileId, data }: { fileId: number; data: Buffer }): Promise<void> {
+export async function appendSandboxFileChunk(
+  db: SandboxDb,
+  { fileId, data }: { fileId: number; data: Buffer },
+): Promise<void> {
   if (data.length === 0) return;
   const [file] = await db
     .update(sandboxShopifyFiles)
-    .set({ size: sql`${sandboxShopifyFiles.size} + ${data.length}`, chunkCount: sql`${sandboxShopifyFiles.chunkCount} + 1` })
+    .set({
+      size: sql`${sandboxShopifyFiles.size} + ${data.length}`,
+      chunkCount: sql`${sandboxShopifyFiles.chunkCount} + 1`,
+    })
     .where(eq(sandboxShopifyFiles.id, fileId))
     .returning({ seq: sql<number>`${sandboxShopifyFiles.chunkCount} - 1` });
   if (!file) throw new Error(`sandbox file ${fileId} does not exist`);
@@ -50,12 +63,23 @@ export async function appendSandboxFileChunk(db: SandboxDb, { fileId, data }: { 
 /** Empties a file (a staged upload sent again before any operation used it). */
 export async function truncateSandboxFile(db: SandboxDb, fileId: number): Promise<void> {
   await db.delete(sandboxShopifyFileChunks).where(eq(sandboxShopifyFileChunks.fileId, fileId));
-  await db.update(sandboxShopifyFiles).set({ size: 0, chunkCount: 0, uploadedAt: null }).where(eq(sandboxShopifyFiles.id, fileId));
+  await db
+    .update(sandboxShopifyFiles)
+    .set({ size: 0, chunkCount: 0, uploadedAt: null })
+    .where(eq(sandboxShopifyFiles.id, fileId));
 }
 
 /** The file's chunks in order, a few rows per query. */
-export async function* readSandboxFileChunks({ db, fileId, batch = 8 }: { db: SandboxDb; fileId: number; batch?: number }): AsyncGenerator<Buffer> {
-  for (let next = 0; ; ) {
+export async function* readSandboxFileChunks({
+  db,
+  fileId,
+  batch = 8,
+}: {
+  db: SandboxDb;
+  fileId: number;
+  batch?: number;
+}): AsyncGenerator<Buffer> {
+  for (let next = 0; ;) {
     const rows = await db
       .select({ seq: sandboxShopifyFileChunks.seq, data: sandboxShopifyFileChunks.data })
       .from(sandboxShopifyFileChunks)
@@ -69,7 +93,13 @@ export async function* readSandboxFileChunks({ db, fileId, batch = 8 }: { db: Sa
 }
 
 /** The file's lines (without their line break), with their zero-based numbers. */
-export async function* readSandboxFileLines({ db, fileId }: { db: SandboxDb; fileId: number }): AsyncGenerator<{ number: number; text: string }> {
+export async function* readSandboxFileLines({
+  db,
+  fileId,
+}: {
+  db: SandboxDb;
+  fileId: number;
+}): AsyncGenerator<{ number: number; text: string }> {
   let pending: Buffer = Buffer.alloc(0);
   let number = 0;
   for await (const chunk of readSandboxFileChunks({ db, fileId })) {

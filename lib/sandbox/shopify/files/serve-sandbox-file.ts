@@ -7,8 +7,12 @@ import type { SandboxDb } from "../sandbox-db";
 import { xmlError } from "../sandbox-responses";
 import { readSandboxFileChunks } from "./sandbox-file-store";
 
-export async function serveSandboxFile(req: Request, { db, key, filename }: { db: SandboxDb; key: string; filename: string }): Promise<Response> {
-  if (req.method !== "GET" && req.method !== "HEAD") return xmlError(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+export async function serveSandboxFile(
+  req: Request,
+  { db, key, filename }: { db: SandboxDb; key: string; filename: string },
+): Promise<Response> {
+  if (req.method !== "GET" && req.method !== "HEAD")
+    return xmlError(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
   const [file] = await db
     .select()
     .from(sandboxShopifyFiles)

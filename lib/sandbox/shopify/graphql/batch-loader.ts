@@ -3,7 +3,10 @@
 // round trip instead of one per row.
 export type Loader<K, V> = (key: K) => Promise<V | undefined>;
 
-export function batchLoader<K, V>(loadMany: (keys: K[]) => Promise<Map<K, V>>, keyOf: (key: K) => string = String): Loader<K, V> {
+export function batchLoader<K, V>(
+  loadMany: (keys: K[]) => Promise<Map<K, V>>,
+  keyOf: (key: K) => string = String,
+): Loader<K, V> {
   let queue: { key: K; resolve: (value: V | undefined) => void; reject: (error: unknown) => void }[] = [];
   const flush = () => {
     const batch = queue;

@@ -49,7 +49,8 @@ function buildSandboxSchema(): GraphQLSchema {
   for (const map of RESOLVERS) {
     for (const [typeName, fields] of Object.entries(map)) {
       const type = schema.getType(typeName);
-      if (!isObjectType(type)) throw new Error(`resolvers for ${typeName}, which is not an object type of the sandbox schema`);
+      if (!isObjectType(type))
+        throw new Error(`resolvers for ${typeName}, which is not an object type of the sandbox schema`);
       for (const [fieldName, resolve] of Object.entries(fields)) {
         const field = type.getFields()[fieldName];
         if (!field) throw new Error(`resolver for ${typeName}.${fieldName}, which the sandbox schema does not define`);

@@ -27,7 +27,12 @@ export type CreateSandboxContextOptions = {
   publicUrl: string;
 };
 
-export function createSandboxContext({ db, shop, installation, publicUrl }: CreateSandboxContextOptions): SandboxContext {
+export function createSandboxContext({
+  db,
+  shop,
+  installation,
+  publicUrl,
+}: CreateSandboxContextOptions): SandboxContext {
   return {
     db,
     shop,

@@ -4,10 +4,19 @@
 import type { GraphQLError, OperationDefinitionNode } from "graphql";
 import { print } from "graphql";
 
-export type ErrorBody = { message: string; locations?: { line: number; column: number }[]; path?: (string | number)[]; extensions?: Record<string, unknown> };
+export type ErrorBody = {
+  message: string;
+  locations?: { line: number; column: number }[];
+  path?: (string | number)[];
+  extensions?: Record<string, unknown>;
+};
 
 export function parseErrorBody(error: GraphQLError): ErrorBody {
-  return { message: error.message, locations: error.locations?.map(({ line, column }) => ({ line, column })), extensions: { code: "PARSE_ERROR" } };
+  return {
+    message: error.message,
+    locations: error.locations?.map(({ line, column }) => ({ line, column })),
+    extensions: { code: "PARSE_ERROR" },
+  };
 }
 
 export function validationErrorBody(error: GraphQLError): ErrorBody {
@@ -24,13 +33,21 @@ export function validationErrorBody(error: GraphQLError): ErrorBody {
   return { message: error.message, locations, extensions: { code: "GRAPHQL_VALIDATION_FAILED" } };
 }
 
-export function variableErrorBody(error: GraphQLError, operation: OperationDefinitionNode, variables: Record<string, unknown>): ErrorBody {
+export function variableErrorBody(
+  error: GraphQLError,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): ErrorBody {
   const name = /Variable "\$(\w+)"/.exec(error.message)?.[1];
   const definition = operation.variableDefinitions?.find((variable) => variable.variable.name.value === name);
   if (!name || !definition) return { message: error.message, extensions: { code: "INVALID_VARIABLE" } };
   return {
     message: `Variable $${name} of type ${print(definition.type)} was provided invalid value`,
     locations: error.locations?.map(({ line, column }) => ({ line, column })),
-    extensions: { code: "INVALID_VARIABLE", value: variables[name] ?? null, problems: [{ path: [], explanation: error.message }] },
+    extensions: {
+      code: "INVALID_VARIABLE",
+      value: variables[name] ?? null,
+      problems: [{ path: [], explanation: error.message }],
+    },
   };
 }

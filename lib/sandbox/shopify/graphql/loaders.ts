@@ -21,22 +21,34 @@ export function createLoaders(db: SandboxDb, shopId: number) {
   return {
     product: batchLoader(async (ids: number[]) => {
       const table = sandboxShopifyProducts;
-      const rows = await db.select().from(table).where(and(eq(table.shopId, shopId), inArray(table.id, ids)));
+      const rows = await db
+        .select()
+        .from(table)
+        .where(and(eq(table.shopId, shopId), inArray(table.id, ids)));
       return byIds(rows.map((row) => typed("Product", row)));
     }),
     variant: batchLoader(async (ids: number[]) => {
       const table = sandboxShopifyProductVariants;
-      const rows = await db.select().from(table).where(and(eq(table.shopId, shopId), inArray(table.id, ids)));
+      const rows = await db
+        .select()
+        .from(table)
+        .where(and(eq(table.shopId, shopId), inArray(table.id, ids)));
       return byIds(rows.map((row) => typed("ProductVariant", row)));
     }),
     customer: batchLoader(async (ids: number[]) => {
       const table = sandboxShopifyCustomers;
-      const rows = await db.select().from(table).where(and(eq(table.shopId, shopId), inArray(table.id, ids)));
+      const rows = await db
+        .select()
+        .from(table)
+        .where(and(eq(table.shopId, shopId), inArray(table.id, ids)));
       return byIds(rows.map((row) => typed("Customer", row)));
     }),
     order: batchLoader(async (ids: number[]) => {
       const table = sandboxShopifyOrders;
-      const rows = await db.select().from(table).where(and(eq(table.shopId, shopId), inArray(table.id, ids)));
+      const rows = await db
+        .select()
+        .from(table)
+        .where(and(eq(table.shopId, shopId), inArray(table.id, ids)));
       return byIds(rows.map((row) => typed("Order", row)));
     }),
     metafield: batchLoader<MetafieldKey, MetafieldNode>(async (keys) => {
@@ -48,15 +60,26 @@ export function createLoaders(db: SandboxDb, shopId: number) {
       const rows = await db
         .select()
         .from(table)
-        .where(and(eq(table.shopId, shopId), sql`(${table.ownerType}, ${table.ownerId}, ${table.namespace}, ${table.key}) in (${tuples})`));
+        .where(
+          and(
+            eq(table.shopId, shopId),
+            sql`(${table.ownerType}, ${table.ownerId}, ${table.namespace}, ${table.key}) in (${tuples})`,
+          ),
+        );
       return new Map(rows.map((row) => [row, typed("Metafield", row)]));
     }, metafieldKey),
-    definition: batchLoader<Omit<MetafieldKey, "ownerId">, DefinitionNode>(async (keys) => {
-      const table = sandboxShopifyMetafieldDefinitions;
-      const namespaces = [...new Set(keys.map((key) => key.namespace))];
-      const rows = await db.select().from(table).where(and(eq(table.shopId, shopId), inArray(table.namespace, namespaces)));
-      return new Map(rows.map((row) => [row, typed("MetafieldDefinition", row)]));
-    }, (key) => `${key.ownerType}/${key.namespace}/${key.key}`),
+    definition: batchLoader<Omit<MetafieldKey, "ownerId">, DefinitionNode>(
+      async (keys) => {
+        const table = sandboxShopifyMetafieldDefinitions;
+        const namespaces = [...new Set(keys.map((key) => key.namespace))];
+        const rows = await db
+          .select()
+          .from(table)
+          .where(and(eq(table.shopId, shopId), inArray(table.namespace, namespaces)));
+        return new Map(rows.map((row) => [row, typed("MetafieldDefinition", row)]));
+      },
+      (key) => `${key.ownerType}/${key.namespace}/${key.key}`,
+    ),
     ordersCountByCustomer: batchLoader(async (customerIds: number[]) => {
       const table = sandboxShopifyOrders;
       const rows = await db

@@ -55,7 +55,15 @@ export type ParentScope<Row> = {
   batches: Map<string, unknown>;
 };
 
-export async function paginate<Row extends { id: number }>({ field, args, sort, idColumn, where: condition, fetch, parent }: PaginateOptions<Row>): Promise<Connection<Row>> {
+export async function paginate<Row extends { id: number }>({
+  field,
+  args,
+  sort,
+  idColumn,
+  where: condition,
+  fetch,
+  parent,
+}: PaginateOptions<Row>): Promise<Connection<Row>> {
   const size = pageSize(field, args);
   const forward = args.first != null;
   const ascending = !args.reverse;
@@ -63,7 +71,16 @@ export async function paginate<Row extends { id: number }>({ field, args, sort, 
   const before = args.before ? decodeCursor(args.before, sort.key) : null;
   const shared = () => (typeof condition === "function" ? condition() : condition);
   if (parent && forward && !after && !before) {
-    const fetched = await firstPages({ field, args, idColumn, shared, fetch, parent, size, orderBy: () => orderOf(sort, idColumn, ascending) })(parent.id);
+    const fetched = await firstPages({
+      field,
+      args,
+      idColumn,
+      shared,
+      fetch,
+      parent,
+      size,
+      orderBy: () => orderOf(sort, idColumn, ascending),
+    })(parent.id);
     return connection(sort, fetched.slice(0, size), { hasNextPage: fetched.length > size, hasPreviousPage: false });
   }
   const where = parent ? and(shared(), eq(parent.column, parent.id)) : shared();
@@ -85,7 +102,8 @@ export async function paginate<Row extends { id: number }>({ field, args, sort, 
 
   // The far side of a cursor: is anything (the cursor's own row included) before `after` or from `before` on?
   const beyond = async (cursor: CursorValue | null, side: "after" | "before") =>
-    cursor !== null && (await fetch(and(where, bound(cursor, side === "after" ? "before" : "after", true)), order(true), 1)).length > 0;
+    cursor !== null &&
+    (await fetch(and(where, bound(cursor, side === "after" ? "before" : "after", true)), order(true), 1)).length > 0;
   const hasNextPage = forward ? more : await beyond(before, "before");
   const hasPreviousPage = forward ? await beyond(after, "after") : more;
 
@@ -93,7 +111,11 @@ export async function paginate<Row extends { id: number }>({ field, args, sort, 
 }
 
 // Cursors are encoded only when asked for: bulk exports and `nodes` selections never read them.
-function connection<Row extends { id: number }>(sort: Sort<Row>, rows: Row[], pages: { hasNextPage: boolean; hasPreviousPage: boolean }): Connection<Row> {
+function connection<Row extends { id: number }>(
+  sort: Sort<Row>,
+  rows: Row[],
+  pages: { hasNextPage: boolean; hasPreviousPage: boolean },
+): Connection<Row> {
   const cursorOf = (row: Row | undefined) => (row ? encodeCursor(sort, row) : null);
   return {
     edges: rows.map((row) => ({
@@ -120,7 +142,10 @@ function orderOf<Row>(sort: Sort<Row>, idColumn: PgColumn, ascending: boolean): 
   return [sql`${sort.column} ${direction}`, sql`${idColumn} ${direction}`];
 }
 
-type FirstPagesOptions<Row extends { id: number }> = Pick<PaginateOptions<Row>, "field" | "args" | "idColumn" | "fetch"> & {
+type FirstPagesOptions<Row extends { id: number }> = Pick<
+  PaginateOptions<Row>,
+  "field" | "args" | "idColumn" | "fetch"
+> & {
   shared: () => SQL | undefined;
   parent: ParentScope<Row>;
   size: number;
@@ -128,7 +153,16 @@ type FirstPagesOptions<Row extends { id: number }> = Pick<PaginateOptions<Row>, 
 };
 
 // The first `size + 1` rows of each parent, ranked by the connection's order in one query.
-function firstPages<Row extends { id: number }>({ field, args, idColumn, shared, fetch, parent, size, orderBy }: FirstPagesOptions<Row>): (id: number) => Promise<Row[]> {
+function firstPages<Row extends { id: number }>({
+  field,
+  args,
+  idColumn,
+  shared,
+  fetch,
+  parent,
+  size,
+  orderBy,
+}: FirstPagesOptions<Row>): (id: number) => Promise<Row[]> {
   const key = `${field}\n${parent.column.name}\n${JSON.stringify(args)}`;
   let loader = parent.batches.get(key) as Loader<number, Row[]> | undefined;
   if (!loader) {
@@ -159,9 +193,12 @@ function pageSize(field: string, args: ConnectionArgs): number {
   const [label, size] = args.first != null ? ["first", args.first] : ["last", args.last!];
   // Best guess at Shopify's wording; the limit itself is documented.
   if (size < 0 || size > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`Argument '${label}' on Field '${field}' has an invalid value (${size}). Expected a page size from 0 to ${MAX_PAGE_SIZE}.`, {
-      extensions: { code: "argumentLiteralsIncompatible" },
-    });
+    throw new GraphQLError(
+      `Argument '${label}' on Field '${field}' has an invalid value (${size}). Expected a page size from 0 to ${MAX_PAGE_SIZE}.`,
+      {
+        extensions: { code: "argumentLiteralsIncompatible" },
+      },
+    );
   }
   return size;
 }

@@ -49,10 +49,12 @@ export function installScalars(schema: GraphQLSchema): void {
 }
 
 function literal(node: ValueNode): unknown {
-  if (node.kind === Kind.STRING || node.kind === Kind.INT || node.kind === Kind.FLOAT || node.kind === Kind.ENUM) return node.value;
+  if (node.kind === Kind.STRING || node.kind === Kind.INT || node.kind === Kind.FLOAT || node.kind === Kind.ENUM)
+    return node.value;
   if (node.kind === Kind.BOOLEAN) return node.value;
   if (node.kind === Kind.NULL) return null;
   if (node.kind === Kind.LIST) return node.values.map(literal);
-  if (node.kind === Kind.OBJECT) return Object.fromEntries(node.fields.map((field) => [field.name.value, literal(field.value)]));
+  if (node.kind === Kind.OBJECT)
+    return Object.fromEntries(node.fields.map((field) => [field.name.value, literal(field.value)]));
   throw new GraphQLError("Variables are not allowed here");
 }

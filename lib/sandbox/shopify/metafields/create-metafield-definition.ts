@@ -16,9 +16,19 @@ export type MetafieldDefinitionInput = {
   description?: string | null;
 };
 
-export type CreateMetafieldDefinitionOptions = { shopId: number; appId: number; definition: MetafieldDefinitionInput; db?: SandboxDb };
+export type CreateMetafieldDefinitionOptions = {
+  shopId: number;
+  appId: number;
+  definition: MetafieldDefinitionInput;
+  db?: SandboxDb;
+};
 
-export async function createMetafieldDefinition({ shopId, appId, definition, db = defaultSandboxDb }: CreateMetafieldDefinitionOptions): Promise<{
+export async function createMetafieldDefinition({
+  shopId,
+  appId,
+  definition,
+  db = defaultSandboxDb,
+}: CreateMetafieldDefinitionOptions): Promise<{
   createdDefinition: SandboxMetafieldDefinition | null;
   userErrors: MetafieldUserError[];
 }> {
@@ -49,15 +59,18 @@ export async function createMetafieldDefinition({ shopId, appId, definition, db 
 function validate(definition: MetafieldDefinitionInput, namespace: string, appId: number): MetafieldUserError | null {
   const at = (field: string) => ["definition", field];
   if (!definition.name.trim()) return userError(at("name"), "Name can't be blank", "BLANK");
-  if (namespace.length < 3) return userError(at("namespace"), "Namespace is too short (minimum is 3 characters)", "TOO_SHORT");
-  if (namespace.length > 255) return userError(at("namespace"), "Namespace is too long (maximum is 255 characters)", "TOO_LONG");
+  if (namespace.length < 3)
+    return userError(at("namespace"), "Namespace is too short (minimum is 3 characters)", "TOO_SHORT");
+  if (namespace.length > 255)
+    return userError(at("namespace"), "Namespace is too long (maximum is 255 characters)", "TOO_LONG");
   if (isOtherAppsNamespace(namespace, appId)) return userError(at("namespace"), FOREIGN_NAMESPACE_MESSAGE, "INVALID");
   if (definition.key.length < 2) return userError(at("key"), "Key is too short (minimum is 2 characters)", "TOO_SHORT");
   if (definition.key.length > 64) return userError(at("key"), "Key is too long (maximum is 64 characters)", "TOO_LONG");
   if (!/^[A-Za-z0-9_-]+$/.test(definition.key)) {
     return userError(at("key"), "Key contains one or more invalid characters.", "INVALID_CHARACTER");
   }
-  if (!isKnownMetafieldType(definition.type)) return userError(at("type"), "Type name is not included in the list", "INCLUSION");
+  if (!isKnownMetafieldType(definition.type))
+    return userError(at("type"), "Type name is not included in the list", "INCLUSION");
   if (!OWNER_TYPES.includes(definition.ownerType as OwnerType)) {
     return userError(at("ownerType"), "Owner type is not supported by this store.", "INCLUSION");
   }

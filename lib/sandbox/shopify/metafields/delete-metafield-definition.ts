@@ -3,7 +3,11 @@
 // background; the sandbox does it in the same transaction). It is required for `$app` namespaces,
 // whose values would otherwise be orphaned. Another app's reserved namespace reads as not found.
 import { and, eq } from "drizzle-orm";
-import { sandboxShopifyMetafieldDefinitions, sandboxShopifyMetafields, type SandboxMetafieldDefinition } from "@/db/schema";
+import {
+  sandboxShopifyMetafieldDefinitions,
+  sandboxShopifyMetafields,
+  type SandboxMetafieldDefinition,
+} from "@/db/schema";
 import { defaultSandboxDb, type SandboxDb } from "../sandbox-db";
 import { resolveNamespace, visibleToApp } from "./app-namespace";
 import { userError, type MetafieldUserError } from "./metafield-user-error";
@@ -17,27 +21,54 @@ export type DeleteMetafieldDefinitionOptions = {
   db?: SandboxDb;
 };
 
-export async function deleteMetafieldDefinition({ shopId, appId, id, identifier, deleteAllAssociatedMetafields, db = defaultSandboxDb }: DeleteMetafieldDefinitionOptions): Promise<{
+export async function deleteMetafieldDefinition({
+  shopId,
+  appId,
+  id,
+  identifier,
+  deleteAllAssociatedMetafields,
+  db = defaultSandboxDb,
+}: DeleteMetafieldDefinitionOptions): Promise<{
   deleted: SandboxMetafieldDefinition | null;
   deletedMetafieldCount: number;
   userErrors: Omit<MetafieldUserError, "elementIndex">[];
 }> {
   const table = sandboxShopifyMetafieldDefinitions;
-  const match = id != null
-    ? eq(table.id, id)
-    : identifier
-      ? and(eq(table.ownerType, identifier.ownerType), eq(table.namespace, resolveNamespace(identifier.namespace, appId)), eq(table.key, identifier.key))
-      : undefined;
+  const match =
+    id != null
+      ? eq(table.id, id)
+      : identifier
+        ? and(
+            eq(table.ownerType, identifier.ownerType),
+            eq(table.namespace, resolveNamespace(identifier.namespace, appId)),
+            eq(table.key, identifier.key),
+          )
+        : undefined;
   return db.transaction(async (tx) => {
     const [definition] = match
-      ? await tx.select().from(table).where(and(eq(table.shopId, shopId), match, visibleToApp(table.namespace, appId))).for("update")
+      ? await tx
+          .select()
+          .from(table)
+          .where(and(eq(table.shopId, shopId), match, visibleToApp(table.namespace, appId)))
+          .for("update")
       : [];
     if (!definition) {
-      return { deleted: null, deletedMetafieldCount: 0, userErrors: [{ ...userError([id != null ? "id" : "identifier"], "Definition not found."), code: "NOT_FOUND" }] };
+      return {
+        deleted: null,
+        deletedMetafieldCount: 0,
+        userErrors: [{ ...userError([id != null ? "id" : "identifier"], "Definition not found."), code: "NOT_FOUND" }],
+      };
     }
     if (definition.namespace.startsWith("app--") && !deleteAllAssociatedMetafields) {
-      const message = "Definitions in app-reserved namespaces can only be deleted together with their metafields (deleteAllAssociatedMetafields: true).";
-      return { deleted: null, deletedMetafieldCount: 0, userErrors: [{ ...userError(["deleteAllAssociatedMetafields"], message), code: "RESERVED_NAMESPACE_ORPHANED_METAFIELDS" }] };
+      const message =
+        "Definitions in app-reserved namespaces can only be deleted together with their metafields (deleteAllAssociatedMetafields: true).";
+      return {
+        deleted: null,
+        deletedMetafieldCount: 0,
+        userErrors: [
+          { ...userError(["deleteAllAssociatedMetafields"], message), code: "RESERVED_NAMESPACE_ORPHANED_METAFIELDS" },
+        ],
+      };
     }
     await tx.delete(table).where(eq(table.id, definition.id));
     const removed = deleteAllAssociatedMetafields

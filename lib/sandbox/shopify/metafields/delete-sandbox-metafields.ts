@@ -4,7 +4,12 @@ import { and, eq, sql } from "drizzle-orm";
 import { sandboxShopifyMetafields } from "@/db/schema";
 import { defaultSandboxDb, type SandboxDb } from "../sandbox-db";
 import { isOtherAppsNamespace, resolveNamespace } from "./app-namespace";
-import { FOREIGN_NAMESPACE_MESSAGE, MAX_METAFIELDS_PER_CALL, userError, type MetafieldUserError } from "./metafield-user-error";
+import {
+  FOREIGN_NAMESPACE_MESSAGE,
+  MAX_METAFIELDS_PER_CALL,
+  userError,
+  type MetafieldUserError,
+} from "./metafield-user-error";
 import { ownerFromGid } from "./owners";
 
 export type MetafieldIdentifierInput = { ownerId: string; namespace: string; key: string };
@@ -21,7 +26,12 @@ export type DeleteSandboxMetafieldsResult = {
   userErrors: Omit<MetafieldUserError, "code" | "elementIndex">[];
 };
 
-export async function deleteSandboxMetafields({ shopId, appId, identifiers, db = defaultSandboxDb }: DeleteSandboxMetafieldsOptions): Promise<DeleteSandboxMetafieldsResult> {
+export async function deleteSandboxMetafields({
+  shopId,
+  appId,
+  identifiers,
+  db = defaultSandboxDb,
+}: DeleteSandboxMetafieldsOptions): Promise<DeleteSandboxMetafieldsResult> {
   // Shopify documents the limit, not its error: this reuses metafieldsSet's wording (a best guess).
   if (identifiers.length > MAX_METAFIELDS_PER_CALL) {
     return refuse(`Exceeded the maximum metafields input limit of ${MAX_METAFIELDS_PER_CALL}.`);
@@ -33,13 +43,16 @@ export async function deleteSandboxMetafields({ shopId, appId, identifiers, db =
     owner: ownerFromGid(identifier.ownerId),
   }));
   // Shopify rejects the whole batch before deleting anything when one names another app's namespace.
-  if (wanted.some((identifier) => isOtherAppsNamespace(identifier.namespace, appId))) return refuse(FOREIGN_NAMESPACE_MESSAGE);
+  if (wanted.some((identifier) => isOtherAppsNamespace(identifier.namespace, appId)))
+    return refuse(FOREIGN_NAMESPACE_MESSAGE);
 
   const located = wanted.filter((identifier) => identifier.owner !== null);
   const deleted = new Set<string>();
   if (located.length) {
     const tuples = sql.join(
-      located.map(({ owner, namespace, key }) => sql`(${owner!.ownerType}, ${owner!.ownerId}::bigint, ${namespace}, ${key})`),
+      located.map(
+        ({ owner, namespace, key }) => sql`(${owner!.ownerType}, ${owner!.ownerId}::bigint, ${namespace}, ${key})`,
+      ),
       sql`, `,
     );
     const rows = await db

@@ -45,7 +45,11 @@ const TABLES = {
 } as const;
 
 /** The subset of `owners` that exist in the shop, as ownerKey strings. */
-export async function findExistingOwners(db: SandboxDb, shopId: number, owners: MetafieldOwner[]): Promise<Set<string>> {
+export async function findExistingOwners(
+  db: SandboxDb,
+  shopId: number,
+  owners: MetafieldOwner[],
+): Promise<Set<string>> {
   const found = new Set<string>();
   for (const ownerType of new Set(owners.map((owner) => owner.ownerType))) {
     const ids = [...new Set(owners.filter((owner) => owner.ownerType === ownerType).map((owner) => owner.ownerId))];

@@ -6,7 +6,11 @@ import { defaultSandboxDb, type SandboxDb } from "../sandbox-db";
 import { resolveNamespace } from "./app-namespace";
 import { MAX_METAFIELDS_PER_CALL, TOO_MANY_METAFIELDS, type MetafieldUserError } from "./metafield-user-error";
 import { findExistingOwners, ownerFromGid, type MetafieldOwner } from "./owners";
-import { validateMetafieldsSetElement, type MetafieldsSetInput, type PreparedElement } from "./validate-metafields-set-input";
+import {
+  validateMetafieldsSetElement,
+  type MetafieldsSetInput,
+  type PreparedElement,
+} from "./validate-metafields-set-input";
 
 export type SetSandboxMetafieldsOptions = {
   shopId: number;
@@ -18,7 +22,12 @@ export type SetSandboxMetafieldsOptions = {
 
 export type SetSandboxMetafieldsResult = { metafields: SandboxMetafield[]; userErrors: MetafieldUserError[] };
 
-export async function setSandboxMetafields({ shopId, appId, inputs, db = defaultSandboxDb }: SetSandboxMetafieldsOptions): Promise<SetSandboxMetafieldsResult> {
+export async function setSandboxMetafields({
+  shopId,
+  appId,
+  inputs,
+  db = defaultSandboxDb,
+}: SetSandboxMetafieldsOptions): Promise<SetSandboxMetafieldsResult> {
   if (inputs.length > MAX_METAFIELDS_PER_CALL) return { metafields: [], userErrors: [TOO_MANY_METAFIELDS] };
   if (inputs.length === 0) return { metafields: [], userErrors: [] };
   return db.transaction(async (tx) => {
@@ -29,12 +38,20 @@ export async function setSandboxMetafields({ shopId, appId, inputs, db = default
       owner: ownerFromGid(input.ownerId),
       type: input.type ?? null,
     }));
-    const located = elements.filter((element): element is PreparedElement & { owner: MetafieldOwner } => element.owner !== null);
-    const existingOwners = await findExistingOwners(tx, shopId, located.map((element) => element.owner));
+    const located = elements.filter(
+      (element): element is PreparedElement & { owner: MetafieldOwner } => element.owner !== null,
+    );
+    const existingOwners = await findExistingOwners(
+      tx,
+      shopId,
+      located.map((element) => element.owner),
+    );
     const definitions = await loadDefinitionTypes(tx, shopId, located);
     const current = await lockCurrentValues(tx, shopId, located);
-    const keyOf = (element: PreparedElement) => `${element.owner?.ownerType}/${element.owner?.ownerId}/${element.namespace}/${element.input.key}`;
-    const definitionKey = (element: PreparedElement) => `${element.owner?.ownerType}/${element.namespace}/${element.input.key}`;
+    const keyOf = (element: PreparedElement) =>
+      `${element.owner?.ownerType}/${element.owner?.ownerId}/${element.namespace}/${element.input.key}`;
+    const definitionKey = (element: PreparedElement) =>
+      `${element.owner?.ownerType}/${element.namespace}/${element.input.key}`;
     for (const element of elements) element.type ??= definitions.get(definitionKey(element)) ?? null;
     const userErrors = elements.flatMap((element) => {
       const error = validateMetafieldsSetElement(element, {
@@ -78,7 +95,11 @@ export async function setSandboxMetafields({ shopId, appId, inputs, db = default
   });
 }
 
-async function loadDefinitionTypes(tx: SandboxDb, shopId: number, elements: PreparedElement[]): Promise<Map<string, string>> {
+async function loadDefinitionTypes(
+  tx: SandboxDb,
+  shopId: number,
+  elements: PreparedElement[],
+): Promise<Map<string, string>> {
   if (elements.length === 0) return new Map();
   const rows = await tx
     .select()
@@ -86,18 +107,27 @@ async function loadDefinitionTypes(tx: SandboxDb, shopId: number, elements: Prep
     .where(
       and(
         eq(sandboxShopifyMetafieldDefinitions.shopId, shopId),
-        inArray(sandboxShopifyMetafieldDefinitions.namespace, [...new Set(elements.map((element) => element.namespace))]),
+        inArray(sandboxShopifyMetafieldDefinitions.namespace, [
+          ...new Set(elements.map((element) => element.namespace)),
+        ]),
       ),
     );
   return new Map(rows.map((row) => [`${row.ownerType}/${row.namespace}/${row.key}`, row.type]));
 }
 
 // Locked so a concurrent metafieldsSet cannot slip between the compareDigest check and the write.
-async function lockCurrentValues(tx: SandboxDb, shopId: number, elements: (PreparedElement & { owner: MetafieldOwner })[]) {
+async function lockCurrentValues(
+  tx: SandboxDb,
+  shopId: number,
+  elements: (PreparedElement & { owner: MetafieldOwner })[],
+) {
   const current = new Map<string, { type: string; value: string }>();
   if (elements.length === 0) return current;
   const tuples = sql.join(
-    elements.map((element) => sql`(${element.owner.ownerType}, ${element.owner.ownerId}::bigint, ${element.namespace}, ${element.input.key})`),
+    elements.map(
+      (element) =>
+        sql`(${element.owner.ownerType}, ${element.owner.ownerId}::bigint, ${element.namespace}, ${element.input.key})`,
+    ),
     sql`, `,
   );
   const rows = await tx

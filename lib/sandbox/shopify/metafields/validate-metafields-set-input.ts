@@ -34,22 +34,30 @@ export type ValidationFacts = {
 
 const RESERVED_NAMESPACES = new Set(["shopify_standard", "protected", "shopify-l10n-fields"]);
 
-export function validateMetafieldsSetElement(element: PreparedElement, facts: ValidationFacts): MetafieldUserError | null {
+export function validateMetafieldsSetElement(
+  element: PreparedElement,
+  facts: ValidationFacts,
+): MetafieldUserError | null {
   const at = (...path: string[]) => ["metafields", String(element.index), ...path];
   const { namespace, input } = element;
-  if (namespace.length < 3) return userError(at("namespace"), "Namespace is too short (minimum is 3 characters)", "TOO_SHORT");
+  if (namespace.length < 3)
+    return userError(at("namespace"), "Namespace is too short (minimum is 3 characters)", "TOO_SHORT");
   if (input.key.length < 2) return userError(at("key"), "Key is too short (minimum is 2 characters)", "TOO_SHORT");
-  if (namespace.length > 255) return userError(at("namespace"), "Namespace is too long (maximum is 255 characters)", "TOO_LONG");
+  if (namespace.length > 255)
+    return userError(at("namespace"), "Namespace is too long (maximum is 255 characters)", "TOO_LONG");
   if (input.key.length > 64) return userError(at("key"), "Key is too long (maximum is 64 characters)", "TOO_LONG");
-  if (RESERVED_NAMESPACES.has(namespace)) return userError(at("namespace"), `Namespace ${namespace} is a reserved namespace`);
-  if (isOtherAppsNamespace(namespace, facts.appId)) return userError(at(), FOREIGN_NAMESPACE_MESSAGE, "APP_NOT_AUTHORIZED");
+  if (RESERVED_NAMESPACES.has(namespace))
+    return userError(at("namespace"), `Namespace ${namespace} is a reserved namespace`);
+  if (isOtherAppsNamespace(namespace, facts.appId))
+    return userError(at(), FOREIGN_NAMESPACE_MESSAGE, "APP_NOT_AUTHORIZED");
   // The wording of this and the unknown-type error is not documented by Shopify: best guesses.
   if (!element.owner || !facts.existingOwners.has(ownerKey(element.owner))) {
     return userError(at("ownerId"), "Owner does not exist.", "INVALID");
   }
   const definitionType = facts.definitionType(element);
   if (!element.type) return userError(at("type"), "Type can't be blank", "BLANK");
-  if (!isKnownMetafieldType(element.type)) return userError(at("type"), `Type '${element.type}' is not a valid type.`, "INVALID_TYPE");
+  if (!isKnownMetafieldType(element.type))
+    return userError(at("type"), `Type '${element.type}' is not a valid type.`, "INVALID_TYPE");
   if (definitionType && definitionType !== element.type) {
     return userError(at("type"), `Type must be '${definitionType}' to match the metafield definition.`, "INVALID_TYPE");
   }

@@ -10,7 +10,10 @@ export type SearchNode =
   | { kind: "not"; item: SearchNode }
   | { kind: "term"; field: string | null; comparator: Comparator; value: string; prefix: boolean };
 
-type Token = { type: "(" } | { type: ")" } | { type: "word"; text: string; quoted: boolean; negated: boolean; field: string | null; comparator: Comparator };
+type Token =
+  | { type: "(" }
+  | { type: ")" }
+  | { type: "word"; text: string; quoted: boolean; negated: boolean; field: string | null; comparator: Comparator };
 
 export function parseSearchQuery(query: string): SearchNode | null {
   const tokens = tokenize(query);

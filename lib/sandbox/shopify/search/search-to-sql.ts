@@ -24,7 +24,10 @@ export type SearchSpec = {
 
 export type SearchWarning = { field: string; message: string; code: "invalid_field" | "invalid_value" };
 
-export function searchToSql(query: string | null | undefined, spec: SearchSpec): { where: SQL | undefined; warnings: SearchWarning[] } {
+export function searchToSql(
+  query: string | null | undefined,
+  spec: SearchSpec,
+): { where: SQL | undefined; warnings: SearchWarning[] } {
   const warnings: SearchWarning[] = [];
   const tree = query ? parseSearchQuery(query) : null;
   const build = (node: SearchNode): SQL | undefined => {
@@ -44,7 +47,12 @@ export function searchToSql(query: string | null | undefined, spec: SearchSpec):
       return undefined;
     }
     const condition = termCondition(field, node);
-    if (!condition) warnings.push({ field: node.field, message: `Invalid value for search field ${node.field}.`, code: "invalid_value" });
+    if (!condition)
+      warnings.push({
+        field: node.field,
+        message: `Invalid value for search field ${node.field}.`,
+        code: "invalid_value",
+      });
     return condition ?? undefined;
   };
   return { where: tree ? build(tree) : undefined, warnings };
@@ -63,7 +71,9 @@ function termCondition(field: SearchField, term: Term): SQL | null {
     case "id":
     case "number": {
       const number = field.kind === "id" ? (parseGid(term.value)?.id ?? Number(term.value)) : Number(term.value);
-      return Number.isFinite(number) && term.value.trim() !== "" ? compare(field.column, term.comparator, number) : null;
+      return Number.isFinite(number) && term.value.trim() !== ""
+        ? compare(field.column, term.comparator, number)
+        : null;
     }
     case "date": {
       const time = Date.parse(term.value);

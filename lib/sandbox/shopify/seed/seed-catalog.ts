@@ -8,7 +8,8 @@ import { seededInt, seededPick, WORDS } from "./seed-random";
 export type SeedStep = { tx: SandboxDb; shopId: number; seed: number; startAt: Date };
 
 const DAY = 86_400;
-const at = (startAt: Date, offsetSeconds: ReturnType<typeof sql>) => sql`(${startAt.toISOString()}::timestamptz + (${offsetSeconds}) * interval '1 second')`;
+const at = (startAt: Date, offsetSeconds: ReturnType<typeof sql>) =>
+  sql`(${startAt.toISOString()}::timestamptz + (${offsetSeconds}) * interval '1 second')`;
 
 export async function seedProducts({ tx, shopId, seed, startAt }: SeedStep, count: number): Promise<number> {
   const g = sql`g`;
@@ -51,7 +52,9 @@ export async function seedCustomers({ tx, shopId, seed, startAt }: SeedStep, cou
     from generate_series(1, ${count}::int) as g`);
   // The ordinal in the address keeps emails unique in the shop.
   await tx.execute(sql`alter table seed_customers add column email text`);
-  await tx.execute(sql`update seed_customers set email = lower(first_name || '.' || last_name || '.' || ord || '@example.com')`);
+  await tx.execute(
+    sql`update seed_customers set email = lower(first_name || '.' || last_name || '.' || ord || '@example.com')`,
+  );
   await tx.execute(sql`
     insert into sandbox_shopify_customers (id, shop_id, email, first_name, last_name, tags, created_at, updated_at)
     select id, ${shopId}, email, first_name, last_name, '{}'::text[], created_at, created_at

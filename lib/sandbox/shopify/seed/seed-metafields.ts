@@ -16,7 +16,10 @@ export function odooIdBase(seed: number, kind: "order" | "customer" | "product" 
 
 const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
 
-export async function seedSyncMetafields({ tx, shopId, seed }: SeedStep, { namespace, syncedShare, failedShare }: SyncShares): Promise<number> {
+export async function seedSyncMetafields(
+  { tx, shopId, seed }: SeedStep,
+  { namespace, syncedShare, failedShare }: SyncShares,
+): Promise<number> {
   await tx.execute(sql`
     create temp table seed_items on commit drop as
     select (row_number() over (order by rank, ord)) - 1 as idx, owner_type, kind, ord, id, created_at from (

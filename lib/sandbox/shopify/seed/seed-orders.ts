@@ -4,7 +4,10 @@ import { sql } from "drizzle-orm";
 import type { SeedStep } from "./seed-catalog";
 import { seededInt } from "./seed-random";
 
-export async function seedOrders({ tx, shopId, seed, startAt }: SeedStep, sizes: { orders: number; customers: number; variants: number }): Promise<number> {
+export async function seedOrders(
+  { tx, shopId, seed, startAt }: SeedStep,
+  sizes: { orders: number; customers: number; variants: number },
+): Promise<number> {
   const span = (335 * 86_400) / Math.max(sizes.orders, 1);
   await tx.execute(sql`
     create temp table seed_orders on commit drop as
@@ -31,6 +34,8 @@ export async function seedOrders({ tx, shopId, seed, startAt }: SeedStep, sizes:
     insert into sandbox_shopify_order_line_items (shop_id, order_id, product_id, variant_id, title, variant_title, sku, quantity, price)
     select ${shopId}, order_id, product_id, variant_id, product_title, nullif(variant_title, 'Default Title'), sku, quantity, price
     from seed_lines order by order_id, line`);
-  await tx.execute(sql`update sandbox_shopify_shops set next_order_number = ${1001 + sizes.orders} where id = ${shopId}`);
+  await tx.execute(
+    sql`update sandbox_shopify_shops set next_order_number = ${1001 + sizes.orders} where id = ${shopId}`,
+  );
   return lines.rowCount ?? 0;
 }

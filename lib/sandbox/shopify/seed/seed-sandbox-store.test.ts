@@ -25,14 +25,32 @@ async function snapshot(shopId: number) {
   const emailOf = new Map(customerRows.map((row) => [row.id, row.email]));
   const orderRows = await db.select().from(orders).where(eq(orders.shopId, shopId)).orderBy(asc(orders.id));
   const nameOf = new Map(orderRows.map((row) => [row.id, row.name]));
-  const owner = (type: string, id: number) => (type === "ORDER" ? nameOf.get(id) : type === "CUSTOMER" ? emailOf.get(id) : handleOf.get(id));
+  const owner = (type: string, id: number) =>
+    type === "ORDER" ? nameOf.get(id) : type === "CUSTOMER" ? emailOf.get(id) : handleOf.get(id);
   return {
     products: productRows.map(({ title, handle, vendor, createdAt }) => ({ title, handle, vendor, createdAt })),
-    variants: (await db.select().from(variants).where(eq(variants.shopId, shopId)).orderBy(asc(variants.id))).map(({ sku, title, price, position }) => ({ sku, title, price, position })),
-    customers: customerRows.map(({ email, firstName, lastName, createdAt }) => ({ email, firstName, lastName, createdAt })),
-    orders: orderRows.map(({ name, email, customerId, totalPrice, processedAt }) => ({ name, email, customer: emailOf.get(customerId!), totalPrice, processedAt })),
-    lineItems: (await db.select().from(lineItems).where(eq(lineItems.shopId, shopId)).orderBy(asc(lineItems.id))).map(({ orderId, sku, quantity, price }) => ({ order: nameOf.get(orderId), sku, quantity, price })),
-    metafields: (await db.select().from(metafields).where(eq(metafields.shopId, shopId)).orderBy(asc(metafields.id))).map(({ ownerType, ownerId, namespace, key, type, value }) => ({
+    variants: (await db.select().from(variants).where(eq(variants.shopId, shopId)).orderBy(asc(variants.id))).map(
+      ({ sku, title, price, position }) => ({ sku, title, price, position }),
+    ),
+    customers: customerRows.map(({ email, firstName, lastName, createdAt }) => ({
+      email,
+      firstName,
+      lastName,
+      createdAt,
+    })),
+    orders: orderRows.map(({ name, email, customerId, totalPrice, processedAt }) => ({
+      name,
+      email,
+      customer: emailOf.get(customerId!),
+      totalPrice,
+      processedAt,
+    })),
+    lineItems: (await db.select().from(lineItems).where(eq(lineItems.shopId, shopId)).orderBy(asc(lineItems.id))).map(
+      ({ orderId, sku, quantity, price }) => ({ order: nameOf.get(orderId), sku, quantity, price }),
+    ),
+    metafields: (
+      await db.select().from(metafields).where(eq(metafields.shopId, shopId)).orderBy(asc(metafields.id))
+    ).map(({ ownerType, ownerId, namespace, key, type, value }) => ({
       owner: owner(ownerType, ownerId),
       namespace,
       key,
@@ -59,7 +77,8 @@ describe("seedSandboxStore", () => {
     expect(first.metafields).toHaveLength(200);
     expect(await snapshot(b.shop.id)).toEqual(first);
     expect(await snapshot(c.shop.id)).not.toEqual(first);
-    const odooIds = async (shopId: number) => (await collect(shopId)).map((record) => [record.status, record.odooId, record.odooInvoiceId, record.syncedAt]);
+    const odooIds = async (shopId: number) =>
+      (await collect(shopId)).map((record) => [record.status, record.odooId, record.odooInvoiceId, record.syncedAt]);
     expect(await odooIds(b.shop.id)).toEqual(await odooIds(a.shop.id));
   });
 
@@ -86,32 +105,53 @@ describe("seedSandboxStore", () => {
       expect(record.syncedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
       expect(record.odooInvoiceId === null).toBe(record.resourceType !== "order");
     }
-    for (const record of failed) expect(record).toMatchObject({ odooId: null, odooInvoiceId: null, error: expect.any(String) });
+    for (const record of failed)
+      expect(record).toMatchObject({ odooId: null, odooInvoiceId: null, error: expect.any(String) });
     const base = odooIdBase(9, "order");
     const orderIds = synced.filter((record) => record.resourceType === "order").map((record) => record.odooId! - base);
     expect(Math.min(...orderIds)).toBeGreaterThanOrEqual(1);
     expect(Math.max(...orderIds)).toBeLessThanOrEqual(1000);
     const [raw] = await db.select().from(metafields).where(eq(metafields.namespace, "acme_sync")).limit(1);
-    expect(JSON.parse(raw!.value)).toEqual(expect.objectContaining({ status: expect.stringMatching(/^(synced|failed)$/), synced_at: expect.any(String) }));
+    expect(JSON.parse(raw!.value)).toEqual(
+      expect.objectContaining({ status: expect.stringMatching(/^(synced|failed)$/), synced_at: expect.any(String) }),
+    );
   });
 
   it("gives customers unique emails, variants SKUs, and orders a customer and line items of existing variants", async () => {
     const { shop, counts } = await seedSandboxStore({ domain: domain(), seed: 3, size: "small" });
-    expect(counts).toMatchObject({ products: 50, customers: 100, orders: 200, metafields: SANDBOX_STORE_SIZES.small.metafields });
-    const [unique] = await db.select({ n: sql<number>`count(distinct lower(email))::int` }).from(customers).where(eq(customers.shopId, shop.id));
+    expect(counts).toMatchObject({
+      products: 50,
+      customers: 100,
+      orders: 200,
+      metafields: SANDBOX_STORE_SIZES.small.metafields,
+    });
+    const [unique] = await db
+      .select({ n: sql<number>`count(distinct lower(email))::int` })
+      .from(customers)
+      .where(eq(customers.shopId, shop.id));
     expect(unique!.n).toBe(100);
-    const [noSku] = await db.select({ n: sql<number>`count(*)::int` }).from(variants).where(sql`${variants.shopId} = ${shop.id} and ${variants.sku} is null`);
+    const [noSku] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(variants)
+      .where(sql`${variants.shopId} = ${shop.id} and ${variants.sku} is null`);
     expect(noSku!.n).toBe(0);
-    const [orphans] = await db.execute<{ n: number }>(sql`
+    const [orphans] = await db
+      .execute<{ n: number }>(
+        sql`
       select count(*)::int as n from sandbox_shopify_orders o
       where o.shop_id = ${shop.id} and (o.customer_id is null
-        or not exists (select 1 from sandbox_shopify_order_line_items l join sandbox_shopify_product_variants v on v.id = l.variant_id where l.order_id = o.id))`).then((result) => result.rows);
+        or not exists (select 1 from sandbox_shopify_order_line_items l join sandbox_shopify_product_variants v on v.id = l.variant_id where l.order_id = o.id))`,
+      )
+      .then((result) => result.rows);
     expect(orphans!.n).toBe(0);
     expect(shop.nextOrderNumber).toBe(1201);
   });
 
   it("refuses a shop that already has data", async () => {
-    const { shop } = await seedSandboxStore({ domain: domain(), sizes: { products: 1, customers: 1, orders: 1, metafields: 0 } });
+    const { shop } = await seedSandboxStore({
+      domain: domain(),
+      sizes: { products: 1, customers: 1, orders: 1, metafields: 0 },
+    });
     await expect(seedSandboxStore({ shopId: shop.id })).rejects.toThrow(/already has data/);
   });
 });

@@ -16,16 +16,44 @@ export type SandboxSyncRecord = {
   syncedAt: string | null;
 };
 
-const TYPES = { ORDER: ["order", "Order"], CUSTOMER: ["customer", "Customer"], PRODUCT: ["product", "Product"] } as const;
+const TYPES = {
+  ORDER: ["order", "Order"],
+  CUSTOMER: ["customer", "Customer"],
+  PRODUCT: ["product", "Product"],
+} as const;
 
-export type StreamSandboxSyncStateOptions = { shopId: number; namespace?: string; key?: string; batchSize?: number; db?: SandboxDb };
+export type StreamSandboxSyncStateOptions = {
+  shopId: number;
+  namespace?: string;
+  key?: string;
+  batchSize?: number;
+  db?: SandboxDb;
+};
 
-export async function* streamSandboxSyncState({ shopId, namespace = "synco", key = "sync", batchSize = 1000, db = defaultSandboxDb }: StreamSandboxSyncStateOptions): AsyncGenerator<SandboxSyncRecord> {
-  for (let after = 0; ; ) {
+export async function* streamSandboxSyncState({
+  shopId,
+  namespace = "synco",
+  key = "sync",
+  batchSize = 1000,
+  db = defaultSandboxDb,
+}: StreamSandboxSyncStateOptions): AsyncGenerator<SandboxSyncRecord> {
+  for (let after = 0; ;) {
     const rows = await db
-      .select({ id: metafields.id, ownerType: metafields.ownerType, ownerId: metafields.ownerId, value: metafields.value })
+      .select({
+        id: metafields.id,
+        ownerType: metafields.ownerType,
+        ownerId: metafields.ownerId,
+        value: metafields.value,
+      })
       .from(metafields)
-      .where(and(eq(metafields.shopId, shopId), eq(metafields.namespace, namespace), eq(metafields.key, key), gt(metafields.id, after)))
+      .where(
+        and(
+          eq(metafields.shopId, shopId),
+          eq(metafields.namespace, namespace),
+          eq(metafields.key, key),
+          gt(metafields.id, after),
+        ),
+      )
       .orderBy(asc(metafields.id))
       .limit(batchSize);
     for (const row of rows) {

@@ -18,7 +18,10 @@ export function multipartBoundary(contentType: string | null): string | null {
   return match ? (match[1] ?? match[2] ?? "").trim() || null : null;
 }
 
-export async function* readMultipartUpload(body: AsyncIterable<Uint8Array>, boundary: string): AsyncGenerator<MultipartEvent> {
+export async function* readMultipartUpload(
+  body: AsyncIterable<Uint8Array>,
+  boundary: string,
+): AsyncGenerator<MultipartEvent> {
   const delimiter = Buffer.from(`\r\n--${boundary}`);
   // Prefixing CRLF lets the first boundary (which has none) match the same delimiter.
   let buffer: Buffer = CRLF;

@@ -17,11 +17,13 @@ class UploadRefused extends Error {
 }
 
 export async function receiveStagedUpload(req: Request, { db }: { db: SandboxDb }): Promise<Response> {
-  if (req.method !== "POST") return xmlError(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
+  if (req.method !== "POST")
+    return xmlError(405, "MethodNotAllowed", "The specified method is not allowed against this resource.");
   const boundary = multipartBoundary(req.headers.get("content-type"));
   if (!boundary || !req.body) return xmlError(400, "InvalidArgument", "A multipart/form-data body is required.");
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_STAGED_UPLOAD_BYTES + 64 * 1024) return xmlError(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.");
+  if (declared > MAX_STAGED_UPLOAD_BYTES + 64 * 1024)
+    return xmlError(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size.");
 
   const fields = new Map<string, string>();
   try {
@@ -39,11 +41,15 @@ export async function receiveStagedUpload(req: Request, { db }: { db: SandboxDb 
       for await (const event of readMultipartUpload(req.body as unknown as AsyncIterable<Uint8Array>, boundary)) {
         if (event.type === "field") fields.set(event.name, event.value);
         else if (event.type === "file") {
-          if (event.name !== "file") throw new UploadRefused(xmlError(400, "InvalidArgument", "The file field must be named 'file'."));
+          if (event.name !== "file")
+            throw new UploadRefused(xmlError(400, "InvalidArgument", "The file field must be named 'file'."));
           file = await claimTarget(tx, fields);
         } else {
           size += event.chunk.length;
-          if (size > MAX_STAGED_UPLOAD_BYTES) throw new UploadRefused(xmlError(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size."));
+          if (size > MAX_STAGED_UPLOAD_BYTES)
+            throw new UploadRefused(
+              xmlError(400, "EntityTooLarge", "Your proposed upload exceeds the maximum allowed size."),
+            );
           pending.push(event.chunk);
           pendingBytes += event.chunk.length;
           if (pendingBytes >= UPLOAD_CHUNK_BYTES) await flush();
@@ -51,7 +57,10 @@ export async function receiveStagedUpload(req: Request, { db }: { db: SandboxDb 
       }
       if (!file) throw new UploadRefused(xmlError(400, "InvalidArgument", "The upload has no file field."));
       await flush();
-      if (size === 0) throw new UploadRefused(xmlError(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed size."));
+      if (size === 0)
+        throw new UploadRefused(
+          xmlError(400, "EntityTooSmall", "Your proposed upload is smaller than the minimum allowed size."),
+        );
       await tx.update(sandboxShopifyFiles).set({ uploadedAt: new Date() }).where(eq(sandboxShopifyFiles.id, file.id));
       return file;
     });
@@ -83,10 +92,19 @@ async function claimTarget(tx: SandboxDb, fields: Map<string, string>) {
   if (!file || file.signature !== fields.get("x-goog-signature") || file.expiresAt.getTime() < Date.now()) {
     throw new UploadRefused(xmlError(403, "AccessDenied", "Access denied. The signature or key is not valid."));
   }
-  if (file.consumedAt) throw new UploadRefused(xmlError(409, "Conflict", "This upload is in use by a bulk operation and cannot be replaced."));
+  if (file.consumedAt)
+    throw new UploadRefused(
+      xmlError(409, "Conflict", "This upload is in use by a bulk operation and cannot be replaced."),
+    );
   const contentType = fields.get("Content-Type") ?? fields.get("content-type");
   if (contentType !== undefined && contentType !== file.contentType) {
-    throw new UploadRefused(xmlError(403, "AccessDenied", "Invalid according to Policy: Policy Condition failed: [\"eq\", \"$Content-Type\", \"" + file.contentType + "\"]"));
+    throw new UploadRefused(
+      xmlError(
+        403,
+        "AccessDenied",
+        'Invalid according to Policy: Policy Condition failed: ["eq", "$Content-Type", "' + file.contentType + '"]',
+      ),
+    );
   }
   // A retried upload replaces the bytes of an earlier attempt.
   await truncateSandboxFile(tx, file.id);

@@ -35,9 +35,17 @@ export function startSandboxServerForTests(): () => string {
   };
 }
 
-export type SandboxClient = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphqlResult<T>>;
+export type SandboxClient = <T = Record<string, unknown>>(
+  query: string,
+  variables?: Record<string, unknown>,
+) => Promise<GraphqlResult<T>>;
 
-export function sandboxClient(baseUrl: string, shopDomain: string, accessToken: string, version = ADMIN_API_VERSION): SandboxClient {
+export function sandboxClient(
+  baseUrl: string,
+  shopDomain: string,
+  accessToken: string,
+  version = ADMIN_API_VERSION,
+): SandboxClient {
   return async (query, variables = {}) => {
     const response = await fetch(`${baseUrl}/api/sandbox/shopify/${shopDomain}/admin/api/${version}/graphql.json`, {
       method: "POST",

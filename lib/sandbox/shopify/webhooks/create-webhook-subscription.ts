@@ -21,28 +21,44 @@ type UserError = { field: string[]; message: string };
 
 const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
-export async function createWebhookSubscription(options: CreateWebhookSubscriptionOptions): Promise<{ subscription: SandboxWebhookSubscription } | { userErrors: UserError[] }> {
+export async function createWebhookSubscription(
+  options: CreateWebhookSubscriptionOptions,
+): Promise<{ subscription: SandboxWebhookSubscription } | { userErrors: UserError[] }> {
   const field = ["webhookSubscription", "uri"];
   const uri = options.uri?.trim() ?? "";
   if (!uri) return { userErrors: [{ field, message: "Address can't be blank" }] };
-  if (options.format === "XML") return { userErrors: [{ field: ["webhookSubscription", "format"], message: "The sandbox delivers JSON webhooks only" }] };
-  if (/^(pubsub|arn):/i.test(uri)) return { userErrors: [{ field, message: "The sandbox delivers to HTTP endpoints only" }] };
+  if (options.format === "XML")
+    return {
+      userErrors: [{ field: ["webhookSubscription", "format"], message: "The sandbox delivers JSON webhooks only" }],
+    };
+  if (/^(pubsub|arn):/i.test(uri))
+    return { userErrors: [{ field, message: "The sandbox delivers to HTTP endpoints only" }] };
   let url: URL;
   try {
     url = new URL(uri);
   } catch {
     return { userErrors: [{ field, message: "Address is invalid" }] };
   }
-  if (url.protocol === "http:" && !LOOPBACK.has(url.hostname)) return { userErrors: [{ field, message: "Address protocol http:// is not supported" }] };
-  if (url.protocol !== "https:" && url.protocol !== "http:") return { userErrors: [{ field, message: "Address is invalid" }] };
+  if (url.protocol === "http:" && !LOOPBACK.has(url.hostname))
+    return { userErrors: [{ field, message: "Address protocol http:// is not supported" }] };
+  if (url.protocol !== "https:" && url.protocol !== "http:")
+    return { userErrors: [{ field, message: "Address is invalid" }] };
   try {
     const [subscription] = await options.db
       .insert(subscriptions)
-      .values({ shopId: options.shopId, installationId: options.installationId, topic: options.topic, uri, format: "JSON", apiVersion: SANDBOX_API_VERSIONS[0] })
+      .values({
+        shopId: options.shopId,
+        installationId: options.installationId,
+        topic: options.topic,
+        uri,
+        format: "JSON",
+        apiVersion: SANDBOX_API_VERSIONS[0],
+      })
       .returning();
     return { subscription: subscription! };
   } catch (error) {
-    if (isUniqueViolation(error)) return { userErrors: [{ field, message: "Address for this topic has already been taken" }] };
+    if (isUniqueViolation(error))
+      return { userErrors: [{ field, message: "Address for this topic has already been taken" }] };
     throw error;
   }
 }

@@ -13,12 +13,29 @@ import {
 } from "@/db/schema";
 import type { SandboxFaults } from "../faults/sandbox-faults";
 import type { SandboxChange } from "../on-sandbox-change";
-import { DEFAULT_DUPLICATE_RATE, DEFAULT_RETRY_DELAYS_MS, DEFAULT_TIMEOUT_MS, TOPIC_ENUM_BY_NAME } from "./webhook-topics";
+import {
+  DEFAULT_DUPLICATE_RATE,
+  DEFAULT_RETRY_DELAYS_MS,
+  DEFAULT_TIMEOUT_MS,
+  TOPIC_ENUM_BY_NAME,
+} from "./webhook-topics";
 import { kickWebhookDeliverer } from "../workers/worker-kicks";
 
-export async function recordWebhookDeliveries({ shopId, topic, payload, tx, installationId }: SandboxChange): Promise<void> {
+export async function recordWebhookDeliveries({
+  shopId,
+  topic,
+  payload,
+  tx,
+  installationId,
+}: SandboxChange): Promise<void> {
   const rows = await tx
-    .select({ subscription: subscriptions, secret: installations.apiSecret, appId: installations.appId, domain: shops.domain, faults: faults.settings })
+    .select({
+      subscription: subscriptions,
+      secret: installations.apiSecret,
+      appId: installations.appId,
+      domain: shops.domain,
+      faults: faults.settings,
+    })
     .from(subscriptions)
     .innerJoin(installations, eq(installations.id, subscriptions.installationId))
     .innerJoin(shops, eq(shops.id, subscriptions.shopId))

@@ -27,6 +27,10 @@ export async function sendWebhook(delivery: SandboxWebhookDelivery): Promise<Sen
     return { ok, status: response.status, error: ok ? null : `HTTP ${response.status}` };
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";
-    return { ok: false, status: null, error: timedOut ? `timed out after ${delivery.timeoutMs} ms` : String((error as Error).cause ?? error) };
+    return {
+      ok: false,
+      status: null,
+      error: timedOut ? `timed out after ${delivery.timeoutMs} ms` : String((error as Error).cause ?? error),
+    };
   }
 }

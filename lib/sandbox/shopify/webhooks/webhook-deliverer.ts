@@ -12,7 +12,15 @@ export type WebhookDeliverer = { kick: () => void; stop: () => Promise<void> };
 
 const DUPLICATE_AFTER_MS = 50;
 
-export function startWebhookDeliverer({ db, pollMs = 200, batch = 25 }: { db: SandboxDb; pollMs?: number; batch?: number }): WebhookDeliverer {
+export function startWebhookDeliverer({
+  db,
+  pollMs = 200,
+  batch = 25,
+}: {
+  db: SandboxDb;
+  pollMs?: number;
+  batch?: number;
+}): WebhookDeliverer {
   let stopped = false;
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | undefined;
@@ -79,7 +87,9 @@ async function record(db: SandboxDb, delivery: SandboxWebhookDelivery, result: S
       .set({
         ...base,
         successfulSends: sends,
-        ...(again ? { nextAttemptAt: new Date(Date.now() + DUPLICATE_AFTER_MS) } : { status: "delivered" as const, deliveredAt: new Date() }),
+        ...(again
+          ? { nextAttemptAt: new Date(Date.now() + DUPLICATE_AFTER_MS) }
+          : { status: "delivered" as const, deliveredAt: new Date() }),
       })
       .where(mine);
     return;

@@ -18,9 +18,15 @@ export const WEBHOOK_TOPICS = {
 
 export type WebhookTopicEnum = keyof typeof WEBHOOK_TOPICS;
 
-export const TOPIC_ENUM_BY_NAME = Object.fromEntries(Object.entries(WEBHOOK_TOPICS).map(([key, name]) => [name, key])) as Record<SandboxTopic, WebhookTopicEnum>;
+export const TOPIC_ENUM_BY_NAME = Object.fromEntries(
+  Object.entries(WEBHOOK_TOPICS).map(([key, name]) => [name, key]),
+) as Record<SandboxTopic, WebhookTopicEnum>;
 
-const numbers = (text: string | undefined) => text?.split(",").map((part) => Number(part.trim())).filter((n) => Number.isFinite(n) && n >= 0);
+const numbers = (text: string | undefined) =>
+  text
+    ?.split(",")
+    .map((part) => Number(part.trim()))
+    .filter((n) => Number.isFinite(n) && n >= 0);
 
 /**
  * Shopify retries a failed delivery 8 times over 4 hours with exponential backoff; these waits add

@@ -22,7 +22,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const fault = faults.shift();
-    log.push({ at: performance.now(), got: fault === undefined ? "proxied" : typeof fault === "string" ? fault : String(fault.status) });
+    log.push({
+      at: performance.now(),
+      got: fault === undefined ? "proxied" : typeof fault === "string" ? fault : String(fault.status),
+    });
     if (fault === "reset") return req.socket.destroy();
     if (fault === "hang") return;
     if (fault) {
@@ -31,7 +34,10 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     }
     const upstream = await fetch(`${target}${req.url}`, {
       method: req.method,
-      headers: { "content-type": String(req.headers["content-type"]), "x-shopify-access-token": String(req.headers["x-shopify-access-token"]) },
+      headers: {
+        "content-type": String(req.headers["content-type"]),
+        "x-shopify-access-token": String(req.headers["x-shopify-access-token"]),
+      },
       body: Buffer.concat(chunks),
     });
     res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/json" });

@@ -11,6 +11,7 @@ export const PATCH = withOrg(
 
 // DELETE /api/organization/members/:memberId — remove a member
 export const DELETE = withOrg(
-  async ({ organizationId, membership, actor, params }) => removeMember({ organizationId, by: membership, actor, memberId: params.memberId! }),
+  async ({ organizationId, membership, actor, params }) =>
+    removeMember({ organizationId, by: membership, actor, memberId: params.memberId! }),
   { role: "admin" },
 );

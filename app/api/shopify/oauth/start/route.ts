@@ -4,6 +4,7 @@ import { ZStartOauthRequest } from "@/lib/stores/schemas";
 
 // POST /api/shopify/oauth/start — begin connecting a Shopify store to the active organization; answers the consent URL
 export const POST = withOrg(
-  async ({ organizationId, user, sessionId, body }) => startOauth({ userId: user.id, sessionId, organizationId, shop: body.shop }),
+  async ({ organizationId, user, sessionId, body }) =>
+    startOauth({ userId: user.id, sessionId, organizationId, shop: body.shop }),
   { role: "admin", body: ZStartOauthRequest },
 );

@@ -14,9 +14,19 @@ import { idArgument, searchCondition, type ResolverMap } from "./common";
 import { sortBy, type ResourceList } from "./resource-list";
 
 /** Operations with their result file's key and size, as the BulkOperation type needs them. */
-export async function selectBulkOperations(ctx: SandboxContext, where: SQL | undefined, orderBy: SQL[] = [], limit = 250): Promise<BulkOperationNode[]> {
+export async function selectBulkOperations(
+  ctx: SandboxContext,
+  where: SQL | undefined,
+  orderBy: SQL[] = [],
+  limit = 250,
+): Promise<BulkOperationNode[]> {
   const rows = await ctx.db
-    .select({ ...getTableColumns(operations), resultKey: files.key, resultFilename: files.filename, resultSize: files.size })
+    .select({
+      ...getTableColumns(operations),
+      resultKey: files.key,
+      resultFilename: files.filename,
+      resultSize: files.size,
+    })
     .from(operations)
     .leftJoin(files, eq(files.id, operations.resultFileId))
     .where(and(eq(operations.installationId, ctx.installationId), where))
@@ -30,7 +40,12 @@ const completedOrLast = sql`coalesce(${operations.completedAt}, 'infinity'::time
 const bulkList: Pick<ResourceList<BulkOperationNode>, "sorts" | "search"> = {
   sorts: {
     CREATED_AT: sortBy.time("CREATED_AT", operations.createdAt, (row) => row.createdAt),
-    COMPLETED_AT: { key: "COMPLETED_AT", column: completedOrLast, cast: "timestamptz", value: (row) => row.completedAt ?? "infinity" },
+    COMPLETED_AT: {
+      key: "COMPLETED_AT",
+      column: completedOrLast,
+      cast: "timestamptz",
+      value: (row) => row.completedAt ?? "infinity",
+    },
   },
   search: {
     fields: {
@@ -45,8 +60,10 @@ const bulkList: Pick<ResourceList<BulkOperationNode>, "sorts" | "search"> = {
   },
 };
 
-const expired = (row: BulkOperationNode) => row.status === "COMPLETED" && !!row.completedAt && row.completedAt.getTime() + SANDBOX_FILE_TTL_MS < Date.now();
-const downloadUrl = (row: BulkOperationNode) => `${row.baseUrl}${SANDBOX_SHOPIFY_BASE_PATH}/files/${row.resultKey}/${row.resultFilename}`;
+const expired = (row: BulkOperationNode) =>
+  row.status === "COMPLETED" && !!row.completedAt && row.completedAt.getTime() + SANDBOX_FILE_TTL_MS < Date.now();
+const downloadUrl = (row: BulkOperationNode) =>
+  `${row.baseUrl}${SANDBOX_SHOPIFY_BASE_PATH}/files/${row.resultKey}/${row.resultFilename}`;
 const hasData = (row: BulkOperationNode) => !!row.resultKey && (row.resultSize ?? 0) > 0 && !expired(row);
 
 export const bulkOperationResolvers: ResolverMap = {
@@ -56,8 +73,20 @@ export const bulkOperationResolvers: ResolverMap = {
       return id === null ? null : ((await selectBulkOperations(ctx, eq(operations.id, id)))[0] ?? null);
     },
     currentBulkOperation: async (_: unknown, args: { type: string }, ctx: SandboxContext) =>
-      (await selectBulkOperations(ctx, eq(operations.type, args.type as "QUERY"), [desc(operations.createdAt), desc(operations.id)], 1))[0] ?? null,
-    bulkOperations: (_: unknown, args: ConnectionArgs & { query?: string | null; sortKey: string }, ctx: SandboxContext, info: Parameters<typeof searchCondition>[1]) =>
+      (
+        await selectBulkOperations(
+          ctx,
+          eq(operations.type, args.type as "QUERY"),
+          [desc(operations.createdAt), desc(operations.id)],
+          1,
+        )
+      )[0] ?? null,
+    bulkOperations: (
+      _: unknown,
+      args: ConnectionArgs & { query?: string | null; sortKey: string },
+      ctx: SandboxContext,
+      info: Parameters<typeof searchCondition>[1],
+    ) =>
       paginate<BulkOperationNode>({
         field: "bulkOperations",
         // Newest first unless reversed, as Shopify documents for this connection.

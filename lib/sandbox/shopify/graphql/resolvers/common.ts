@@ -17,14 +17,22 @@ export type Resolver<Parent = unknown, Args = Record<string, unknown>> = (
 export type ResolverMap = Record<string, Record<string, Resolver<never, never>>>;
 
 /** The SQL condition for a `query` argument; ignored terms are reported in `extensions.search`. */
-export function searchCondition(ctx: SandboxContext, info: GraphQLResolveInfo, query: string | null | undefined, spec: SearchSpec): SQL | undefined {
+export function searchCondition(
+  ctx: SandboxContext,
+  info: GraphQLResolveInfo,
+  query: string | null | undefined,
+  spec: SearchSpec,
+): SQL | undefined {
   const { where, warnings } = searchToSql(query, spec);
   if (query && warnings.length) ctx.searchWarnings.push({ path: responsePathAsArray(info.path), query, warnings });
   return where;
 }
 
 /** A Count: exact up to `limit`, else `limit` with precision AT_LEAST. A null limit counts everything. */
-export async function cappedCount(countBelow: (limit: number | null) => Promise<number>, limit: number | null | undefined) {
+export async function cappedCount(
+  countBelow: (limit: number | null) => Promise<number>,
+  limit: number | null | undefined,
+) {
   const cap = limit ?? null;
   const total = await countBelow(cap === null ? null : cap + 1);
   return cap !== null && total > cap ? { count: cap, precision: "AT_LEAST" } : { count: total, precision: "EXACT" };
@@ -32,7 +40,9 @@ export async function cappedCount(countBelow: (limit: number | null) => Promise<
 
 export async function countWhere(ctx: SandboxContext, from: SQL, where: SQL, limit: number | null): Promise<number> {
   const limited = limit === null ? sql`` : sql` limit ${limit}`;
-  const result = await ctx.db.execute<{ total: number }>(sql`select count(*)::int as total from (select 1 from ${from} where ${where}${limited}) as matched`);
+  const result = await ctx.db.execute<{ total: number }>(
+    sql`select count(*)::int as total from (select 1 from ${from} where ${where}${limited}) as matched`,
+  );
   return result.rows[0]?.total ?? 0;
 }
 
@@ -44,6 +54,7 @@ export function moneyBag(amount: string | number, currencyCode: string) {
 /** The numeric id of an ID argument. A malformed gid is an error; a gid of another type finds nothing. */
 export function idArgument(gid: string, type: GidType): number | null {
   const parsed = parseGid(gid);
-  if (!parsed) throw new GraphQLError(`Invalid global id '${gid}'`, { extensions: { code: "argumentLiteralsIncompatible" } });
+  if (!parsed)
+    throw new GraphQLError(`Invalid global id '${gid}'`, { extensions: { code: "argumentLiteralsIncompatible" } });
   return parsed.type === type ? parsed.id : null;
 }

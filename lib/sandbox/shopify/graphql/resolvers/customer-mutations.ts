@@ -9,7 +9,13 @@ import type { SandboxContext } from "../context";
 import { typed } from "../rows";
 import { idArgument, type ResolverMap } from "./common";
 import { isUniqueViolation } from "../../pg-errors";
-import { applyInputMetafields, inMutation, isEmail, type MetafieldInput, type PayloadUserError } from "./mutation-helpers";
+import {
+  applyInputMetafields,
+  inMutation,
+  isEmail,
+  type MetafieldInput,
+  type PayloadUserError,
+} from "./mutation-helpers";
 
 type CustomerInput = {
   id?: string | null;
@@ -28,24 +34,35 @@ export const customerMutationResolvers: ResolverMap = {
     customerCreate: async (_: unknown, args: { input: CustomerInput }, ctx: SandboxContext) => {
       const { input } = args;
       if (!input.email?.trim() && !input.firstName?.trim() && !input.lastName?.trim()) {
-        return { customer: null, userErrors: [{ field: null, message: "A name, phone number, or email address must be present" }] };
+        return {
+          customer: null,
+          userErrors: [{ field: null, message: "A name, phone number, or email address must be present" }],
+        };
       }
       const result = await saveCustomer(ctx, input, null);
-      return result.ok ? { customer: typed("Customer", result.value), userErrors: [] } : { customer: null, userErrors: result.userErrors };
+      return result.ok
+        ? { customer: typed("Customer", result.value), userErrors: [] }
+        : { customer: null, userErrors: result.userErrors };
     },
     customerUpdate: async (_: unknown, args: { input: CustomerInput }, ctx: SandboxContext) => {
       const id = args.input.id ? idArgument(args.input.id, "Customer") : null;
       if (id === null) return { customer: null, userErrors: [{ field: ["id"], message: "Customer does not exist" }] };
       const result = await saveCustomer(ctx, args.input, id);
-      return result.ok ? { customer: typed("Customer", result.value), userErrors: [] } : { customer: null, userErrors: result.userErrors };
+      return result.ok
+        ? { customer: typed("Customer", result.value), userErrors: [] }
+        : { customer: null, userErrors: result.userErrors };
     },
     customerDelete: async (_: unknown, args: { input: { id: string } }, ctx: SandboxContext) => {
       const id = idArgument(args.input.id, "Customer");
-      const outcome = id === null ? "missing" : await deleteSandboxCustomer({ shopId: ctx.shop.id, customerId: id, db: ctx.db });
+      const outcome =
+        id === null ? "missing" : await deleteSandboxCustomer({ shopId: ctx.shop.id, customerId: id, db: ctx.db });
       const shop = typed("Shop", { ...ctx.shop });
       if (outcome === "deleted") return { deletedCustomerId: args.input.id, shop, userErrors: [] };
       // Best guesses at Shopify's wording.
-      const message = outcome === "has-orders" ? "Customer can't be deleted because they have associated orders" : "Customer can't be found";
+      const message =
+        outcome === "has-orders"
+          ? "Customer can't be deleted because they have associated orders"
+          : "Customer can't be found";
       return { deletedCustomerId: null, shop, userErrors: [{ field: ["id"], message }] };
     },
   },
@@ -83,7 +100,13 @@ async function emailTaken(tx: SandboxDb, shopId: number, email: string, exceptId
   const [row] = await tx
     .select({ id: customers.id })
     .from(customers)
-    .where(and(eq(customers.shopId, shopId), sql`lower(${customers.email}) = ${email}`, exceptId === null ? undefined : ne(customers.id, exceptId)))
+    .where(
+      and(
+        eq(customers.shopId, shopId),
+        sql`lower(${customers.email}) = ${email}`,
+        exceptId === null ? undefined : ne(customers.id, exceptId),
+      ),
+    )
     .limit(1);
   return row !== undefined;
 }

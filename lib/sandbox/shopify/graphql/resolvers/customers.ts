@@ -27,12 +27,23 @@ export const customerList: ResourceList<CustomerNode> = {
       last_name: { kind: "text", column: customers.lastName, match: "exact" },
       created_at: { kind: "date", column: customers.createdAt },
       updated_at: { kind: "date", column: customers.updatedAt },
-      tag: { kind: "custom", build: (term) => sql`exists (select 1 from unnest(${customers.tags}) as tag where lower(tag) = lower(${term.value}))` },
+      tag: {
+        kind: "custom",
+        build: (term) =>
+          sql`exists (select 1 from unnest(${customers.tags}) as tag where lower(tag) = lower(${term.value}))`,
+      },
     },
     text: (pattern) => sql`(${customers.displayName} ilike ${pattern} or ${customers.email} ilike ${pattern})`,
   },
   select: async (ctx, where, orderBy, limit) =>
-    (await ctx.db.select().from(customers).where(where).orderBy(...orderBy).limit(limit)).map((row) => typed("Customer", row)),
+    (
+      await ctx.db
+        .select()
+        .from(customers)
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit)
+    ).map((row) => typed("Customer", row)),
 };
 
 export const customerResolvers: ResolverMap = {
@@ -49,7 +60,8 @@ export const customerResolvers: ResolverMap = {
     legacyResourceId: (row: CustomerNode) => row.id,
     displayName: (row: CustomerNode) => row.displayName ?? "",
     defaultEmailAddress: (row: CustomerNode) => (row.email ? { emailAddress: row.email } : null),
-    numberOfOrders: async (row: CustomerNode, _args: unknown, ctx: SandboxContext) => (await ctx.loaders.ordersCountByCustomer(row.id)) ?? 0,
+    numberOfOrders: async (row: CustomerNode, _args: unknown, ctx: SandboxContext) =>
+      (await ctx.loaders.ordersCountByCustomer(row.id)) ?? 0,
     orders: listResolver(orderList, { column: orders.customerId, of: (order) => order.customerId ?? 0 }),
     ...ownerMetafieldFields("CUSTOMER"),
   },

@@ -13,7 +13,12 @@ import { idArgument, type ResolverMap } from "./common";
 import { sortBy } from "./resource-list";
 
 type Identifier = { ownerType: string; namespace?: string | null; key: string };
-type DefinitionsArgs = ConnectionArgs & { ownerType: string; namespace?: string | null; key?: string | null; sortKey: string };
+type DefinitionsArgs = ConnectionArgs & {
+  ownerType: string;
+  namespace?: string | null;
+  key?: string | null;
+  sortKey: string;
+};
 
 const SORTS = {
   ID: sortBy.id<DefinitionNode>(definitions.id),
@@ -36,7 +41,14 @@ export const metafieldDefinitionResolvers: ResolverMap = {
           visibleToApp(definitions.namespace, ctx.appId),
         ),
         fetch: async (where, orderBy, limit) =>
-          (await ctx.db.select().from(definitions).where(where).orderBy(...orderBy).limit(limit)).map((row) => typed("MetafieldDefinition", row)),
+          (
+            await ctx.db
+              .select()
+              .from(definitions)
+              .where(where)
+              .orderBy(...orderBy)
+              .limit(limit)
+          ).map((row) => typed("MetafieldDefinition", row)),
       }),
     metafieldDefinition: async (_: unknown, args: { identifier?: Identifier | null }, ctx: SandboxContext) => {
       if (!args.identifier) return null;
@@ -65,9 +77,21 @@ export const metafieldDefinitionResolvers: ResolverMap = {
     },
   },
   Mutation: {
-    metafieldDefinitionCreate: async (_: unknown, args: { definition: MetafieldDefinitionInput }, ctx: SandboxContext) => {
-      const result = await createMetafieldDefinition({ shopId: ctx.shop.id, appId: ctx.appId, definition: args.definition, db: ctx.db });
-      return { createdDefinition: result.createdDefinition && typed("MetafieldDefinition", result.createdDefinition), userErrors: result.userErrors };
+    metafieldDefinitionCreate: async (
+      _: unknown,
+      args: { definition: MetafieldDefinitionInput },
+      ctx: SandboxContext,
+    ) => {
+      const result = await createMetafieldDefinition({
+        shopId: ctx.shop.id,
+        appId: ctx.appId,
+        definition: args.definition,
+        db: ctx.db,
+      });
+      return {
+        createdDefinition: result.createdDefinition && typed("MetafieldDefinition", result.createdDefinition),
+        userErrors: result.userErrors,
+      };
     },
     metafieldDefinitionDelete: async (
       _: unknown,

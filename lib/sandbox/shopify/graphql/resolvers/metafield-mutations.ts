@@ -8,7 +8,12 @@ import type { ResolverMap } from "./common";
 export const metafieldMutationResolvers: ResolverMap = {
   Mutation: {
     metafieldsSet: async (_: unknown, args: { metafields: MetafieldsSetInput[] }, ctx: SandboxContext) => {
-      const result = await setSandboxMetafields({ shopId: ctx.shop.id, appId: ctx.appId, inputs: args.metafields, db: ctx.db });
+      const result = await setSandboxMetafields({
+        shopId: ctx.shop.id,
+        appId: ctx.appId,
+        inputs: args.metafields,
+        db: ctx.db,
+      });
       return { metafields: result.metafields.map((row) => typed("Metafield", row)), userErrors: result.userErrors };
     },
     metafieldsDelete: (_: unknown, args: { metafields: MetafieldIdentifierInput[] }, ctx: SandboxContext) =>

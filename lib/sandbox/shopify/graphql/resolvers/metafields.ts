@@ -40,7 +40,14 @@ export function ownerMetafieldFields(ownerType: OwnerType) {
           ),
         parent: { column: table.ownerId, id: owner.id, of: (row) => row.ownerId, batches: ctx.connectionBatches },
         fetch: async (where, orderBy, limit) =>
-          (await ctx.db.select().from(table).where(where).orderBy(...orderBy).limit(limit)).map((row) => typed("Metafield", row)),
+          (
+            await ctx.db
+              .select()
+              .from(table)
+              .where(where)
+              .orderBy(...orderBy)
+              .limit(limit)
+          ).map((row) => typed("Metafield", row)),
       }),
   };
 }

@@ -30,7 +30,13 @@ export async function inMutation<T>(
   }
 }
 
-export type MetafieldInput = { id?: string | null; namespace?: string | null; key?: string | null; type?: string | null; value?: string | null };
+export type MetafieldInput = {
+  id?: string | null;
+  namespace?: string | null;
+  key?: string | null;
+  type?: string | null;
+  value?: string | null;
+};
 
 /** Applies a resource input's `metafields` to its owner; errors name the input path under `path`, e.g. ["order", "metafields", "0", "value"]. */
 export async function applyInputMetafields(

@@ -7,7 +7,13 @@ import { typed } from "../rows";
 import { idArgument, type ResolverMap } from "./common";
 import { applyInputMetafields, inMutation, isEmail, type MetafieldInput } from "./mutation-helpers";
 
-type OrderInput = { id: string; email?: string | null; note?: string | null; tags?: string[] | null; metafields?: MetafieldInput[] | null };
+type OrderInput = {
+  id: string;
+  email?: string | null;
+  note?: string | null;
+  tags?: string[] | null;
+  metafields?: MetafieldInput[] | null;
+};
 
 const missing = { field: ["id"], message: "Order does not exist" };
 
@@ -17,7 +23,8 @@ export const orderChangeMutationResolvers: ResolverMap = {
       const { input } = args;
       const id = idArgument(input.id, "Order");
       if (id === null) return { order: null, userErrors: [missing] };
-      if (input.email && !isEmail(input.email)) return { order: null, userErrors: [{ field: ["email"], message: "Email is invalid" }] };
+      if (input.email && !isEmail(input.email))
+        return { order: null, userErrors: [{ field: ["email"], message: "Email is invalid" }] };
       const result = await inMutation(ctx, async (tx, fail) => {
         const order = await updateSandboxOrder({
           shopId: ctx.shop.id,
@@ -29,7 +36,9 @@ export const orderChangeMutationResolvers: ResolverMap = {
         const errors = await applyInputMetafields(tx, ctx, toGid("Order", id), input.metafields, []);
         return errors.length ? fail(errors) : order;
       });
-      return result.ok ? { order: typed("Order", result.value), userErrors: [] } : { order: null, userErrors: result.userErrors };
+      return result.ok
+        ? { order: typed("Order", result.value), userErrors: [] }
+        : { order: null, userErrors: result.userErrors };
     },
     orderDelete: async (_: unknown, args: { orderId: string }, ctx: SandboxContext) => {
       const id = idArgument(args.orderId, "Order");

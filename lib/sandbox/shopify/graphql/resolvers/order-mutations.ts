@@ -11,7 +11,13 @@ import { typed } from "../rows";
 import { applyInputMetafields, inMutation, type MetafieldInput, type PayloadUserError } from "./mutation-helpers";
 import type { ResolverMap } from "./common";
 
-type LineItemInput = { variantId?: string | null; title?: string | null; sku?: string | null; quantity: number; priceSet?: { shopMoney: { amount: string } } | null };
+type LineItemInput = {
+  variantId?: string | null;
+  title?: string | null;
+  sku?: string | null;
+  quantity: number;
+  priceSet?: { shopMoney: { amount: string } } | null;
+};
 type CustomerRef = { id?: string | null; email?: string | null; firstName?: string | null; lastName?: string | null };
 type OrderInput = {
   lineItems?: LineItemInput[] | null;
@@ -24,7 +30,11 @@ type OrderInput = {
   metafields?: MetafieldInput[] | null;
 };
 
-const invalid = (field: string[], message: string, code = "INVALID"): PayloadUserError => ({ field: ["order", ...field], message, code });
+const invalid = (field: string[], message: string, code = "INVALID"): PayloadUserError => ({
+  field: ["order", ...field],
+  message,
+  code,
+});
 
 export const orderMutationResolvers: ResolverMap = {
   Mutation: {
@@ -53,7 +63,9 @@ export const orderMutationResolvers: ResolverMap = {
         const errors = await applyInputMetafields(tx, ctx, toGid("Order", order.id), input.metafields, ["order"]);
         return errors.length ? fail(errors) : order;
       });
-      return result.ok ? { order: typed("Order", result.value), userErrors: [] } : { order: null, userErrors: result.userErrors };
+      return result.ok
+        ? { order: typed("Order", result.value), userErrors: [] }
+        : { order: null, userErrors: result.userErrors };
     },
   },
 };
@@ -85,7 +97,9 @@ async function resolveCustomer(
 ): Promise<{ id: number | null; email: string | null } | { errors: PayloadUserError[] }> {
   if (!ref || (!ref.toAssociate && !ref.toUpsert)) return { id: null, email: null };
   if (ref.toAssociate && ref.toUpsert) {
-    return { errors: [invalid(["customer"], "Only one of toAssociate or toUpsert may be given", "REDUNDANT_CUSTOMER_FIELDS")] };
+    return {
+      errors: [invalid(["customer"], "Only one of toAssociate or toUpsert may be given", "REDUNDANT_CUSTOMER_FIELDS")],
+    };
   }
   const wanted = (ref.toAssociate ?? ref.toUpsert)!;
   const id = wanted.id ? gidId(wanted.id, "Customer") : null;
@@ -95,12 +109,17 @@ async function resolveCustomer(
     .where(
       and(
         eq(customers.shopId, ctx.shop.id),
-        id !== null ? eq(customers.id, id) : wanted.email ? sql`lower(${customers.email}) = lower(${wanted.email})` : sql`false`,
+        id !== null
+          ? eq(customers.id, id)
+          : wanted.email
+            ? sql`lower(${customers.email}) = lower(${wanted.email})`
+            : sql`false`,
       ),
     )
     .limit(1);
   if (found) return { id: found.id, email: found.email };
-  if (ref.toAssociate || wanted.id) return { errors: [invalid(["customer", ref.toAssociate ? "toAssociate" : "toUpsert"], "Customer does not exist")] };
+  if (ref.toAssociate || wanted.id)
+    return { errors: [invalid(["customer", ref.toAssociate ? "toAssociate" : "toUpsert"], "Customer does not exist")] };
   const created = await createSandboxCustomer({
     shopId: ctx.shop.id,
     email: wanted.email,

@@ -27,23 +27,36 @@ export const orderList: ResourceList<OrderNode> = {
       // `name:#1001` and `name:1001` both find order #1001.
       name: {
         kind: "custom",
-        build: (term) => textCondition(sql`ltrim(${orders.name}, '#')`, { ...term, value: term.value.replace(/^#/, "") }, "exact"),
+        build: (term) =>
+          textCondition(sql`ltrim(${orders.name}, '#')`, { ...term, value: term.value.replace(/^#/, "") }, "exact"),
       },
       email: { kind: "text", column: orders.email, match: "exact" },
       customer_id: { kind: "id", column: orders.customerId },
       created_at: { kind: "date", column: orders.createdAt },
       updated_at: { kind: "date", column: orders.updatedAt },
       processed_at: { kind: "date", column: orders.processedAt },
-      tag: { kind: "custom", build: (term) => sql`exists (select 1 from unnest(${orders.tags}) as tag where lower(tag) = lower(${term.value}))` },
+      tag: {
+        kind: "custom",
+        build: (term) =>
+          sql`exists (select 1 from unnest(${orders.tags}) as tag where lower(tag) = lower(${term.value}))`,
+      },
       sku: {
         kind: "custom",
-        build: (term) => sql`exists (select 1 from ${lineItems} where ${lineItems.orderId} = ${orders.id} and ${textCondition(lineItems.sku, term, "exact")})`,
+        build: (term) =>
+          sql`exists (select 1 from ${lineItems} where ${lineItems.orderId} = ${orders.id} and ${textCondition(lineItems.sku, term, "exact")})`,
       },
     },
     text: (pattern) => sql`(${orders.name} ilike ${pattern} or ${orders.email} ilike ${pattern})`,
   },
   select: async (ctx, where, orderBy, limit) =>
-    (await ctx.db.select().from(orders).where(where).orderBy(...orderBy).limit(limit)).map((row) => typed("Order", row)),
+    (
+      await ctx.db
+        .select()
+        .from(orders)
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit)
+    ).map((row) => typed("Order", row)),
 };
 
 /** Line items carry their order's currency, which their money fields need. */
@@ -61,7 +74,8 @@ export const orderResolvers: ResolverMap = {
   Order: {
     id: (row: OrderNode) => toGid("Order", row.id),
     legacyResourceId: (row: OrderNode) => row.id,
-    customer: (row: OrderNode, _args: unknown, ctx: SandboxContext) => (row.customerId ? ctx.loaders.customer(row.customerId) : null),
+    customer: (row: OrderNode, _args: unknown, ctx: SandboxContext) =>
+      row.customerId ? ctx.loaders.customer(row.customerId) : null,
     subtotalPriceSet: (row: OrderNode) => moneyBag(row.subtotalPrice, row.currencyCode),
     totalTaxSet: (row: OrderNode) => moneyBag(row.totalTax, row.currencyCode),
     totalPriceSet: (row: OrderNode) => moneyBag(row.totalPrice, row.currencyCode),
@@ -75,9 +89,14 @@ export const orderResolvers: ResolverMap = {
         where: () => eq(lineItems.shopId, ctx.shop.id),
         parent: { column: lineItems.orderId, id: row.id, of: (item) => item.orderId, batches: ctx.connectionBatches },
         fetch: async (where, orderBy, limit) =>
-          (await ctx.db.select().from(lineItems).where(where).orderBy(...orderBy).limit(limit)).map((item) =>
-            typed("LineItem", { ...item, currencyCode: row.currencyCode }),
-          ),
+          (
+            await ctx.db
+              .select()
+              .from(lineItems)
+              .where(where)
+              .orderBy(...orderBy)
+              .limit(limit)
+          ).map((item) => typed("LineItem", { ...item, currencyCode: row.currencyCode })),
       }),
     ...ownerMetafieldFields("ORDER"),
   },
@@ -86,8 +105,11 @@ export const orderResolvers: ResolverMap = {
     name: (item: PricedLineItem) => (item.variantTitle ? `${item.title} - ${item.variantTitle}` : item.title),
     currentQuantity: (item: PricedLineItem) => item.quantity,
     originalUnitPriceSet: (item: PricedLineItem) => moneyBag(item.price, item.currencyCode),
-    originalTotalSet: (item: PricedLineItem) => moneyBag((Number(item.price) * item.quantity).toFixed(2), item.currencyCode),
-    variant: (item: PricedLineItem, _args: unknown, ctx: SandboxContext) => (item.variantId ? ctx.loaders.variant(item.variantId) : null),
-    product: (item: PricedLineItem, _args: unknown, ctx: SandboxContext) => (item.productId ? ctx.loaders.product(item.productId) : null),
+    originalTotalSet: (item: PricedLineItem) =>
+      moneyBag((Number(item.price) * item.quantity).toFixed(2), item.currencyCode),
+    variant: (item: PricedLineItem, _args: unknown, ctx: SandboxContext) =>
+      item.variantId ? ctx.loaders.variant(item.variantId) : null,
+    product: (item: PricedLineItem, _args: unknown, ctx: SandboxContext) =>
+      item.productId ? ctx.loaders.product(item.productId) : null,
   },
 };

@@ -24,7 +24,12 @@ export const productMutationResolvers: ResolverMap = {
   Mutation: {
     productCreate: async (_: unknown, args: { product?: ProductFields | null }, ctx: SandboxContext) => {
       const input = args.product ?? {};
-      if (!input.title?.trim()) return { product: null, shop: shopOf(ctx), userErrors: [{ field: ["title"], message: "Title can't be blank" }] };
+      if (!input.title?.trim())
+        return {
+          product: null,
+          shop: shopOf(ctx),
+          userErrors: [{ field: ["title"], message: "Title can't be blank" }],
+        };
       const result = await inMutation(ctx, async (tx, fail) => {
         const { product } = await createSandboxProduct({
           shopId: ctx.shop.id,
@@ -43,11 +48,16 @@ export const productMutationResolvers: ResolverMap = {
         ? { product: typed("Product", result.value), shop: shopOf(ctx), userErrors: [] }
         : { product: null, shop: shopOf(ctx), userErrors: result.userErrors };
     },
-    productUpdate: async (_: unknown, args: { product?: (ProductFields & { id?: string | null }) | null }, ctx: SandboxContext) => {
+    productUpdate: async (
+      _: unknown,
+      args: { product?: (ProductFields & { id?: string | null }) | null },
+      ctx: SandboxContext,
+    ) => {
       const input = args.product ?? {};
       const id = input.id ? idArgument(input.id, "Product") : null;
       if (id === null) return { product: null, userErrors: [missingProduct] };
-      if (input.title !== undefined && !input.title?.trim()) return { product: null, userErrors: [{ field: ["title"], message: "Title can't be blank" }] };
+      if (input.title !== undefined && !input.title?.trim())
+        return { product: null, userErrors: [{ field: ["title"], message: "Title can't be blank" }] };
       const result = await inMutation(ctx, async (tx, fail) => {
         const product = await updateSandboxProduct({
           shopId: ctx.shop.id,
@@ -66,7 +76,9 @@ export const productMutationResolvers: ResolverMap = {
         const errors = await applyInputMetafields(tx, ctx, toGid("Product", id), input.metafields, []);
         return errors.length ? fail(errors) : product;
       });
-      return result.ok ? { product: typed("Product", result.value), userErrors: [] } : { product: null, userErrors: result.userErrors };
+      return result.ok
+        ? { product: typed("Product", result.value), userErrors: [] }
+        : { product: null, userErrors: result.userErrors };
     },
     productDelete: async (_: unknown, args: { input: { id: string } }, ctx: SandboxContext) => {
       const id = idArgument(args.input.id, "Product");

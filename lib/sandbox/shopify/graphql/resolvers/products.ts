@@ -32,16 +32,29 @@ export const productList: ResourceList<ProductNode> = {
       status: { kind: "text", column: products.status, match: "exact" },
       created_at: { kind: "date", column: products.createdAt },
       updated_at: { kind: "date", column: products.updatedAt },
-      tag: { kind: "custom", build: (term) => sql`exists (select 1 from unnest(${products.tags}) as tag where lower(tag) = lower(${term.value}))` },
+      tag: {
+        kind: "custom",
+        build: (term) =>
+          sql`exists (select 1 from unnest(${products.tags}) as tag where lower(tag) = lower(${term.value}))`,
+      },
       sku: {
         kind: "custom",
-        build: (term) => sql`exists (select 1 from ${variants} where ${variants.productId} = ${products.id} and ${textCondition(variants.sku, term, "exact")})`,
+        build: (term) =>
+          sql`exists (select 1 from ${variants} where ${variants.productId} = ${products.id} and ${textCondition(variants.sku, term, "exact")})`,
       },
     },
-    text: (pattern) => sql`(${products.title} ilike ${pattern} or ${products.vendor} ilike ${pattern} or ${products.productType} ilike ${pattern})`,
+    text: (pattern) =>
+      sql`(${products.title} ilike ${pattern} or ${products.vendor} ilike ${pattern} or ${products.productType} ilike ${pattern})`,
   },
   select: async (ctx, where, orderBy, limit) =>
-    (await ctx.db.select().from(products).where(where).orderBy(...orderBy).limit(limit)).map((row) => typed("Product", row)),
+    (
+      await ctx.db
+        .select()
+        .from(products)
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit)
+    ).map((row) => typed("Product", row)),
 };
 
 export const variantList: ResourceList<VariantNode> = {
@@ -66,7 +79,14 @@ export const variantList: ResourceList<VariantNode> = {
     text: (pattern) => sql`(${variants.title} ilike ${pattern} or ${variantSku} ilike ${pattern})`,
   },
   select: async (ctx, where, orderBy, limit) =>
-    (await ctx.db.select().from(variants).where(where).orderBy(...orderBy).limit(limit)).map((row) => typed("ProductVariant", row)),
+    (
+      await ctx.db
+        .select()
+        .from(variants)
+        .where(where)
+        .orderBy(...orderBy)
+        .limit(limit)
+    ).map((row) => typed("ProductVariant", row)),
 };
 
 type VariantsArgs = ConnectionArgs & { sortKey: string };
@@ -96,7 +116,12 @@ export const productResolvers: ResolverMap = {
         sort: variantList.sorts[args.sortKey]!,
         idColumn: variants.id,
         where: () => eq(variants.shopId, ctx.shop.id),
-        parent: { column: variants.productId, id: row.id, of: (variant) => variant.productId, batches: ctx.connectionBatches },
+        parent: {
+          column: variants.productId,
+          id: row.id,
+          of: (variant) => variant.productId,
+          batches: ctx.connectionBatches,
+        },
         fetch: (where, orderBy, limit) => variantList.select(ctx, where, orderBy, limit),
       }),
     variantsCount: async (row: ProductNode, _args: unknown, ctx: SandboxContext) => ({

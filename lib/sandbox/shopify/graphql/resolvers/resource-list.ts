@@ -26,7 +26,10 @@ export type ResourceList<Row extends { id: number }> = {
 type ListArgs = ConnectionArgs & { query?: string | null; sortKey: string };
 
 /** A list field, at the root or under a parent object (a customer's orders: `under` names the parent column). */
-export function listResolver<Row extends { id: number }>(list: ResourceList<Row>, under?: Pick<ParentScope<Row>, "column" | "of">) {
+export function listResolver<Row extends { id: number }>(
+  list: ResourceList<Row>,
+  under?: Pick<ParentScope<Row>, "column" | "of">,
+) {
   return (parent: { id: number } | undefined, args: ListArgs, ctx: SandboxContext, info: GraphQLResolveInfo) =>
     paginate<Row>({
       field: list.field,
@@ -45,9 +48,17 @@ export function listResolver<Row extends { id: number }>(list: ResourceList<Row>
 // The commonest request of all — the first page of a top-level list, unfiltered — runs as a
 // named prepared statement: same SQL as paginate builds (shop, sort order, limit), without
 // rebuilding it each time.
-const preparedPages = new WeakMap<SandboxDb, Map<string, { execute: (values: { shop: number; limit: number }) => Promise<Record<string, unknown>[]> }>>();
+const preparedPages = new WeakMap<
+  SandboxDb,
+  Map<string, { execute: (values: { shop: number; limit: number }) => Promise<Record<string, unknown>[]> }>
+>();
 
-async function firstPage<Row extends { id: number }>(ctx: SandboxContext, list: ResourceList<Row>, args: ListArgs, limit: number): Promise<Row[]> {
+async function firstPage<Row extends { id: number }>(
+  ctx: SandboxContext,
+  list: ResourceList<Row>,
+  args: ListArgs,
+  limit: number,
+): Promise<Row[]> {
   const sort = list.sorts[args.sortKey]!;
   const ascending = (args.first != null) === !args.reverse;
   const name = `sandbox_first_page_${list.field}_${sort.key}_${ascending ? "asc" : "desc"}`;
@@ -70,16 +81,42 @@ async function firstPage<Row extends { id: number }>(ctx: SandboxContext, list: 
 }
 
 export function countResolver(list: Pick<ResourceList<{ id: number }>, "table" | "search">) {
-  return (_: unknown, args: { query?: string | null; limit?: number | null }, ctx: SandboxContext, info: GraphQLResolveInfo) => {
-    const where = and(eq(list.table.shopId, ctx.shop.id), searchCondition(ctx, info, args.query, list.search)) ?? sql`true`;
+  return (
+    _: unknown,
+    args: { query?: string | null; limit?: number | null },
+    ctx: SandboxContext,
+    info: GraphQLResolveInfo,
+  ) => {
+    const where =
+      and(eq(list.table.shopId, ctx.shop.id), searchCondition(ctx, info, args.query, list.search)) ?? sql`true`;
     return cappedCount((limit) => countWhere(ctx, sql`${list.table}`, where, limit), args.limit);
   };
 }
 
 /** Sort helpers: the common sort keys over a table's columns. */
 export const sortBy = {
-  id: <Row extends { id: number }>(column: PgColumn): Sort<Row> => ({ key: "ID", column, cast: "bigint", value: (row) => row.id }),
-  time: <Row extends { id: number }>(key: string, column: PgColumn, value: (row: Row) => Date): Sort<Row> => ({ key, column, cast: "timestamptz", value }),
-  text: <Row extends { id: number }>(key: string, column: PgColumn | SQL, value: (row: Row) => string): Sort<Row> => ({ key, column, cast: "text", value }),
-  integer: <Row extends { id: number }>(key: string, column: PgColumn, value: (row: Row) => number): Sort<Row> => ({ key, column, cast: "integer", value }),
+  id: <Row extends { id: number }>(column: PgColumn): Sort<Row> => ({
+    key: "ID",
+    column,
+    cast: "bigint",
+    value: (row) => row.id,
+  }),
+  time: <Row extends { id: number }>(key: string, column: PgColumn, value: (row: Row) => Date): Sort<Row> => ({
+    key,
+    column,
+    cast: "timestamptz",
+    value,
+  }),
+  text: <Row extends { id: number }>(key: string, column: PgColumn | SQL, value: (row: Row) => string): Sort<Row> => ({
+    key,
+    column,
+    cast: "text",
+    value,
+  }),
+  integer: <Row extends { id: number }>(key: string, column: PgColumn, value: (row: Row) => number): Sort<Row> => ({
+    key,
+    column,
+    cast: "integer",
+    value,
+  }),
 };

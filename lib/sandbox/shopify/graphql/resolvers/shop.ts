@@ -25,9 +25,11 @@ type AppNode = { __typename: "App"; id: number; handle: string };
 export const shopResolvers: ResolverMap = {
   QueryRoot: {
     shop: (_: unknown, _args: unknown, ctx: SandboxContext) => typed("Shop", { ...ctx.shop }),
-    currentAppInstallation: async (_: unknown, _args: unknown, ctx: SandboxContext) => (await loadInstallation(ctx, ctx.installationId))!,
+    currentAppInstallation: async (_: unknown, _args: unknown, ctx: SandboxContext) =>
+      (await loadInstallation(ctx, ctx.installationId))!,
     node: (_: unknown, args: { id: string }, ctx: SandboxContext) => loadNode(ctx, args.id),
-    nodes: (_: unknown, args: { ids: string[] }, ctx: SandboxContext) => Promise.all(args.ids.map((id) => loadNode(ctx, id))),
+    nodes: (_: unknown, args: { ids: string[] }, ctx: SandboxContext) =>
+      Promise.all(args.ids.map((id) => loadNode(ctx, id))),
   },
   Shop: {
     id: (shop: ShopNode) => toGid("Shop", shop.id),
@@ -45,7 +47,8 @@ export const shopResolvers: ResolverMap = {
   },
   AppInstallation: {
     id: (installation: InstallationNode) => toGid("AppInstallation", installation.id),
-    accessScopes: (installation: InstallationNode) => withImpliedScopes(installation.scopes).map((handle) => ({ handle })),
+    accessScopes: (installation: InstallationNode) =>
+      withImpliedScopes(installation.scopes).map((handle) => ({ handle })),
     app: (installation: InstallationNode) => appNode(installation),
   },
   App: {
@@ -58,7 +61,9 @@ export const shopResolvers: ResolverMap = {
  * (`write_products`, later `read_products`), since a write scope grants read access too.
  */
 function withImpliedScopes(scopes: string[]): string[] {
-  const implied = scopes.filter((scope) => /^(unauthenticated_)?write_/.test(scope)).map((scope) => scope.replace("write_", "read_"));
+  const implied = scopes
+    .filter((scope) => /^(unauthenticated_)?write_/.test(scope))
+    .map((scope) => scope.replace("write_", "read_"));
   return [...new Set([...scopes, ...implied])];
 }
 

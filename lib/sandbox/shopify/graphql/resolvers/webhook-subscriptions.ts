@@ -30,7 +30,13 @@ const sorts = {
   CREATED_AT: sortBy.time<WebhookSubscriptionNode>("CREATED_AT", subscriptions.createdAt, (row) => row.createdAt),
 };
 
-type ListArgs = ConnectionArgs & { sortKey: keyof typeof sorts; query?: string | null; format?: string | null; topics?: string[] | null; uri?: string | null };
+type ListArgs = ConnectionArgs & {
+  sortKey: keyof typeof sorts;
+  query?: string | null;
+  format?: string | null;
+  topics?: string[] | null;
+  uri?: string | null;
+};
 
 const mine = (ctx: SandboxContext) => eq(subscriptions.installationId, ctx.installationId);
 
@@ -39,7 +45,10 @@ export const webhookSubscriptionResolvers: ResolverMap = {
     webhookSubscription: async (_: unknown, args: { id: string }, ctx: SandboxContext) => {
       const id = idArgument(args.id, "WebhookSubscription");
       if (id === null) return null;
-      const [row] = await ctx.db.select().from(subscriptions).where(and(mine(ctx), eq(subscriptions.id, id)));
+      const [row] = await ctx.db
+        .select()
+        .from(subscriptions)
+        .where(and(mine(ctx), eq(subscriptions.id, id)));
       return row ? typed("WebhookSubscription", row) : null;
     },
     webhookSubscriptions: (_: unknown, args: ListArgs, ctx: SandboxContext, info: GraphQLResolveInfo) =>
@@ -56,26 +65,53 @@ export const webhookSubscriptionResolvers: ResolverMap = {
           searchCondition(ctx, info, args.query, search),
         ),
         fetch: async (where, orderBy, limit) =>
-          (await ctx.db.select().from(subscriptions).where(where).orderBy(...orderBy).limit(limit)).map((row) => typed("WebhookSubscription", row)),
+          (
+            await ctx.db
+              .select()
+              .from(subscriptions)
+              .where(where)
+              .orderBy(...orderBy)
+              .limit(limit)
+          ).map((row) => typed("WebhookSubscription", row)),
       }),
-    webhookSubscriptionsCount: (_: unknown, args: { query?: string | null; limit?: number | null }, ctx: SandboxContext, info: GraphQLResolveInfo) => {
+    webhookSubscriptionsCount: (
+      _: unknown,
+      args: { query?: string | null; limit?: number | null },
+      ctx: SandboxContext,
+      info: GraphQLResolveInfo,
+    ) => {
       const where = and(mine(ctx), searchCondition(ctx, info, args.query, search))!;
       return cappedCount((limit) => countWhere(ctx, sql`${subscriptions}`, where, limit), args.limit);
     },
   },
   Mutation: {
-    webhookSubscriptionCreate: async (_: unknown, args: { topic: WebhookTopicEnum; webhookSubscription: { uri?: string | null; format?: string | null } }, ctx: SandboxContext) => {
-      const result = await createWebhookSubscription({ db: ctx.db, shopId: ctx.shop.id, installationId: ctx.installationId, topic: args.topic, ...args.webhookSubscription });
+    webhookSubscriptionCreate: async (
+      _: unknown,
+      args: { topic: WebhookTopicEnum; webhookSubscription: { uri?: string | null; format?: string | null } },
+      ctx: SandboxContext,
+    ) => {
+      const result = await createWebhookSubscription({
+        db: ctx.db,
+        shopId: ctx.shop.id,
+        installationId: ctx.installationId,
+        topic: args.topic,
+        ...args.webhookSubscription,
+      });
       return "userErrors" in result
         ? { webhookSubscription: null, userErrors: result.userErrors }
         : { webhookSubscription: typed("WebhookSubscription", result.subscription), userErrors: [] };
     },
     webhookSubscriptionDelete: async (_: unknown, args: { id: string }, ctx: SandboxContext) => {
       const id = idArgument(args.id, "WebhookSubscription");
-      const deleted = id !== null && (await deleteWebhookSubscription({ db: ctx.db, installationId: ctx.installationId, subscriptionId: id }));
+      const deleted =
+        id !== null &&
+        (await deleteWebhookSubscription({ db: ctx.db, installationId: ctx.installationId, subscriptionId: id }));
       return deleted
         ? { deletedWebhookSubscriptionId: args.id, userErrors: [] }
-        : { deletedWebhookSubscriptionId: null, userErrors: [{ field: ["id"], message: "Webhook subscription does not exist" }] };
+        : {
+            deletedWebhookSubscriptionId: null,
+            userErrors: [{ field: ["id"], message: "Webhook subscription does not exist" }],
+          };
     },
   },
   WebhookSubscription: {
@@ -85,6 +121,10 @@ export const webhookSubscriptionResolvers: ResolverMap = {
     filter: () => null,
     includeFields: () => [],
     metafieldNamespaces: () => [],
-    apiVersion: (row: WebhookSubscriptionNode) => ({ handle: row.apiVersion, displayName: row.apiVersion, supported: (SANDBOX_API_VERSIONS as readonly string[]).includes(row.apiVersion) }),
+    apiVersion: (row: WebhookSubscriptionNode) => ({
+      handle: row.apiVersion,
+      displayName: row.apiVersion,
+      supported: (SANDBOX_API_VERSIONS as readonly string[]).includes(row.apiVersion),
+    }),
   },
 };

@@ -144,7 +144,11 @@ export const bulkOperationsSdl = /* GraphQL */ `
 
   extend type Mutation {
     bulkOperationCancel(id: ID!): BulkOperationCancelPayload
-    bulkOperationRunMutation(clientIdentifier: String, mutation: String!, stagedUploadPath: String!): BulkOperationRunMutationPayload
+    bulkOperationRunMutation(
+      clientIdentifier: String
+      mutation: String!
+      stagedUploadPath: String!
+    ): BulkOperationRunMutationPayload
     bulkOperationRunQuery(groupObjects: Boolean! = false, query: String!): BulkOperationRunQueryPayload
     stagedUploadsCreate(input: [StagedUploadInput!]!): StagedUploadsCreatePayload
   }

@@ -9,4 +9,14 @@ import { shopSdl } from "./shop";
 import { webhooksSdl } from "./webhooks";
 
 /** The SDL the sandbox serves: a hand-written subset of Shopify's Admin API 2026-01 schema. */
-export const sandboxShopifySdl = [commonSdl, shopSdl, metafieldsSdl, metafieldDefinitionsSdl, productsSdl, customersSdl, ordersSdl, bulkOperationsSdl, webhooksSdl].join("\n");
+export const sandboxShopifySdl = [
+  commonSdl,
+  shopSdl,
+  metafieldsSdl,
+  metafieldDefinitionsSdl,
+  productsSdl,
+  customersSdl,
+  ordersSdl,
+  bulkOperationsSdl,
+  webhooksSdl,
+].join("\n");
