@@ -6,3 +6,4 @@ export * from "./sandbox-shopify-webhooks";
 export * from "./stores";
 export * from "./mappings";
 export * from "./shopify-index";
+export * from "./sandbox-odoo";
