@@ -117,16 +117,14 @@ export async function createSandboxOdooDatabase({
       await insertRows(env, model, list);
       await bumpSequence(tx, database!.id, model);
     }
-    await tx
-      .insert(sandboxOdooCredentials)
-      .values([
-        {
-          databaseId: database!.id,
-          uid: 2,
-          passwordHash: adminPassword ? hashPassword(adminPassword) : null,
-          groups: ALL_GROUPS,
-        },
-      ]);
+    await tx.insert(sandboxOdooCredentials).values([
+      {
+        databaseId: database!.id,
+        uid: 2,
+        passwordHash: adminPassword ? hashPassword(adminPassword) : null,
+        groups: ALL_GROUPS,
+      },
+    ]);
     return database!;
   });
   forgetDatabase(name);
