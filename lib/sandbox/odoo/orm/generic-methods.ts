@@ -43,10 +43,10 @@ export function genericMethods(env: { version: number }): Record<string, MethodD
         ...(v === 16 ? [{ name: "count", default: false }] : []),
       ],
       run: async (e, model, _ids, kw) => {
-        if (kw.count) return countRecords(e, model, kw.domain, int(kw.limit, "limit"));
+        if (kw.count) return countRecords(e, model, kw.domain, int(kw.limit, "limit") || null);
         return searchRecords(e, model, kw.domain, {
           offset: int(kw.offset, "offset") ?? 0,
-          limit: int(kw.limit, "limit"),
+          limit: int(kw.limit, "limit") || null,
           order: kw.order,
         });
       },
@@ -63,7 +63,7 @@ export function genericMethods(env: { version: number }): Record<string, MethodD
       run: async (e, model, _ids, kw) => {
         const ids = await searchRecords(e, model, kw.domain, {
           offset: int(kw.offset, "offset") ?? 0,
-          limit: int(kw.limit, "limit"),
+          limit: int(kw.limit, "limit") || null,
           order: kw.order,
         });
         return readRecords(e, model, ids, kw.fields, loadOf(kw.load));
@@ -72,7 +72,7 @@ export function genericMethods(env: { version: number }): Record<string, MethodD
     search_count: {
       api: "model",
       params: [{ name: "domain", required: true }, { name: "limit" }],
-      run: (e, model, _ids, kw) => countRecords(e, model, kw.domain, int(kw.limit, "limit")),
+      run: (e, model, _ids, kw) => countRecords(e, model, kw.domain, int(kw.limit, "limit") || null),
     },
     read: {
       api: "records",
@@ -133,7 +133,7 @@ export function genericMethods(env: { version: number }): Record<string, MethodD
           model,
           domain.length > 1 ? [...Array(domain.length - 1).fill("&"), ...domain] : domain,
           {
-            limit: int(kw.limit, "limit"),
+            limit: int(kw.limit, "limit") || null,
           },
         );
         const names = await displayNames(e, model.name, ids);
