@@ -90,7 +90,7 @@ export type Registry = { version: SandboxOdooVersion; models: Map<string, ModelD
 export type OdooEnv = {
   /** The call's transaction. */
   tx: OdooDb;
-  /** Outside the transaction: id sequences, which (like PostgreSQL's) are not rolled back. */
+  /** Where id sequences are taken: the call's transaction (seeding may pass another handle). */
   pool: OdooDb;
   databaseId: number;
   databaseName: string;

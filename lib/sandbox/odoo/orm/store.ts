@@ -1,7 +1,7 @@
 // Rows of `sandbox_odoo_records`: one jsonb document of stored field values per (database, model,
-// id). Ids come from `sandbox_odoo_sequences`, taken outside the caller's transaction like a
-// PostgreSQL sequence (so concurrent creates on one model never queue on the counter's row lock,
-// and a rolled-back create leaves a gap, as in Odoo).
+// id). Ids come from `sandbox_odoo_sequences`, taken in the call's transaction (a second
+// connection per call could exhaust the pool under load): concurrent creates of one model queue
+// on its counter row until commit, and a rolled-back create leaves no gap.
 import { sql, type SQL } from "drizzle-orm";
 import type { OdooDb } from "../odoo-db";
 import type { OdooEnv, Vals } from "./model-types";

@@ -124,7 +124,8 @@ export async function runCall(
   return db.transaction(async (tx) => {
     const env: OdooEnv = {
       tx,
-      pool: db,
+      // Ids are taken in the call's transaction: a second connection per call could exhaust the pool.
+      pool: tx,
       databaseId: database.id,
       databaseName: database.name,
       profile: versionProfile(database.version),
