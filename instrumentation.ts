@@ -11,7 +11,7 @@ export async function register() {
     throw error;
   }
   if (process.env.SYNCO_WORKERS === "off" || !process.env.DATABASE_URL) return;
-  const { startWorkers } = await import("@/lib/jobs/start-workers");
+  const { startWorkers } = await import("@/lib/workers/start-workers");
   // A queue that cannot start must not take the web server down with it; jobs wait in the table.
   await startWorkers().catch((error: unknown) => console.error("[synco] job workers did not start", error));
 }

@@ -1,10 +1,12 @@
+// The process's database: one pool, opened on first use. Server code only — the import below
+// fails the build of any browser bundle that would reach it.
+import "server-only";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import type { Db } from "./handle";
 import * as schema from "./schema";
 
-export type Database = NodePgDatabase<typeof schema>;
-
-type Handle = { pool: pg.Pool; db: Database };
+type Handle = { pool: pg.Pool; db: NodePgDatabase<typeof schema> };
 
 // One pool per process; kept on globalThis so Next's dev reloads do not open a new pool each time.
 const holder = globalThis as unknown as { __syncoDb?: Handle };
@@ -25,7 +27,7 @@ function handle(): Handle {
 }
 
 /** The Drizzle database; the pool opens on first use. */
-export const db: Database = new Proxy({} as Database, {
+export const db: Db = new Proxy({} as Db, {
   get: (_target, prop) => Reflect.get(handle().db, prop, handle().db),
 });
 

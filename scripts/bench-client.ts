@@ -254,10 +254,14 @@ function startSandboxProcess(
   databaseUrl: string,
   buckets: "memory" | "postgres",
 ): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/sandbox-shopify.ts", "--buckets", buckets], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, SANDBOX_SHOPIFY_PORT: "0", LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "scripts/sandbox-shopify.ts", "--buckets", buckets],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, SANDBOX_SHOPIFY_PORT: "0", LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the sandbox exited with code ${code}`)));
     createInterface({ input: child.stdout! }).on("line", (line) => {

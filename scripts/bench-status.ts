@@ -62,7 +62,7 @@ async function main() {
   const { sql } = await import("drizzle-orm");
   const { syncCountsQuery, getSyncOverview } = await import("../lib/sync/get-sync-overview");
   const { syncItemsQuery, listSyncItems } = await import("../lib/sync/list-sync-items");
-  const { reconcileSyncCounts } = await import("../lib/mappings/reconcile-sync-counts");
+  const { reconcileSyncCounts } = await import("../lib/shopify-index/reconcile-sync-counts");
   const { PgDialect } = await import("drizzle-orm/pg-core");
   type Query = ReturnType<typeof syncCountsQuery>;
   const dialect = new PgDialect();

@@ -2,7 +2,7 @@
 // servers (which run workers too unless SYNCO_WORKERS=off). Any number may run on one database.
 import path from "node:path";
 import { closeDb } from "../db/client";
-import { startWorkers, stopWorkers } from "../lib/jobs/start-workers";
+import { startWorkers, stopWorkers } from "../lib/workers/start-workers";
 import { openDatabase } from "../lib/runtime/database";
 import { loadSecrets } from "../lib/runtime/secrets";
 import { stopWithParent } from "../lib/runtime/stop-with-parent";

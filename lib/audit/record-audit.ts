@@ -1,5 +1,5 @@
 import { auditLog } from "@/db/schema/audit";
-import type { Database } from "@/db/client";
+import type { Db } from "@/db/handle";
 
 /** Who did something, as the audit log keeps it (copied, so it outlives the account). */
 export type Actor = { userId: string; email: string; name: string; ip: string | null; userAgent: string | null };
@@ -13,10 +13,8 @@ export type AuditEntry = {
   details?: Record<string, unknown>;
 };
 
-type Writer = Pick<Database, "insert">;
-
 /** Appends one row; pass the transaction of the change so the record and the change commit together. */
-export async function recordAudit(writer: Writer, actor: Actor | null, entry: AuditEntry): Promise<void> {
+export async function recordAudit(writer: Db, actor: Actor | null, entry: AuditEntry): Promise<void> {
   await writer.insert(auditLog).values({
     organizationId: entry.organizationId,
     storeId: entry.storeId ?? null,

@@ -9,7 +9,8 @@ import { getMembership, type Membership } from "@/lib/organizations/get-membersh
 import { hasRole, type Role } from "@/lib/organizations/roles";
 import { appUrl } from "@/lib/runtime/app-url";
 import { getStoreForMember } from "@/lib/stores/get-store-for-member";
-import { AppError, notFound, toErrorResponse } from "./app-error";
+import { AppError, notFound } from "@/lib/errors/app-error";
+import { toErrorResponse } from "./error-response";
 import { parseBody, parseQuery } from "./parse-input";
 
 type Params = Record<string, string | string[]>;

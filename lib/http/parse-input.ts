@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { AppError } from "./app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 

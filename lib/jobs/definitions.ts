@@ -1,6 +1,6 @@
 // Every background job the product runs: its queue name, payload schema, payload version and queue
 // settings. Kept free of handler imports so services can enqueue without import cycles; the
-// handlers are attached in handlers.ts.
+// handlers are attached at the top, in lib/workers/job-handlers.ts.
 import { z } from "zod";
 import type { Queue } from "pg-boss";
 

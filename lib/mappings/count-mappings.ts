@@ -3,9 +3,9 @@
 import { eq } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import { syncStatusCounts } from "@/db/schema/mappings";
-import { findStore } from "./find-store";
-import { RESOURCE_TYPES, type ResourceType } from "./resource-types";
-import type { SyncDb } from "./sync-db";
+import { findStore } from "@/lib/stores/find-store";
+import { RESOURCE_TYPES, type ResourceType } from "@/lib/shopify/gid";
+import type { Db } from "@/db/handle";
 
 export type MappingCounts = Record<ResourceType, { synced: number; failed: number; total: number }>;
 
@@ -16,7 +16,7 @@ export async function countMappings({
 }: {
   storeId: string;
   organizationId: string;
-  db?: SyncDb;
+  db?: Db;
 }): Promise<MappingCounts> {
   await findStore({ storeId, organizationId, db });
   const rows = await db.select().from(syncStatusCounts).where(eq(syncStatusCounts.storeId, storeId));

@@ -7,10 +7,10 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { db as defaultDb } from "@/db/client";
 import type { SyncMapping } from "@/db/schema/mappings";
 import { logger } from "@/lib/logger";
-import { findStore } from "./find-store";
+import { findStore } from "@/lib/stores/find-store";
 import { listMappings, type MappingsPosition } from "./list-mappings";
-import { RESOURCE_TYPES, toShopifyGid, type ResourceType } from "./resource-types";
-import type { SyncDb } from "./sync-db";
+import { RESOURCE_TYPES, toShopifyGid, type ResourceType } from "@/lib/shopify/gid";
+import type { Db } from "@/db/handle";
 
 export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -36,7 +36,7 @@ type Options = {
   types?: ResourceType[];
   actor?: Actor | null;
   pageSize?: number;
-  db?: SyncDb;
+  db?: Db;
 };
 
 export type MappingsExport = { stream: ReadableStream<Uint8Array>; filename: string; contentType: string };

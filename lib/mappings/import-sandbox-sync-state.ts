@@ -5,10 +5,10 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { sandboxShopifyShops } from "@/db/schema";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { streamSandboxSyncState } from "@/lib/sandbox/shopify/seed/stream-sandbox-sync-state";
-import { enqueueIndexRefresh } from "@/lib/shopify-index/enqueue-index-refresh";
-import { findStore } from "./find-store";
+import { enqueueIndexRefresh } from "@/lib/stores/enqueue-index-refresh";
+import { findStore } from "@/lib/stores/find-store";
 import { upsertMappings, type MappingInput } from "./upsert-mappings";
 
 const BATCH = 1000;

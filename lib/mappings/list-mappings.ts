@@ -3,9 +3,9 @@
 import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import { syncMappings, type SyncMapping } from "@/db/schema/mappings";
-import { findStore } from "./find-store";
-import type { ResourceType } from "./resource-types";
-import type { SyncDb } from "./sync-db";
+import { findStore } from "@/lib/stores/find-store";
+import type { ResourceType } from "@/lib/shopify/gid";
+import type { Db } from "@/db/handle";
 
 export type MappingsPosition = { resourceType: ResourceType; shopifyId: number };
 
@@ -15,7 +15,7 @@ type Options = {
   types?: ResourceType[];
   after?: MappingsPosition | null;
   limit?: number;
-  db?: SyncDb;
+  db?: Db;
 };
 
 export async function listMappings({

@@ -16,7 +16,7 @@ import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { countMappings } from "./count-mappings";
 import { markMappingFailed } from "./mark-mapping-failed";
 import { mirrorMappings } from "./mirror-mappings";
-import { reconcileSyncCounts } from "./reconcile-sync-counts";
+import { reconcileSyncCounts } from "@/lib/shopify-index/reconcile-sync-counts";
 import { upsertMapping } from "./upsert-mapping";
 import { upsertMappings } from "./upsert-mappings";
 

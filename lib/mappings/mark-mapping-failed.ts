@@ -4,10 +4,11 @@
 import { and, eq } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import { syncMappings } from "@/db/schema/mappings";
-import { AppError } from "@/lib/http/app-error";
-import { parseShopifyId, type ResourceType } from "./resource-types";
-import { findStore } from "./find-store";
-import { lockStoreSync, type SyncDb } from "./sync-db";
+import { AppError } from "@/lib/errors/app-error";
+import { parseShopifyId, type ResourceType } from "@/lib/shopify/gid";
+import { findStore } from "@/lib/stores/find-store";
+import type { Db } from "@/db/handle";
+import { lockStoreSync } from "@/db/store-lock";
 import { upsertMappings } from "./upsert-mappings";
 
 type Options = {
@@ -17,7 +18,7 @@ type Options = {
   shopifyId: number | string;
   error: string;
   at?: Date;
-  db?: SyncDb;
+  db?: Db;
 };
 
 export async function markMappingFailed({

@@ -5,11 +5,12 @@
 import { sql } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import { syncMappings, type MappingStatus, type NewSyncMapping } from "@/db/schema/mappings";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { findStore } from "./find-store";
-import { parseShopifyId, type ResourceType } from "./resource-types";
-import { lockStoreSync, type SyncDb } from "./sync-db";
+import { findStore } from "@/lib/stores/find-store";
+import { parseShopifyId, type ResourceType } from "@/lib/shopify/gid";
+import type { Db } from "@/db/handle";
+import { lockStoreSync } from "@/db/store-lock";
 
 export type MappingInput = {
   resourceType: ResourceType;
@@ -31,7 +32,7 @@ export type UpsertMappingsOptions = {
   alreadyInShopify?: boolean;
   /** false: the caller mirrors itself (mirrorMappings); rows are still marked pending. */
   enqueueMirror?: boolean;
-  db?: SyncDb;
+  db?: Db;
 };
 
 const ROWS_PER_STATEMENT = 1000;

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invitation } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { notFound } from "@/lib/http/app-error";
+import { notFound } from "@/lib/errors/app-error";
 
 /** Withdraws a pending invitation of the organization; its link stops working. */
 export async function cancelInvitation({

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invitation, member, organization, user } from "@/db/schema/auth";
-import { notFound } from "@/lib/http/app-error";
+import { notFound } from "@/lib/errors/app-error";
 import { invitationLink } from "./invitation-link";
 import { hasRole, toRole, type Role } from "./roles";
 

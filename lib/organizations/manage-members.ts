@@ -1,17 +1,17 @@
 // Role changes, removals and leaving. The last-owner rule is checked inside the transaction with
 // the organization's member rows locked, so two concurrent demotions cannot leave no owner.
 import { and, eq, ne } from "drizzle-orm";
-import { db, type Database } from "@/db/client";
+import { db } from "@/db/client";
+import type { Db } from "@/db/handle";
 import { member, session, user } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { AppError, notFound } from "@/lib/http/app-error";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import { toRole, type Role } from "./roles";
 
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** The acting member: their membership decides what they may do, `actor` is who the log names. */
 type By = { memberId: string; role: Role };
 
-async function lockMembers(tx: Tx, organizationId: string) {
+async function lockMembers(tx: Db, organizationId: string) {
   const rows = await tx.select().from(member).where(eq(member.organizationId, organizationId)).for("update");
   return rows.map((row) => ({ ...row, role: toRole(row.role) }));
 }
@@ -103,12 +103,12 @@ export async function leaveOrganization({ organizationId, actor }: { organizatio
   });
 }
 
-async function emailOf(tx: Tx, userId: string): Promise<string | null> {
+async function emailOf(tx: Db, userId: string): Promise<string | null> {
   const [row] = await tx.select({ email: user.email }).from(user).where(eq(user.id, userId));
   return row?.email ?? null;
 }
 
-async function clearActiveOrganization(tx: Tx, userId: string, organizationId: string): Promise<string | null> {
+async function clearActiveOrganization(tx: Db, userId: string, organizationId: string): Promise<string | null> {
   const [other] = await tx
     .select({ organizationId: member.organizationId })
     .from(member)

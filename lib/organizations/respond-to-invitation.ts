@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invitation, member, session } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { getInvitation } from "./get-invitation";
 
 type Invitee = Actor & { sessionId: string };

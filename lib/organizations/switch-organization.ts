@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { session } from "@/db/schema/auth";
-import { notFound } from "@/lib/http/app-error";
+import { notFound } from "@/lib/errors/app-error";
 import { getMembership } from "./get-membership";
 
 /** Makes one of the user's organizations the active one of this session. */

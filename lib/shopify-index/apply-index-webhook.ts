@@ -4,8 +4,9 @@
 // of that item — or an import that read it before the delete — does not bring it back.
 import { sql } from "drizzle-orm";
 import type { Store } from "@/db/schema/stores";
-import type { ResourceType } from "@/lib/mappings/resource-types";
-import { lockStoreSync, type SyncDb } from "@/lib/mappings/sync-db";
+import type { ResourceType } from "@/lib/shopify/gid";
+import type { Db } from "@/db/handle";
+import { lockStoreSync } from "@/db/store-lock";
 import { rowFromWebhook } from "./index-rows";
 import { upsertIndexItems } from "./upsert-index-items";
 
@@ -17,7 +18,7 @@ export const isIndexTopic = (topic: string) => TOPIC.test(topic);
 export type IndexWebhookOutcome = "applied" | "ignored";
 
 export async function applyIndexWebhook(
-  tx: SyncDb,
+  tx: Db,
   { topic, store, payload }: { topic: string; store: Store | null; payload: Record<string, unknown> },
 ): Promise<IndexWebhookOutcome> {
   const match = TOPIC.exec(topic);

@@ -4,10 +4,10 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { shopifyIndexItems } from "@/db/schema/shopify-index";
-import { parseItemGid, type ResourceType } from "@/lib/mappings/resource-types";
-import { lockStoreSync } from "@/lib/mappings/sync-db";
+import { parseItemGid, type ResourceType } from "@/lib/shopify/gid";
+import { lockStoreSync } from "@/db/store-lock";
 import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
-import { runBulkQuery } from "@/lib/sync/shopify-bulk/run-bulk-query";
+import { runBulkQuery } from "@/lib/shopify/bulk/run-bulk-query";
 import { INDEX_BULK_QUERIES } from "./bulk-queries";
 import { rowFromBulkLine, type IndexRow } from "./index-rows";
 import { addIndexSkus, upsertIndexItems } from "./upsert-index-items";

@@ -3,10 +3,8 @@
 import { eq } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import { shopifyIndexStatus, type ShopifyIndexStatus } from "@/db/schema/shopify-index";
-import type { SyncDb } from "@/lib/mappings/sync-db";
-import type { TIndexStatusView } from "@/lib/sync/schemas";
-
-export type { TIndexStatusView };
+import type { Db } from "@/db/handle";
+import type { TIndexStatusView } from "./schemas";
 
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
 
@@ -30,7 +28,7 @@ export async function getIndexStatus({
   db = defaultDb,
 }: {
   storeId: string;
-  db?: SyncDb;
+  db?: Db;
 }): Promise<TIndexStatusView> {
   const [row] = await db.select().from(shopifyIndexStatus).where(eq(shopifyIndexStatus.storeId, storeId));
   return toIndexStatusView(row);

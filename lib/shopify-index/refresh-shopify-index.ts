@@ -5,11 +5,11 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { shopifyIndexStatus, shopifyIndexTombstones } from "@/db/schema/shopify-index";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/logger";
-import { findStore } from "@/lib/mappings/find-store";
-import { reconcileSyncCounts } from "@/lib/mappings/reconcile-sync-counts";
-import { RESOURCE_TYPES, type ResourceType } from "@/lib/mappings/resource-types";
+import { findStore } from "@/lib/stores/find-store";
+import { reconcileSyncCounts } from "@/lib/shopify-index/reconcile-sync-counts";
+import { RESOURCE_TYPES, type ResourceType } from "@/lib/shopify/gid";
 import { storeShopifyClient } from "@/lib/stores/store-shopify-client";
 import { importShopifyItems } from "./import-shopify-items";
 

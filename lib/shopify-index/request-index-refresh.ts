@@ -2,10 +2,11 @@
 // with its state; asking while one is queued or running returns that one.
 import { db } from "@/db/client";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
-import { findStore } from "@/lib/mappings/find-store";
-import { enqueueIndexRefresh } from "./enqueue-index-refresh";
-import { getIndexStatus, type TIndexStatusView } from "./index-status";
+import { AppError } from "@/lib/errors/app-error";
+import { findStore } from "@/lib/stores/find-store";
+import { enqueueIndexRefresh } from "@/lib/stores/enqueue-index-refresh";
+import { getIndexStatus } from "./index-status";
+import type { TRequestIndexRefreshResponse } from "./schemas";
 
 export async function requestIndexRefresh({
   storeId,
@@ -15,7 +16,7 @@ export async function requestIndexRefresh({
   storeId: string;
   organizationId: string;
   actor: Actor;
-}): Promise<{ refresh: TIndexStatusView; alreadyQueued: boolean }> {
+}): Promise<TRequestIndexRefreshResponse> {
   const store = await findStore({ storeId, organizationId });
   if (store.status === "disconnected")
     throw new AppError("conflict", "This store is disconnected: connect it again first");

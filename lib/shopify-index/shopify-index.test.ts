@@ -14,7 +14,7 @@ import { disconnectStore } from "@/lib/stores/disconnect-store";
 import { auditRows, eventually } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { getSyncOverview } from "@/lib/sync/get-sync-overview";
-import { SHOPIFY_ACTOR } from "@/lib/webhooks/shopify-actor";
+import { SHOPIFY_ACTOR } from "@/lib/audit/shopify-actor";
 import {
   connectSeededShop,
   deliverWebhook,

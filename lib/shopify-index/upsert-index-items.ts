@@ -3,11 +3,11 @@
 // never written back. An import marks every item it read as seen (indexed_at), even when the
 // index already held newer data from a webhook, so the import's clean-up keeps it.
 import { sql } from "drizzle-orm";
-import type { ResourceType } from "@/lib/mappings/resource-types";
-import type { SyncDb } from "@/lib/mappings/sync-db";
+import type { ResourceType } from "@/lib/shopify/gid";
+import type { Db } from "@/db/handle";
 import type { IndexRow } from "./index-rows";
 
-type Options = { tx: SyncDb; storeId: string; type: ResourceType; rows: IndexRow[]; mode: "import" | "webhook" };
+type Options = { tx: Db; storeId: string; type: ResourceType; rows: IndexRow[]; mode: "import" | "webhook" };
 
 /** The caller holds the store's sync lock (lockStoreSync) in `tx`. Returns the rows written. */
 export async function upsertIndexItems({ tx, storeId, type, rows, mode }: Options): Promise<number> {
@@ -51,7 +51,7 @@ export async function addIndexSkus({
   storeId,
   skus,
 }: {
-  tx: SyncDb;
+  tx: Db;
   storeId: string;
   skus: Map<number, string[]>;
 }): Promise<void> {

@@ -3,6 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { stores, type Store } from "@/db/schema/stores";
+import { storeScope } from "@/db/store-scope";
 import { configuredScopes } from "@/lib/shopify/oauth/oauth-config";
 import { scopesCover } from "@/lib/shopify/oauth/shopify-api";
 import { storeCredentials } from "./store-credentials";
@@ -23,7 +24,7 @@ export async function checkGrantedScopes(rows: Store[]): Promise<Store[]> {
     await db
       .update(stores)
       .set({ status: "needs_reauth", updatedAt: new Date() })
-      .where(and(eq(stores.id, row.id), eq(stores.organizationId, row.organizationId), eq(stores.status, "connected")));
+      .where(and(storeScope({ storeId: row.id, organizationId: row.organizationId }), eq(stores.status, "connected")));
   }
   return rows.map((row) => (ids.includes(row.id) ? { ...row, status: "needs_reauth" as const } : row));
 }

@@ -1,7 +1,7 @@
 // The live check of a custom app's Admin API access token, before anything is saved: one query
 // for the token's shop and its granted scopes. Used to connect by token and to replace a token.
 import "server-only";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { ADMIN_API_VERSION } from "@/lib/shopify/admin-schema";
 import { ShopifyAuthError, ShopifyGraphQLError, ShopifyStoreGoneError } from "@/lib/shopify/client/errors";
 import { configuredScopes } from "@/lib/shopify/oauth/oauth-config";

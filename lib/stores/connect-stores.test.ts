@@ -8,7 +8,7 @@ import * as storeRoute from "@/app/api/stores/[storeId]/route";
 import { db } from "@/db/client";
 import { stores } from "@/db/schema/stores";
 import { eq } from "drizzle-orm";
-import { startWorkers, stopWorkers } from "@/lib/jobs/start-workers";
+import { startWorkers, stopWorkers } from "@/lib/workers/start-workers";
 import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";

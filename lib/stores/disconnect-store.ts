@@ -1,11 +1,12 @@
 // Disconnects a store: the row and the audit log stay, the credentials go. Used by the admin's
 // button (which first asks Shopify, best effort, to stop sending our webhooks) and by Shopify's
 // app/uninstalled webhook (actor: Shopify; the token is dead by then). Disconnecting twice is a no-op.
-import { and, eq } from "drizzle-orm";
-import { db as defaultDb, type Database } from "@/db/client";
+import { db as defaultDb } from "@/db/client";
+import type { Db } from "@/db/handle";
 import { stores } from "@/db/schema/stores";
+import { storeScope } from "@/db/store-scope";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { storeCredentials } from "./store-credentials";
 import { toStoreView } from "./store-view";
 import { unsubscribeStoreWebhooks } from "./subscribe-store-webhooks";
@@ -17,22 +18,19 @@ type Options = {
   organizationId: string;
   actor: Actor;
   reason?: DisconnectReason;
-  db?: Pick<Database, "transaction">;
+  db?: Db;
 };
 
 /** `db` may be a transaction (the webhook's), so the disconnect commits with the delivery record. */
 export async function disconnectStore({ storeId, organizationId, actor, reason = "user", db = defaultDb }: Options) {
   if (reason === "user") {
-    const [current] = await defaultDb
-      .select()
-      .from(stores)
-      .where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)));
+    const [current] = await defaultDb.select().from(stores).where(storeScope({ storeId, organizationId }));
     const credentials = current && current.status !== "disconnected" ? storeCredentials(current) : null;
     if (current && credentials)
       await unsubscribeStoreWebhooks({ store: current, accessToken: credentials.accessToken });
   }
   return db.transaction(async (tx) => {
-    const where = and(eq(stores.id, storeId), eq(stores.organizationId, organizationId));
+    const where = storeScope({ storeId, organizationId });
     const [store] = await tx.select().from(stores).where(where).for("update");
     if (!store) throw new AppError("not_found", "Store not found");
     if (store.status === "disconnected" && !store.credentialsCiphertext)

@@ -2,10 +2,10 @@
 // runs out within five minutes. The renewal holds the store row's lock, so two callers never spend
 // the same refresh token (Shopify invalidates it on use); the loser reads the new pair.
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { stores, type Store } from "@/db/schema/stores";
-import { AppError } from "@/lib/http/app-error";
+import { storeScope } from "@/db/store-scope";
+import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/logger";
 import { oauthConfig } from "@/lib/shopify/oauth/oauth-config";
 import { requestAccessToken } from "@/lib/shopify/oauth/request-access-token";
@@ -26,10 +26,7 @@ export async function getStoreAccessToken({
   organizationId: string;
   now?: Date;
 }): Promise<{ store: Store; accessToken: string }> {
-  const [store] = await db
-    .select()
-    .from(stores)
-    .where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)));
+  const [store] = await db.select().from(stores).where(storeScope({ storeId, organizationId }));
   if (!store) throw new AppError("not_found", "Store not found");
   const credentials = storeCredentials(store);
   if (!credentials || store.status === "disconnected")
@@ -40,11 +37,7 @@ export async function getStoreAccessToken({
 
 async function renew({ storeId, organizationId, now }: { storeId: string; organizationId: string; now: Date }) {
   const result = await db.transaction(async (tx) => {
-    const [store] = await tx
-      .select()
-      .from(stores)
-      .where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)))
-      .for("update");
+    const [store] = await tx.select().from(stores).where(storeScope({ storeId, organizationId })).for("update");
     const credentials = store && storeCredentials(store);
     if (!store || !credentials) throw new AppError("conflict", "This store is disconnected: connect it again first");
     if (!expiresSoon(credentials, now)) return { store, accessToken: credentials.accessToken };
@@ -62,7 +55,7 @@ async function renew({ storeId, organizationId, now }: { storeId: string; organi
     const [updated] = await tx
       .update(stores)
       .set({ ...encryptCredentials(store.id, next), updatedAt: now })
-      .where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)))
+      .where(storeScope({ storeId, organizationId }))
       .returning();
     logger.info({ storeId, shop: store.shopDomain }, "renewed expiring Shopify access token");
     return { store: updated!, accessToken: next.accessToken };
@@ -71,6 +64,6 @@ async function renew({ storeId, organizationId, now }: { storeId: string; organi
   await db
     .update(stores)
     .set({ status: "needs_reauth", updatedAt: now })
-    .where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)));
+    .where(storeScope({ storeId, organizationId }));
   throw new AppError("conflict", "The store's Shopify authorisation has expired: re-authorise it");
 }

@@ -3,12 +3,12 @@
 // checked live like a token connect (its shop must be this store's: 409 otherwise); nothing is
 // saved on any refusal. The store is connected again, its webhooks subscribed with the new token.
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { stores, type Store } from "@/db/schema/stores";
+import { storeScope } from "@/db/store-scope";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
-import { startStoreSync } from "@/lib/sync/start-store-sync";
+import { AppError } from "@/lib/errors/app-error";
+import { startStoreSync } from "@/lib/stores/start-store-sync";
 import { checkStoreToken } from "./check-store-token";
 import type { TReplaceStoreTokenRequest } from "./schemas";
 import { encryptCredentials, storeCredentials } from "./store-credentials";
@@ -18,7 +18,7 @@ import { subscribeStoreWebhooks } from "./subscribe-store-webhooks";
 type Options = TReplaceStoreTokenRequest & { storeId: string; organizationId: string; actor: Actor };
 
 export async function replaceStoreToken({ storeId, organizationId, actor, accessToken, apiSecret }: Options) {
-  const where = and(eq(stores.id, storeId), eq(stores.organizationId, organizationId));
+  const where = storeScope({ storeId, organizationId });
   const [current] = await db.select().from(stores).where(where);
   if (!current) throw new AppError("not_found", "Store not found");
   assertReplaceable(current);

@@ -3,7 +3,9 @@
 // live in another organization is a 409 that does not say which one.
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, ne } from "drizzle-orm";
-import { db, type Database } from "@/db/client";
+import { db } from "@/db/client";
+import type { Db } from "@/db/handle";
+import { storeScope } from "@/db/store-scope";
 import {
   stores,
   type ConnectionMethod,
@@ -14,12 +16,10 @@ import {
   type StoreStatus,
 } from "@/db/schema/stores";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { ADMIN_API_VERSION } from "@/lib/shopify/admin-schema";
-import { startStoreSync } from "@/lib/sync/start-store-sync";
+import { startStoreSync } from "@/lib/stores/start-store-sync";
 import { encryptCredentials, type StoreCredentialsInput } from "./store-credentials";
-
-type Tx = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
 export type SaveConnectedStoreOptions = {
   organizationId: string;
@@ -32,7 +32,7 @@ export type SaveConnectedStoreOptions = {
   status?: Exclude<StoreStatus, "disconnected">;
   sandbox?: { size: SandboxSize; seedStatus: SeedStatus };
   /** Runs inside the transaction after the row is written (e.g. to enqueue a job with it). */
-  afterSave?: (tx: Tx, store: Store) => Promise<void>;
+  afterSave?: (tx: Db, store: Store) => Promise<void>;
 };
 
 export const shopTakenError = () =>
@@ -53,7 +53,7 @@ export async function saveConnectedStore(
   }
 }
 
-async function save(tx: Tx, o: SaveConnectedStoreOptions): Promise<{ store: Store; reconnected: boolean }> {
+async function save(tx: Db, o: SaveConnectedStoreOptions): Promise<{ store: Store; reconnected: boolean }> {
   const [live] = await tx
     .select()
     .from(stores)
@@ -86,7 +86,7 @@ async function save(tx: Tx, o: SaveConnectedStoreOptions): Promise<{ store: Stor
     ? await tx
         .update(stores)
         .set(values)
-        .where(and(eq(stores.id, id), eq(stores.organizationId, o.organizationId)))
+        .where(storeScope({ storeId: id, organizationId: o.organizationId }))
         .returning()
     : await tx
         .insert(stores)

@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { stores } from "@/db/schema/stores";
+import { storeScope } from "@/db/store-scope";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import type { TUpdateStoreRequest } from "./schemas";
 import { toStoreView } from "./store-view";
 
@@ -19,7 +19,7 @@ export async function updateStoreSettings({
   changes: TUpdateStoreRequest;
 }) {
   return db.transaction(async (tx) => {
-    const where = and(eq(stores.id, storeId), eq(stores.organizationId, organizationId));
+    const where = storeScope({ storeId, organizationId });
     const [before] = await tx.select().from(stores).where(where).for("update");
     if (!before) throw new AppError("not_found", "Store not found");
     const [updated] = await tx

@@ -3,9 +3,9 @@
 // mapping, so either side is enough; 404 when neither holds it.
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { notFound } from "@/lib/http/app-error";
-import { findStore } from "@/lib/mappings/find-store";
-import { parseShopifyId } from "@/lib/mappings/resource-types";
+import { notFound } from "@/lib/errors/app-error";
+import { findStore } from "@/lib/stores/find-store";
+import { parseShopifyId } from "@/lib/shopify/gid";
 import type { TSyncItemDetail, TSyncResourceType } from "./schemas";
 import { MAPPED_ITEM_COLUMNS, toSyncItem, type SyncItemRow } from "./sync-item-row";
 

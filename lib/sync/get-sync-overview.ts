@@ -4,7 +4,7 @@
 // refresh state and the mirror's backlog.
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { findStore } from "@/lib/mappings/find-store";
+import { findStore } from "@/lib/stores/find-store";
 import { getIndexStatus } from "@/lib/shopify-index/index-status";
 import { SYNC_RESOURCE_TYPES, type TSyncOverview, type TSyncResourceType, type TSyncTypeCounts } from "./schemas";
 

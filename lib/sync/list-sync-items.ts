@@ -6,7 +6,7 @@
 // index but keeps its mapping) along the partial index of refused rows.
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { findStore } from "@/lib/mappings/find-store";
+import { findStore } from "@/lib/stores/find-store";
 import type { TSyncItemsPage, TSyncItemsQuery, TSyncMirrorFilter, TSyncTab } from "./schemas";
 import { decodeSyncCursor, encodeSyncCursor } from "./sync-cursor";
 import {

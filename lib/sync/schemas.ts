@@ -2,6 +2,7 @@
 // imports: the pages use these too.
 import { z } from "zod";
 import type { ResourceType } from "@/db/schema/mappings";
+import type { TIndexStatusView } from "@/lib/shopify-index/schemas";
 
 export const SYNC_RESOURCE_TYPES = ["product", "customer", "order"] as const satisfies readonly ResourceType[];
 export const SYNC_TABS = ["all", "synced", "not_synced", "failed"] as const;
@@ -77,19 +78,6 @@ export type TSyncTypeCounts = {
   lastSyncedAt: string | null;
   /** Mappings of this type Shopify refused to store (items deleted in Shopify included); counted up to 10,000 per store. */
   mirrorFailed: number;
-};
-
-export type TIndexStatusView = {
-  state: "never" | "queued" | "running" | "succeeded" | "failed";
-  /** True while a refresh is queued or running. */
-  refreshing: boolean;
-  /** When the last successful refresh started: the index shows Shopify as of then, plus webhooks since. */
-  refreshedAt: string | null;
-  requestedAt: string | null;
-  startedAt: string | null;
-  finishedAt: string | null;
-  lastError: string | null;
-  imported: Partial<Record<TSyncResourceType, number>> | null;
 };
 
 export type TSyncOverview = {

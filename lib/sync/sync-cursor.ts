@@ -1,5 +1,5 @@
 // Keyset cursors of the item lists: the last Shopify id of a page, opaque to the browser.
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 const PREFIX = "v1.";
 

@@ -1,6 +1,6 @@
 // One row of the index joined with its mapping, as the lists and the drawer show it.
 import { sql } from "drizzle-orm";
-import { toShopifyGid } from "@/lib/mappings/resource-types";
+import { toShopifyGid } from "@/lib/shopify/gid";
 import type { TSyncItem, TSyncResourceType } from "./schemas";
 
 export type SyncItemRow = {

@@ -12,7 +12,7 @@ import * as refreshRoute from "@/app/api/stores/[storeId]/sync/refresh/route";
 import { db } from "@/db/client";
 import { sandboxShopifyShops } from "@/db/schema";
 import { syncMappings } from "@/db/schema/mappings";
-import { startWorkers, stopWorkers } from "@/lib/jobs/start-workers";
+import { startWorkers, stopWorkers } from "@/lib/workers/start-workers";
 import { importSandboxSyncState } from "@/lib/mappings/import-sandbox-sync-state";
 import type { TStoreView } from "@/lib/stores/schemas";
 import { addSandboxStoreAs, auditRows, eventually } from "@/lib/stores/testing/store-helpers";

@@ -4,6 +4,7 @@
 // statements, well inside Shopify's five-second budget.
 import { desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import type { Db } from "@/db/handle";
 import { shopifyWebhookEvents, stores, type Store } from "@/db/schema/stores";
 import { applyIndexWebhook, isIndexTopic } from "@/lib/shopify-index/apply-index-webhook";
 import { storeCredentials } from "@/lib/stores/store-credentials";
@@ -80,10 +81,9 @@ export async function receiveShopifyWebhook({
   return { status: 200, outcome: handled ? "handled" : "duplicate" };
 }
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 type Delivery = { shopDomain: string; store: Store | null; shopStores: Store[]; payload: Record<string, unknown> };
 
-async function dispatch(tx: Tx, topic: string, delivery: Delivery) {
+async function dispatch(tx: Db, topic: string, delivery: Delivery) {
   switch (topic) {
     case "app/uninstalled":
       return handleAppUninstalled(tx, delivery);

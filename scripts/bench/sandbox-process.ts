@@ -18,7 +18,7 @@ export async function startSandboxProcess({
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(root, "scripts/sandbox-shopify.ts")],
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/sandbox-shopify.ts")],
     {
       cwd: root,
       env: {

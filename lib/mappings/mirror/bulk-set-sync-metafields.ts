@@ -3,7 +3,7 @@
 // each result line tells whether those 25 were written, refused (per element), or not run at all
 // (left pending for the next round).
 import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
-import { runBulkMutation } from "@/lib/sync/shopify-bulk/run-bulk-mutation";
+import { runBulkMutation } from "@/lib/shopify/bulk/run-bulk-mutation";
 import {
   METAFIELDS_SET,
   METAFIELDS_SET_LIMIT,

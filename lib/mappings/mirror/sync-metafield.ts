@@ -1,7 +1,7 @@
 // The metafield a mapping is mirrored to: the store's namespace, key `sync`, type json, holding
 // the same shape the sandbox seeds and earlier Synco installs left behind.
 import type { SyncMapping } from "@/db/schema/mappings";
-import { toShopifyGid } from "../resource-types";
+import { toShopifyGid } from "@/lib/shopify/gid";
 
 export const SYNC_METAFIELD_KEY = "sync";
 

@@ -1,6 +1,6 @@
 // Configuration of the Shopify app this product connects through. Nothing here is secret once
 // read except the API secret, which never leaves the server.
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 
 /** What the product needs: read and write products, customers and orders (metafields come with them). */
 export const REQUIRED_SCOPES = [

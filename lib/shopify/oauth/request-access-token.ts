@@ -2,7 +2,6 @@
 // refresh token of an expiring offline token. Expiring tokens are asked for (`expiring: 1`):
 // Shopify requires them of new public apps, and they are renewed with the refresh token.
 import { z } from "zod";
-import type { StoreCredentialsInput } from "@/lib/stores/store-credentials";
 import type { OauthConfig } from "./oauth-config";
 import { shopifyAdminOrigin } from "./shopify-origin";
 
@@ -27,7 +26,16 @@ export class ShopifyTokenRequestError extends Error {
 
 type Grant = { code: string } | { refreshToken: string };
 
-/** Exchanges a grant for an offline access token; the answer is turned into stored credentials. */
+/** What Shopify grants: the access token, and for expiring tokens the pair that renews it (ISO times). */
+export type ShopifyAccessGrant = {
+  accessToken: string;
+  accessTokenExpiresAt: string | null;
+  refreshToken: string | null;
+  refreshTokenExpiresAt: string | null;
+  scopes: string[];
+};
+
+/** Exchanges a grant for an offline access token (which lib/stores keeps as the store's credentials). */
 export async function requestAccessToken({
   config,
   shop,
@@ -38,7 +46,7 @@ export async function requestAccessToken({
   shop: string;
   grant: Grant;
   now?: Date;
-}): Promise<StoreCredentialsInput> {
+}): Promise<ShopifyAccessGrant> {
   const body =
     "code" in grant
       ? { client_id: config.apiKey, client_secret: config.apiSecret, code: grant.code, expiring: "1" }

@@ -2,12 +2,13 @@
 // the sync-state metafields an earlier Synco install would have left in the store's namespace).
 // Medium and large stores run this as a job. The seeding is one transaction, so a retry finds
 // the shop either empty (seed it) or complete (skip to the end): never half-seeded or doubled.
-import { and, count, eq } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { sandboxShopifyProducts, sandboxShopifyShops } from "@/db/schema";
 import { stores, type SandboxSize } from "@/db/schema/stores";
+import { storeScope } from "@/db/store-scope";
 import { seedSandboxStore } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
-import { startStoreSync } from "@/lib/sync/start-store-sync";
+import { startStoreSync } from "@/lib/stores/start-store-sync";
 import { storeCredentials } from "../store-credentials";
 import { subscribeStoreWebhooks } from "../subscribe-store-webhooks";
 
@@ -44,7 +45,7 @@ export async function seedSandboxStoreData({
   size,
   final = false,
 }: Options): Promise<void> {
-  const where = and(eq(stores.id, storeId), eq(stores.organizationId, organizationId));
+  const where = storeScope({ storeId, organizationId });
   const [store] = await db.select().from(stores).where(where);
   if (!store) return;
   try {

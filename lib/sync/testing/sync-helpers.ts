@@ -15,7 +15,7 @@ import {
 } from "@/db/schema";
 import { shopifyIndexItems, shopifyIndexStatus } from "@/db/schema/shopify-index";
 import { getBoss } from "@/lib/jobs/boss";
-import type { ResourceType } from "@/lib/mappings/resource-types";
+import type { ResourceType } from "@/lib/shopify/gid";
 import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
 import { seedSandboxStore, type SandboxStoreSizes } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
 import type { TStoreView } from "@/lib/stores/schemas";

@@ -1,10 +1,10 @@
 import type { Store } from "@/db/schema/stores";
 import { disconnectStore } from "@/lib/stores/disconnect-store";
-import type { WebhookTx } from "../webhook-types";
-import { SHOPIFY_ACTOR } from "../shopify-actor";
+import type { Db } from "@/db/handle";
+import { SHOPIFY_ACTOR } from "@/lib/audit/shopify-actor";
 
 /** The merchant removed the app: the token is dead, so the store is disconnected and its credentials wiped. */
-export async function handleAppUninstalled(tx: WebhookTx, { store }: { store: Store | null }) {
+export async function handleAppUninstalled(tx: Db, { store }: { store: Store | null }) {
   if (!store || store.status === "disconnected") return;
   await disconnectStore({
     storeId: store.id,

@@ -6,9 +6,9 @@ import { syncMappings } from "@/db/schema/mappings";
 import { shopifyIndexItems, shopifyIndexStatus, shopifyIndexTombstones } from "@/db/schema/shopify-index";
 import { shopifyWebhookEvents, stores, type Store } from "@/db/schema/stores";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { lockStoreSync } from "@/lib/mappings/sync-db";
-import { SHOPIFY_ACTOR } from "../shopify-actor";
-import type { WebhookTx } from "../webhook-types";
+import { lockStoreSync } from "@/db/store-lock";
+import { SHOPIFY_ACTOR } from "@/lib/audit/shopify-actor";
+import type { Db } from "@/db/handle";
 
 type CustomerRequest = {
   customer?: { id?: number | string; email?: string | null };
@@ -40,7 +40,7 @@ function customerIndexItems(storeIds: string[], customerId: string, orderIds: st
   };
 }
 
-async function lockStores(tx: WebhookTx, shopStores: Store[]) {
+async function lockStores(tx: Db, shopStores: Store[]) {
   for (const store of [...shopStores].sort((a, b) => a.id.localeCompare(b.id))) await lockStoreSync(tx, store.id);
 }
 
@@ -63,7 +63,7 @@ function customerEvents(shopDomain: string, customerId: string, orderIds: string
   );
 }
 
-async function auditForShop(tx: WebhookTx, shopStores: Store[], action: string, details: Record<string, unknown>) {
+async function auditForShop(tx: Db, shopStores: Store[], action: string, details: Record<string, unknown>) {
   for (const store of shopStores) {
     await recordAudit(tx, SHOPIFY_ACTOR, {
       organizationId: store.organizationId,
@@ -77,7 +77,7 @@ async function auditForShop(tx: WebhookTx, shopStores: Store[], action: string, 
 
 /** customers/data_request: the merchant must get what we hold; the audit entry tells the organization what that is. */
 export async function handleCustomersDataRequest(
-  tx: WebhookTx,
+  tx: Db,
   { shopDomain, shopStores, payload }: { shopDomain: string; shopStores: Store[]; payload: CustomerRequest },
 ) {
   const customerId = String(payload.customer?.id ?? "");
@@ -107,7 +107,7 @@ export async function handleCustomersDataRequest(
 
 /** customers/redact: erase what we hold about the customer and the listed orders. */
 export async function handleCustomersRedact(
-  tx: WebhookTx,
+  tx: Db,
   { shopDomain, shopStores, payload }: { shopDomain: string; shopStores: Store[]; payload: CustomerRequest },
 ) {
   const customerId = String(payload.customer?.id ?? "");
@@ -138,7 +138,7 @@ export async function handleCustomersRedact(
 
 /** shop/redact (48 h after uninstall): erase the shop's credentials and payloads; the audit log stays. */
 export async function handleShopRedact(
-  tx: WebhookTx,
+  tx: Db,
   { shopDomain, shopStores }: { shopDomain: string; shopStores: Store[] },
 ) {
   const erased = await tx

@@ -1,6 +1,6 @@
 import { withUser } from "@/lib/http/handler";
 import { appUrl } from "@/lib/runtime/app-url";
-import { completeOauth } from "@/lib/shopify/oauth/complete-oauth";
+import { completeOauth } from "@/lib/stores/oauth/complete-oauth";
 
 // GET /api/shopify/oauth/callback — Shopify sends the merchant back here; redirects to the store or to the list with the reason it failed
 export const GET = withUser(async ({ req, user, sessionId, actor }) => {

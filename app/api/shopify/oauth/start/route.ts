@@ -1,5 +1,5 @@
 import { withOrg } from "@/lib/http/handler";
-import { startOauth } from "@/lib/shopify/oauth/start-oauth";
+import { startOauth } from "@/lib/stores/oauth/start-oauth";
 import { ZStartOauthRequest } from "@/lib/stores/schemas";
 
 // POST /api/shopify/oauth/start — begin connecting a Shopify store to the active organization; answers the consent URL

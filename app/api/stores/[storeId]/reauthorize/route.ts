@@ -1,6 +1,6 @@
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { withStore } from "@/lib/http/handler";
-import { startOauth } from "@/lib/shopify/oauth/start-oauth";
+import { startOauth } from "@/lib/stores/oauth/start-oauth";
 
 // POST /api/stores/:storeId/reauthorize — start OAuth again for this store's shop; answers the URL to send the browser to
 export const POST = withStore(

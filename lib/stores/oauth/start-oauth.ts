@@ -5,12 +5,12 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, lt, ne } from "drizzle-orm";
 import { db } from "@/db/client";
 import { shopifyOauthStates, stores } from "@/db/schema/stores";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { appUrl } from "@/lib/runtime/app-url";
 import { shopTakenError } from "@/lib/stores/save-connected-store";
-import { oauthConfig } from "./oauth-config";
-import { sanitizeShopDomain } from "./shopify-api";
-import { shopifyAdminOrigin } from "./shopify-origin";
+import { oauthConfig } from "@/lib/shopify/oauth/oauth-config";
+import { sanitizeShopDomain } from "@/lib/shopify/oauth/shopify-api";
+import { shopifyAdminOrigin } from "@/lib/shopify/oauth/shopify-origin";
 
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;
 export const oauthCallbackUrl = () => `${appUrl()}/api/shopify/oauth/callback`;

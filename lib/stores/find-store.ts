@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
+import type { Db } from "@/db/handle";
 import { stores, type Store } from "@/db/schema/stores";
-import { notFound } from "@/lib/http/app-error";
-import type { SyncDb } from "./sync-db";
+import { storeScope } from "@/db/store-scope";
+import { notFound } from "@/lib/errors/app-error";
 
 /** The store, only within its organization (tenancy in the where); 404 otherwise. */
 export async function findStore({
@@ -12,12 +12,9 @@ export async function findStore({
 }: {
   storeId: string;
   organizationId: string;
-  db?: SyncDb;
+  db?: Db;
 }): Promise<Store> {
-  const [store] = await db
-    .select()
-    .from(stores)
-    .where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)));
+  const [store] = await db.select().from(stores).where(storeScope({ storeId, organizationId }));
   if (!store) throw notFound("Store");
   return store;
 }

@@ -4,14 +4,14 @@
 import { sql } from "drizzle-orm";
 import { shopifyIndexStatus } from "@/db/schema/shopify-index";
 import { enqueue } from "@/lib/jobs/enqueue";
-import type { SyncDb } from "@/lib/mappings/sync-db";
+import type { Db } from "@/db/handle";
 
 export async function enqueueIndexRefresh({
   tx,
   storeId,
   organizationId,
 }: {
-  tx: SyncDb;
+  tx: Db;
   storeId: string;
   organizationId: string;
 }): Promise<{ jobId: string | null }> {

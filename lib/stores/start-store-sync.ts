@@ -8,11 +8,11 @@ import { syncMappings } from "@/db/schema/mappings";
 import { shopifyIndexStatus } from "@/db/schema/shopify-index";
 import type { Store } from "@/db/schema/stores";
 import { enqueue } from "@/lib/jobs/enqueue";
-import type { SyncDb } from "@/lib/mappings/sync-db";
-import { enqueueIndexRefresh } from "@/lib/shopify-index/enqueue-index-refresh";
+import type { Db } from "@/db/handle";
+import { enqueueIndexRefresh } from "@/lib/stores/enqueue-index-refresh";
 
 export async function startStoreSync(
-  tx: SyncDb,
+  tx: Db,
   store: Pick<Store, "id" | "organizationId" | "kind" | "seedStatus" | "status">,
 ): Promise<void> {
   if (store.status === "disconnected") return;

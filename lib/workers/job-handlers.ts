@@ -5,7 +5,7 @@ import { mirrorMappings } from "@/lib/mappings/mirror-mappings";
 import { refreshShopifyIndex } from "@/lib/shopify-index/refresh-shopify-index";
 import { seedSandboxStoreData } from "@/lib/stores/sandbox/seed-sandbox-store-data";
 import { pruneWebhookEvents } from "@/lib/webhooks/prune-webhook-events";
-import type { JobName, JobPayload } from "./definitions";
+import type { JobName, JobPayload } from "@/lib/jobs/definitions";
 
 export type JobContext = { jobId: string; final: boolean };
 

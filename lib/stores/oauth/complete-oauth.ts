@@ -7,7 +7,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { shopifyOauthStates } from "@/db/schema/stores";
 import type { Actor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/http/app-error";
+import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/logger";
 import { getMembership } from "@/lib/organizations/get-membership";
 import { hasRole } from "@/lib/organizations/roles";
@@ -15,9 +15,9 @@ import { ADMIN_API_VERSION } from "@/lib/shopify/admin-schema";
 import { saveConnectedStore } from "@/lib/stores/save-connected-store";
 import { shopifyClientFor } from "@/lib/stores/store-client";
 import { subscribeStoreWebhooks } from "@/lib/stores/subscribe-store-webhooks";
-import { oauthConfig } from "./oauth-config";
-import { requestAccessToken } from "./request-access-token";
-import { sanitizeShopDomain, scopesCover, shopifyApiFor } from "./shopify-api";
+import { oauthConfig } from "@/lib/shopify/oauth/oauth-config";
+import { requestAccessToken } from "@/lib/shopify/oauth/request-access-token";
+import { sanitizeShopDomain, scopesCover, shopifyApiFor } from "@/lib/shopify/oauth/shopify-api";
 import { hashState } from "./start-oauth";
 
 export type OauthFailure =

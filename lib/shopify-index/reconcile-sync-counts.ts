@@ -4,7 +4,8 @@
 // end of every index refresh; cost is one pass over the store's rows.
 import { sql } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
-import { lockStoreSync, type SyncDb } from "./sync-db";
+import type { Db } from "@/db/handle";
+import { lockStoreSync } from "@/db/store-lock";
 
 export type CountsDrift = { statusesFixed: number; countersFixed: number };
 
@@ -13,7 +14,7 @@ export async function reconcileSyncCounts({
   db = defaultDb,
 }: {
   storeId: string;
-  db?: SyncDb;
+  db?: Db;
 }): Promise<CountsDrift> {
   return db.transaction(async (tx) => {
     await lockStoreSync(tx, storeId);

@@ -1,0 +1,18 @@
+// Answer shapes of the index routes. No server imports: the pages use these too.
+import type { ResourceType } from "@/db/schema/mappings";
+
+export type TIndexStatusView = {
+  state: "never" | "queued" | "running" | "succeeded" | "failed";
+  /** True while a refresh is queued or running. */
+  refreshing: boolean;
+  /** When the last successful refresh started: the index shows Shopify as of then, plus webhooks since. */
+  refreshedAt: string | null;
+  requestedAt: string | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+  lastError: string | null;
+  imported: Partial<Record<ResourceType, number>> | null;
+};
+
+/** POST /api/stores/:storeId/sync/refresh */
+export type TRequestIndexRefreshResponse = { refresh: TIndexStatusView; alreadyQueued: boolean };
