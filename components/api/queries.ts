@@ -4,8 +4,8 @@
 // under the active organization depends on the session, so switching organization (or user)
 // invalidates the whole cache rather than guessing which keys changed.
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Role } from "@/lib/organizations/roles";
 import { apiFetch } from "./api-fetch";
+import type { Role } from "@/lib/vocabulary/organizations";
 
 export type { Role };
 

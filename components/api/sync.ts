@@ -6,14 +6,8 @@
 // it ends.
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import type {
-  TSyncItemDetail,
-  TSyncItemsPage,
-  TSyncMirrorFilter,
-  TSyncOverview,
-  TSyncResourceType,
-  TSyncTab,
-} from "@/lib/sync/schemas";
+import type { TSyncItemDetail, TSyncItemsPage, TSyncOverview } from "@/lib/sync/schemas";
+import type { ExportFormat, ResourceType, SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
 import { ApiError, apiFetch } from "./api-fetch";
 
 export type {
@@ -21,18 +15,12 @@ export type {
   TSyncItemDetail as SyncItemDetail,
   TSyncOverview as SyncOverview,
 } from "@/lib/sync/schemas";
-export type {
-  TSyncResourceType as SyncResourceType,
-  TSyncTab as SyncTab,
-  TSyncStatus as SyncStatus,
-  TSyncMirrorFilter as SyncMirrorFilter,
-} from "@/lib/sync/schemas";
 
 /** `mirror: "failed"`: only the items whose mapping Shopify refused to store. */
 export type SyncItemsFilter = {
-  type: TSyncResourceType;
-  tab: TSyncTab;
-  mirror: TSyncMirrorFilter | null;
+  type: ResourceType;
+  tab: SyncTab;
+  mirror: SyncMirrorFilter | null;
   q: string;
   after: string | null;
 };
@@ -41,8 +29,7 @@ export const syncKeys = {
   overview: (storeId: string) => ["sync", storeId, "overview"] as const,
   items: (storeId: string) => ["sync", storeId, "items"] as const,
   page: (storeId: string, filter: SyncItemsFilter) => ["sync", storeId, "items", filter] as const,
-  item: (storeId: string, type: TSyncResourceType, shopifyId: string) =>
-    ["sync", storeId, "item", type, shopifyId] as const,
+  item: (storeId: string, type: ResourceType, shopifyId: string) => ["sync", storeId, "item", type, shopifyId] as const,
 };
 
 const REFRESH_POLL_MS = 1_500;
@@ -94,7 +81,7 @@ export function useSyncItems(storeId: string, filter: SyncItemsFilter) {
   });
 }
 
-export function useSyncItem(storeId: string, type: TSyncResourceType, shopifyId: string | null) {
+export function useSyncItem(storeId: string, type: ResourceType, shopifyId: string | null) {
   return useQuery({
     queryKey: syncKeys.item(storeId, type, shopifyId ?? ""),
     queryFn: () =>
@@ -106,7 +93,7 @@ export function useSyncItem(storeId: string, type: TSyncResourceType, shopifyId:
 }
 
 /** The download address of the store's mapping (admins); a plain navigation, never fetched ahead. */
-export function syncExportUrl(storeId: string, format: "csv" | "json"): string {
+export function syncExportUrl(storeId: string, format: ExportFormat): string {
   return `${storePath(storeId)}/export?format=${format}`;
 }
 

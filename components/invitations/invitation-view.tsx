@@ -4,11 +4,12 @@ import { Banner, BlockStack, Button, InlineStack, SkeletonBodyText, Text } from 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { ApiError, apiFetch } from "@/components/api/api-fetch";
-import { queryKeys, type Role } from "@/components/api/queries";
+import { queryKeys } from "@/components/api/queries";
 import { AuthLayout } from "@/components/auth/auth-layout";
 import { RoleBadge } from "@/components/organization/role-badge";
 import { ROLE_HELP } from "@/components/organization/roles";
 import { InvitationUnavailable } from "./invitation-unavailable";
+import type { Role } from "@/lib/vocabulary/organizations";
 
 export type Invitation = {
   id: string;

@@ -3,11 +3,11 @@
 import { Banner, BlockStack, Button, Card, Form, FormLayout, InlineStack, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
-import type { Role } from "@/components/api/queries";
 import { ZInviteMemberRequest } from "@/lib/organizations/schemas";
 import { CopyLinkField } from "./copy-link-field";
-import { ROLE_HELP, ROLE_LABEL } from "./roles";
+import { ROLE_HELP } from "./roles";
 import { useOrganizationMutation } from "./use-organization-mutation";
+import { ROLE_LABEL, type Role } from "@/lib/vocabulary/organizations";
 
 type Invited = { invitation: { email: string; role: Role }; link: string };
 

@@ -15,11 +15,11 @@ import {
 } from "@shopify/polaris";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
-import type { Member, Role } from "@/components/api/queries";
+import type { Member } from "@/components/api/queries";
 import { RemoveMemberModal } from "./remove-member-modal";
 import { RoleBadge } from "./role-badge";
-import { ROLE_LABEL } from "./roles";
 import { useOrganizationMutation } from "./use-organization-mutation";
+import { ROLE_LABEL, type Role } from "@/lib/vocabulary/organizations";
 
 type Props = { members: Member[]; viewerRole: Role; viewerUserId: string; organizationName: string };
 

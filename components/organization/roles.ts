@@ -1,7 +1,5 @@
 import type { BadgeProps } from "@shopify/polaris";
-import type { Role } from "@/lib/organizations/roles";
-
-export const ROLE_LABEL: Record<Role, string> = { owner: "Owner", admin: "Admin", member: "Member" };
+import type { Role } from "@/lib/vocabulary/organizations";
 
 export const ROLE_TONE: Record<Role, BadgeProps["tone"]> = { owner: "magic", admin: "info", member: undefined };
 

@@ -4,9 +4,9 @@ import { Icon, InlineStack, Text, TopBar } from "@shopify/polaris";
 import { CheckIcon, ChevronDownIcon, PlusIcon } from "@shopify/polaris-icons";
 import { useState } from "react";
 import type { Me } from "@/components/api/queries";
-import { ROLE_LABEL } from "@/components/organization/roles";
 import { useSwitchOrganization } from "@/components/organization/use-switch-organization";
 import { useToast } from "./toast";
+import { ROLE_LABEL } from "@/lib/vocabulary/organizations";
 
 /** The top bar menu that shows the active organization and switches to another one. */
 export function OrganizationSwitcher({ me }: { me: Me }) {

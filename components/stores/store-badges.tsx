@@ -2,10 +2,11 @@
 
 import { Badge, type BadgeProps } from "@shopify/polaris";
 import type { Store } from "@/components/api/stores";
+import { STORE_KIND_LABEL } from "@/lib/vocabulary/stores";
 
 /** Sandbox stores are always labelled as such, so nobody mistakes them for a client's shop. */
 export function StoreKindBadge({ kind }: { kind: Store["kind"] }) {
-  return kind === "sandbox" ? <Badge tone="magic">Sandbox</Badge> : <Badge>Live</Badge>;
+  return <Badge tone={kind === "sandbox" ? "magic" : undefined}>{STORE_KIND_LABEL[kind]}</Badge>;
 }
 
 type State = {

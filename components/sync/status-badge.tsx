@@ -1,20 +1,20 @@
 "use client";
 
 import { Badge, type BadgeProps } from "@shopify/polaris";
-import type { SyncStatus } from "@/components/api/sync";
+import { SYNC_STATUS_LABEL, type SyncStatus } from "@/lib/vocabulary/sync";
 
-const BADGES: Record<SyncStatus, { label: string; tone?: BadgeProps["tone"]; progress: BadgeProps["progress"] }> = {
-  synced: { label: "Synced", tone: "success", progress: "complete" },
-  not_synced: { label: "Not synced", progress: "incomplete" },
-  failed: { label: "Failed", tone: "critical", progress: "incomplete" },
+const BADGES: Record<SyncStatus, { tone?: BadgeProps["tone"]; progress: BadgeProps["progress"] }> = {
+  synced: { tone: "success", progress: "complete" },
+  not_synced: { progress: "incomplete" },
+  failed: { tone: "critical", progress: "incomplete" },
 };
 
 /** An item's sync status, the same everywhere: lists, drawer. */
 export function SyncStatusBadge({ status }: { status: SyncStatus }) {
-  const { label, tone, progress } = BADGES[status];
+  const { tone, progress } = BADGES[status];
   return (
     <Badge tone={tone} progress={progress} toneAndProgressLabelOverride="Sync status:">
-      {label}
+      {SYNC_STATUS_LABEL[status]}
     </Badge>
   );
 }

@@ -2,6 +2,7 @@
 // rejects UPDATE, DELETE and TRUNCATE). Actor email and ids are copied, not referenced, so the
 // record outlives users, organizations and stores.
 import { bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import type { AuditOutcome } from "@/lib/vocabulary/audit";
 
 export const auditLog = pgTable(
   "audit_log",
@@ -13,7 +14,7 @@ export const auditLog = pgTable(
     actorId: text("actor_id"),
     actorEmail: text("actor_email"),
     action: text("action").notNull(),
-    outcome: text("outcome").notNull(),
+    outcome: text("outcome").$type<AuditOutcome>().notNull(),
     target: text("target"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     ip: text("ip"),

@@ -6,15 +6,10 @@
 // in `sync_status_counts` (the `sync_status_triggers` migration; docs/decisions.md).
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import type { MappingStatus, MirrorState, ResourceType } from "@/lib/vocabulary/sync";
 import { stores } from "./stores";
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
-
-export const RESOURCE_TYPES = ["product", "customer", "order"] as const;
-export type ResourceType = (typeof RESOURCE_TYPES)[number];
-export type MappingStatus = "synced" | "failed";
-/** pending: Shopify does not show this version yet; done: it does; failed: Shopify refused it (see mirror_error). */
-export type MirrorState = "pending" | "done" | "failed";
 
 const storeId = () =>
   text("store_id")

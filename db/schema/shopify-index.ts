@@ -5,7 +5,7 @@
 // copies the item's mapping, so every tab is one index range scan.
 import { sql } from "drizzle-orm";
 import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import type { MappingStatus, ResourceType } from "./mappings";
+import type { IndexRefreshState, MappingStatus, ResourceType } from "@/lib/vocabulary/sync";
 import { stores } from "./stores";
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -63,8 +63,6 @@ export const shopifyIndexTombstones = pgTable(
   },
   (t) => [primaryKey({ name: "shopify_index_tombstones_pkey", columns: [t.storeId, t.resourceType, t.shopifyId] })],
 );
-
-export type IndexRefreshState = "never" | "queued" | "running" | "succeeded" | "failed";
 
 /** One row per store: the index's last refresh and the one queued or running now. */
 export const shopifyIndexStatus = pgTable("shopify_index_status", {

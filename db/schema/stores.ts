@@ -3,16 +3,10 @@
 // the store id; a disconnected store keeps its row (and its audit trail) without credentials.
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { ConnectionMethod, SandboxSize, SeedStatus, StoreKind, StoreStatus } from "@/lib/vocabulary/stores";
 import { organization, user } from "./auth";
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
-
-export type StoreKind = "shopify" | "sandbox";
-export type StoreStatus = "connected" | "disconnected" | "needs_reauth";
-export type SeedStatus = "seeding" | "ready" | "failed";
-export type SandboxSize = "small" | "medium" | "large";
-/** How the store's credentials were obtained, which decides how they are renewed. */
-export type ConnectionMethod = "sandbox" | "oauth" | "token";
 
 export const stores = pgTable(
   "stores",

@@ -6,12 +6,13 @@ import type { Store } from "@/db/schema/stores";
 import type { Actor } from "@/lib/audit/record-audit";
 import { auth } from "@/lib/auth/auth";
 import { getMembership, type Membership } from "@/lib/organizations/get-membership";
-import { hasRole, type Role } from "@/lib/organizations/roles";
+import { hasRole } from "@/lib/organizations/roles";
 import { appUrl } from "@/lib/runtime/app-url";
 import { getStoreForMember } from "@/lib/stores/get-store-for-member";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { toErrorResponse } from "./error-response";
 import { parseBody, parseQuery } from "./parse-input";
+import type { Role } from "@/lib/vocabulary/organizations";
 
 type Params = Record<string, string | string[]>;
 type RouteContext = { params: Promise<Params> };

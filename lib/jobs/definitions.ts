@@ -3,6 +3,7 @@
 // handlers are attached at the top, in lib/workers/job-handlers.ts.
 import { z } from "zod";
 import type { Queue } from "pg-boss";
+import { SANDBOX_SIZES } from "@/lib/vocabulary/stores";
 
 export type JobDefinition<P extends z.ZodType = z.ZodType> = {
   name: string;
@@ -28,7 +29,7 @@ export const JOBS = {
       storeId: z.uuid(),
       organizationId: z.string().min(1),
       shopDomain: z.string().min(1),
-      size: z.enum(["small", "medium", "large"]),
+      size: z.enum(SANDBOX_SIZES),
     }),
     // One seeding per store at a time (queued or running); retried from its checkpoint.
     queue: { policy: "exclusive", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 3600 },

@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import { syncStatusCounts } from "@/db/schema/mappings";
 import { findStore } from "@/lib/stores/find-store";
-import { RESOURCE_TYPES, type ResourceType } from "@/lib/shopify/gid";
 import type { Db } from "@/db/handle";
+import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
 
 export type MappingCounts = Record<ResourceType, { synced: number; failed: number; total: number }>;
 

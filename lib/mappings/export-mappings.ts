@@ -9,8 +9,9 @@ import type { SyncMapping } from "@/db/schema/mappings";
 import { logger } from "@/lib/logger";
 import { findStore } from "@/lib/stores/find-store";
 import { listMappings, type MappingsPosition } from "./list-mappings";
-import { RESOURCE_TYPES, toShopifyGid, type ResourceType } from "@/lib/shopify/gid";
+import { toShopifyGid } from "@/lib/shopify/gid";
 import type { Db } from "@/db/handle";
+import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
 
 export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

@@ -4,8 +4,8 @@ import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import { syncMappings, type SyncMapping } from "@/db/schema/mappings";
 import { findStore } from "@/lib/stores/find-store";
-import type { ResourceType } from "@/lib/shopify/gid";
 import type { Db } from "@/db/handle";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 
 export type MappingsPosition = { resourceType: ResourceType; shopifyId: number };
 

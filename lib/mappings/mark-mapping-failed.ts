@@ -5,11 +5,12 @@ import { and, eq } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import { syncMappings } from "@/db/schema/mappings";
 import { AppError } from "@/lib/errors/app-error";
-import { parseShopifyId, type ResourceType } from "@/lib/shopify/gid";
+import { parseShopifyId } from "@/lib/shopify/gid";
 import { findStore } from "@/lib/stores/find-store";
 import type { Db } from "@/db/handle";
 import { lockStoreSync } from "@/db/store-lock";
 import { upsertMappings } from "./upsert-mappings";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 
 type Options = {
   storeId: string;

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { member, organization } from "@/db/schema/auth";
-import { toRole, type Role } from "./roles";
+import { toRole } from "./roles";
+import type { Role } from "@/lib/vocabulary/organizations";
 
 export type Membership = {
   memberId: string;

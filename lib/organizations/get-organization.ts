@@ -3,7 +3,8 @@ import { db } from "@/db/client";
 import { invitation, member, organization, user } from "@/db/schema/auth";
 import { notFound } from "@/lib/errors/app-error";
 import { invitationLink } from "./invitation-link";
-import { hasRole, toRole, type Role } from "./roles";
+import { hasRole, toRole } from "./roles";
+import type { Role } from "@/lib/vocabulary/organizations";
 
 /** The organization with its members; pending invitations only for admins and owners. */
 export async function getOrganization({ organizationId, viewerRole }: { organizationId: string; viewerRole: Role }) {

@@ -5,8 +5,8 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { sendMail } from "@/lib/mail/send-mail";
 import { invitationLink } from "./invitation-link";
-import type { Role } from "./roles";
 import type { TInviteMemberRequest } from "./schemas";
+import type { Role } from "@/lib/vocabulary/organizations";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 

@@ -6,7 +6,8 @@ import type { Db } from "@/db/handle";
 import { member, session, user } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError, notFound } from "@/lib/errors/app-error";
-import { toRole, type Role } from "./roles";
+import { toRole } from "./roles";
+import type { Role } from "@/lib/vocabulary/organizations";
 
 /** The acting member: their membership decides what they may do, `actor` is who the log names. */
 type By = { memberId: string; role: Role };

@@ -1,8 +1,7 @@
 import { z } from "zod";
+import { ROLES, type Role } from "@/lib/vocabulary/organizations";
 
-export const ROLES = ["owner", "admin", "member"] as const;
-export const ZRole = z.enum(ROLES, { error: "Role must be one of owner, admin, member" });
-export type Role = z.infer<typeof ZRole>;
+export const ZRole = z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}` });
 
 const RANK: Record<Role, number> = { member: 1, admin: 2, owner: 3 };
 

@@ -4,11 +4,11 @@
 // of that item — or an import that read it before the delete — does not bring it back.
 import { sql } from "drizzle-orm";
 import type { Store } from "@/db/schema/stores";
-import type { ResourceType } from "@/lib/shopify/gid";
 import type { Db } from "@/db/handle";
 import { lockStoreSync } from "@/db/store-lock";
 import { rowFromWebhook } from "./index-rows";
 import { upsertIndexItems } from "./upsert-index-items";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 
 const TOPIC = /^(products|customers|orders)\/(create|update|updated|delete)$/;
 const TYPES: Record<string, ResourceType> = { products: "product", customers: "customer", orders: "order" };

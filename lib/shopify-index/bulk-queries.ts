@@ -1,6 +1,6 @@
 // The bulk queries that read a store's items for the index (Shopify pages them itself; `first`
 // is not allowed). Products bring their variants' SKUs as child lines (`__parentId`).
-import type { ResourceType } from "@/lib/shopify/gid";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 
 const PRODUCTS = `#graphql
   {

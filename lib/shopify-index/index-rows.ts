@@ -1,6 +1,7 @@
 // What the index keeps of a Shopify item, read from a bulk query line or a webhook payload. Both
 // must give the same row for the same item, so a webhook and a refresh never disagree.
-import { parseItemGid, type ResourceType } from "@/lib/shopify/gid";
+import { parseItemGid } from "@/lib/shopify/gid";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 
 export type IndexRow = {
   shopifyId: number;

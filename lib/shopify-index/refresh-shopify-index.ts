@@ -9,9 +9,9 @@ import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/logger";
 import { findStore } from "@/lib/stores/find-store";
 import { reconcileSyncCounts } from "@/lib/shopify-index/reconcile-sync-counts";
-import { RESOURCE_TYPES, type ResourceType } from "@/lib/shopify/gid";
 import { storeShopifyClient } from "@/lib/stores/store-shopify-client";
 import { importShopifyItems } from "./import-shopify-items";
+import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
 
 type Options = { storeId: string; organizationId: string; jobId?: string | null; final?: boolean };
 

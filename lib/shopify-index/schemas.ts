@@ -1,8 +1,8 @@
 // Answer shapes of the index routes. No server imports: the pages use these too.
-import type { ResourceType } from "@/db/schema/mappings";
+import type { IndexRefreshState, ResourceType } from "@/lib/vocabulary/sync";
 
 export type TIndexStatusView = {
-  state: "never" | "queued" | "running" | "succeeded" | "failed";
+  state: IndexRefreshState;
   /** True while a refresh is queued or running. */
   refreshing: boolean;
   /** When the last successful refresh started: the index shows Shopify as of then, plus webhooks since. */

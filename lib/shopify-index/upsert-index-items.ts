@@ -3,9 +3,9 @@
 // never written back. An import marks every item it read as seen (indexed_at), even when the
 // index already held newer data from a webhook, so the import's clean-up keeps it.
 import { sql } from "drizzle-orm";
-import type { ResourceType } from "@/lib/shopify/gid";
 import type { Db } from "@/db/handle";
 import type { IndexRow } from "./index-rows";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 
 type Options = { tx: Db; storeId: string; type: ResourceType; rows: IndexRow[]; mode: "import" | "webhook" };
 

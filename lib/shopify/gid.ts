@@ -1,8 +1,6 @@
-// The three kinds of Shopify item Synco maps, and their ids: stored as the numeric part, spoken
-// to Shopify (and shown to users) as gids.
-import { RESOURCE_TYPES, type ResourceType } from "@/db/schema/mappings";
-
-export { RESOURCE_TYPES, type ResourceType };
+// Shopify ids of the items Synco maps: stored as the numeric part, spoken to Shopify (and shown to
+// users) as gids, `gid://shopify/Product/123`.
+import type { ResourceType } from "@/lib/vocabulary/sync";
 
 export const GID_TYPE: Record<ResourceType, "Product" | "Customer" | "Order"> = {
   product: "Product",

@@ -6,20 +6,13 @@ import { and, desc, eq, ne } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { Db } from "@/db/handle";
 import { storeScope } from "@/db/store-scope";
-import {
-  stores,
-  type ConnectionMethod,
-  type SandboxSize,
-  type SeedStatus,
-  type Store,
-  type StoreKind,
-  type StoreStatus,
-} from "@/db/schema/stores";
+import { stores, type Store } from "@/db/schema/stores";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { ADMIN_API_VERSION } from "@/lib/shopify/admin-schema";
 import { startStoreSync } from "@/lib/stores/start-store-sync";
 import { encryptCredentials, type StoreCredentialsInput } from "./store-credentials";
+import type { ConnectionMethod, SandboxSize, SeedStatus, StoreKind, StoreStatus } from "@/lib/vocabulary/stores";
 
 export type SaveConnectedStoreOptions = {
   organizationId: string;

@@ -1,7 +1,15 @@
 // Request schemas and answer shapes of the store routes. No server imports here: forms use them too.
 import { z } from "zod";
+import {
+  SANDBOX_SIZES,
+  type ConnectionMethod,
+  type SandboxSize,
+  type SeedStatus,
+  type StoreKind,
+  type StoreStatus,
+} from "@/lib/vocabulary/stores";
+import { listWords } from "@/lib/vocabulary/words";
 
-export const SANDBOX_SIZES = ["small", "medium", "large"] as const;
 export const DEFAULT_METAFIELD_NAMESPACE = "synco";
 
 const MYSHOPIFY_DOMAIN = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
@@ -38,7 +46,7 @@ export const ZMetafieldNamespace = z
   );
 
 export const ZAddSandboxStoreRequest = z.object({
-  size: z.enum(SANDBOX_SIZES, { error: "size must be small, medium or large" }),
+  size: z.enum(SANDBOX_SIZES, { error: `size must be ${listWords(SANDBOX_SIZES, "or")}` }),
   name: ZStoreName.optional(),
 });
 export type TAddSandboxStoreRequest = z.infer<typeof ZAddSandboxStoreRequest>;
@@ -77,16 +85,16 @@ export type TUpdateStoreRequest = z.infer<typeof ZUpdateStoreRequest>;
 export type TStoreView = {
   id: string;
   organizationId: string;
-  kind: "shopify" | "sandbox";
+  kind: StoreKind;
   /** How Synco got its access: a sandbox store, Shopify's OAuth, or a custom app's token pasted in. */
-  connectionMethod: "sandbox" | "oauth" | "token";
+  connectionMethod: ConnectionMethod;
   shopDomain: string;
   name: string;
   apiVersion: string;
   metafieldNamespace: string;
-  status: "connected" | "disconnected" | "needs_reauth";
-  sandboxSize: "small" | "medium" | "large" | null;
-  seedStatus: "seeding" | "ready" | "failed" | null;
+  status: StoreStatus;
+  sandboxSize: SandboxSize | null;
+  seedStatus: SeedStatus | null;
   syncPaused: boolean;
   connectedAt: string | null;
   disconnectedAt: string | null;

@@ -6,8 +6,9 @@ import { db } from "@/db/client";
 import { notFound } from "@/lib/errors/app-error";
 import { findStore } from "@/lib/stores/find-store";
 import { parseShopifyId } from "@/lib/shopify/gid";
-import type { TSyncItemDetail, TSyncResourceType } from "./schemas";
+import type { TSyncItemDetail } from "./schemas";
 import { MAPPED_ITEM_COLUMNS, toSyncItem, type SyncItemRow } from "./sync-item-row";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 
 type DetailRow = SyncItemRow & {
   status: "synced" | "failed" | null;
@@ -26,7 +27,7 @@ export async function getSyncItem({
 }: {
   storeId: string;
   organizationId: string;
-  type: TSyncResourceType;
+  type: ResourceType;
   shopifyId: string;
 }): Promise<{ item: TSyncItemDetail }> {
   await findStore({ storeId, organizationId });

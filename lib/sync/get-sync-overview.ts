@@ -6,12 +6,13 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { findStore } from "@/lib/stores/find-store";
 import { getIndexStatus } from "@/lib/shopify-index/index-status";
-import { SYNC_RESOURCE_TYPES, type TSyncOverview, type TSyncResourceType, type TSyncTypeCounts } from "./schemas";
+import { type TSyncOverview, type TSyncTypeCounts } from "./schemas";
+import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
 
 const MIRROR_COUNT_CAP = 10_000;
 
 type CountsRow = {
-  resource_type: TSyncResourceType;
+  resource_type: ResourceType;
   items: string;
   items_synced: string;
   items_failed: string;
@@ -40,7 +41,7 @@ export async function getSyncOverview({
     db.execute<{ pending: number }>(sql`
       select count(*)::int as pending from (select 1 from sync_mappings where store_id = ${storeId} and mirror_state = 'pending' limit ${MIRROR_COUNT_CAP}) p`),
     // Per type, so the overview can link each type's refused items; the cap holds for the store.
-    db.execute<{ resource_type: TSyncResourceType; failed: number }>(sql`
+    db.execute<{ resource_type: ResourceType; failed: number }>(sql`
       select resource_type, count(*)::int as failed
       from (select resource_type from sync_mappings where store_id = ${storeId} and mirror_state = 'failed' limit ${MIRROR_COUNT_CAP}) f
       group by resource_type`),
@@ -48,8 +49,8 @@ export async function getSyncOverview({
   ]);
   const mirrorFailed = new Map(refused.rows.map((row) => [row.resource_type, Number(row.failed)]));
   const types = Object.fromEntries(
-    SYNC_RESOURCE_TYPES.map((type) => [type, emptyCounts(mirrorFailed.get(type) ?? 0)]),
-  ) as Record<TSyncResourceType, TSyncTypeCounts>;
+    RESOURCE_TYPES.map((type) => [type, emptyCounts(mirrorFailed.get(type) ?? 0)]),
+  ) as Record<ResourceType, TSyncTypeCounts>;
   for (const row of counts.rows) {
     const total = Number(row.items);
     const synced = Number(row.items_synced);

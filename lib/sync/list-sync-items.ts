@@ -7,7 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { findStore } from "@/lib/stores/find-store";
-import type { TSyncItemsPage, TSyncItemsQuery, TSyncMirrorFilter, TSyncTab } from "./schemas";
+import type { TSyncItemsPage, TSyncItemsQuery } from "./schemas";
 import { decodeSyncCursor, encodeSyncCursor } from "./sync-cursor";
 import {
   MAPPED_ITEM_COLUMNS,
@@ -17,8 +17,9 @@ import {
   toSyncItem,
   type SyncItemRow,
 } from "./sync-item-row";
+import type { SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
 
-const TAB_CONDITION: Record<TSyncTab, SQL | null> = {
+const TAB_CONDITION: Record<SyncTab, SQL | null> = {
   all: null,
   synced: sql`i.sync_status = 'synced'`,
   failed: sql`i.sync_status = 'failed'`,
@@ -26,7 +27,7 @@ const TAB_CONDITION: Record<TSyncTab, SQL | null> = {
 };
 
 /** The tabs over mapping rows: every mapping is synced or failed, so none is "not synced". */
-const MAPPED_TAB_CONDITION: Record<TSyncTab, SQL | null> = {
+const MAPPED_TAB_CONDITION: Record<SyncTab, SQL | null> = {
   all: null,
   synced: sql`m.status = 'synced'`,
   failed: sql`m.status = 'failed'`,
@@ -39,9 +40,9 @@ export const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g,
 type QueryOptions = {
   storeId: string;
   type: string;
-  tab: TSyncTab;
+  tab: SyncTab;
   q?: string;
-  mirror?: TSyncMirrorFilter;
+  mirror?: SyncMirrorFilter;
   afterId: number | null;
   limit: number;
 };

@@ -1,26 +1,28 @@
 // Request schemas and answer shapes of the sync routes (/api/stores/:storeId/sync/…). No server
 // imports: the pages use these too.
 import { z } from "zod";
-import type { ResourceType } from "@/db/schema/mappings";
 import type { TIndexStatusView } from "@/lib/shopify-index/schemas";
-
-export const SYNC_RESOURCE_TYPES = ["product", "customer", "order"] as const satisfies readonly ResourceType[];
-export const SYNC_TABS = ["all", "synced", "not_synced", "failed"] as const;
-/** `mirror=failed`: only items whose mapping Shopify refused to store in its metafield. */
-export const SYNC_MIRROR_FILTERS = ["failed"] as const;
-export type TSyncResourceType = (typeof SYNC_RESOURCE_TYPES)[number];
-export type TSyncTab = (typeof SYNC_TABS)[number];
-export type TSyncMirrorFilter = (typeof SYNC_MIRROR_FILTERS)[number];
+import {
+  EXPORT_FORMATS,
+  RESOURCE_TYPES,
+  SYNC_MIRROR_FILTERS,
+  SYNC_TABS,
+  type MappingStatus,
+  type MirrorState,
+  type ResourceType,
+  type SyncStatus,
+} from "@/lib/vocabulary/sync";
+import { listWords } from "@/lib/vocabulary/words";
 
 export const SYNC_PAGE_SIZE = 50;
 export const SYNC_MAX_PAGE_SIZE = 100;
 
-const ZType = z.enum(SYNC_RESOURCE_TYPES, { error: "type must be product, customer or order" });
+const ZType = z.enum(RESOURCE_TYPES, { error: `type must be ${listWords(RESOURCE_TYPES, "or")}` });
 
 export const ZSyncItemsQuery = z.object({
   type: ZType,
-  tab: z.enum(SYNC_TABS, { error: "tab must be all, synced, not_synced or failed" }).default("all"),
-  mirror: z.enum(SYNC_MIRROR_FILTERS, { error: "mirror must be failed" }).optional(),
+  tab: z.enum(SYNC_TABS, { error: `tab must be ${listWords(SYNC_TABS, "or")}` }).default("all"),
+  mirror: z.enum(SYNC_MIRROR_FILTERS, { error: `mirror must be ${listWords(SYNC_MIRROR_FILTERS, "or")}` }).optional(),
   q: z
     .string()
     .trim()
@@ -48,7 +50,7 @@ export const ZSyncItemParams = z.object({
 });
 
 export const ZSyncExportQuery = z.object({
-  format: z.enum(["csv", "json"], { error: "format must be csv or json" }).default("csv"),
+  format: z.enum(EXPORT_FORMATS, { error: `format must be ${listWords(EXPORT_FORMATS, "or")}` }).default("csv"),
   types: z
     .string()
     .optional()
@@ -62,13 +64,11 @@ export const ZSyncExportQuery = z.object({
                 .filter(Boolean),
             ),
           ]
-        : [...SYNC_RESOURCE_TYPES],
+        : [...RESOURCE_TYPES],
     )
-    .pipe(z.array(ZType).min(1, "types must name at least one of product, customer, order")),
+    .pipe(z.array(ZType).min(1, `types must name at least one of ${RESOURCE_TYPES.join(", ")}`)),
 });
 export type TSyncExportQuery = z.infer<typeof ZSyncExportQuery>;
-
-export type TSyncStatus = "synced" | "failed" | "not_synced";
 
 export type TSyncTypeCounts = {
   total: number;
@@ -82,14 +82,14 @@ export type TSyncTypeCounts = {
 
 export type TSyncOverview = {
   storeId: string;
-  types: Record<TSyncResourceType, TSyncTypeCounts>;
+  types: Record<ResourceType, TSyncTypeCounts>;
   index: TIndexStatusView;
   /** Mapping writes Shopify does not show yet (pending) or refused (failed); counted up to 10,000. */
   mirror: { pending: number; failed: number };
 };
 
 export type TSyncItem = {
-  type: TSyncResourceType;
+  type: ResourceType;
   shopifyId: string;
   gid: string;
   /** Product title, customer name (or email), order name. */
@@ -97,7 +97,7 @@ export type TSyncItem = {
   email: string | null;
   skus: string[];
   orderName: string | null;
-  status: TSyncStatus;
+  status: SyncStatus;
   odooId: number | null;
   odooInvoiceId: number | null;
   lastError: string | null;
@@ -112,13 +112,13 @@ export type TSyncItemsPage = { items: TSyncItem[]; nextCursor: string | null };
 
 export type TSyncItemDetail = TSyncItem & {
   mapping: {
-    status: "synced" | "failed";
+    status: MappingStatus;
     odooId: number | null;
     odooInvoiceId: number | null;
     syncedAt: string | null;
     lastError: string | null;
     /** Whether Shopify shows this mapping in the item's metafield yet. */
-    mirror: { state: "pending" | "done" | "failed"; error: string | null; mirroredAt: string | null };
+    mirror: { state: MirrorState; error: string | null; mirroredAt: string | null };
     createdAt: string;
     updatedAt: string;
   } | null;

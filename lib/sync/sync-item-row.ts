@@ -1,7 +1,8 @@
 // One row of the index joined with its mapping, as the lists and the drawer show it.
 import { sql } from "drizzle-orm";
 import { toShopifyGid } from "@/lib/shopify/gid";
-import type { TSyncItem, TSyncResourceType } from "./schemas";
+import type { TSyncItem } from "./schemas";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 
 export type SyncItemRow = {
   shopify_id: string;
@@ -45,7 +46,7 @@ export const MAPPED_ITEM_JOIN = sql.raw(
 const number = (value: string | null) => (value === null ? null : Number(value));
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
-export function toSyncItem(type: TSyncResourceType, row: SyncItemRow): TSyncItem {
+export function toSyncItem(type: ResourceType, row: SyncItemRow): TSyncItem {
   const id = Number(row.shopify_id);
   return {
     type,

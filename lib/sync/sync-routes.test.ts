@@ -19,15 +19,16 @@ import { addSandboxStoreAs, auditRows, eventually } from "@/lib/stores/testing/s
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
-import type { TSyncItem, TSyncItemDetail, TSyncItemsPage, TSyncOverview, TSyncResourceType, TSyncTab } from "./schemas";
+import type { TSyncItem, TSyncItemDetail, TSyncItemsPage, TSyncOverview } from "./schemas";
 import { syncMetafields } from "./testing/sync-helpers";
+import type { ResourceType, SyncTab } from "@/lib/vocabulary/sync";
 
 serveTestAppForFile();
 let owner: TestUser;
 let member: TestUser;
 let store: TStoreView;
 let shopId: number;
-const TYPES: TSyncResourceType[] = ["product", "customer", "order"];
+const TYPES: ResourceType[] = ["product", "customer", "order"];
 
 const overviewOf = async (user: TestUser = owner) => {
   const res = await call<{ overview: TSyncOverview }>(overviewRoute.GET, "GET", "/x", {
@@ -49,10 +50,7 @@ const itemsPage = (query: Record<string, string | number>, user: TestUser = owne
     },
   );
 
-async function allPages(
-  query: { type: TSyncResourceType; tab?: TSyncTab; q?: string },
-  limit = 17,
-): Promise<TSyncItem[]> {
+async function allPages(query: { type: ResourceType; tab?: SyncTab; q?: string }, limit = 17): Promise<TSyncItem[]> {
   const items: TSyncItem[] = [];
   for (let after: string | null = null, pages = 0; pages < 1000; pages++) {
     const res = await itemsPage({ ...query, limit, ...(after ? { after } : {}) });

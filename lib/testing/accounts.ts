@@ -5,8 +5,8 @@ import * as authRoute from "@/app/api/auth/[...all]/route";
 import * as organizationsRoute from "@/app/api/organizations/route";
 import * as invitationsRoute from "@/app/api/organization/invitations/route";
 import * as acceptRoute from "@/app/api/invitations/[invitationId]/accept/route";
-import type { Role } from "@/lib/organizations/roles";
 import { call } from "./http";
+import type { Role } from "@/lib/vocabulary/organizations";
 
 export type TestUser = { id: string; email: string; name: string; password: string; cookie: string; ip: string };
 

@@ -4,7 +4,8 @@ import { Banner, BlockStack, Button, ChoiceList, Form, InlineStack } from "@shop
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { apiFetch } from "@/components/api/api-fetch";
-import type { SandboxSize, SandboxSizes, Store } from "@/components/api/stores";
+import type { SandboxSizes, Store } from "@/components/api/stores";
+import { SANDBOX_SIZE_LABEL, SANDBOX_SIZES, type SandboxSize } from "@/lib/vocabulary/stores";
 import { describeContents } from "../sandbox-contents";
 import { useStoreMutation } from "../use-store-mutation";
 
@@ -13,8 +14,6 @@ const WAIT: Record<SandboxSize, string> = {
   medium: "ready in a few seconds",
   large: "ready in under a minute",
 };
-
-const TITLE: Record<SandboxSize, string> = { small: "Small", medium: "Medium", large: "Large" };
 
 export function SandboxStoreForm({ sizes }: { sizes: SandboxSizes }) {
   const router = useRouter();
@@ -37,9 +36,9 @@ export function SandboxStoreForm({ sizes }: { sizes: SandboxSizes }) {
         ) : null}
         <ChoiceList
           title="Size"
-          choices={(Object.keys(TITLE) as SandboxSize[]).map((value) => ({
+          choices={SANDBOX_SIZES.map((value) => ({
             value,
-            label: TITLE[value],
+            label: SANDBOX_SIZE_LABEL[value],
             helpText: `${describeContents(sizes[value])}; ${WAIT[value]}`,
           }))}
           selected={[size]}

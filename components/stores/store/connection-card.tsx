@@ -4,13 +4,12 @@ import { Banner, BlockStack, Card, Link, Text } from "@shopify/polaris";
 import { useMutation } from "@tanstack/react-query";
 import { apiFetch, type ApiError } from "@/components/api/api-fetch";
 import type { SandboxSizes, Store } from "@/components/api/stores";
+import { SANDBOX_SIZE_LABEL } from "@/lib/vocabulary/stores";
 import { formatDateTime, timeAgo } from "../format-time";
 import { describeContents } from "../sandbox-contents";
 import { CONNECTION_METHOD } from "./connection-method";
 import { DetailList } from "./detail-list";
 import { TokenAttentionBanner } from "./token-attention-banner";
-
-const SIZE: Record<string, string> = { small: "Small", medium: "Medium", large: "Large" };
 
 export function ConnectionCard({ store, sizes, canManage }: { store: Store; sizes: SandboxSizes; canManage: boolean }) {
   const details = [
@@ -28,7 +27,7 @@ export function ConnectionCard({ store, sizes, canManage }: { store: Store; size
     {
       label: "Type",
       value: store.sandboxSize
-        ? `Sandbox, ${SIZE[store.sandboxSize]!.toLowerCase()}: ${describeContents(sizes[store.sandboxSize])}`
+        ? `Sandbox, ${SANDBOX_SIZE_LABEL[store.sandboxSize].toLowerCase()}: ${describeContents(sizes[store.sandboxSize])}`
         : "Live Shopify store",
     },
     ...(store.kind === "shopify" ? [{ label: "Connection", value: CONNECTION_METHOD[store.connectionMethod] }] : []),

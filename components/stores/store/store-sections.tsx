@@ -1,14 +1,15 @@
 "use client";
 
 import { Tabs } from "@shopify/polaris";
-import { RESOURCE_ORDER, RESOURCES } from "@/components/sync/resource-types";
+import { RESOURCES } from "@/components/sync/resource-types";
 import styles from "@/components/shell/tabs.module.css";
+import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
 
 export type StoreSection = "overview" | "products" | "customers" | "orders" | "settings";
 
 const SECTIONS: { id: StoreSection; label: string; path: string }[] = [
   { id: "overview", label: "Overview", path: "" },
-  ...RESOURCE_ORDER.map((type) => ({
+  ...RESOURCE_TYPES.map((type) => ({
     id: RESOURCES[type].segment as StoreSection,
     label: RESOURCES[type].title,
     path: `/${RESOURCES[type].segment}`,

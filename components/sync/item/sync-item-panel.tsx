@@ -4,14 +4,15 @@ import { Banner, BlockStack, Button, InlineStack, SkeletonBodyText, Text } from 
 import { ExternalIcon } from "@shopify/polaris-icons";
 import { ApiError } from "@/components/api/api-fetch";
 import type { Store } from "@/components/api/stores";
-import { useSyncItem, type SyncItem, type SyncResourceType } from "@/components/api/sync";
+import { useSyncItem, type SyncItem } from "@/components/api/sync";
 import { RESOURCES, shopifyAdminUrl } from "../resource-types";
 import { SyncStatusBadge } from "../status-badge";
 import { SidePanel } from "./side-panel";
 import { itemName } from "../list/sync-item-row";
 import { SyncItemDetails } from "./sync-item-details";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 
-type Props = { store: Store; type: SyncResourceType; item: SyncItem | null; onClose: () => void };
+type Props = { store: Store; type: ResourceType; item: SyncItem | null; onClose: () => void };
 
 /** The drawer of one item: what the list row showed at once, then its mapping in full. */
 export function SyncItemPanel({ store, type, item, onClose }: Props) {

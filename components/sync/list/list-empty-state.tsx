@@ -1,8 +1,8 @@
 "use client";
 
 import { EmptySearchResult } from "@shopify/polaris";
-import type { SyncMirrorFilter, SyncResourceType, SyncTab } from "@/components/api/sync";
 import { RESOURCES } from "../resource-types";
+import type { ResourceType, SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
 
 /** Why the table is empty: a search with no match, a tab with nothing on it, or items not read from Shopify yet. */
 export function ListEmptyState({
@@ -12,7 +12,7 @@ export function ListEmptyState({
   q,
   indexing,
 }: {
-  type: SyncResourceType;
+  type: ResourceType;
   tab: SyncTab;
   mirror: SyncMirrorFilter | null;
   q: string;
@@ -49,7 +49,7 @@ export function ListEmptyState({
   return <EmptySearchResult title={title} description={description} />;
 }
 
-type Words = (typeof RESOURCES)[SyncResourceType];
+type Words = (typeof RESOURCES)[ResourceType];
 
 const MESSAGES: Record<SyncTab, (words: Words) => { title: string; description: string }> = {
   all: ({ plural }) => ({

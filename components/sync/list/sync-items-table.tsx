@@ -3,22 +3,17 @@
 import { Banner, Box, IndexTable, useBreakpoints, type IndexTableProps } from "@shopify/polaris";
 import { useState } from "react";
 import type { Store } from "@/components/api/stores";
-import {
-  useSyncItems,
-  type SyncItem,
-  type SyncMirrorFilter,
-  type SyncResourceType,
-  type SyncTab,
-} from "@/components/api/sync";
+import { useSyncItems, type SyncItem } from "@/components/api/sync";
 import { SYNC_PAGE_SIZE } from "@/lib/sync/schemas";
 import { formatCount } from "../format";
 import { RESOURCES } from "../resource-types";
 import { ListEmptyState } from "./list-empty-state";
 import { SyncItemRow } from "./sync-item-row";
+import type { ResourceType, SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
 
 type Props = {
   store: Store;
-  type: SyncResourceType;
+  type: ResourceType;
   tab: SyncTab;
   /** "failed": the items whose mapping Shopify refused to store, with Shopify's message. */
   mirror: SyncMirrorFilter | null;

@@ -1,22 +1,14 @@
 "use client";
 
 import type { SandboxSizes } from "@/components/api/stores";
-import type { SyncResourceType } from "@/components/api/sync";
 import { StorePage } from "@/components/stores/store/store-page";
 import type { StoreSection } from "@/components/stores/store/store-sections";
 import { RESOURCES } from "../resource-types";
 import { SyncList } from "./sync-list";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 
 /** /stores/:id/products, /customers, /orders: the store's page with one list. */
-export function SyncListPage({
-  storeId,
-  type,
-  sizes,
-}: {
-  storeId: string;
-  type: SyncResourceType;
-  sizes: SandboxSizes;
-}) {
+export function SyncListPage({ storeId, type, sizes }: { storeId: string; type: ResourceType; sizes: SandboxSizes }) {
   return (
     <StorePage storeId={storeId} section={RESOURCES[type].segment as StoreSection} sizes={sizes}>
       {({ store }) => <SyncList store={store} type={type} />}

@@ -3,14 +3,15 @@
 import { Banner, Box, Card, Tabs } from "@shopify/polaris";
 import { useState } from "react";
 import type { Store } from "@/components/api/stores";
-import { useSyncOverview, type SyncItem, type SyncResourceType, type SyncTab } from "@/components/api/sync";
+import { useSyncOverview, type SyncItem } from "@/components/api/sync";
 import { SyncItemPanel } from "../item/sync-item-panel";
 import { formatCount } from "../format";
-import { RESOURCES, TAB_LABELS, TABS } from "../resource-types";
+import { RESOURCES } from "../resource-types";
 import { SearchField } from "./search-field";
 import { SyncItemsTable } from "./sync-items-table";
 import { useListLocation } from "./use-list-location";
 import tabStyles from "@/components/shell/tabs.module.css";
+import { SYNC_TABS, SYNC_TAB_LABEL, type ResourceType, type SyncTab } from "@/lib/vocabulary/sync";
 
 const REFUSED_LABEL = "Refused by Shopify";
 
@@ -25,20 +26,20 @@ const COUNT_KEY = {
  * One type's items: tabs by status (counts from the overview) plus "Refused by Shopify" while
  * Shopify has refused any of the type's mappings, a search, the table and the item drawer.
  */
-export function SyncList({ store, type }: { store: Store; type: SyncResourceType }) {
+export function SyncList({ store, type }: { store: Store; type: ResourceType }) {
   const words = RESOURCES[type];
   const { tab, mirror, q, href, search } = useListLocation();
   const overview = useSyncOverview(store.id, { waiting: store.seedStatus === "seeding" });
   const counts = overview.data?.types[type];
   const [open, setOpen] = useState<SyncItem | null>(null);
 
-  const tabs = TABS.map((id) => ({
+  const tabs = SYNC_TABS.map((id) => ({
     id: `sync-tab-${id}`,
-    content: TAB_LABELS[id],
+    content: SYNC_TAB_LABEL[id],
     badge: counts ? formatCount(counts[COUNT_KEY[id]]) : undefined,
     // Said as "Failed, 12 orders" rather than the badge's "Failed New 12".
     accessibilityLabel: counts
-      ? `${TAB_LABELS[id]}, ${counts[COUNT_KEY[id]]} ${counts[COUNT_KEY[id]] === 1 ? words.singular : words.plural}`
+      ? `${SYNC_TAB_LABEL[id]}, ${counts[COUNT_KEY[id]]} ${counts[COUNT_KEY[id]] === 1 ? words.singular : words.plural}`
       : undefined,
     url: href({ tab: id, q }),
   }));
@@ -59,7 +60,7 @@ export function SyncList({ store, type }: { store: Store; type: SyncResourceType
       <Card padding="0">
         <div className={tabStyles.fitOnPhones}>
           <Box padding="200" paddingBlockEnd="0">
-            <Tabs tabs={tabs} selected={mirror ? TABS.length : TABS.indexOf(tab)} />
+            <Tabs tabs={tabs} selected={mirror ? SYNC_TABS.length : SYNC_TABS.indexOf(tab)} />
           </Box>
         </div>
         <Box padding="300" borderBlockEndWidth="025" borderColor="border-secondary">

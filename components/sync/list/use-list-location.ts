@@ -2,8 +2,8 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
-import type { SyncMirrorFilter, SyncTab } from "@/components/api/sync";
 import { isSyncTab } from "../resource-types";
+import type { SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
 
 type Location = { tab: SyncTab; mirror?: SyncMirrorFilter | null; q: string };
 

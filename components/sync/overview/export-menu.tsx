@@ -4,6 +4,9 @@ import { ActionList, Button, Popover } from "@shopify/polaris";
 import { ExportIcon } from "@shopify/polaris-icons";
 import { useState } from "react";
 import { syncExportUrl } from "@/components/api/sync";
+import { EXPORT_FORMAT_LABEL, EXPORT_FORMATS, type ExportFormat } from "@/lib/vocabulary/sync";
+
+const FORMAT_HELP: Record<ExportFormat, string> = { csv: "For spreadsheets", json: "For scripts and imports" };
 
 /**
  * "Export mapping" as CSV or JSON (admins). The file is a plain download of the export route: a
@@ -12,7 +15,7 @@ import { syncExportUrl } from "@/components/api/sync";
  */
 export function ExportMenu({ storeId }: { storeId: string }) {
   const [open, setOpen] = useState(false);
-  const download = (format: "csv" | "json") => {
+  const download = (format: ExportFormat) => {
     setOpen(false);
     window.location.assign(syncExportUrl(storeId, format));
   };
@@ -32,8 +35,11 @@ export function ExportMenu({ storeId }: { storeId: string }) {
           {
             title: "Every product, customer and order mapping",
             items: [
-              { content: "CSV file", helpText: "For spreadsheets", onAction: () => download("csv") },
-              { content: "JSON file", helpText: "For scripts and imports", onAction: () => download("json") },
+              ...EXPORT_FORMATS.map((format) => ({
+                content: `${EXPORT_FORMAT_LABEL[format]} file`,
+                helpText: FORMAT_HELP[format],
+                onAction: () => download(format),
+              })),
             ],
           },
         ]}

@@ -4,8 +4,9 @@ import { Banner, BlockStack, InlineStack, Link } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import type { SyncOverview } from "@/components/api/sync";
 import { formatCount } from "../format";
-import { RESOURCE_ORDER, RESOURCES, refusedListUrl } from "../resource-types";
+import { RESOURCES, refusedListUrl } from "../resource-types";
 import { formatDateTime } from "@/components/stores/format-time";
+import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
 
 /** The overview counts the mirror's backlog up to this many. */
 const MIRROR_CAP = 10_000;
@@ -40,7 +41,7 @@ export function SyncNotices({ overview, refreshing }: { overview: SyncOverview; 
           changes.
         </p>
         <InlineStack gap="300">
-          {RESOURCE_ORDER.filter((type) => types[type].mirrorFailed > 0).map((type) => (
+          {RESOURCE_TYPES.filter((type) => types[type].mirrorFailed > 0).map((type) => (
             <Link key={type} url={refusedListUrl(overview.storeId, type)}>
               {`See ${many(types[type].mirrorFailed)} ${types[type].mirrorFailed === 1 ? RESOURCES[type].singular : RESOURCES[type].plural}`}
             </Link>

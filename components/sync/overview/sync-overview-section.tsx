@@ -17,12 +17,12 @@ import {
 import { RefreshIcon } from "@shopify/polaris-icons";
 import type { Store } from "@/components/api/stores";
 import { useSyncOverview } from "@/components/api/sync";
-import { RESOURCE_ORDER } from "../resource-types";
 import { ExportMenu } from "./export-menu";
 import { IndexStatusLine } from "./index-status-line";
 import { SyncNotices } from "./sync-notices";
 import { TypeSummaryCard } from "./type-summary-card";
 import { useRefreshIndex } from "./use-refresh-index";
+import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
 
 /** The store's sync status at a glance: per type how many items are synced, not synced and failed, and how fresh the numbers are. */
 export function SyncOverviewSection({ store, canManage }: { store: Store; canManage: boolean }) {
@@ -77,7 +77,7 @@ export function SyncOverviewSection({ store, canManage }: { store: Store; canMan
         <LoadingOverview />
       ) : (
         <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
-          {RESOURCE_ORDER.map((type) => (
+          {RESOURCE_TYPES.map((type) => (
             <TypeSummaryCard key={type} storeId={store.id} type={type} counts={data.types[type]} />
           ))}
         </InlineGrid>
@@ -108,7 +108,7 @@ function SeedingCard() {
 function LoadingOverview() {
   return (
     <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
-      {RESOURCE_ORDER.map((type) => (
+      {RESOURCE_TYPES.map((type) => (
         <Card key={type}>
           <BlockStack gap="400">
             <SkeletonDisplayText size="small" />

@@ -1,12 +1,13 @@
 "use client";
 
 import { BlockStack, Box, Card, Divider, InlineStack, Link, Text } from "@shopify/polaris";
-import type { SyncOverview, SyncResourceType, SyncTab } from "@/components/api/sync";
+import type { SyncOverview } from "@/components/api/sync";
 import { formatCount, TimeAgo } from "../format";
 import { listUrl, RESOURCES } from "../resource-types";
 import { StatusBar } from "./status-bar";
+import type { ResourceType, SyncTab } from "@/lib/vocabulary/sync";
 
-type Counts = SyncOverview["types"][SyncResourceType];
+type Counts = SyncOverview["types"][ResourceType];
 
 const ROWS: { tab: Exclude<SyncTab, "all">; label: string; key: "synced" | "notSynced" | "failed"; color: string }[] = [
   { tab: "synced", label: "Synced", key: "synced", color: "var(--p-color-bg-fill-success)" },
@@ -15,15 +16,7 @@ const ROWS: { tab: Exclude<SyncTab, "all">; label: string; key: "synced" | "notS
 ];
 
 /** One resource type: how many items the store has, how many are synced, not synced and failed, each a way into its list. */
-export function TypeSummaryCard({
-  storeId,
-  type,
-  counts,
-}: {
-  storeId: string;
-  type: SyncResourceType;
-  counts: Counts;
-}) {
+export function TypeSummaryCard({ storeId, type, counts }: { storeId: string; type: ResourceType; counts: Counts }) {
   const words = RESOURCES[type];
   return (
     <Card>

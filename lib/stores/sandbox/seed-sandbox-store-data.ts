@@ -5,12 +5,13 @@
 import { count, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { sandboxShopifyProducts, sandboxShopifyShops } from "@/db/schema";
-import { stores, type SandboxSize } from "@/db/schema/stores";
+import { stores } from "@/db/schema/stores";
 import { storeScope } from "@/db/store-scope";
 import { seedSandboxStore } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
 import { startStoreSync } from "@/lib/stores/start-store-sync";
 import { storeCredentials } from "../store-credentials";
 import { subscribeStoreWebhooks } from "../subscribe-store-webhooks";
+import type { SandboxSize } from "@/lib/vocabulary/stores";
 
 type Options = { storeId: string; organizationId: string; shopDomain: string; size: SandboxSize; final?: boolean };
 

@@ -14,10 +14,11 @@ import { stores, type Store } from "@/db/schema/stores";
 import type { TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
 import type { TStoreView } from "../schemas";
+import type { SandboxSize } from "@/lib/vocabulary/stores";
 
 export async function addSandboxStoreAs(
   user: TestUser,
-  size: "small" | "medium" | "large" = "small",
+  size: SandboxSize = "small",
 ): Promise<TStoreView> {
   const res = await call(sandboxRoute.POST, "POST", "/api/stores/sandbox", { cookie: user.cookie, body: { size } });
   if (res.status !== 201) throw new Error(`add sandbox store failed: ${res.status} ${JSON.stringify(res.body)}`);

@@ -15,12 +15,12 @@ import {
 } from "@/db/schema";
 import { shopifyIndexItems, shopifyIndexStatus } from "@/db/schema/shopify-index";
 import { getBoss } from "@/lib/jobs/boss";
-import type { ResourceType } from "@/lib/shopify/gid";
 import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
 import { seedSandboxStore, type SandboxStoreSizes } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
 import type { TStoreView } from "@/lib/stores/schemas";
 import type { TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 
 export type ShopStore = { store: TStoreView; shopId: number; accessToken: string; webhookSecret: string };
 
