@@ -1,5 +1,16 @@
 // The one way the browser calls our JSON API: same-origin, JSON in and out, and every failure
 // thrown as an ApiError carrying the server's message (and the field it is about, if any).
+// Answers are typed by the route's response type, defined beside its service (lib/<domain>/…):
+// `apiFetch<TStoreResponse>` resolves to what that type becomes in JSON (`Json<…>`).
+
+/** What JSON.stringify makes of a value of type T: dates become ISO strings. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
 
 export class ApiError extends Error {
   constructor(
@@ -31,7 +42,7 @@ const FALLBACK: Record<number, string> = {
 export async function apiFetch<T>(
   path: string,
   init: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown } = {},
-): Promise<T> {
+): Promise<Json<T>> {
   const method = init.method ?? "GET";
   let response: Response;
   try {
@@ -56,5 +67,5 @@ export async function apiFetch<T>(
       error?.message ?? FALLBACK[response.status] ?? `Request failed (${response.status}). Please try again.`;
     throw new ApiError(response.status, error?.code ?? "unknown", message, error?.field);
   }
-  return data as T;
+  return data as Json<T>;
 }

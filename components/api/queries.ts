@@ -4,7 +4,9 @@
 // under the active organization depends on the session, so switching organization (or user)
 // invalidates the whole cache rather than guessing which keys changed.
 import { useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TListAuditResponse } from "@/lib/audit/schemas";
 import { apiFetch } from "./api-fetch";
+
 import type { Role } from "@/lib/vocabulary/organizations";
 
 export type { Role };
@@ -61,19 +63,6 @@ export function useResetSessionData() {
   return () => queryClient.resetQueries();
 }
 
-export type AuditEntry = {
-  id: number;
-  at: string;
-  actorEmail: string | null;
-  action: string;
-  outcome: string;
-  target: string | null;
-  details: Record<string, unknown>;
-  ip: string | null;
-};
-
-type AuditPage = { entries: AuditEntry[]; nextBefore: number | null };
-
 /** The organization's audit log, newest first, one page at a time. */
 export function useAuditLog(enabled: boolean) {
   return useInfiniteQuery({
@@ -81,7 +70,7 @@ export function useAuditLog(enabled: boolean) {
     enabled,
     initialPageParam: null as number | null,
     queryFn: ({ pageParam }) =>
-      apiFetch<AuditPage>(`/api/organization/audit?limit=20${pageParam ? `&before=${pageParam}` : ""}`),
+      apiFetch<TListAuditResponse>(`/api/organization/audit?limit=20${pageParam ? `&before=${pageParam}` : ""}`),
     getNextPageParam: (page) => page.nextBefore,
   });
 }

@@ -2,7 +2,7 @@
 // rejects UPDATE, DELETE and TRUNCATE). Actor email and ids are copied, not referenced, so the
 // record outlives users, organizations and stores.
 import { bigserial, index, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import type { AuditOutcome } from "@/lib/vocabulary/audit";
+import type { AuditAction, AuditOutcome } from "@/lib/vocabulary/audit";
 
 export const auditLog = pgTable(
   "audit_log",
@@ -13,9 +13,11 @@ export const auditLog = pgTable(
     storeId: text("store_id"),
     actorId: text("actor_id"),
     actorEmail: text("actor_email"),
-    action: text("action").notNull(),
+    action: text("action").$type<AuditAction>().notNull(),
     outcome: text("outcome").$type<AuditOutcome>().notNull(),
     target: text("target"),
+    // Written only by recordAudit, typed per action by AuditEvent (lib/vocabulary/audit.ts); listAudit
+    // reads rows back as that union.
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
     ip: text("ip"),
     userAgent: text("user_agent"),

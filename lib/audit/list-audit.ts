@@ -2,6 +2,7 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { auditLog } from "@/db/schema/audit";
+import type { AuditRecord, TListAuditResponse } from "./schemas";
 
 export const ZListAuditQuery = z.object({
   before: z.coerce
@@ -23,7 +24,7 @@ export async function listAudit({
   storeId,
   before,
   limit,
-}: { organizationId: string; storeId?: string } & z.infer<typeof ZListAuditQuery>) {
+}: { organizationId: string; storeId?: string } & z.infer<typeof ZListAuditQuery>): Promise<TListAuditResponse> {
   const rows = await db
     .select()
     .from(auditLog)
@@ -36,6 +37,7 @@ export async function listAudit({
     )
     .orderBy(desc(auditLog.id))
     .limit(limit + 1);
-  const page = rows.slice(0, limit);
+  // Rows are written only by recordAudit, which takes an AuditEvent: each row is one.
+  const page = rows.slice(0, limit) as AuditRecord[];
   return { entries: page, nextBefore: rows.length > limit ? page[page.length - 1]!.id : null };
 }

@@ -1,16 +1,16 @@
 import { auditLog } from "@/db/schema/audit";
 import type { Db } from "@/db/handle";
+import type { AuditEvent, AuditOutcome } from "@/lib/vocabulary/audit";
 
 /** Who did something, as the audit log keeps it (copied, so it outlives the account). */
 export type Actor = { userId: string; email: string; name: string; ip: string | null; userAgent: string | null };
 
-export type AuditEntry = {
+/** One of the actions of audit-events.ts with its details, and where it happened. */
+export type AuditEntry = AuditEvent & {
   organizationId: string;
   storeId?: string | null;
-  action: string;
-  outcome?: "succeeded" | "failed" | "cancelled";
+  outcome?: AuditOutcome;
   target?: string | null;
-  details?: Record<string, unknown>;
 };
 
 /** Appends one row; pass the transaction of the change so the record and the change commit together. */
@@ -23,7 +23,7 @@ export async function recordAudit(writer: Db, actor: Actor | null, entry: AuditE
     action: entry.action,
     outcome: entry.outcome ?? "succeeded",
     target: entry.target ?? null,
-    details: entry.details ?? {},
+    details: entry.details,
     ip: actor?.ip ?? null,
     userAgent: actor?.userAgent?.slice(0, 500) ?? null,
   });

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { organization } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { notFound } from "@/lib/errors/app-error";
 
 export async function renameOrganization({
   organizationId,
@@ -18,6 +19,7 @@ export async function renameOrganization({
       .from(organization)
       .where(eq(organization.id, organizationId))
       .for("update");
+    if (!before) throw notFound("Organization");
     const [updated] = await tx
       .update(organization)
       .set({ name })
@@ -26,7 +28,7 @@ export async function renameOrganization({
     await recordAudit(tx, actor, {
       organizationId,
       action: "organization.renamed",
-      details: { from: before?.name, to: name },
+      details: { from: before.name, to: name },
     });
     return { organization: updated };
   });

@@ -7,11 +7,10 @@ import { stores } from "@/db/schema/stores";
 import { storeScope } from "@/db/store-scope";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
+import type { DisconnectReason } from "@/lib/vocabulary/stores";
 import { storeCredentials } from "./store-credentials";
 import { toStoreView } from "./store-view";
 import { unsubscribeStoreWebhooks } from "./subscribe-store-webhooks";
-
-export type DisconnectReason = "user" | "app_uninstalled";
 
 type Options = {
   storeId: string;

@@ -1,3 +1,63 @@
-// How a recorded action ended. Plain constants, safe in the browser.
+// The audit log's words: every action it records with the details each one keeps (recordAudit
+// accepts only these; lib/audit/describe-audit-event.ts says each in words), and how it ended.
+// Plain types and constants, safe in the browser.
+//
+// Adding an action: one entry in AuditDetails; the compiler then asks for its words.
+import type { Role } from "./organizations";
+import type { ConnectionMethod, DisconnectReason, SandboxSize, StoreKind, StoreStatus } from "./stores";
+import type { ExportFormat, ResourceType } from "./sync";
+
 export const AUDIT_OUTCOMES = ["succeeded", "failed", "cancelled"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+type Change<T> = { from: T; to: T };
+
+export interface AuditDetails {
+  "organization.created": { name: string };
+  "organization.renamed": Change<string>;
+  "invitation.created": { role: Role; invitationId: string };
+  "invitation.canceled": { invitationId: string };
+  "invitation.accepted": { role: Role; invitationId: string };
+  "invitation.rejected": { invitationId: string };
+  "member.role_changed": Change<Role>;
+  "member.removed": { role: Role };
+  "member.left": { role: Role };
+  "store.connected": {
+    kind: StoreKind;
+    method: ConnectionMethod;
+    status: StoreStatus;
+    reconnected: boolean;
+    size?: SandboxSize;
+  };
+  "store.token_replaced": { kind: StoreKind; previousStatus: StoreStatus; apiSecretReplaced: boolean };
+  "store.settings_updated": {
+    kind: StoreKind;
+    changes: { name?: Change<string>; metafieldNamespace?: Change<string> };
+  };
+  /** Shopify refused the store's credentials (HTTP status); recorded with Shopify as the actor. */
+  "store.access_lost": { status: number };
+  "store.disconnected": { kind: StoreKind; reason: DisconnectReason };
+  // Shopify's privacy webhooks: what Synco held, and what it erased.
+  "store.customer_data_requested": {
+    customerId: string;
+    dataRequestId: string | number | null;
+    held: { webhookPayloads: number; indexItems: number };
+  };
+  "store.customer_redacted": {
+    customerId: string;
+    orders: number;
+    erased: { webhookPayloads: number; indexItems: number };
+  };
+  "store.shop_redacted": {
+    erased: { webhookPayloads: number; credentials: number; indexItems: number; mappings: number };
+  };
+  "sync.mappings_exported": { format: ExportFormat; types: ResourceType[] };
+  "sync.index_refresh_requested": { jobId: string | null };
+}
+
+export type AuditAction = keyof AuditDetails;
+
+/** One action with its own details: `action` narrows `details`. */
+export type AuditEvent = { [A in AuditAction]: { action: A; details: AuditDetails[A] } }[AuditAction];
+
+/** A row of the audit log as services read it. */

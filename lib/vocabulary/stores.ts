@@ -22,3 +22,7 @@ export type SeedStatus = (typeof SEED_STATUSES)[number];
 export const SANDBOX_SIZES = ["small", "medium", "large"] as const;
 export type SandboxSize = (typeof SANDBOX_SIZES)[number];
 export const SANDBOX_SIZE_LABEL: Record<SandboxSize, string> = { small: "Small", medium: "Medium", large: "Large" };
+
+/** Who ended a store's connection: an admin in Synco, or Shopify (the app was uninstalled). */
+export const DISCONNECT_REASONS = ["user", "app_uninstalled"] as const;
+export type DisconnectReason = (typeof DISCONNECT_REASONS)[number];

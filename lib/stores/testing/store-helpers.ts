@@ -16,10 +16,7 @@ import { call } from "@/lib/testing/http";
 import type { TStoreView } from "../schemas";
 import type { SandboxSize } from "@/lib/vocabulary/stores";
 
-export async function addSandboxStoreAs(
-  user: TestUser,
-  size: SandboxSize = "small",
-): Promise<TStoreView> {
+export async function addSandboxStoreAs(user: TestUser, size: SandboxSize = "small"): Promise<TStoreView> {
   const res = await call(sandboxRoute.POST, "POST", "/api/stores/sandbox", { cookie: user.cookie, body: { size } });
   if (res.status !== 201) throw new Error(`add sandbox store failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body.store as TStoreView;

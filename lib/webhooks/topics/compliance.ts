@@ -5,6 +5,7 @@ import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { syncMappings } from "@/db/schema/mappings";
 import { shopifyIndexItems, shopifyIndexStatus, shopifyIndexTombstones } from "@/db/schema/shopify-index";
 import { shopifyWebhookEvents, stores, type Store } from "@/db/schema/stores";
+import type { AuditEvent } from "@/lib/vocabulary/audit";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { lockStoreSync } from "@/db/store-lock";
 import { SHOPIFY_ACTOR } from "@/lib/audit/shopify-actor";
@@ -63,14 +64,13 @@ function customerEvents(shopDomain: string, customerId: string, orderIds: string
   );
 }
 
-async function auditForShop(tx: Db, shopStores: Store[], action: string, details: Record<string, unknown>) {
+async function auditForShop(tx: Db, shopStores: Store[], event: AuditEvent) {
   for (const store of shopStores) {
     await recordAudit(tx, SHOPIFY_ACTOR, {
       organizationId: store.organizationId,
       storeId: store.id,
-      action,
       target: store.shopDomain,
-      details,
+      ...event,
     });
   }
 }
@@ -98,10 +98,13 @@ export async function handleCustomersDataRequest(
         .from(shopifyIndexItems)
         .where(or(index.customer, index.orders))
     : [];
-  await auditForShop(tx, shopStores, "store.customer_data_requested", {
-    customerId,
-    dataRequestId: payload.data_request?.id ?? null,
-    held: { webhookPayloads: held.length, indexItems: indexed.length },
+  await auditForShop(tx, shopStores, {
+    action: "store.customer_data_requested",
+    details: {
+      customerId,
+      dataRequestId: payload.data_request?.id ?? null,
+      held: { webhookPayloads: held.length, indexItems: indexed.length },
+    },
   });
 }
 
@@ -129,10 +132,9 @@ export async function handleCustomersRedact(
     indexItems += (await tx.delete(shopifyIndexItems).where(index.customer)).rowCount ?? 0;
     indexItems += (await tx.update(shopifyIndexItems).set({ email: null }).where(index.orders)).rowCount ?? 0;
   }
-  await auditForShop(tx, shopStores, "store.customer_redacted", {
-    customerId,
-    orders: orderIds.length,
-    erased: { webhookPayloads: erased.length, indexItems },
+  await auditForShop(tx, shopStores, {
+    action: "store.customer_redacted",
+    details: { customerId, orders: orderIds.length, erased: { webhookPayloads: erased.length, indexItems } },
   });
 }
 
@@ -161,7 +163,8 @@ export async function handleShopRedact(
     await tx.delete(shopifyIndexTombstones).where(inArray(shopifyIndexTombstones.storeId, goneIds));
     await tx.delete(shopifyIndexStatus).where(inArray(shopifyIndexStatus.storeId, goneIds));
   }
-  await auditForShop(tx, shopStores, "store.shop_redacted", {
-    erased: { webhookPayloads: erased.length, credentials: gone.length, indexItems, mappings },
+  await auditForShop(tx, shopStores, {
+    action: "store.shop_redacted",
+    details: { erased: { webhookPayloads: erased.length, credentials: gone.length, indexItems, mappings } },
   });
 }

@@ -1,0 +1,79 @@
+// An audit event in words, the same on every page that shows the log (and in its exports). The
+// target is the shop domain for store and sync events, the person's email for the others.
+import { EXPORT_FORMAT_LABEL, RESOURCE_TYPES, RESOURCE_TYPE_LABEL } from "@/lib/vocabulary/sync";
+import { listWords } from "@/lib/vocabulary/words";
+import type { AuditEvent } from "@/lib/vocabulary/audit";
+
+const CONNECTED_BY = { oauth: " through Shopify", token: " with an access token", sandbox: "" } as const;
+
+// A row written by a newer version of Synco than this page knows: its action's name.
+function unknownAction(event: never): string {
+  const { action, target } = event as { action: string; target: string | null };
+  return target ? `${action} (${target})` : action;
+}
+
+export function describeAuditEvent(event: AuditEvent & { target: string | null }): string {
+  const target = event.target ?? "someone";
+  const shop = event.target ?? "a store";
+  switch (event.action) {
+    case "organization.created":
+      return `Created the organization “${event.details.name}”`;
+    case "organization.renamed":
+      return `Renamed the organization from “${event.details.from}” to “${event.details.to}”`;
+    case "invitation.created":
+      return `Invited ${target} as ${event.details.role}`;
+    case "invitation.canceled":
+      return `Canceled the invitation for ${target}`;
+    case "invitation.accepted":
+      return `Joined as ${event.details.role} (accepted an invitation)`;
+    case "invitation.rejected":
+      return "Declined an invitation";
+    case "member.role_changed":
+      return `Changed ${target}'s role from ${event.details.from} to ${event.details.to}`;
+    case "member.removed":
+      return `Removed ${target} (${event.details.role})`;
+    case "member.left":
+      return "Left the organization";
+    case "store.connected": {
+      const { kind, size, reconnected, method } = event.details;
+      if (kind === "sandbox") return `Added a ${size ? `${size} ` : ""}sandbox store (${shop})`;
+      return `${reconnected ? "Reconnected" : "Connected"} ${shop}${CONNECTED_BY[method]}`;
+    }
+    case "store.token_replaced":
+      return `Replaced the access token of ${shop}`;
+    case "store.access_lost":
+      return `Shopify stopped accepting the access token of ${shop}: the store needs a new token or re-authorisation`;
+    case "store.settings_updated": {
+      const { name, metafieldNamespace } = event.details.changes;
+      const parts = [
+        name ? `renamed it from “${name.from}” to “${name.to}”` : null,
+        metafieldNamespace
+          ? `changed its metafield namespace from “${metafieldNamespace.from}” to “${metafieldNamespace.to}”`
+          : null,
+      ].filter((part) => part !== null);
+      return parts.length > 0 ? `Updated ${shop}: ${parts.join(" and ")}` : `Updated the settings of ${shop}`;
+    }
+    case "store.disconnected":
+      return event.details.reason === "app_uninstalled"
+        ? `Disconnected ${shop}: the app was uninstalled in Shopify`
+        : `Disconnected ${shop}`;
+    case "store.customer_data_requested":
+      return `Customer ${event.details.customerId} of ${shop} asked for their data (privacy request)`;
+    case "store.customer_redacted":
+      return `Erased the data of customer ${event.details.customerId} of ${shop} (privacy request)`;
+    case "store.shop_redacted":
+      return `Erased the data kept about ${shop} after it uninstalled the app (privacy request)`;
+    case "sync.mappings_exported": {
+      const { types, format } = event.details;
+      const which =
+        types.length === 0 || types.length === RESOURCE_TYPES.length
+          ? "the whole mapping"
+          : `the mapping of ${listWords(types.map((type) => RESOURCE_TYPE_LABEL[type].plural))}`;
+      return `Exported ${which} of ${shop} as ${EXPORT_FORMAT_LABEL[format]}`;
+    }
+    case "sync.index_refresh_requested":
+      return `Started a refresh of the products, customers and orders of ${shop} from Shopify`;
+    default:
+      return unknownAction(event);
+  }
+}
