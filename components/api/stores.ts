@@ -1,16 +1,31 @@
 "use client";
 
-// Stores as the API describes them, and the React Query hooks that load them. A store page can
-// belong to any organization the user is in (not only the active one), so its key is its id.
-import { useQuery } from "@tanstack/react-query";
-import type { TStoreView } from "@/lib/stores/schemas";
-import { ApiError, apiFetch } from "./api-fetch";
+// Stores as the API describes them (types from lib/stores/schemas.ts), the React Query hooks that
+// load them and the mutations that change them. A store page can belong to any organization the
+// user is in (not only the active one), so its key is its id.
+import { useQuery, type QueryClient } from "@tanstack/react-query";
+import type { OauthConfigStatus } from "@/lib/shopify/oauth/oauth-config";
+import type {
+  TAddSandboxStoreRequest,
+  TConnectByTokenRequest,
+  TConnectedStoreResponse,
+  TDisconnectStoreResponse,
+  TListStoresResponse,
+  TReplaceStoreTokenRequest,
+  TStartOauthRequest,
+  TStartOauthResponse,
+  TStoreResponse,
+  TStoreView,
+  TUpdateStoreRequest,
+} from "@/lib/stores/schemas";
+import type { SandboxSize } from "@/lib/vocabulary/stores";
+import { ApiError, apiFetch, type Json } from "./api-fetch";
+import { queryKeys } from "./organizations";
+import { useApiMutation, type MutationOptions } from "./use-api-mutation";
 
 export type Store = TStoreView;
-export type SandboxSize = NonNullable<Store["sandboxSize"]>;
 /** What a sandbox store of each size is seeded with (the sandbox's presets, passed in by the page). */
 export type SandboxSizes = Record<SandboxSize, { products: number; customers: number; orders: number }>;
-export type OauthConfigStatus = { configured: boolean; missing: string[]; scopes: string[] };
 
 export const storeKeys = {
   all: ["stores"] as const,
@@ -22,10 +37,12 @@ export const storeKeys = {
 /** While a sandbox store is being seeded, its page asks again this often. */
 const SEEDING_POLL_MS = 1_500;
 
+const storePath = (storeId: string) => `/api/stores/${encodeURIComponent(storeId)}`;
+
 export function useStores() {
   return useQuery({
     queryKey: storeKeys.list,
-    queryFn: () => apiFetch<{ stores: Store[] }>("/api/stores"),
+    queryFn: () => apiFetch<TListStoresResponse>("/api/stores"),
     select: (data) => data.stores,
     refetchInterval: (query) =>
       query.state.data?.stores.some((store) => store.seedStatus === "seeding") ? SEEDING_POLL_MS * 2 : false,
@@ -35,7 +52,7 @@ export function useStores() {
 export function useStore(id: string) {
   return useQuery({
     queryKey: storeKeys.one(id),
-    queryFn: () => apiFetch<{ store: Store }>(`/api/stores/${encodeURIComponent(id)}`),
+    queryFn: () => apiFetch<TStoreResponse>(storePath(id)),
     select: (data) => data.store,
     refetchInterval: (query) => (query.state.data?.store.seedStatus === "seeding" ? SEEDING_POLL_MS : false),
     // A missing or foreign store is a 404: asking again will not change that.
@@ -50,3 +67,72 @@ export function useOauthConfig() {
     staleTime: 60_000,
   });
 }
+
+// A change to a store: the store the answer carries goes straight into its page's cache; the list
+// and the activity log load again.
+async function storeChanged(queryClient: QueryClient, result: { store?: Store }) {
+  if (result.store) queryClient.setQueryData<TStoreResponse>(storeKeys.one(result.store.id), { store: result.store });
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: storeKeys.list }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.audit }),
+  ]);
+}
+
+type Options<R, V = void> = MutationOptions<Json<R>, V>;
+
+/** POST /api/stores/sandbox — small stores are ready at once, larger ones seed in the background. */
+export const useAddSandboxStore = (options?: Options<TStoreResponse, TAddSandboxStoreRequest>) =>
+  useApiMutation(
+    (body: TAddSandboxStoreRequest) => apiFetch<TStoreResponse>("/api/stores/sandbox", { method: "POST", body }),
+    storeChanged,
+    options,
+  );
+
+/** POST /api/stores/token — Synco tries the token with Shopify before saving it. */
+export const useConnectStoreByToken = (options?: Options<TConnectedStoreResponse, TConnectByTokenRequest>) =>
+  useApiMutation(
+    (body: TConnectByTokenRequest) => apiFetch<TConnectedStoreResponse>("/api/stores/token", { method: "POST", body }),
+    storeChanged,
+    options,
+  );
+
+/** POST /api/shopify/oauth/start — answers Shopify's consent page, where the browser goes next. */
+export const useStartOauth = (options?: Options<TStartOauthResponse, TStartOauthRequest>) =>
+  useApiMutation(
+    (body: TStartOauthRequest) => apiFetch<TStartOauthResponse>("/api/shopify/oauth/start", { method: "POST", body }),
+    null,
+    options,
+  );
+
+/** POST /api/stores/:storeId/reauthorize — OAuth again for the store's shop. */
+export const useReauthorizeStore = (storeId: string, options?: Options<TStartOauthResponse>) =>
+  useApiMutation(
+    () => apiFetch<TStartOauthResponse>(`${storePath(storeId)}/reauthorize`, { method: "POST" }),
+    null,
+    options,
+  );
+
+export const useUpdateStoreSettings = (storeId: string, options?: Options<TStoreResponse, TUpdateStoreRequest>) =>
+  useApiMutation(
+    (body: TUpdateStoreRequest) => apiFetch<TStoreResponse>(storePath(storeId), { method: "PATCH", body }),
+    storeChanged,
+    options,
+  );
+
+export const useReplaceStoreToken = (
+  storeId: string,
+  options?: Options<TConnectedStoreResponse, TReplaceStoreTokenRequest>,
+) =>
+  useApiMutation(
+    (body: TReplaceStoreTokenRequest) =>
+      apiFetch<TConnectedStoreResponse>(`${storePath(storeId)}/token`, { method: "PUT", body }),
+    storeChanged,
+    options,
+  );
+
+export const useDisconnectStore = (storeId: string, options?: Options<TDisconnectStoreResponse>) =>
+  useApiMutation(
+    () => apiFetch<TDisconnectStoreResponse>(`${storePath(storeId)}/disconnect`, { method: "POST" }),
+    storeChanged,
+    options,
+  );

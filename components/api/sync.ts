@@ -6,9 +6,12 @@
 // it ends.
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import type { TSyncItemDetail, TSyncItemsPage, TSyncOverview } from "@/lib/sync/schemas";
+import type { TRequestIndexRefreshResponse } from "@/lib/shopify-index/schemas";
+import type { TSyncItemResponse, TSyncItemsPage, TSyncOverviewResponse } from "@/lib/sync/schemas";
 import type { ExportFormat, ResourceType, SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
-import { ApiError, apiFetch } from "./api-fetch";
+import { ApiError, apiFetch, type Json } from "./api-fetch";
+import { queryKeys } from "./organizations";
+import { useApiMutation, type MutationOptions } from "./use-api-mutation";
 
 export type {
   TSyncItem as SyncItem,
@@ -44,7 +47,7 @@ export function useSyncOverview(storeId: string, { waiting = false }: { waiting?
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: syncKeys.overview(storeId),
-    queryFn: () => apiFetch<{ overview: TSyncOverview }>(`${storePath(storeId)}/overview`),
+    queryFn: () => apiFetch<TSyncOverviewResponse>(`${storePath(storeId)}/overview`),
     select: (data) => data.overview,
     refetchInterval: (q) => {
       const overview = q.state.data?.overview;
@@ -84,8 +87,7 @@ export function useSyncItems(storeId: string, filter: SyncItemsFilter) {
 export function useSyncItem(storeId: string, type: ResourceType, shopifyId: string | null) {
   return useQuery({
     queryKey: syncKeys.item(storeId, type, shopifyId ?? ""),
-    queryFn: () =>
-      apiFetch<{ item: TSyncItemDetail }>(`${storePath(storeId)}/items/${type}/${encodeURIComponent(shopifyId!)}`),
+    queryFn: () => apiFetch<TSyncItemResponse>(`${storePath(storeId)}/items/${type}/${encodeURIComponent(shopifyId!)}`),
     select: (data) => data.item,
     enabled: shopifyId !== null,
     retry: (failures, error) => !notFound(error) && failures < 1,
@@ -97,4 +99,15 @@ export function syncExportUrl(storeId: string, format: ExportFormat): string {
   return `${storePath(storeId)}/export?format=${format}`;
 }
 
-export const syncRefreshPath = (storeId: string) => `${storePath(storeId)}/refresh`;
+/** "Refresh from Shopify": the answer's state goes straight into the overview, whose polling then follows the refresh. */
+export const useRefreshIndex = (storeId: string, options?: MutationOptions<Json<TRequestIndexRefreshResponse>, void>) =>
+  useApiMutation(
+    () => apiFetch<TRequestIndexRefreshResponse>(`${storePath(storeId)}/refresh`, { method: "POST" }),
+    async (queryClient, { refresh }) => {
+      queryClient.setQueryData<TSyncOverviewResponse>(syncKeys.overview(storeId), (old) =>
+        old ? { overview: { ...old.overview, index: refresh } } : old,
+      );
+      await queryClient.invalidateQueries({ queryKey: queryKeys.audit });
+    },
+    options,
+  );

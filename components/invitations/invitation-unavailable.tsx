@@ -5,7 +5,7 @@ import { ApiError } from "@/components/api/api-fetch";
 import { AuthLayout } from "@/components/auth/auth-layout";
 import { authClient } from "@/lib/auth/client";
 import { authPath } from "@/lib/auth/next-path";
-import type { Invitation } from "./invitation-view";
+import type { Invitation } from "@/components/api/invitations";
 
 type Props = { invitation?: Invitation; error: Error | null; email: string; invitationId: string };
 

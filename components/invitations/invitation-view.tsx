@@ -1,49 +1,23 @@
 "use client";
 
 import { Banner, BlockStack, Button, InlineStack, SkeletonBodyText, Text } from "@shopify/polaris";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { ApiError, apiFetch } from "@/components/api/api-fetch";
-import { queryKeys } from "@/components/api/queries";
+import { useAcceptInvitation, useInvitation, useRejectInvitation } from "@/components/api/invitations";
 import { AuthLayout } from "@/components/auth/auth-layout";
 import { RoleBadge } from "@/components/organization/role-badge";
 import { ROLE_HELP } from "@/components/organization/roles";
 import { InvitationUnavailable } from "./invitation-unavailable";
-import type { Role } from "@/lib/vocabulary/organizations";
-
-export type Invitation = {
-  id: string;
-  email: string;
-  role: Role;
-  status: "pending" | "accepted" | "rejected" | "canceled" | "expired";
-  expiresAt: string;
-  organizationId: string;
-  organizationName: string;
-  inviterName: string;
-};
 
 export function InvitationView({ invitationId, email }: { invitationId: string; email: string }) {
-  const queryClient = useQueryClient();
   const router = useRouter();
-  const key = queryKeys.invitation(invitationId);
-  const url = `/api/invitations/${encodeURIComponent(invitationId)}`;
-  const query = useQuery({
-    queryKey: key,
-    queryFn: () => apiFetch<{ invitation: Invitation }>(url),
-    retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
-  });
-  const accept = useMutation({
-    mutationFn: () => apiFetch(`${url}/accept`, { method: "POST" }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries();
+  const query = useInvitation(invitationId);
+  const accept = useAcceptInvitation(invitationId, {
+    onSuccess: () => {
       router.push("/");
       router.refresh();
     },
   });
-  const decline = useMutation({
-    mutationFn: () => apiFetch(`${url}/reject`, { method: "POST" }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: key }),
-  });
+  const decline = useRejectInvitation(invitationId);
 
   if (query.isPending) {
     return (
@@ -52,18 +26,13 @@ export function InvitationView({ invitationId, email }: { invitationId: string; 
       </AuthLayout>
     );
   }
-  if (query.error || query.data.invitation.status !== "pending") {
+  if (query.error || query.data.status !== "pending") {
     return (
-      <InvitationUnavailable
-        invitation={query.data?.invitation}
-        error={query.error}
-        email={email}
-        invitationId={invitationId}
-      />
+      <InvitationUnavailable invitation={query.data} error={query.error} email={email} invitationId={invitationId} />
     );
   }
 
-  const { invitation } = query.data;
+  const invitation = query.data;
   const failure = accept.error ?? decline.error;
   return (
     <AuthLayout

@@ -1,7 +1,7 @@
 "use client";
 
 import { Banner, BlockStack, Box, Button, Card, Divider, InlineStack, SkeletonBodyText, Text } from "@shopify/polaris";
-import { useAuditLog } from "@/components/api/queries";
+import { useAuditLog } from "@/components/api/organizations";
 import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });

@@ -13,28 +13,23 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/components/api/api-fetch";
-import { useMe } from "@/components/api/queries";
+import { ApiError } from "@/components/api/api-fetch";
+import { useCreateOrganization, useMe } from "@/components/api/organizations";
 import { OrganizationPicker } from "./organization-picker";
 import { ZOrganizationName } from "@/lib/organizations/schemas";
 
 export function CreateOrganizationView() {
   const { data: me } = useMe();
-  const queryClient = useQueryClient();
   const router = useRouter();
   const [name, setName] = useState("");
   const [nameError, setNameError] = useState<string>();
-  const create = useMutation({
-    mutationFn: (body: { name: string }) => apiFetch("/api/organizations", { method: "POST", body }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries();
+  const create = useCreateOrganization({
+    onSuccess: () => {
       router.push("/");
       router.refresh();
     },
-    onError: (err) => setNameError(err instanceof ApiError && err.field === "name" ? err.fieldMessage : undefined),
   });
   const first = (me?.organizations.length ?? 0) === 0;
   const hasActive = Boolean(me?.activeOrganizationId);
@@ -43,7 +38,12 @@ export function CreateOrganizationView() {
     const parsed = ZOrganizationName.safeParse(name);
     if (!parsed.success) return setNameError(parsed.error.issues[0]?.message);
     setNameError(undefined);
-    create.mutate({ name: parsed.data });
+    create.mutate(
+      { name: parsed.data },
+      {
+        onError: (err) => setNameError(err instanceof ApiError && err.field === "name" ? err.fieldMessage : undefined),
+      },
+    );
   }
 
   return (

@@ -1,22 +1,19 @@
 "use client";
 
 import { BlockStack, Box, Button, Card, IndexTable, InlineStack, Text, useBreakpoints } from "@shopify/polaris";
-import { apiFetch } from "@/components/api/api-fetch";
-import type { PendingInvitation } from "@/components/api/queries";
+import { useCancelInvitation, type PendingInvitation } from "@/components/api/organizations";
 import { useToast } from "@/components/shell/toast";
 import { useCopy } from "./copy-link-field";
 import { RoleBadge } from "./role-badge";
-import { useOrganizationMutation } from "./use-organization-mutation";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
 export function InvitationsCard({ invitations }: { invitations: PendingInvitation[] }) {
   const copy = useCopy();
   const showToast = useToast();
-  const cancel = useOrganizationMutation(
-    (invitation: PendingInvitation) => apiFetch(`/api/organization/invitations/${invitation.id}`, { method: "DELETE" }),
-    (invitation) => `Invitation for ${invitation.email} canceled`,
-  );
+  const cancel = useCancelInvitation({
+    onSuccess: (_result, invitation) => showToast(`Invitation for ${invitation.email} canceled`),
+  });
 
   // Four columns do not fit a phone: there each invitation is one stacked row (Polaris's condensed list).
   const { smDown: condensed } = useBreakpoints();

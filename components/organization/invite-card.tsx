@@ -2,25 +2,25 @@
 
 import { Banner, BlockStack, Button, Card, Form, FormLayout, InlineStack, Select, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { apiFetch } from "@/components/api/api-fetch";
-import { ZInviteMemberRequest } from "@/lib/organizations/schemas";
+import { useInviteMember } from "@/components/api/organizations";
+import type { Json } from "@/components/api/api-fetch";
+import { useToast } from "@/components/shell/toast";
+import { assignableRoles } from "@/lib/organizations/permissions";
+import { ZInviteMemberRequest, type TInviteMemberResponse } from "@/lib/organizations/schemas";
 import { CopyLinkField } from "./copy-link-field";
 import { ROLE_HELP } from "./roles";
-import { useOrganizationMutation } from "./use-organization-mutation";
 import { ROLE_LABEL, type Role } from "@/lib/vocabulary/organizations";
 
-type Invited = { invitation: { email: string; role: Role }; link: string };
+type Invited = Json<TInviteMemberResponse>;
 
 export function InviteCard({ viewerRole }: { viewerRole: Role }) {
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("member");
   const [emailError, setEmailError] = useState<string>();
-  const invite = useOrganizationMutation(
-    (body: { email: string; role: Role }) =>
-      apiFetch<Invited>("/api/organization/invitations", { method: "POST", body }),
-    (body) => `Invitation created for ${body.email}`,
-  );
-  const roles: Role[] = viewerRole === "owner" ? ["member", "admin", "owner"] : ["member", "admin"];
+  const showToast = useToast();
+  const invite = useInviteMember({ onSuccess: (_result, body) => showToast(`Invitation created for ${body.email}`) });
+  // The least role first: it is the one most invitations give.
+  const roles = assignableRoles(viewerRole).reverse();
   const serverEmailError = invite.error?.field === "email" ? invite.error.fieldMessage : undefined;
 
   function submit() {

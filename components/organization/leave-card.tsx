@@ -1,22 +1,18 @@
 "use client";
 
 import { Banner, BlockStack, Button, Card, InlineStack, Modal, Text } from "@shopify/polaris";
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiFetch, type ApiError } from "@/components/api/api-fetch";
+import { useLeaveOrganization } from "@/components/api/organizations";
 import { useToast } from "@/components/shell/toast";
 
 export function LeaveCard({ organizationName, onlyOwner }: { organizationName: string; onlyOwner: boolean }) {
   const [confirming, setConfirming] = useState(false);
-  const queryClient = useQueryClient();
   const router = useRouter();
   const showToast = useToast();
-  const leave = useMutation<{ activeOrganizationId: string | null }, ApiError>({
-    mutationFn: () => apiFetch("/api/organization/leave", { method: "POST" }),
-    onSuccess: async ({ activeOrganizationId }) => {
+  const leave = useLeaveOrganization({
+    onSuccess: ({ activeOrganizationId }) => {
       showToast(`You left ${organizationName}`);
-      await queryClient.invalidateQueries();
       router.push(activeOrganizationId ? "/" : "/organizations/new");
       router.refresh();
     },

@@ -14,36 +14,30 @@ import {
   useBreakpoints,
 } from "@shopify/polaris";
 import { useState } from "react";
-import { apiFetch } from "@/components/api/api-fetch";
-import type { Member } from "@/components/api/queries";
+import { useChangeMemberRole, type Member } from "@/components/api/organizations";
+import { useToast } from "@/components/shell/toast";
+import { assignableRoles, can, canManageMember } from "@/lib/organizations/permissions";
 import { RemoveMemberModal } from "./remove-member-modal";
 import { RoleBadge } from "./role-badge";
-import { useOrganizationMutation } from "./use-organization-mutation";
 import { ROLE_LABEL, type Role } from "@/lib/vocabulary/organizations";
 
 type Props = { members: Member[]; viewerRole: Role; viewerUserId: string; organizationName: string };
 
-// Mirrors the server's rules so people are not offered actions that would be refused; the
-// server still decides (e.g. the last owner cannot be demoted → its message shows above).
+// The server's own rules (lib/organizations/permissions.ts), so people are not offered actions that
+// would be refused; the server still decides (e.g. the last owner cannot be demoted → its message shows above).
 function permissions(viewerRole: Role, viewerUserId: string, target: Member) {
-  const manager = viewerRole === "owner" || viewerRole === "admin";
-  const touchable = manager && (viewerRole === "owner" || target.role !== "owner");
+  const touchable = canManageMember(viewerRole, target.role);
   return { changeRole: touchable, remove: touchable && target.userId !== viewerUserId };
 }
 
 export function MembersCard({ members, viewerRole, viewerUserId, organizationName }: Props) {
   const [removing, setRemoving] = useState<Member | null>(null);
-  const changeRole = useOrganizationMutation(
-    ({ member, role }: { member: Member; role: Role }) =>
-      apiFetch(`/api/organization/members/${member.id}`, { method: "PATCH", body: { role } }),
-    ({ member, role }) => `${member.name} is now ${ROLE_LABEL[role].toLowerCase()}`,
-  );
-  const roleOptions = (
-    viewerRole === "owner" ? (["owner", "admin", "member"] as const) : (["admin", "member"] as const)
-  ).map((role) => ({
-    label: ROLE_LABEL[role],
-    value: role,
-  }));
+  const showToast = useToast();
+  const changeRole = useChangeMemberRole({
+    onSuccess: (_result, { member, role }) => showToast(`${member.name} is now ${ROLE_LABEL[role].toLowerCase()}`),
+  });
+  const roleOptions = assignableRoles(viewerRole).map((role) => ({ label: ROLE_LABEL[role], value: role }));
+  const manager = can(viewerRole, "members.manage");
 
   // Four columns do not fit a phone: there each member is one stacked row (Polaris's condensed list).
   const { smDown: condensed } = useBreakpoints();
@@ -101,7 +95,7 @@ export function MembersCard({ members, viewerRole, viewerUserId, organizationNam
             <IndexTable.Cell>{name}</IndexTable.Cell>
             <IndexTable.Cell>{member.email}</IndexTable.Cell>
             <IndexTable.Cell>{roleControl}</IndexTable.Cell>
-            {viewerRole !== "member" ? <IndexTable.Cell>{removeButton}</IndexTable.Cell> : null}
+            {manager ? <IndexTable.Cell>{removeButton}</IndexTable.Cell> : null}
           </>
         )}
       </IndexTable.Row>
@@ -124,7 +118,7 @@ export function MembersCard({ members, viewerRole, viewerUserId, organizationNam
           itemCount={members.length}
           selectable={false}
           headings={
-            viewerRole !== "member"
+            manager
               ? [{ title: "Name" }, { title: "Email" }, { title: "Role" }, { title: "Actions", hidden: true }]
               : [{ title: "Name" }, { title: "Email" }, { title: "Role" }]
           }

@@ -1,7 +1,7 @@
 "use client";
 
 import { Banner, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
-import type { OrganizationSummary } from "@/components/api/queries";
+import type { OrganizationSummary } from "@/components/api/organizations";
 import { RoleBadge } from "./role-badge";
 import { useSwitchOrganization } from "./use-switch-organization";
 

@@ -1,9 +1,8 @@
 "use client";
 
 import { Banner, BlockStack, Modal, Text } from "@shopify/polaris";
-import { apiFetch } from "@/components/api/api-fetch";
-import type { Member } from "@/components/api/queries";
-import { useOrganizationMutation } from "./use-organization-mutation";
+import { useRemoveMember, type Member } from "@/components/api/organizations";
+import { useToast } from "@/components/shell/toast";
 
 export function RemoveMemberModal({
   member,
@@ -14,10 +13,8 @@ export function RemoveMemberModal({
   organizationName: string;
   onClose: () => void;
 }) {
-  const remove = useOrganizationMutation(
-    (target: Member) => apiFetch(`/api/organization/members/${target.id}`, { method: "DELETE" }),
-    (target) => `${target.name} was removed`,
-  );
+  const showToast = useToast();
+  const remove = useRemoveMember({ onSuccess: (_result, target) => showToast(`${target.name} was removed`) });
   const close = () => {
     remove.reset();
     onClose();

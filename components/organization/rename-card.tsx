@@ -2,18 +2,15 @@
 
 import { Banner, BlockStack, Button, Card, Form, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { apiFetch } from "@/components/api/api-fetch";
-import type { OrganizationDetails } from "@/components/api/queries";
-import { useOrganizationMutation } from "./use-organization-mutation";
+import { useRenameOrganization, type OrganizationDetails } from "@/components/api/organizations";
+import { useToast } from "@/components/shell/toast";
 
 type Organization = OrganizationDetails["organization"];
 
 export function RenameCard({ organization, canEdit }: { organization: Organization; canEdit: boolean }) {
   const [name, setName] = useState(organization.name);
-  const rename = useOrganizationMutation(
-    (next: string) => apiFetch("/api/organization", { method: "PATCH", body: { name: next } }),
-    (next) => `Organization renamed to ${next}`,
-  );
+  const showToast = useToast();
+  const rename = useRenameOrganization({ onSuccess: (_result, next) => showToast(`Organization renamed to ${next}`) });
   const fieldError = rename.error?.field === "name" ? rename.error.fieldMessage : undefined;
 
   if (!canEdit) {

@@ -1,7 +1,8 @@
 "use client";
 
 import { Banner, BlockStack, Layout, Page, SkeletonBodyText, SkeletonPage, Card } from "@shopify/polaris";
-import { useMe, useOrganization } from "@/components/api/queries";
+import { useMe, useOrganization } from "@/components/api/organizations";
+import { can } from "@/lib/organizations/permissions";
 import { ActivityCard } from "./activity-card";
 import { InvitationsCard } from "./invitations-card";
 import { InviteCard } from "./invite-card";
@@ -33,12 +34,11 @@ export function SettingsView() {
   }
 
   const { organization, role, members, invitations } = data;
-  const manager = role === "owner" || role === "admin";
   const owners = members.filter((m) => m.role === "owner").length;
   return (
     <Page title="Organization settings" subtitle={organization.name} titleMetadata={<RoleBadge role={role} />}>
       <Layout>
-        {!manager ? (
+        {!can(role, "members.manage") ? (
           <Layout.Section>
             <Banner tone="info" title="You have read-only access">
               <p>Only owners and admins can rename the organization, invite people or change roles.</p>
@@ -46,7 +46,7 @@ export function SettingsView() {
           </Layout.Section>
         ) : null}
         <Layout.AnnotatedSection id="details" title="Details" description="The name everyone in the organization sees.">
-          <RenameCard key={organization.id} organization={organization} canEdit={manager} />
+          <RenameCard key={organization.id} organization={organization} canEdit={can(role, "organization.rename")} />
         </Layout.AnnotatedSection>
         <Layout.AnnotatedSection
           id="members"
@@ -60,7 +60,7 @@ export function SettingsView() {
             organizationName={organization.name}
           />
         </Layout.AnnotatedSection>
-        {manager ? (
+        {can(role, "members.manage") ? (
           <Layout.AnnotatedSection
             id="invite"
             title="Invite people"
@@ -72,7 +72,7 @@ export function SettingsView() {
             </BlockStack>
           </Layout.AnnotatedSection>
         ) : null}
-        {manager ? (
+        {can(role, "audit.view") ? (
           <Layout.AnnotatedSection
             id="activity"
             title="Activity"

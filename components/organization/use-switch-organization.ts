@@ -1,18 +1,13 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { apiFetch } from "@/components/api/api-fetch";
+import { useSwitchOrganization as useSwitchOrganizationCall } from "@/components/api/organizations";
 
 /** Makes another organization the active one and opens its home page. */
 export function useSwitchOrganization() {
-  const queryClient = useQueryClient();
   const router = useRouter();
-  return useMutation({
-    mutationFn: (organizationId: string) =>
-      apiFetch("/api/organizations/active", { method: "PUT", body: { organizationId } }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries();
+  return useSwitchOrganizationCall({
+    onSuccess: () => {
       router.push("/");
       router.refresh();
     },

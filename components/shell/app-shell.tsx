@@ -2,7 +2,7 @@
 
 import { Frame, TopBar } from "@shopify/polaris";
 import { useCallback, useState, type ReactNode } from "react";
-import { useMe, type Me } from "@/components/api/queries";
+import { useMe, type Me } from "@/components/api/organizations";
 import { AppNavigation } from "./app-navigation";
 import { Brand } from "./brand";
 import { OrganizationSwitcher } from "./organization-switcher";

@@ -3,7 +3,7 @@
 import { Icon, InlineStack, Text, TopBar } from "@shopify/polaris";
 import { CheckIcon, ChevronDownIcon, PlusIcon } from "@shopify/polaris-icons";
 import { useState } from "react";
-import type { Me } from "@/components/api/queries";
+import type { Me } from "@/components/api/organizations";
 import { useSwitchOrganization } from "@/components/organization/use-switch-organization";
 import { useToast } from "./toast";
 import { ROLE_LABEL } from "@/lib/vocabulary/organizations";

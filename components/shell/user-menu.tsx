@@ -5,7 +5,7 @@ import { ExitIcon, SettingsIcon } from "@shopify/polaris-icons";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { Me } from "@/components/api/queries";
+import type { Me } from "@/components/api/organizations";
 import { authClient } from "@/lib/auth/client";
 import { useToast } from "./toast";
 

@@ -2,13 +2,14 @@
 
 import { Banner, BlockStack, Card, EmptyState, Page, SkeletonBodyText, SkeletonPage } from "@shopify/polaris";
 import { PlusIcon } from "@shopify/polaris-icons";
-import { useOrganization } from "@/components/api/queries";
+import { useOrganization } from "@/components/api/organizations";
 import { useStores, type Store } from "@/components/api/stores";
 import { RoleBadge } from "@/components/organization/role-badge";
 import { OauthErrorBanner } from "./oauth-error-banner";
 import { storeState } from "./store-badges";
 import { STORES_ILLUSTRATION } from "./stores-illustration";
 import { StoresTable } from "./stores-table";
+import { can } from "@/lib/organizations/permissions";
 
 /** The home page: every store of the active organization (`/` and `/stores`). */
 export function StoresDashboard({ oauthError }: { oauthError?: string }) {
@@ -25,7 +26,7 @@ export function StoresDashboard({ oauthError }: { oauthError?: string }) {
     );
   }
   const { organization: org, role } = organization.data;
-  const canAdd = role !== "member";
+  const canAdd = can(role, "stores.add");
   const list = stores.data ?? [];
   return (
     <Page

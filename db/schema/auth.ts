@@ -1,6 +1,7 @@
 // Tables owned by better-auth (core + organization plugin + database rate limiting). Property
 // names are what better-auth's Drizzle adapter expects; SQL names follow the project's style.
 import { bigint, boolean, index, integer, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { InvitationStatus } from "@/lib/vocabulary/organizations";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () =>
@@ -113,7 +114,7 @@ export const invitation = pgTable(
       .references(() => organization.id, { onDelete: "cascade" }),
     email: text("email").notNull(),
     role: text("role"),
-    status: text("status").notNull().default("pending"),
+    status: text("status").$type<InvitationStatus>().notNull().default("pending"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     createdAt: createdAt(),
     inviterId: text("inviter_id")

@@ -6,13 +6,12 @@ import type { Store } from "@/db/schema/stores";
 import type { Actor } from "@/lib/audit/record-audit";
 import { auth } from "@/lib/auth/auth";
 import { getMembership, type Membership } from "@/lib/organizations/get-membership";
-import { hasRole } from "@/lib/organizations/roles";
+import { can, LEAST_ROLE, type Action } from "@/lib/organizations/permissions";
 import { appUrl } from "@/lib/runtime/app-url";
 import { getStoreForMember } from "@/lib/stores/get-store-for-member";
 import { AppError, notFound } from "@/lib/errors/app-error";
 import { toErrorResponse } from "./error-response";
 import { parseBody, parseQuery } from "./parse-input";
-import type { Role } from "@/lib/vocabulary/organizations";
 
 type Params = Record<string, string | string[]>;
 type RouteContext = { params: Promise<Params> };
@@ -51,10 +50,10 @@ export function withUser<B extends Schema | undefined = undefined, Q extends Sch
   return wrap(async (base) => base, handler, options);
 }
 
-/** A route about the user's active organization; `role` is the least role allowed. */
+/** A route about the user's active organization; `can` names the action it takes (lib/organizations/permissions.ts). */
 export function withOrg<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
   handler: (ctx: OrgContext<B, Q>) => Promise<Result>,
-  options: Options<B, Q> & { role?: Role } = {},
+  options: Options<B, Q> & { can?: Action } = {},
 ) {
   return wrap(
     async (base) => {
@@ -63,7 +62,7 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
         : null;
       if (!membership)
         throw new AppError("not_found", "No active organization: create one or switch to one you belong to");
-      assertRole(membership, options.role);
+      assertAllowed(membership, options.can);
       return { ...base, membership, organizationId: membership.organization.id };
     },
     handler,
@@ -74,13 +73,13 @@ export function withOrg<B extends Schema | undefined = undefined, Q extends Sche
 /** A route under /api/stores/:storeId; anyone outside the store's organization gets 404. */
 export function withStore<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined>(
   handler: (ctx: StoreContext<B, Q>) => Promise<Result>,
-  options: Options<B, Q> & { role?: Role } = {},
+  options: Options<B, Q> & { can?: Action } = {},
 ) {
   return wrap(
     async (base) => {
       const found = await getStoreForMember({ storeId: base.params.storeId ?? "", userId: base.user.id });
       if (!found) throw notFound("Store");
-      assertRole(found.membership, options.role);
+      assertAllowed(found.membership, options.can);
       return { ...base, membership: found.membership, organizationId: found.store.organizationId, store: found.store };
     },
     handler,
@@ -88,10 +87,13 @@ export function withStore<B extends Schema | undefined = undefined, Q extends Sc
   );
 }
 
-function assertRole(membership: Membership, required: Role = "member") {
-  if (hasRole(membership.role, required)) return;
+function assertAllowed(membership: Membership, action: Action | undefined) {
+  if (!action || can(membership.role, action)) return;
   const article = membership.role === "admin" ? "an" : "a";
-  throw new AppError("forbidden", `This action needs the ${required} role; you are ${article} ${membership.role}`);
+  throw new AppError(
+    "forbidden",
+    `This action needs the ${LEAST_ROLE[action]} role; you are ${article} ${membership.role}`,
+  );
 }
 
 type Base = Omit<UserContext<unknown, unknown>, "body" | "query">;

@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import { invitation } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { notFound } from "@/lib/errors/app-error";
+import type { TOkResponse } from "./schemas";
 
 /** Withdraws a pending invitation of the organization; its link stops working. */
 export async function cancelInvitation({
@@ -13,7 +14,7 @@ export async function cancelInvitation({
   organizationId: string;
   invitationId: string;
   actor: Actor;
-}) {
+}): Promise<TOkResponse> {
   return db.transaction(async (tx) => {
     const [canceled] = await tx
       .update(invitation)
@@ -33,6 +34,6 @@ export async function cancelInvitation({
       target: canceled.email,
       details: { invitationId },
     });
-    return { ok: true };
+    return { ok: true } as const;
   });
 }

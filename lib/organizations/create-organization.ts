@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { member, organization, session } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import type { TCreateOrganizationResponse } from "./schemas";
 
 /** Creates an organization owned by the user and makes it the session's active one. */
 export async function createOrganization({
@@ -13,7 +14,7 @@ export async function createOrganization({
   actor: Actor;
   sessionId: string;
   name: string;
-}) {
+}): Promise<TCreateOrganizationResponse> {
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(organization)

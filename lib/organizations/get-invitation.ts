@@ -3,12 +3,19 @@ import { db } from "@/db/client";
 import { invitation, organization, user } from "@/db/schema/auth";
 import { notFound } from "@/lib/errors/app-error";
 import { toRole } from "./roles";
+import type { TGetInvitationResponse } from "./schemas";
 
 /**
  * An invitation as its invitee sees it. Only the invited address may see it: anyone else gets
  * 404, so a leaked link tells nothing about the organization.
  */
-export async function getInvitation({ invitationId, email }: { invitationId: string; email: string }) {
+export async function getInvitation({
+  invitationId,
+  email,
+}: {
+  invitationId: string;
+  email: string;
+}): Promise<TGetInvitationResponse> {
   const [row] = await db
     .select({
       id: invitation.id,

@@ -3,11 +3,19 @@ import { db } from "@/db/client";
 import { invitation, member, organization, user } from "@/db/schema/auth";
 import { notFound } from "@/lib/errors/app-error";
 import { invitationLink } from "./invitation-link";
-import { hasRole, toRole } from "./roles";
+import { can } from "./permissions";
+import { toRole } from "./roles";
+import type { TOrganizationDetails } from "./schemas";
 import type { Role } from "@/lib/vocabulary/organizations";
 
 /** The organization with its members; pending invitations only for admins and owners. */
-export async function getOrganization({ organizationId, viewerRole }: { organizationId: string; viewerRole: Role }) {
+export async function getOrganization({
+  organizationId,
+  viewerRole,
+}: {
+  organizationId: string;
+  viewerRole: Role;
+}): Promise<TOrganizationDetails> {
   const [org] = await db
     .select({
       id: organization.id,
@@ -33,7 +41,7 @@ export async function getOrganization({ organizationId, viewerRole }: { organiza
     .where(eq(member.organizationId, organizationId))
     .orderBy(asc(member.createdAt));
 
-  const invitations = hasRole(viewerRole, "admin")
+  const invitations = can(viewerRole, "members.manage")
     ? await db
         .select({
           id: invitation.id,

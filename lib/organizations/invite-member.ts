@@ -5,8 +5,9 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { sendMail } from "@/lib/mail/send-mail";
 import { invitationLink } from "./invitation-link";
-import type { TInviteMemberRequest } from "./schemas";
+import type { TInviteMemberRequest, TInviteMemberResponse } from "./schemas";
 import type { Role } from "@/lib/vocabulary/organizations";
+import { assignableRoles } from "./permissions";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -21,8 +22,8 @@ export async function inviteMember({
   inviter,
   email,
   role,
-}: { organizationId: string; inviter: Inviter } & TInviteMemberRequest) {
-  if (role === "owner" && inviter.role !== "owner")
+}: { organizationId: string; inviter: Inviter } & TInviteMemberRequest): Promise<TInviteMemberResponse> {
+  if (!assignableRoles(inviter.role).includes(role))
     throw new AppError("forbidden", "Only an owner can invite another owner");
   const address = email.trim().toLowerCase();
 

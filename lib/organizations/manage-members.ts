@@ -6,8 +6,10 @@ import type { Db } from "@/db/handle";
 import { member, session, user } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError, notFound } from "@/lib/errors/app-error";
+import { assignableRoles, canManageMember } from "./permissions";
 import { toRole } from "./roles";
 import type { Role } from "@/lib/vocabulary/organizations";
+import type { TChangeMemberRoleResponse, TLeaveOrganizationResponse, TOkResponse } from "./schemas";
 
 /** The acting member: their membership decides what they may do, `actor` is who the log names. */
 type By = { memberId: string; role: Role };
@@ -31,12 +33,12 @@ export async function changeMemberRole({
   actor: Actor;
   memberId: string;
   role: Role;
-}) {
+}): Promise<TChangeMemberRoleResponse> {
   return db.transaction(async (tx) => {
     const members = await lockMembers(tx, organizationId);
     const target = members.find((m) => m.id === memberId);
     if (!target) throw notFound("Member");
-    if (by.role !== "owner" && (target.role === "owner" || role === "owner")) {
+    if (!canManageMember(by.role, target.role) || !assignableRoles(by.role).includes(role)) {
       throw new AppError("forbidden", "Only an owner can change an owner's role or make someone an owner");
     }
     if (target.role === "owner" && role !== "owner" && ownerCount(members) === 1) {
@@ -63,14 +65,13 @@ export async function removeMember({
   by: By;
   actor: Actor;
   memberId: string;
-}) {
+}): Promise<TOkResponse> {
   return db.transaction(async (tx) => {
     const members = await lockMembers(tx, organizationId);
     const target = members.find((m) => m.id === memberId);
     if (!target) throw notFound("Member");
     if (target.id === by.memberId) throw new AppError("conflict", "To remove yourself, leave the organization instead");
-    if (target.role === "owner" && by.role !== "owner")
-      throw new AppError("forbidden", "Only an owner can remove an owner");
+    if (!canManageMember(by.role, target.role)) throw new AppError("forbidden", "Only an owner can remove an owner");
     await tx.delete(member).where(eq(member.id, memberId));
     await clearActiveOrganization(tx, target.userId, organizationId);
     await recordAudit(tx, actor, {
@@ -79,12 +80,18 @@ export async function removeMember({
       target: await emailOf(tx, target.userId),
       details: { role: target.role },
     });
-    return { ok: true };
+    return { ok: true } as const;
   });
 }
 
 /** The member leaves; the session moves to another of their organizations, if any. */
-export async function leaveOrganization({ organizationId, actor }: { organizationId: string; actor: Actor }) {
+export async function leaveOrganization({
+  organizationId,
+  actor,
+}: {
+  organizationId: string;
+  actor: Actor;
+}): Promise<TLeaveOrganizationResponse> {
   return db.transaction(async (tx) => {
     const members = await lockMembers(tx, organizationId);
     const self = members.find((m) => m.userId === actor.userId);
@@ -100,7 +107,7 @@ export async function leaveOrganization({ organizationId, actor }: { organizatio
       target: actor.email,
       details: { role: self.role },
     });
-    return { ok: true, activeOrganizationId: next };
+    return { ok: true, activeOrganizationId: next } as const;
   });
 }
 

@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import { organization } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { notFound } from "@/lib/errors/app-error";
+import type { TRenameOrganizationResponse } from "./schemas";
 
 export async function renameOrganization({
   organizationId,
@@ -12,7 +13,7 @@ export async function renameOrganization({
   organizationId: string;
   name: string;
   actor: Actor;
-}) {
+}): Promise<TRenameOrganizationResponse> {
   return db.transaction(async (tx) => {
     const [before] = await tx
       .select({ name: organization.name })
@@ -30,6 +31,6 @@ export async function renameOrganization({
       action: "organization.renamed",
       details: { from: before.name, to: name },
     });
-    return { organization: updated };
+    return { organization: updated! };
   });
 }

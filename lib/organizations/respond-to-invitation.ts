@@ -4,11 +4,18 @@ import { invitation, member, session } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { getInvitation } from "./get-invitation";
+import type { TAcceptInvitationResponse, TOkResponse } from "./schemas";
 
 type Invitee = Actor & { sessionId: string };
 
 /** Joins the organization with the invited role and makes it the session's active one. */
-export async function acceptInvitation({ invitationId, invitee }: { invitationId: string; invitee: Invitee }) {
+export async function acceptInvitation({
+  invitationId,
+  invitee,
+}: {
+  invitationId: string;
+  invitee: Invitee;
+}): Promise<TAcceptInvitationResponse> {
   const { invitation: found } = await getInvitation({ invitationId, email: invitee.email });
   assertPending(found.status);
   return db.transaction(async (tx) => {
@@ -43,7 +50,13 @@ export async function acceptInvitation({ invitationId, invitee }: { invitationId
 }
 
 /** Declines the invitation; the link stops working. */
-export async function rejectInvitation({ invitationId, invitee }: { invitationId: string; invitee: Invitee }) {
+export async function rejectInvitation({
+  invitationId,
+  invitee,
+}: {
+  invitationId: string;
+  invitee: Invitee;
+}): Promise<TOkResponse> {
   const { invitation: found } = await getInvitation({ invitationId, email: invitee.email });
   assertPending(found.status);
   await db.transaction(async (tx) => {
@@ -58,7 +71,7 @@ export async function rejectInvitation({ invitationId, invitee }: { invitationId
       details: { invitationId },
     });
   });
-  return { ok: true };
+  return { ok: true } as const;
 }
 
 function assertPending(status: string) {

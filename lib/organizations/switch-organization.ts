@@ -3,6 +3,7 @@ import { db } from "@/db/client";
 import { session } from "@/db/schema/auth";
 import { notFound } from "@/lib/errors/app-error";
 import { getMembership } from "./get-membership";
+import type { TSwitchOrganizationResponse } from "./schemas";
 
 /** Makes one of the user's organizations the active one of this session. */
 export async function switchOrganization({
@@ -13,7 +14,7 @@ export async function switchOrganization({
   userId: string;
   sessionId: string;
   organizationId: string;
-}) {
+}): Promise<TSwitchOrganizationResponse> {
   const membership = await getMembership({ organizationId, userId });
   if (!membership) throw notFound("Organization");
   await db

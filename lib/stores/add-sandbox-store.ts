@@ -9,7 +9,7 @@ import { enqueue } from "@/lib/jobs/enqueue";
 import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
 import { seedSandboxShop } from "./sandbox/seed-sandbox-store-data";
 import { saveConnectedStore } from "./save-connected-store";
-import { DEFAULT_METAFIELD_NAMESPACE, type TAddSandboxStoreRequest } from "./schemas";
+import { DEFAULT_METAFIELD_NAMESPACE, type TAddSandboxStoreRequest, type TStoreResponse } from "./schemas";
 import { toStoreView } from "./store-view";
 import { subscribeStoreWebhooks } from "./subscribe-store-webhooks";
 
@@ -18,7 +18,7 @@ export async function addSandboxStore({
   actor,
   size,
   name,
-}: TAddSandboxStoreRequest & { organizationId: string; actor: Actor }) {
+}: TAddSandboxStoreRequest & { organizationId: string; actor: Actor }): Promise<TStoreResponse> {
   const shopDomain = `sandbox-${randomUUID().slice(0, 12)}.myshopify.com`;
   const displayName = name ?? `Sandbox store (${size})`;
   const created = await createSandboxShop({ domain: shopDomain, name: displayName });

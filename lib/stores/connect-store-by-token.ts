@@ -5,7 +5,7 @@ import "server-only";
 import type { Actor } from "@/lib/audit/record-audit";
 import { checkStoreToken } from "./check-store-token";
 import { saveConnectedStore } from "./save-connected-store";
-import type { TConnectByTokenRequest } from "./schemas";
+import type { TConnectByTokenRequest, TConnectedStoreResponse } from "./schemas";
 import { toStoreView } from "./store-view";
 import { subscribeStoreWebhooks } from "./subscribe-store-webhooks";
 
@@ -16,7 +16,7 @@ export async function connectStoreByToken({
   accessToken,
   apiSecret,
   name,
-}: TConnectByTokenRequest & { organizationId: string; actor: Actor }) {
+}: TConnectByTokenRequest & { organizationId: string; actor: Actor }): Promise<TConnectedStoreResponse> {
   const checked = await checkStoreToken({ shop, accessToken });
   const { store } = await saveConnectedStore({
     organizationId,

@@ -11,6 +11,7 @@ import type { DisconnectReason } from "@/lib/vocabulary/stores";
 import { storeCredentials } from "./store-credentials";
 import { toStoreView } from "./store-view";
 import { unsubscribeStoreWebhooks } from "./subscribe-store-webhooks";
+import type { TDisconnectStoreResponse } from "./schemas";
 
 type Options = {
   storeId: string;
@@ -21,7 +22,13 @@ type Options = {
 };
 
 /** `db` may be a transaction (the webhook's), so the disconnect commits with the delivery record. */
-export async function disconnectStore({ storeId, organizationId, actor, reason = "user", db = defaultDb }: Options) {
+export async function disconnectStore({
+  storeId,
+  organizationId,
+  actor,
+  reason = "user",
+  db = defaultDb,
+}: Options): Promise<TDisconnectStoreResponse> {
   if (reason === "user") {
     const [current] = await defaultDb.select().from(stores).where(storeScope({ storeId, organizationId }));
     const credentials = current && current.status !== "disconnected" ? storeCredentials(current) : null;

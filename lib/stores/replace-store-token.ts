@@ -10,14 +10,20 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { startStoreSync } from "@/lib/stores/start-store-sync";
 import { checkStoreToken } from "./check-store-token";
-import type { TReplaceStoreTokenRequest } from "./schemas";
+import type { TConnectedStoreResponse, TReplaceStoreTokenRequest } from "./schemas";
 import { encryptCredentials, storeCredentials } from "./store-credentials";
 import { toStoreView } from "./store-view";
 import { subscribeStoreWebhooks } from "./subscribe-store-webhooks";
 
 type Options = TReplaceStoreTokenRequest & { storeId: string; organizationId: string; actor: Actor };
 
-export async function replaceStoreToken({ storeId, organizationId, actor, accessToken, apiSecret }: Options) {
+export async function replaceStoreToken({
+  storeId,
+  organizationId,
+  actor,
+  accessToken,
+  apiSecret,
+}: Options): Promise<TConnectedStoreResponse> {
   const where = storeScope({ storeId, organizationId });
   const [current] = await db.select().from(stores).where(where);
   if (!current) throw new AppError("not_found", "Store not found");

@@ -72,6 +72,7 @@ export const ZReplaceStoreTokenRequest = z.object({ accessToken: ZAccessToken, a
 export type TReplaceStoreTokenRequest = z.infer<typeof ZReplaceStoreTokenRequest>;
 
 export const ZStartOauthRequest = z.object({ shop: ZShopDomain });
+export type TStartOauthRequest = z.infer<typeof ZStartOauthRequest>;
 
 export const ZUpdateStoreRequest = z
   .object({ name: ZStoreName.optional(), metafieldNamespace: ZMetafieldNamespace.optional() })
@@ -101,3 +102,16 @@ export type TStoreView = {
   lastActivityAt: string | null;
   createdAt: string;
 };
+
+/** GET /api/stores — every store of the active organization. */
+export type TListStoresResponse = { stores: TStoreView[] };
+/** GET and PATCH /api/stores/:storeId, POST /api/stores/sandbox (201). */
+export type TStoreResponse = { store: TStoreView };
+/** Whether Synco's webhook subscriptions are in place, and the topics it had to create. */
+export type TWebhookSubscriptionOutcome = { subscribed: boolean; created: string[] };
+/** POST /api/stores/token (201), PUT /api/stores/:storeId/token — the token was checked with Shopify first. */
+export type TConnectedStoreResponse = { store: TStoreView; webhooks: TWebhookSubscriptionOutcome };
+/** POST /api/stores/:storeId/disconnect — `changed: false` when it was already disconnected. */
+export type TDisconnectStoreResponse = { store: TStoreView; changed: boolean };
+/** POST /api/shopify/oauth/start, POST /api/stores/:storeId/reauthorize — where to send the browser. */
+export type TStartOauthResponse = { authorizeUrl: string };

@@ -3,8 +3,7 @@ import type { Store } from "@/db/schema/stores";
 import { logger } from "@/lib/logger";
 import { registerStoreWebhooks, unregisterStoreWebhooks } from "./register-store-webhooks";
 import { shopifyClientFor } from "./store-client";
-
-export type WebhookSubscriptionOutcome = { subscribed: boolean; created: string[] };
+import type { TWebhookSubscriptionOutcome } from "./schemas";
 
 /**
  * Registers the store's webhooks right after it connects. A failure does not undo the connection
@@ -16,7 +15,7 @@ export async function subscribeStoreWebhooks({
 }: {
   store: Store;
   accessToken: string;
-}): Promise<WebhookSubscriptionOutcome> {
+}): Promise<TWebhookSubscriptionOutcome> {
   try {
     const { created } = await registerStoreWebhooks({
       client: shopifyClientFor({ ...store, accessToken }, { maxRetries: 3, deadlineMs: 30_000 }),

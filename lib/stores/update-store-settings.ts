@@ -3,7 +3,7 @@ import { stores } from "@/db/schema/stores";
 import { storeScope } from "@/db/store-scope";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import type { TUpdateStoreRequest } from "./schemas";
+import type { TStoreResponse, TUpdateStoreRequest } from "./schemas";
 import { toStoreView } from "./store-view";
 
 /** Renames a store or changes its metafield namespace; the audit row keeps both values. */
@@ -17,7 +17,7 @@ export async function updateStoreSettings({
   organizationId: string;
   actor: Actor;
   changes: TUpdateStoreRequest;
-}) {
+}): Promise<TStoreResponse> {
   return db.transaction(async (tx) => {
     const where = storeScope({ storeId, organizationId });
     const [before] = await tx.select().from(stores).where(where).for("update");

@@ -6,7 +6,7 @@ import { db } from "@/db/client";
 import { notFound } from "@/lib/errors/app-error";
 import { findStore } from "@/lib/stores/find-store";
 import { parseShopifyId } from "@/lib/shopify/gid";
-import type { TSyncItemDetail } from "./schemas";
+import type { TSyncItemResponse } from "./schemas";
 import { MAPPED_ITEM_COLUMNS, toSyncItem, type SyncItemRow } from "./sync-item-row";
 import type { ResourceType } from "@/lib/vocabulary/sync";
 
@@ -29,7 +29,7 @@ export async function getSyncItem({
   organizationId: string;
   type: ResourceType;
   shopifyId: string;
-}): Promise<{ item: TSyncItemDetail }> {
+}): Promise<TSyncItemResponse> {
   await findStore({ storeId, organizationId });
   const id = parseShopifyId(type, shopifyId);
   if (id === null) throw notFound("Item");

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { findStore } from "@/lib/stores/find-store";
 import { getIndexStatus } from "@/lib/shopify-index/index-status";
-import { type TSyncOverview, type TSyncTypeCounts } from "./schemas";
+import type { TSyncOverviewResponse, TSyncTypeCounts } from "./schemas";
 import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
 
 const MIRROR_COUNT_CAP = 10_000;
@@ -34,7 +34,7 @@ export async function getSyncOverview({
 }: {
   storeId: string;
   organizationId: string;
-}): Promise<{ overview: TSyncOverview }> {
+}): Promise<TSyncOverviewResponse> {
   await findStore({ storeId, organizationId });
   const [counts, pending, refused, index] = await Promise.all([
     db.execute<CountsRow>(syncCountsQuery(storeId)),

@@ -123,3 +123,8 @@ export type TSyncItemDetail = TSyncItem & {
     updatedAt: string;
   } | null;
 };
+
+/** GET /api/stores/:storeId/sync/overview */
+export type TSyncOverviewResponse = { overview: TSyncOverview };
+/** GET /api/stores/:storeId/sync/items/:type/:shopifyId */
+export type TSyncItemResponse = { item: TSyncItemDetail };

@@ -12,7 +12,7 @@ export const GET = withOrg(async ({ organizationId, membership }) =>
 export const PATCH = withOrg(
   async ({ organizationId, actor, body }) => renameOrganization({ organizationId, name: body.name, actor }),
   {
-    role: "admin",
+    can: "organization.rename",
     body: ZRenameOrganizationRequest,
   },
 );

@@ -1,10 +1,8 @@
 "use client";
 
 import { Banner, Button, Form, FormLayout, InlineStack, SkeletonBodyText, Text, TextField } from "@shopify/polaris";
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError, apiFetch } from "@/components/api/api-fetch";
-import { useOauthConfig } from "@/components/api/stores";
+import { useOauthConfig, useStartOauth } from "@/components/api/stores";
 import { ZStartOauthRequest } from "@/lib/stores/schemas";
 import { apiFieldError, formErrors } from "../field-error";
 
@@ -15,10 +13,7 @@ export function OauthStoreForm({ shop: fixedShop }: { shop?: string }) {
   const config = useOauthConfig();
   const [shop, setShop] = useState(fixedShop ?? "");
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const start = useMutation<{ authorizeUrl: string }, ApiError, { shop: string }>({
-    mutationFn: (body) => apiFetch("/api/shopify/oauth/start", { method: "POST", body }),
-    onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl),
-  });
+  const start = useStartOauth({ onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl) });
 
   if (config.isPending) return <SkeletonBodyText lines={3} />;
   const missing = config.data?.missing ?? [];

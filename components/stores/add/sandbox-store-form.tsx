@@ -3,11 +3,10 @@
 import { Banner, BlockStack, Button, ChoiceList, Form, InlineStack } from "@shopify/polaris";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiFetch } from "@/components/api/api-fetch";
-import type { SandboxSizes, Store } from "@/components/api/stores";
+import { useAddSandboxStore, type SandboxSizes } from "@/components/api/stores";
+import { useToast } from "@/components/shell/toast";
 import { SANDBOX_SIZE_LABEL, SANDBOX_SIZES, type SandboxSize } from "@/lib/vocabulary/stores";
 import { describeContents } from "../sandbox-contents";
-import { useStoreMutation } from "../use-store-mutation";
 
 const WAIT: Record<SandboxSize, string> = {
   small: "ready at once",
@@ -18,10 +17,11 @@ const WAIT: Record<SandboxSize, string> = {
 export function SandboxStoreForm({ sizes }: { sizes: SandboxSizes }) {
   const router = useRouter();
   const [size, setSize] = useState<SandboxSize>("small");
-  const add = useStoreMutation(
-    (body: { size: SandboxSize }) => apiFetch<{ store: Store }>("/api/stores/sandbox", { method: "POST", body }),
-    ({ store }) => (store.seedStatus === "seeding" ? "Sandbox store added: seeding it now" : "Sandbox store added"),
-  );
+  const showToast = useToast();
+  const add = useAddSandboxStore({
+    onSuccess: ({ store }) =>
+      showToast(store.seedStatus === "seeding" ? "Sandbox store added: seeding it now" : "Sandbox store added"),
+  });
 
   return (
     <Form

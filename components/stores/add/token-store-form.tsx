@@ -3,12 +3,11 @@
 import { Banner, Button, Form, FormLayout, InlineStack, TextField } from "@shopify/polaris";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { apiFetch } from "@/components/api/api-fetch";
-import type { Store } from "@/components/api/stores";
-import { ZConnectByTokenRequest, type TConnectByTokenRequest } from "@/lib/stores/schemas";
+import { useConnectStoreByToken } from "@/components/api/stores";
+import { useToast } from "@/components/shell/toast";
+import { ZConnectByTokenRequest } from "@/lib/stores/schemas";
 import { apiFieldError, formErrors } from "../field-error";
 import { TokenFields } from "../token-fields";
-import { useStoreMutation } from "../use-store-mutation";
 
 const LABELS = {
   shop: "Shop domain",
@@ -17,7 +16,6 @@ const LABELS = {
   name: "Store name",
 };
 type Field = keyof typeof LABELS;
-type Connected = { store: Store; webhooks: { subscribed: number; created: number } };
 
 /** Connects (or, with `shop`, reconnects) a store with a custom app's token, which Synco tries live before saving. */
 export function TokenStoreForm({ shop: fixedShop }: { shop?: string }) {
@@ -29,10 +27,8 @@ export function TokenStoreForm({ shop: fixedShop }: { shop?: string }) {
     name: "",
   });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const connect = useStoreMutation(
-    (body: TConnectByTokenRequest) => apiFetch<Connected>("/api/stores/token", { method: "POST", body }),
-    ({ store }) => `${store.name} connected`,
-  );
+  const showToast = useToast();
+  const connect = useConnectStoreByToken({ onSuccess: ({ store }) => showToast(`${store.name} connected`) });
   const set = (field: Field) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
   const errorOf = (field: Field) => errors[field] ?? apiFieldError(connect.error, field, LABELS[field]);
   // With the shop fixed there is no shop field to show its error under.

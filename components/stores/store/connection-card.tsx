@@ -1,9 +1,7 @@
 "use client";
 
 import { Banner, BlockStack, Card, Link, Text } from "@shopify/polaris";
-import { useMutation } from "@tanstack/react-query";
-import { apiFetch, type ApiError } from "@/components/api/api-fetch";
-import type { SandboxSizes, Store } from "@/components/api/stores";
+import { useReauthorizeStore, type SandboxSizes, type Store } from "@/components/api/stores";
 import { SANDBOX_SIZE_LABEL } from "@/lib/vocabulary/stores";
 import { formatDateTime, timeAgo } from "../format-time";
 import { describeContents } from "../sandbox-contents";
@@ -55,8 +53,7 @@ export function ConnectionCard({ store, sizes, canManage }: { store: Store; size
 
 /** Shopify access expired or no longer covers the scopes Synco needs: the merchant approves again. */
 function ReauthorizeBanner({ store, canManage }: { store: Store; canManage: boolean }) {
-  const reauthorize = useMutation<{ authorizeUrl: string }, ApiError>({
-    mutationFn: () => apiFetch(`/api/stores/${store.id}/reauthorize`, { method: "POST" }),
+  const reauthorize = useReauthorizeStore(store.id, {
     onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl),
   });
   return (

@@ -2,18 +2,16 @@
 
 import { Banner, BlockStack, Button, Card, InlineStack, List, Modal, Text } from "@shopify/polaris";
 import { useState } from "react";
-import { apiFetch } from "@/components/api/api-fetch";
-import type { Store } from "@/components/api/stores";
-import { useStoreMutation } from "../use-store-mutation";
-
-type Disconnected = { store: Store; changed: boolean };
+import { useDisconnectStore, type Store } from "@/components/api/stores";
+import { useToast } from "@/components/shell/toast";
 
 export function DisconnectCard({ store }: { store: Store }) {
   const [confirming, setConfirming] = useState(false);
-  const disconnect = useStoreMutation(
-    () => apiFetch<Disconnected>(`/api/stores/${store.id}/disconnect`, { method: "POST" }),
-    ({ changed }) => (changed ? `${store.name} disconnected` : `${store.name} was already disconnected`),
-  );
+  const showToast = useToast();
+  const disconnect = useDisconnectStore(store.id, {
+    onSuccess: ({ changed }) =>
+      showToast(changed ? `${store.name} disconnected` : `${store.name} was already disconnected`),
+  });
   const close = () => {
     setConfirming(false);
     disconnect.reset();

@@ -2,12 +2,11 @@
 
 import { Banner, BlockStack, Form, FormLayout, Modal, Text } from "@shopify/polaris";
 import { useState } from "react";
-import { apiFetch } from "@/components/api/api-fetch";
-import { useOauthConfig, type Store } from "@/components/api/stores";
-import { ZReplaceStoreTokenRequest, type TReplaceStoreTokenRequest } from "@/lib/stores/schemas";
+import { useOauthConfig, useReplaceStoreToken, type Store } from "@/components/api/stores";
+import { useToast } from "@/components/shell/toast";
+import { ZReplaceStoreTokenRequest } from "@/lib/stores/schemas";
 import { apiFieldError, formErrors } from "../field-error";
 import { TokenFields } from "../token-fields";
-import { useStoreMutation } from "../use-store-mutation";
 
 const LABELS = { accessToken: "New Admin API access token", apiSecret: "API secret key" };
 type Field = keyof typeof LABELS;
@@ -17,11 +16,8 @@ export function ReplaceTokenModal({ store, open, onClose }: { store: Store; open
   const scopes = useOauthConfig().data?.scopes;
   const [values, setValues] = useState<Record<Field, string>>({ accessToken: "", apiSecret: "" });
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const replace = useStoreMutation(
-    (body: TReplaceStoreTokenRequest) =>
-      apiFetch<{ store: Store }>(`/api/stores/${store.id}/token`, { method: "PUT", body }),
-    () => "Access token replaced",
-  );
+  const showToast = useToast();
+  const replace = useReplaceStoreToken(store.id, { onSuccess: () => showToast("Access token replaced") });
   const close = () => {
     setValues({ accessToken: "", apiSecret: "" });
     setErrors({});

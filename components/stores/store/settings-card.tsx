@@ -2,11 +2,10 @@
 
 import { Banner, BlockStack, Button, Card, Form, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useState } from "react";
-import { apiFetch } from "@/components/api/api-fetch";
-import type { Store } from "@/components/api/stores";
+import { useUpdateStoreSettings, type Store } from "@/components/api/stores";
+import { useToast } from "@/components/shell/toast";
 import { ZUpdateStoreRequest, type TUpdateStoreRequest } from "@/lib/stores/schemas";
 import { apiFieldError, formErrors } from "../field-error";
-import { useStoreMutation } from "../use-store-mutation";
 import { DetailList } from "./detail-list";
 
 const LABELS = { name: "Store name", metafieldNamespace: "Metafield namespace" };
@@ -18,11 +17,8 @@ export function SettingsCard({ store, canManage }: { store: Store; canManage: bo
   const [name, setName] = useState(store.name);
   const [namespace, setNamespace] = useState(store.metafieldNamespace);
   const [errors, setErrors] = useState<Record<string, string | undefined>>({});
-  const save = useStoreMutation(
-    (changes: TUpdateStoreRequest) =>
-      apiFetch<{ store: Store }>(`/api/stores/${store.id}`, { method: "PATCH", body: changes }),
-    () => "Store settings saved",
-  );
+  const showToast = useToast();
+  const save = useUpdateStoreSettings(store.id, { onSuccess: () => showToast("Store settings saved") });
 
   if (!canManage) {
     return (

@@ -13,11 +13,12 @@ import {
 } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import { ApiError } from "@/components/api/api-fetch";
-import { useMe } from "@/components/api/queries";
+import { useMe } from "@/components/api/organizations";
 import { useStore, type SandboxSizes, type Store } from "@/components/api/stores";
 import { StoreKindBadge, StoreStateBadge } from "../store-badges";
 import { StoreNotices } from "./store-notices";
 import { StoreSections, type StoreSection } from "./store-sections";
+import { can } from "@/lib/organizations/permissions";
 
 export type StoreContext = { store: Store; canManage: boolean };
 
@@ -62,7 +63,7 @@ export function StorePage({ storeId, section, sizes, justConnected = false, chil
   }
 
   const role = me?.organizations.find((org) => org.id === store.organizationId)?.role ?? "member";
-  const canManage = role !== "member";
+  const canManage = can(role, "store.manage");
   return (
     <Page
       title={store.name}

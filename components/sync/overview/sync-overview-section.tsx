@@ -16,19 +16,23 @@ import {
 } from "@shopify/polaris";
 import { RefreshIcon } from "@shopify/polaris-icons";
 import type { Store } from "@/components/api/stores";
-import { useSyncOverview } from "@/components/api/sync";
+import { useRefreshIndex, useSyncOverview } from "@/components/api/sync";
+import { useToast } from "@/components/shell/toast";
 import { ExportMenu } from "./export-menu";
 import { IndexStatusLine } from "./index-status-line";
 import { SyncNotices } from "./sync-notices";
 import { TypeSummaryCard } from "./type-summary-card";
-import { useRefreshIndex } from "./use-refresh-index";
 import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
 
 /** The store's sync status at a glance: per type how many items are synced, not synced and failed, and how fresh the numbers are. */
 export function SyncOverviewSection({ store, canManage }: { store: Store; canManage: boolean }) {
   const seeding = store.seedStatus === "seeding";
   const overview = useSyncOverview(store.id, { waiting: seeding });
-  const refresh = useRefreshIndex(store.id);
+  const showToast = useToast();
+  const refresh = useRefreshIndex(store.id, {
+    onSuccess: ({ alreadyQueued }) =>
+      showToast(alreadyQueued ? "A refresh from Shopify is already under way" : "Refreshing from Shopify"),
+  });
 
   if (seeding) return <SeedingCard />;
   if (overview.isPending) return <LoadingOverview />;

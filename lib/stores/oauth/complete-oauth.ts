@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/logger";
 import { getMembership } from "@/lib/organizations/get-membership";
-import { hasRole } from "@/lib/organizations/roles";
+import { can } from "@/lib/organizations/permissions";
 import { ADMIN_API_VERSION } from "@/lib/shopify/admin-schema";
 import { saveConnectedStore } from "@/lib/stores/save-connected-store";
 import { shopifyClientFor } from "@/lib/stores/store-client";
@@ -77,7 +77,7 @@ export async function completeOauth({
   if (!shop || shop !== started.shopDomain)
     return fail("shop_mismatch", { expected: started.shopDomain, got: query.get("shop") });
   const membership = await getMembership({ organizationId: started.organizationId, userId });
-  if (!membership || !hasRole(membership.role, "admin")) throw new AppError("not_found", "Organization not found");
+  if (!membership || !can(membership.role, "stores.add")) throw new AppError("not_found", "Organization not found");
   const code = query.get("code");
   if (!code) return fail("denied");
 

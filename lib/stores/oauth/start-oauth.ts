@@ -11,6 +11,7 @@ import { shopTakenError } from "@/lib/stores/save-connected-store";
 import { oauthConfig } from "@/lib/shopify/oauth/oauth-config";
 import { sanitizeShopDomain } from "@/lib/shopify/oauth/shopify-api";
 import { shopifyAdminOrigin } from "@/lib/shopify/oauth/shopify-origin";
+import type { TStartOauthResponse } from "@/lib/stores/schemas";
 
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;
 export const oauthCallbackUrl = () => `${appUrl()}/api/shopify/oauth/callback`;
@@ -32,7 +33,7 @@ export async function startOauth({
   shop,
   storeId,
   now = new Date(),
-}: Options): Promise<{ authorizeUrl: string }> {
+}: Options): Promise<TStartOauthResponse> {
   const config = oauthConfig();
   const shopDomain = sanitizeShopDomain(config, shop);
   if (!shopDomain)

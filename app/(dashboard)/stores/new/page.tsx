@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { NewStoreView } from "@/components/stores/add/new-store-view";
 import { requireActiveMembership } from "@/lib/auth/server-session";
+import { can } from "@/lib/organizations/permissions";
 import { SANDBOX_STORE_SIZES } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
 
 export const metadata: Metadata = { title: "Add store" };
@@ -10,7 +11,7 @@ export default async function NewStorePage() {
   return (
     <NewStoreView
       organizationName={membership.organization.name}
-      canAdd={membership.role !== "member"}
+      canAdd={can(membership.role, "stores.add")}
       sizes={SANDBOX_STORE_SIZES}
     />
   );

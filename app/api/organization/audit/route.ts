@@ -3,6 +3,6 @@ import { withOrg } from "@/lib/http/handler";
 
 // GET /api/organization/audit?before=&limit= — the organization's audit log, newest first
 export const GET = withOrg(async ({ organizationId, query }) => listAudit({ organizationId, ...query }), {
-  role: "admin",
+  can: "audit.view",
   query: ZListAuditQuery,
 });

@@ -8,5 +8,5 @@ export const POST = withOrg(
     Response.json(await inviteMember({ organizationId, inviter: { ...actor, role: membership.role }, ...body }), {
       status: 201,
     }),
-  { role: "admin", body: ZInviteMemberRequest },
+  { can: "members.manage", body: ZInviteMemberRequest },
 );

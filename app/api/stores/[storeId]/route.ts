@@ -10,5 +10,5 @@ export const GET = withStore(async ({ store }) => getStoreView({ store }));
 export const PATCH = withStore(
   async ({ store, organizationId, actor, body }) =>
     updateStoreSettings({ storeId: store.id, organizationId, actor, changes: body }),
-  { role: "admin", body: ZUpdateStoreRequest },
+  { can: "store.manage", body: ZUpdateStoreRequest },
 );

@@ -6,5 +6,5 @@ import { ZAddSandboxStoreRequest } from "@/lib/stores/schemas";
 export const POST = withOrg(
   async ({ organizationId, actor, body }) =>
     Response.json(await addSandboxStore({ organizationId, actor, ...body }), { status: 201 }),
-  { role: "admin", body: ZAddSandboxStoreRequest },
+  { can: "stores.add", body: ZAddSandboxStoreRequest },
 );

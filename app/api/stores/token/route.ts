@@ -6,5 +6,5 @@ import { ZConnectByTokenRequest } from "@/lib/stores/schemas";
 export const POST = withOrg(
   async ({ organizationId, actor, body }) =>
     Response.json(await connectStoreByToken({ organizationId, actor, ...body }), { status: 201 }),
-  { role: "admin", body: ZConnectByTokenRequest },
+  { can: "stores.add", body: ZConnectByTokenRequest },
 );

@@ -6,6 +6,6 @@ export const DELETE = withOrg(
   async ({ organizationId, actor, params }) =>
     cancelInvitation({ organizationId, invitationId: params.invitationId!, actor }),
   {
-    role: "admin",
+    can: "members.manage",
   },
 );

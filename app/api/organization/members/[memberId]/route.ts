@@ -6,12 +6,12 @@ import { ZChangeMemberRoleRequest } from "@/lib/organizations/schemas";
 export const PATCH = withOrg(
   async ({ organizationId, membership, actor, params, body }) =>
     changeMemberRole({ organizationId, by: membership, actor, memberId: params.memberId!, role: body.role }),
-  { role: "admin", body: ZChangeMemberRoleRequest },
+  { can: "members.manage", body: ZChangeMemberRoleRequest },
 );
 
 // DELETE /api/organization/members/:memberId — remove a member
 export const DELETE = withOrg(
   async ({ organizationId, membership, actor, params }) =>
     removeMember({ organizationId, by: membership, actor, memberId: params.memberId! }),
-  { role: "admin" },
+  { can: "members.manage" },
 );

@@ -6,5 +6,5 @@ import { ZStartOauthRequest } from "@/lib/stores/schemas";
 export const POST = withOrg(
   async ({ organizationId, user, sessionId, body }) =>
     startOauth({ userId: user.id, sessionId, organizationId, shop: body.shop }),
-  { role: "admin", body: ZStartOauthRequest },
+  { can: "stores.add", body: ZStartOauthRequest },
 );

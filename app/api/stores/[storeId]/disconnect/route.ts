@@ -5,6 +5,6 @@ import { disconnectStore } from "@/lib/stores/disconnect-store";
 export const POST = withStore(
   async ({ store, organizationId, actor }) => disconnectStore({ storeId: store.id, organizationId, actor }),
   {
-    role: "admin",
+    can: "store.manage",
   },
 );

@@ -8,5 +8,5 @@ export const POST = withStore(
     if (store.kind !== "shopify") throw new AppError("conflict", "Sandbox stores are not authorised through Shopify");
     return startOauth({ userId: user.id, sessionId, organizationId, shop: store.shopDomain, storeId: store.id });
   },
-  { role: "admin" },
+  { can: "store.manage" },
 );

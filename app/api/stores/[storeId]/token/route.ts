@@ -6,5 +6,5 @@ import { ZReplaceStoreTokenRequest } from "@/lib/stores/schemas";
 export const PUT = withStore(
   async ({ store, organizationId, actor, body }) =>
     replaceStoreToken({ storeId: store.id, organizationId, actor, ...body }),
-  { role: "admin", body: ZReplaceStoreTokenRequest },
+  { can: "store.manage", body: ZReplaceStoreTokenRequest },
 );

@@ -21,5 +21,5 @@ export const GET = withStore(
       },
     });
   },
-  { role: "admin", query: ZSyncExportQuery },
+  { can: "sync.export", query: ZSyncExportQuery },
 );

@@ -5,5 +5,5 @@ import { requestIndexRefresh } from "@/lib/shopify-index/request-index-refresh";
 export const POST = withStore(
   async ({ store, organizationId, actor }) =>
     Response.json(await requestIndexRefresh({ storeId: store.id, organizationId, actor }), { status: 202 }),
-  { role: "admin" },
+  { can: "sync.refresh" },
 );
