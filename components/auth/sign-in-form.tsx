@@ -1,8 +1,8 @@
 "use client";
 
-import { Banner, Button, Form, FormLayout, Link, TextField } from "@shopify/polaris";
-import { useState } from "react";
-import { fieldErrors, type FieldErrors } from "@/components/forms/field-errors";
+import { Button, Form, FormLayout, Link, TextField } from "@shopify/polaris";
+import { useForm } from "@/components/forms/use-form";
+import { ErrorBanner } from "@/components/ui/error-banner";
 import { authClient } from "@/lib/auth/client";
 import { authPath } from "@/lib/auth/next-path";
 import { AuthLayout } from "./auth-layout";
@@ -10,17 +10,13 @@ import { ZSignInForm } from "./schemas";
 import { useAuthRequest } from "./use-auth-request";
 
 export function SignInForm({ next }: { next: string }) {
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
   const { problem, submitting, run } = useAuthRequest(next);
-
-  async function submit() {
-    const parsed = ZSignInForm.safeParse({ email, password });
-    setErrors(parsed.success ? {} : fieldErrors(parsed.error));
-    if (!parsed.success) return;
-    await run((fetchOptions) => authClient.signIn.email({ ...parsed.data, fetchOptions }));
-  }
+  const form = useForm({
+    schema: ZSignInForm,
+    initialValues: { email: "", password: "" },
+    labels: { email: "Email", password: "Password" },
+    serverError: problem,
+  });
 
   return (
     <AuthLayout
@@ -32,29 +28,16 @@ export function SignInForm({ next }: { next: string }) {
         </>
       }
     >
-      <Form onSubmit={submit} noValidate>
+      <Form
+        onSubmit={form.handleSubmit((input) =>
+          run((fetchOptions) => authClient.signIn.email({ ...input, fetchOptions })),
+        )}
+        noValidate
+      >
         <FormLayout>
-          {problem ? (
-            <Banner tone="critical" title="Could not sign in">
-              <p>{problem.message}</p>
-            </Banner>
-          ) : null}
-          <TextField
-            label="Email"
-            type="email"
-            autoComplete="email"
-            value={email}
-            onChange={setEmail}
-            error={errors.email}
-          />
-          <TextField
-            label="Password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={setPassword}
-            error={errors.password}
-          />
+          <ErrorBanner title="Could not sign in" error={form.formError} />
+          <TextField label="Email" type="email" autoComplete="email" {...form.field("email")} />
+          <TextField label="Password" type="password" autoComplete="current-password" {...form.field("password")} />
           <Button submit variant="primary" size="large" fullWidth loading={submitting}>
             Sign in
           </Button>

@@ -32,5 +32,5 @@ export function useAuthRequest(next: string) {
     setSubmitting(false);
   }
 
-  return { problem, submitting, run, clearProblem: () => setProblem(null) };
+  return { problem, submitting, run };
 }

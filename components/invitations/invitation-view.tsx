@@ -1,12 +1,13 @@
 "use client";
 
-import { Banner, BlockStack, Button, InlineStack, SkeletonBodyText, Text } from "@shopify/polaris";
+import { BlockStack, Button, InlineStack, SkeletonBodyText, Text } from "@shopify/polaris";
 import { useRouter } from "next/navigation";
 import { useAcceptInvitation, useInvitation, useRejectInvitation } from "@/components/api/invitations";
 import { AuthLayout } from "@/components/auth/auth-layout";
 import { RoleBadge } from "@/components/organization/role-badge";
 import { ROLE_HELP } from "@/components/organization/roles";
 import { InvitationUnavailable } from "./invitation-unavailable";
+import { ErrorBanner } from "@/components/ui/error-banner";
 
 export function InvitationView({ invitationId, email }: { invitationId: string; email: string }) {
   const router = useRouter();
@@ -40,11 +41,7 @@ export function InvitationView({ invitationId, email }: { invitationId: string; 
       subtitle={`${invitation.inviterName} invited you to join ${invitation.organizationName} on Synco.`}
     >
       <BlockStack gap="400">
-        {failure ? (
-          <Banner tone="critical" title="Could not answer the invitation">
-            <p>{failure.message}</p>
-          </Banner>
-        ) : null}
+        <ErrorBanner title="Could not answer the invitation" error={failure} />
         <BlockStack gap="200">
           <InlineStack gap="200" align="start" blockAlign="center">
             <Text as="span" fontWeight="semibold">

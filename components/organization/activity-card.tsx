@@ -1,8 +1,9 @@
 "use client";
 
-import { Banner, BlockStack, Box, Button, Card, Divider, InlineStack, SkeletonBodyText, Text } from "@shopify/polaris";
+import { BlockStack, Box, Button, Card, Divider, InlineStack, SkeletonBodyText, Text } from "@shopify/polaris";
 import { useAuditLog } from "@/components/api/organizations";
 import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
+import { ErrorBanner } from "@/components/ui/error-banner";
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 
@@ -16,11 +17,7 @@ export function ActivityCard() {
     );
   }
   if (error) {
-    return (
-      <Banner tone="critical" title="Could not load the activity">
-        <p>{error.message}</p>
-      </Banner>
-    );
+    return <ErrorBanner title="Could not load the activity" error={error} />;
   }
   const entries = data.pages.flatMap((page) => page.entries);
   if (entries.length === 0) {

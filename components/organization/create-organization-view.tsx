@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  Banner,
   BlockStack,
   Button,
   Card,
@@ -14,37 +13,29 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
-import { ApiError } from "@/components/api/api-fetch";
 import { useCreateOrganization, useMe } from "@/components/api/organizations";
+import { useForm } from "@/components/forms/use-form";
+import { ErrorBanner } from "@/components/ui/error-banner";
 import { OrganizationPicker } from "./organization-picker";
-import { ZOrganizationName } from "@/lib/organizations/schemas";
+import { ZCreateOrganizationRequest } from "@/lib/organizations/schemas";
 
 export function CreateOrganizationView() {
   const { data: me } = useMe();
   const router = useRouter();
-  const [name, setName] = useState("");
-  const [nameError, setNameError] = useState<string>();
   const create = useCreateOrganization({
     onSuccess: () => {
       router.push("/");
       router.refresh();
     },
   });
+  const form = useForm({
+    schema: ZCreateOrganizationRequest,
+    initialValues: { name: "" },
+    labels: { name: "Organization name" },
+    serverError: create.error,
+  });
   const first = (me?.organizations.length ?? 0) === 0;
   const hasActive = Boolean(me?.activeOrganizationId);
-
-  function submit() {
-    const parsed = ZOrganizationName.safeParse(name);
-    if (!parsed.success) return setNameError(parsed.error.issues[0]?.message);
-    setNameError(undefined);
-    create.mutate(
-      { name: parsed.data },
-      {
-        onError: (err) => setNameError(err instanceof ApiError && err.field === "name" ? err.fieldMessage : undefined),
-      },
-    );
-  }
 
   return (
     <Page
@@ -55,7 +46,7 @@ export function CreateOrganizationView() {
       <Layout>
         <Layout.Section>
           <Card>
-            <Form onSubmit={submit} noValidate>
+            <Form onSubmit={form.handleSubmit((input) => create.mutate(input))} noValidate>
               <FormLayout>
                 <BlockStack gap="200">
                   <Text as="h2" variant="headingMd">
@@ -66,19 +57,13 @@ export function CreateOrganizationView() {
                     you can belong to as many as you need and switch between them from the top bar.
                   </Text>
                 </BlockStack>
-                {create.error && !nameError ? (
-                  <Banner tone="critical" title="Could not create the organization">
-                    <p>{create.error.message}</p>
-                  </Banner>
-                ) : null}
+                <ErrorBanner title="Could not create the organization" error={form.formError} />
                 <TextField
                   label="Organization name"
                   autoComplete="organization"
-                  value={name}
-                  onChange={setName}
-                  error={nameError}
                   helpText="Your company or your client's name. You can change it later."
                   maxLength={80}
+                  {...form.field("name")}
                 />
                 <InlineStack align="end">
                   <Button submit variant="primary" loading={create.isPending}>

@@ -1,10 +1,11 @@
 "use client";
 
 import { Banner, BlockStack, Button, Card, Form, FormLayout, InlineStack, Select, TextField } from "@shopify/polaris";
-import { useState } from "react";
 import { useInviteMember } from "@/components/api/organizations";
 import type { Json } from "@/components/api/api-fetch";
+import { useForm } from "@/components/forms/use-form";
 import { useToast } from "@/components/shell/toast";
+import { ErrorBanner } from "@/components/ui/error-banner";
 import { assignableRoles } from "@/lib/organizations/permissions";
 import { ZInviteMemberRequest, type TInviteMemberResponse } from "@/lib/organizations/schemas";
 import { CopyLinkField } from "./copy-link-field";
@@ -14,48 +15,41 @@ import { ROLE_LABEL, type Role } from "@/lib/vocabulary/organizations";
 type Invited = Json<TInviteMemberResponse>;
 
 export function InviteCard({ viewerRole }: { viewerRole: Role }) {
-  const [email, setEmail] = useState("");
-  const [role, setRole] = useState<Role>("member");
-  const [emailError, setEmailError] = useState<string>();
   const showToast = useToast();
   const invite = useInviteMember({ onSuccess: (_result, body) => showToast(`Invitation created for ${body.email}`) });
+  const form = useForm({
+    schema: ZInviteMemberRequest,
+    initialValues: { email: "", role: "member" },
+    labels: { email: "Email address", role: "Role" },
+    toInput: ({ email, role }) => ({ email: email.trim(), role }),
+    serverError: invite.error,
+  });
   // The least role first: it is the one most invitations give.
   const roles = assignableRoles(viewerRole).reverse();
-  const serverEmailError = invite.error?.field === "email" ? invite.error.fieldMessage : undefined;
-
-  function submit() {
-    const parsed = ZInviteMemberRequest.shape.email.safeParse(email.trim());
-    setEmailError(parsed.success ? undefined : parsed.error.issues[0]?.message);
-    if (!parsed.success) return;
-    invite.mutate({ email: parsed.data, role }, { onSuccess: () => setEmail("") });
-  }
+  const role = form.values.role as Role;
 
   return (
     <Card>
       <BlockStack gap="400">
-        <Form onSubmit={submit} noValidate>
+        <Form
+          onSubmit={form.handleSubmit((input) => invite.mutate(input, { onSuccess: () => form.setValue("email", "") }))}
+          noValidate
+        >
           <FormLayout>
-            {invite.error && !serverEmailError ? (
-              <Banner tone="critical" title="Could not create the invitation">
-                <p>{invite.error.message}</p>
-              </Banner>
-            ) : null}
+            <ErrorBanner title="Could not create the invitation" error={form.formError} />
             <FormLayout.Group>
               <TextField
                 label="Email address"
                 type="email"
                 autoComplete="off"
                 placeholder="teammate@example.com"
-                value={email}
-                onChange={setEmail}
-                error={emailError ?? serverEmailError}
+                {...form.field("email")}
               />
               <Select
                 label="Role"
                 options={roles.map((value) => ({ label: ROLE_LABEL[value], value }))}
-                value={role}
-                onChange={(value) => setRole(value as Role)}
                 helpText={ROLE_HELP[role]}
+                {...form.field("role")}
               />
             </FormLayout.Group>
             <InlineStack align="end">

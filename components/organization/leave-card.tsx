@@ -1,10 +1,11 @@
 "use client";
 
-import { Banner, BlockStack, Button, Card, InlineStack, Modal, Text } from "@shopify/polaris";
+import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useLeaveOrganization } from "@/components/api/organizations";
 import { useToast } from "@/components/shell/toast";
+import { ConfirmModal } from "@/components/ui/confirm-modal";
 
 export function LeaveCard({ organizationName, onlyOwner }: { organizationName: string; onlyOwner: boolean }) {
   const [confirming, setConfirming] = useState(false);
@@ -36,29 +37,18 @@ export function LeaveCard({ organizationName, onlyOwner }: { organizationName: s
           </Button>
         </InlineStack>
       </BlockStack>
-      <Modal
+      <ConfirmModal
         open={confirming}
-        onClose={close}
         title={`Leave ${organizationName}?`}
-        primaryAction={{
-          content: "Leave organization",
-          destructive: true,
-          loading: leave.isPending,
-          onAction: () => leave.mutate(),
-        }}
-        secondaryActions={[{ content: "Cancel", onAction: close }]}
+        confirmLabel="Leave organization"
+        destructive
+        loading={leave.isPending}
+        error={leave.error}
+        onConfirm={() => leave.mutate()}
+        onClose={close}
       >
-        <Modal.Section>
-          <BlockStack gap="300">
-            {leave.error ? (
-              <Banner tone="critical">
-                <p>{leave.error.message}</p>
-              </Banner>
-            ) : null}
-            <Text as="p">You will lose access to {organizationName} and its stores right away.</Text>
-          </BlockStack>
-        </Modal.Section>
-      </Modal>
+        <Text as="p">You will lose access to {organizationName} and its stores right away.</Text>
+      </ConfirmModal>
     </Card>
   );
 }

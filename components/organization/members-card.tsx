@@ -2,7 +2,6 @@
 
 import {
   Badge,
-  Banner,
   BlockStack,
   Box,
   Button,
@@ -20,6 +19,7 @@ import { assignableRoles, can, canManageMember } from "@/lib/organizations/permi
 import { RemoveMemberModal } from "./remove-member-modal";
 import { RoleBadge } from "./role-badge";
 import { ROLE_LABEL, type Role } from "@/lib/vocabulary/organizations";
+import { ErrorBanner } from "@/components/ui/error-banner";
 
 type Props = { members: Member[]; viewerRole: Role; viewerUserId: string; organizationName: string };
 
@@ -107,9 +107,11 @@ export function MembersCard({ members, viewerRole, viewerUserId, organizationNam
       <BlockStack gap="0">
         {changeRole.error ? (
           <Box padding="400">
-            <Banner tone="critical" title="Could not change the role" onDismiss={() => changeRole.reset()}>
-              <p>{changeRole.error.message}</p>
-            </Banner>
+            <ErrorBanner
+              title="Could not change the role"
+              error={changeRole.error}
+              onDismiss={() => changeRole.reset()}
+            />
           </Box>
         ) : null}
         <IndexTable

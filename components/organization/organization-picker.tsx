@@ -1,9 +1,10 @@
 "use client";
 
-import { Banner, BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
+import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import type { OrganizationSummary } from "@/components/api/organizations";
 import { RoleBadge } from "./role-badge";
 import { useSwitchOrganization } from "./use-switch-organization";
+import { ErrorBanner } from "@/components/ui/error-banner";
 
 /** Shown when the user belongs to organizations but none is active (e.g. after being removed from one). */
 export function OrganizationPicker({ organizations }: { organizations: OrganizationSummary[] }) {
@@ -14,11 +15,7 @@ export function OrganizationPicker({ organizations }: { organizations: Organizat
         <Text as="h2" variant="headingMd">
           Or open one of your organizations
         </Text>
-        {switchOrganization.error ? (
-          <Banner tone="critical">
-            <p>{switchOrganization.error.message}</p>
-          </Banner>
-        ) : null}
+        <ErrorBanner error={switchOrganization.error} />
         {organizations.map((org) => (
           <InlineStack key={org.id} align="space-between" blockAlign="center">
             <InlineStack gap="200" blockAlign="center">

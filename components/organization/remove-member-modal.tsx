@@ -1,8 +1,9 @@
 "use client";
 
-import { Banner, BlockStack, Modal, Text } from "@shopify/polaris";
+import { Text } from "@shopify/polaris";
 import { useRemoveMember, type Member } from "@/components/api/organizations";
 import { useToast } from "@/components/shell/toast";
+import { ConfirmModal } from "@/components/ui/confirm-modal";
 
 export function RemoveMemberModal({
   member,
@@ -21,31 +22,20 @@ export function RemoveMemberModal({
   };
 
   return (
-    <Modal
+    <ConfirmModal
       open={member !== null}
-      onClose={close}
       title={member ? `Remove ${member.name}?` : "Remove member?"}
-      primaryAction={{
-        content: "Remove member",
-        destructive: true,
-        loading: remove.isPending,
-        onAction: () => member && remove.mutate(member, { onSuccess: close }),
-      }}
-      secondaryActions={[{ content: "Cancel", onAction: close }]}
+      confirmLabel="Remove member"
+      destructive
+      loading={remove.isPending}
+      error={remove.error}
+      onConfirm={() => member && remove.mutate(member, { onSuccess: close })}
+      onClose={close}
     >
-      <Modal.Section>
-        <BlockStack gap="300">
-          {remove.error ? (
-            <Banner tone="critical">
-              <p>{remove.error.message}</p>
-            </Banner>
-          ) : null}
-          <Text as="p">
-            {member?.name} ({member?.email}) will lose access to {organizationName} and its stores right away. You can
-            invite them again later.
-          </Text>
-        </BlockStack>
-      </Modal.Section>
-    </Modal>
+      <Text as="p">
+        {member?.name} ({member?.email}) will lose access to {organizationName} and its stores right away. You can
+        invite them again later.
+      </Text>
+    </ConfirmModal>
   );
 }

@@ -1,17 +1,23 @@
 "use client";
 
-import { Banner, BlockStack, Button, Card, Form, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import { BlockStack, Button, Card, Form, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useRenameOrganization, type OrganizationDetails } from "@/components/api/organizations";
+import { useForm } from "@/components/forms/use-form";
 import { useToast } from "@/components/shell/toast";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { ZRenameOrganizationRequest } from "@/lib/organizations/schemas";
 
 type Organization = OrganizationDetails["organization"];
 
 export function RenameCard({ organization, canEdit }: { organization: Organization; canEdit: boolean }) {
-  const [name, setName] = useState(organization.name);
   const showToast = useToast();
   const rename = useRenameOrganization({ onSuccess: (_result, next) => showToast(`Organization renamed to ${next}`) });
-  const fieldError = rename.error?.field === "name" ? rename.error.fieldMessage : undefined;
+  const form = useForm({
+    schema: ZRenameOrganizationRequest,
+    initialValues: { name: organization.name },
+    labels: { name: "Organization name" },
+    serverError: rename.error,
+  });
 
   if (!canEdit) {
     return (
@@ -28,23 +34,17 @@ export function RenameCard({ organization, canEdit }: { organization: Organizati
 
   return (
     <Card>
-      <Form onSubmit={() => rename.mutate(name.trim())} noValidate>
+      <Form onSubmit={form.handleSubmit(({ name }) => rename.mutate(name))} noValidate>
         <FormLayout>
-          {rename.error && !fieldError ? (
-            <Banner tone="critical" title="Could not rename the organization">
-              <p>{rename.error.message}</p>
-            </Banner>
-          ) : null}
-          <TextField
-            label="Organization name"
-            autoComplete="organization"
-            value={name}
-            onChange={setName}
-            error={fieldError}
-            maxLength={80}
-          />
+          <ErrorBanner title="Could not rename the organization" error={form.formError} />
+          <TextField label="Organization name" autoComplete="organization" maxLength={80} {...form.field("name")} />
           <InlineStack align="end">
-            <Button submit variant="primary" loading={rename.isPending} disabled={name.trim() === organization.name}>
+            <Button
+              submit
+              variant="primary"
+              loading={rename.isPending}
+              disabled={form.values.name.trim() === organization.name}
+            >
               Save
             </Button>
           </InlineStack>

@@ -10,6 +10,7 @@ import { LeaveCard } from "./leave-card";
 import { MembersCard } from "./members-card";
 import { RenameCard } from "./rename-card";
 import { RoleBadge } from "./role-badge";
+import { ErrorBanner } from "@/components/ui/error-banner";
 
 export function SettingsView() {
   const { data: me } = useMe();
@@ -26,9 +27,7 @@ export function SettingsView() {
   if (error) {
     return (
       <Page title="Organization settings">
-        <Banner tone="critical" title="Could not load the organization">
-          <p>{error.message}</p>
-        </Banner>
+        <ErrorBanner title="Could not load the organization" error={error} />
       </Page>
     );
   }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Banner, BlockStack, Card, EmptyState, Page, SkeletonBodyText, SkeletonPage } from "@shopify/polaris";
+import { BlockStack, Card, EmptyState, Page, SkeletonBodyText, SkeletonPage } from "@shopify/polaris";
 import { PlusIcon } from "@shopify/polaris-icons";
 import { useOrganization } from "@/components/api/organizations";
 import { useStores, type Store } from "@/components/api/stores";
@@ -10,6 +10,7 @@ import { storeState } from "./store-badges";
 import { STORES_ILLUSTRATION } from "./stores-illustration";
 import { StoresTable } from "./stores-table";
 import { can } from "@/lib/organizations/permissions";
+import { ErrorBanner } from "@/components/ui/error-banner";
 
 /** The home page: every store of the active organization (`/` and `/stores`). */
 export function StoresDashboard({ oauthError }: { oauthError?: string }) {
@@ -19,9 +20,7 @@ export function StoresDashboard({ oauthError }: { oauthError?: string }) {
   if (organization.error) {
     return (
       <Page title="Stores">
-        <Banner tone="critical" title="Could not load your organization">
-          <p>{organization.error.message}</p>
-        </Banner>
+        <ErrorBanner title="Could not load your organization" error={organization.error} />
       </Page>
     );
   }
@@ -40,9 +39,7 @@ export function StoresDashboard({ oauthError }: { oauthError?: string }) {
       <BlockStack gap="400">
         {oauthError ? <OauthErrorBanner reason={oauthError} /> : null}
         {stores.error ? (
-          <Banner tone="critical" title="Could not load the stores">
-            <p>{stores.error.message}</p>
-          </Banner>
+          <ErrorBanner title="Could not load the stores" error={stores.error} />
         ) : list.length > 0 ? (
           <StoresTable stores={list} />
         ) : (

@@ -1,38 +1,34 @@
 "use client";
 
 import { Banner, Button, Form, FormLayout, InlineStack, SkeletonBodyText, Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
 import { useOauthConfig, useStartOauth } from "@/components/api/stores";
 import { ZStartOauthRequest } from "@/lib/stores/schemas";
-import { apiFieldError, formErrors } from "../field-error";
+import { useForm } from "@/components/forms/use-form";
+import { ErrorBanner } from "@/components/ui/error-banner";
 
 const LABELS = { shop: "Shop domain" };
 
 /** Sends the browser to Shopify to approve access; Shopify sends it back to the store's page. `shop` fixes the domain (reconnecting). */
 export function OauthStoreForm({ shop: fixedShop }: { shop?: string }) {
   const config = useOauthConfig();
-  const [shop, setShop] = useState(fixedShop ?? "");
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const start = useStartOauth({ onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl) });
+  const form = useForm({
+    schema: ZStartOauthRequest,
+    initialValues: { shop: fixedShop ?? "" },
+    // With the shop fixed there is no field: an error about it shows above the form.
+    labels: fixedShop ? {} : LABELS,
+    serverError: start.error,
+  });
 
   if (config.isPending) return <SkeletonBodyText lines={3} />;
   const missing = config.data?.missing ?? [];
   const disabled = !config.data?.configured;
 
-  function submit() {
-    const parsed = ZStartOauthRequest.safeParse({ shop });
-    setErrors(parsed.success ? {} : formErrors(parsed.error, LABELS));
-    if (parsed.success) start.mutate(parsed.data);
-  }
-
-  const shopError = errors.shop ?? apiFieldError(start.error, "shop", LABELS.shop);
   return (
-    <Form onSubmit={submit} noValidate>
+    <Form onSubmit={form.handleSubmit((input) => start.mutate(input))} noValidate>
       <FormLayout>
         {config.error ? (
-          <Banner tone="critical" title="Could not check the Shopify app settings">
-            <p>{config.error.message}</p>
-          </Banner>
+          <ErrorBanner title="Could not check the Shopify app settings" error={config.error} />
         ) : disabled ? (
           <Banner tone="warning" title="Connecting with Shopify is not set up on this server">
             <p>
@@ -48,23 +44,17 @@ export function OauthStoreForm({ shop: fixedShop }: { shop?: string }) {
             </p>
           </Banner>
         ) : null}
-        {start.error && (fixedShop || !shopError) ? (
-          <Banner tone="critical" title="Could not start connecting">
-            <p>{start.error.fieldMessage}</p>
-          </Banner>
-        ) : null}
+        <ErrorBanner title="Could not start connecting" error={form.formError} />
         {fixedShop ? (
           <Text as="p">You approve Synco&apos;s access to {fixedShop} in Shopify, then come back here.</Text>
         ) : (
           <TextField
             label={LABELS.shop}
             autoComplete="off"
-            value={shop}
-            onChange={setShop}
-            error={shopError}
             disabled={disabled}
             placeholder="my-store.myshopify.com"
             helpText="The store's myshopify.com address. You approve Synco's access in Shopify, then come back here."
+            {...form.field("shop")}
           />
         )}
         {config.data ? (

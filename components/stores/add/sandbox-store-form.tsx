@@ -1,10 +1,12 @@
 "use client";
 
-import { Banner, BlockStack, Button, ChoiceList, Form, InlineStack } from "@shopify/polaris";
+import { BlockStack, Button, ChoiceList, Form, InlineStack } from "@shopify/polaris";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useAddSandboxStore, type SandboxSizes } from "@/components/api/stores";
+import { useForm } from "@/components/forms/use-form";
 import { useToast } from "@/components/shell/toast";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { ZAddSandboxStoreRequest } from "@/lib/stores/schemas";
 import { SANDBOX_SIZE_LABEL, SANDBOX_SIZES, type SandboxSize } from "@/lib/vocabulary/stores";
 import { describeContents } from "../sandbox-contents";
 
@@ -16,24 +18,27 @@ const WAIT: Record<SandboxSize, string> = {
 
 export function SandboxStoreForm({ sizes }: { sizes: SandboxSizes }) {
   const router = useRouter();
-  const [size, setSize] = useState<SandboxSize>("small");
   const showToast = useToast();
   const add = useAddSandboxStore({
     onSuccess: ({ store }) =>
       showToast(store.seedStatus === "seeding" ? "Sandbox store added: seeding it now" : "Sandbox store added"),
   });
+  const form = useForm({
+    schema: ZAddSandboxStoreRequest,
+    initialValues: { size: "small" },
+    labels: { size: "Size" },
+    serverError: add.error,
+  });
 
   return (
     <Form
-      onSubmit={() => add.mutate({ size }, { onSuccess: ({ store }) => router.push(`/stores/${store.id}`) })}
+      onSubmit={form.handleSubmit((input) =>
+        add.mutate(input, { onSuccess: ({ store }) => router.push(`/stores/${store.id}`) }),
+      )}
       noValidate
     >
       <BlockStack gap="400">
-        {add.error ? (
-          <Banner tone="critical" title="Could not add the sandbox store">
-            <p>{add.error.message}</p>
-          </Banner>
-        ) : null}
+        <ErrorBanner title="Could not add the sandbox store" error={form.formError} />
         <ChoiceList
           title="Size"
           choices={SANDBOX_SIZES.map((value) => ({
@@ -41,8 +46,9 @@ export function SandboxStoreForm({ sizes }: { sizes: SandboxSizes }) {
             label: SANDBOX_SIZE_LABEL[value],
             helpText: `${describeContents(sizes[value])}; ${WAIT[value]}`,
           }))}
-          selected={[size]}
-          onChange={([value]) => setSize(value as SandboxSize)}
+          selected={[form.values.size]}
+          onChange={([value]) => form.setValue("size", value ?? "small")}
+          error={form.errorOf("size")}
         />
         <InlineStack align="end">
           <Button submit variant="primary" loading={add.isPending || add.isSuccess}>

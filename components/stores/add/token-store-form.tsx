@@ -1,13 +1,14 @@
 "use client";
 
-import { Banner, Button, Form, FormLayout, InlineStack, TextField } from "@shopify/polaris";
+import { Button, Form, FormLayout, InlineStack, TextField } from "@shopify/polaris";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { useConnectStoreByToken } from "@/components/api/stores";
+import { useForm } from "@/components/forms/use-form";
 import { useToast } from "@/components/shell/toast";
+import { ErrorBanner } from "@/components/ui/error-banner";
 import { ZConnectByTokenRequest } from "@/lib/stores/schemas";
-import { apiFieldError, formErrors } from "../field-error";
 import { TokenFields } from "../token-fields";
+import { withoutEmpty } from "../without-empty";
 
 const LABELS = {
   shop: "Shop domain",
@@ -15,67 +16,49 @@ const LABELS = {
   apiSecret: "API secret key",
   name: "Store name",
 };
-type Field = keyof typeof LABELS;
 
 /** Connects (or, with `shop`, reconnects) a store with a custom app's token, which Synco tries live before saving. */
 export function TokenStoreForm({ shop: fixedShop }: { shop?: string }) {
   const router = useRouter();
-  const [values, setValues] = useState<Record<Field, string>>({
-    shop: fixedShop ?? "",
-    accessToken: "",
-    apiSecret: "",
-    name: "",
-  });
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const showToast = useToast();
   const connect = useConnectStoreByToken({ onSuccess: ({ store }) => showToast(`${store.name} connected`) });
-  const set = (field: Field) => (value: string) => setValues((current) => ({ ...current, [field]: value }));
-  const errorOf = (field: Field) => errors[field] ?? apiFieldError(connect.error, field, LABELS[field]);
-  // With the shop fixed there is no shop field to show its error under.
-  const inline = (field?: string) => Boolean(field && field in LABELS && !(fixedShop && field === "shop"));
-  const formError = connect.error && !inline(connect.error.field) ? connect.error.fieldMessage : null;
-
-  function submit() {
-    // Empty optional fields are left out rather than sent as "".
-    const input = Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== ""));
-    const parsed = ZConnectByTokenRequest.safeParse(input);
-    setErrors(parsed.success ? {} : formErrors(parsed.error, LABELS));
-    if (parsed.success) connect.mutate(parsed.data, { onSuccess: ({ store }) => router.push(`/stores/${store.id}`) });
-  }
+  const form = useForm({
+    schema: ZConnectByTokenRequest,
+    initialValues: { shop: fixedShop ?? "", accessToken: "", apiSecret: "", name: "" },
+    // With the shop fixed there is no shop or name field: an error about them shows above the form.
+    labels: fixedShop ? { accessToken: LABELS.accessToken, apiSecret: LABELS.apiSecret } : LABELS,
+    toInput: withoutEmpty,
+    serverError: connect.error,
+  });
 
   return (
-    <Form onSubmit={submit} noValidate>
+    <Form
+      onSubmit={form.handleSubmit((input) =>
+        connect.mutate(input, { onSuccess: ({ store }) => router.push(`/stores/${store.id}`) }),
+      )}
+      noValidate
+    >
       <FormLayout>
-        {formError ? (
-          <Banner tone="critical" title="Could not connect the store">
-            <p>{formError}</p>
-          </Banner>
-        ) : null}
+        <ErrorBanner title="Could not connect the store" error={form.formError} />
         {fixedShop ? null : (
           <FormLayout.Group>
             <TextField
               label={LABELS.shop}
               autoComplete="off"
-              value={values.shop}
-              onChange={set("shop")}
-              error={errorOf("shop")}
               placeholder="my-store.myshopify.com"
+              {...form.field("shop")}
             />
             <TextField
               label={LABELS.name}
               autoComplete="off"
-              value={values.name}
-              onChange={set("name")}
-              error={errorOf("name")}
               helpText="Optional. Defaults to the store's name in Shopify."
+              {...form.field("name")}
             />
           </FormLayout.Group>
         )}
         <TokenFields
           labels={LABELS}
-          values={values}
-          onChange={set}
-          error={errorOf}
+          field={form.field}
           apiSecretHelp="Optional, but recommended: Shopify signs the app's webhooks with it, and Synco ignores webhooks it cannot verify."
         />
         <InlineStack align="end">

@@ -1,9 +1,10 @@
 "use client";
 
-import { Banner, BlockStack, Button, Card, InlineStack, List, Modal, Text } from "@shopify/polaris";
+import { BlockStack, Button, Card, InlineStack, List, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { useDisconnectStore, type Store } from "@/components/api/stores";
 import { useToast } from "@/components/shell/toast";
+import { ConfirmModal } from "@/components/ui/confirm-modal";
 
 export function DisconnectCard({ store }: { store: Store }) {
   const [confirming, setConfirming] = useState(false);
@@ -31,45 +32,34 @@ export function DisconnectCard({ store }: { store: Store }) {
           </Button>
         </InlineStack>
       </BlockStack>
-      <Modal
+      <ConfirmModal
         open={confirming}
-        onClose={close}
         title={`Disconnect ${store.name}?`}
-        primaryAction={{
-          content: "Disconnect store",
-          destructive: true,
-          loading: disconnect.isPending,
-          onAction: () => disconnect.mutate(undefined, { onSuccess: close }),
-        }}
-        secondaryActions={[{ content: "Cancel", onAction: close }]}
+        confirmLabel="Disconnect store"
+        destructive
+        loading={disconnect.isPending}
+        error={disconnect.error}
+        onConfirm={() => disconnect.mutate(undefined, { onSuccess: close })}
+        onClose={close}
       >
-        <Modal.Section>
-          <BlockStack gap="300">
-            {disconnect.error ? (
-              <Banner tone="critical">
-                <p>{disconnect.error.message}</p>
-              </Banner>
-            ) : null}
-            <Text as="p">When you disconnect {store.shopDomain}:</Text>
-            <List>
-              <List.Item>
-                Synco deletes the store&apos;s access credentials, so it can no longer read or change anything in it.
-              </List.Item>
-              <List.Item>
-                Synco asks Shopify to remove the webhooks it set up, so the store stops sending updates.
-              </List.Item>
-              <List.Item>
-                The store&apos;s activity history stays, and the store stays in this list, marked Disconnected.
-              </List.Item>
-            </List>
-            <Text as="p">
-              {sandbox
-                ? "A sandbox store cannot be reconnected; you can add a new one at any time."
-                : "You can reconnect the store later, through Shopify or with an access token."}
-            </Text>
-          </BlockStack>
-        </Modal.Section>
-      </Modal>
+        <Text as="p">When you disconnect {store.shopDomain}:</Text>
+        <List>
+          <List.Item>
+            Synco deletes the store&apos;s access credentials, so it can no longer read or change anything in it.
+          </List.Item>
+          <List.Item>
+            Synco asks Shopify to remove the webhooks it set up, so the store stops sending updates.
+          </List.Item>
+          <List.Item>
+            The store&apos;s activity history stays, and the store stays in this list, marked Disconnected.
+          </List.Item>
+        </List>
+        <Text as="p">
+          {sandbox
+            ? "A sandbox store cannot be reconnected; you can add a new one at any time."
+            : "You can reconnect the store later, through Shopify or with an access token."}
+        </Text>
+      </ConfirmModal>
     </Card>
   );
 }

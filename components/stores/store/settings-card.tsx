@@ -1,11 +1,11 @@
 "use client";
 
-import { Banner, BlockStack, Button, Card, Form, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
-import { useState } from "react";
+import { BlockStack, Button, Card, Form, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
 import { useUpdateStoreSettings, type Store } from "@/components/api/stores";
+import { useForm } from "@/components/forms/use-form";
 import { useToast } from "@/components/shell/toast";
-import { ZUpdateStoreRequest, type TUpdateStoreRequest } from "@/lib/stores/schemas";
-import { apiFieldError, formErrors } from "../field-error";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { ZUpdateStoreRequest } from "@/lib/stores/schemas";
 import { DetailList } from "./detail-list";
 
 const LABELS = { name: "Store name", metafieldNamespace: "Metafield namespace" };
@@ -14,11 +14,20 @@ const NAMESPACE_HELP =
 
 /** Name and metafield namespace: owners and admins edit them, members read them. Remount it (key) when the store changes. */
 export function SettingsCard({ store, canManage }: { store: Store; canManage: boolean }) {
-  const [name, setName] = useState(store.name);
-  const [namespace, setNamespace] = useState(store.metafieldNamespace);
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const showToast = useToast();
   const save = useUpdateStoreSettings(store.id, { onSuccess: () => showToast("Store settings saved") });
+  // Only what changed is sent.
+  const changes = ({ name, metafieldNamespace }: Record<keyof typeof LABELS, string>) => ({
+    ...(name.trim() !== store.name ? { name } : {}),
+    ...(metafieldNamespace.trim() !== store.metafieldNamespace ? { metafieldNamespace } : {}),
+  });
+  const form = useForm({
+    schema: ZUpdateStoreRequest,
+    initialValues: { name: store.name, metafieldNamespace: store.metafieldNamespace },
+    labels: LABELS,
+    toInput: changes,
+    serverError: save.error,
+  });
 
   if (!canManage) {
     return (
@@ -38,48 +47,26 @@ export function SettingsCard({ store, canManage }: { store: Store; canManage: bo
     );
   }
 
-  const changes: TUpdateStoreRequest = {
-    ...(name.trim() !== store.name ? { name } : {}),
-    ...(namespace.trim() !== store.metafieldNamespace ? { metafieldNamespace: namespace } : {}),
-  };
-  const unchanged = Object.keys(changes).length === 0;
-  const errorOf = (field: keyof typeof LABELS) => errors[field] ?? apiFieldError(save.error, field, LABELS[field]);
-  const formError = save.error && !(save.error.field && save.error.field in LABELS) ? save.error.message : null;
-
-  function submit() {
-    const parsed = ZUpdateStoreRequest.safeParse(changes);
-    setErrors(parsed.success ? {} : formErrors(parsed.error, LABELS));
-    if (parsed.success) save.mutate(parsed.data);
-  }
-
   return (
     <Card>
-      <Form onSubmit={submit} noValidate>
+      <Form onSubmit={form.handleSubmit((input) => save.mutate(input))} noValidate>
         <FormLayout>
-          {formError ? (
-            <Banner tone="critical" title="Could not save the settings">
-              <p>{formError}</p>
-            </Banner>
-          ) : null}
-          <TextField
-            label={LABELS.name}
-            autoComplete="off"
-            value={name}
-            onChange={setName}
-            error={errorOf("name")}
-            maxLength={100}
-          />
+          <ErrorBanner title="Could not save the settings" error={form.formError} />
+          <TextField label={LABELS.name} autoComplete="off" maxLength={100} {...form.field("name")} />
           <TextField
             label={LABELS.metafieldNamespace}
             autoComplete="off"
-            value={namespace}
-            onChange={setNamespace}
-            error={errorOf("metafieldNamespace")}
             helpText={NAMESPACE_HELP}
             monospaced
+            {...form.field("metafieldNamespace")}
           />
           <InlineStack align="end">
-            <Button submit variant="primary" loading={save.isPending} disabled={unchanged}>
+            <Button
+              submit
+              variant="primary"
+              loading={save.isPending}
+              disabled={Object.keys(changes(form.values)).length === 0}
+            >
               Save
             </Button>
           </InlineStack>

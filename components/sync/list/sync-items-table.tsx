@@ -1,6 +1,6 @@
 "use client";
 
-import { Banner, Box, IndexTable, useBreakpoints, type IndexTableProps } from "@shopify/polaris";
+import { Box, IndexTable, useBreakpoints, type IndexTableProps } from "@shopify/polaris";
 import { useState } from "react";
 import type { Store } from "@/components/api/stores";
 import { useSyncItems, type SyncItem } from "@/components/api/sync";
@@ -10,6 +10,7 @@ import { RESOURCES } from "../resource-types";
 import { ListEmptyState } from "./list-empty-state";
 import { SyncItemRow } from "./sync-item-row";
 import type { ResourceType, SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
+import { ErrorBanner } from "@/components/ui/error-banner";
 
 type Props = {
   store: Store;
@@ -39,9 +40,7 @@ export function SyncItemsTable({ store, type, tab, mirror, q, total, indexing, o
   if (page.error) {
     return (
       <Box padding="400">
-        <Banner tone="critical" title={`Could not load the ${words.plural}`}>
-          <p>{page.error.message}</p>
-        </Banner>
+        <ErrorBanner title={`Could not load the ${words.plural}`} error={page.error} />
       </Box>
     );
   }

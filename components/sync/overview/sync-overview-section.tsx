@@ -1,7 +1,6 @@
 "use client";
 
 import {
-  Banner,
   BlockStack,
   Box,
   Button,
@@ -23,6 +22,7 @@ import { IndexStatusLine } from "./index-status-line";
 import { SyncNotices } from "./sync-notices";
 import { TypeSummaryCard } from "./type-summary-card";
 import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
+import { ErrorBanner } from "@/components/ui/error-banner";
 
 /** The store's sync status at a glance: per type how many items are synced, not synced and failed, and how fresh the numbers are. */
 export function SyncOverviewSection({ store, canManage }: { store: Store; canManage: boolean }) {
@@ -37,11 +37,7 @@ export function SyncOverviewSection({ store, canManage }: { store: Store; canMan
   if (seeding) return <SeedingCard />;
   if (overview.isPending) return <LoadingOverview />;
   if (overview.error) {
-    return (
-      <Banner tone="critical" title="Could not load the sync status">
-        <p>{overview.error.message}</p>
-      </Banner>
-    );
+    return <ErrorBanner title="Could not load the sync status" error={overview.error} />;
   }
 
   const data = overview.data;
@@ -70,11 +66,7 @@ export function SyncOverviewSection({ store, canManage }: { store: Store; canMan
           ) : null}
         </InlineStack>
       </Box>
-      {refresh.error ? (
-        <Banner tone="critical" title="Could not start the refresh" onDismiss={() => refresh.reset()}>
-          <p>{refresh.error.message}</p>
-        </Banner>
-      ) : null}
+      <ErrorBanner title="Could not start the refresh" error={refresh.error} onDismiss={() => refresh.reset()} />
       <SyncNotices overview={data} refreshing={refreshing} />
       {/* The first import has not counted anything yet: zeros would say the store is empty. */}
       {refreshing && !data.index.refreshedAt ? (
