@@ -62,6 +62,8 @@ const layerRules = LAYERS.flatMap((layer, index) =>
 module.exports = {
   forbidden: [
     ...layerRules,
+    // Issue 16 adds the sandbox boundary here: the product may import only each sandbox's small
+    // provisioning module (create, seed), nothing else under lib/sandbox/.
     {
       name: "no-cycle-between-domains",
       comment: "An import cycle that leaves its domain: the domains no longer depend one way.",
