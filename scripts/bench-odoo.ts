@@ -21,11 +21,15 @@ async function main() {
   const { createOdooClient } = await import("../lib/odoo/create-odoo-client");
   const { closeDb } = await import("../db/client");
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/sandbox-odoo.ts")], {
-    cwd: root,
-    env: { ...process.env, SANDBOX_ODOO_PORT: String(port) },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/sandbox-odoo.ts")],
+    {
+      cwd: root,
+      env: { ...process.env, SANDBOX_ODOO_PORT: String(port) },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on("line", (line) => line.includes("serving") && resolve());
     child.once("exit", (code) => reject(new Error(`sandbox exited with ${code}`)));
