@@ -2,10 +2,10 @@
 
 import { BlockStack, Button, Text } from "@shopify/polaris";
 import { ApiError } from "@/components/api/api-fetch";
+import type { Invitation } from "@/components/api/invitations";
 import { AuthLayout } from "@/components/auth/auth-layout";
 import { authClient } from "@/lib/auth/client";
 import { authPath } from "@/lib/auth/next-path";
-import type { Invitation } from "@/components/api/invitations";
 
 type Props = { invitation?: Invitation; error: Error | null; email: string; invitationId: string };
 

@@ -6,8 +6,8 @@ import { useAcceptInvitation, useInvitation, useRejectInvitation } from "@/compo
 import { AuthLayout } from "@/components/auth/auth-layout";
 import { RoleBadge } from "@/components/organization/role-badge";
 import { ROLE_HELP } from "@/components/organization/roles";
-import { InvitationUnavailable } from "./invitation-unavailable";
 import { ErrorBanner } from "@/components/ui/error-banner";
+import { InvitationUnavailable } from "./invitation-unavailable";
 
 export function InvitationView({ invitationId, email }: { invitationId: string; email: string }) {
   const router = useRouter();

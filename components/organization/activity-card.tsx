@@ -2,8 +2,8 @@
 
 import { BlockStack, Box, Button, Card, Divider, InlineStack, SkeletonBodyText, Text } from "@shopify/polaris";
 import { useAuditLog } from "@/components/api/organizations";
-import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
 import { ErrorBanner } from "@/components/ui/error-banner";
+import { describeAuditEvent } from "@/lib/audit/describe-audit-event";
 
 const when = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short" });
 

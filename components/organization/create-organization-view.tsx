@@ -16,8 +16,8 @@ import { useRouter } from "next/navigation";
 import { useCreateOrganization, useMe } from "@/components/api/organizations";
 import { useForm } from "@/components/forms/use-form";
 import { ErrorBanner } from "@/components/ui/error-banner";
-import { OrganizationPicker } from "./organization-picker";
 import { ZCreateOrganizationRequest } from "@/lib/organizations/schemas";
+import { OrganizationPicker } from "./organization-picker";
 
 export function CreateOrganizationView() {
   const { data: me } = useMe();

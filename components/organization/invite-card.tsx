@@ -1,16 +1,16 @@
 "use client";
 
 import { Banner, BlockStack, Button, Card, Form, FormLayout, InlineStack, Select, TextField } from "@shopify/polaris";
-import { useInviteMember } from "@/components/api/organizations";
 import type { Json } from "@/components/api/api-fetch";
+import { useInviteMember } from "@/components/api/organizations";
 import { useForm } from "@/components/forms/use-form";
 import { useToast } from "@/components/shell/toast";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { assignableRoles } from "@/lib/organizations/permissions";
 import { ZInviteMemberRequest, type TInviteMemberResponse } from "@/lib/organizations/schemas";
+import { ROLE_LABEL, type Role } from "@/lib/vocabulary/organizations";
 import { CopyLinkField } from "./copy-link-field";
 import { ROLE_HELP } from "./roles";
-import { ROLE_LABEL, type Role } from "@/lib/vocabulary/organizations";
 
 type Invited = Json<TInviteMemberResponse>;
 

@@ -15,11 +15,11 @@ import {
 import { useState } from "react";
 import { useChangeMemberRole, type Member } from "@/components/api/organizations";
 import { useToast } from "@/components/shell/toast";
+import { ErrorBanner } from "@/components/ui/error-banner";
 import { assignableRoles, can, canManageMember } from "@/lib/organizations/permissions";
+import { ROLE_LABEL, type Role } from "@/lib/vocabulary/organizations";
 import { RemoveMemberModal } from "./remove-member-modal";
 import { RoleBadge } from "./role-badge";
-import { ROLE_LABEL, type Role } from "@/lib/vocabulary/organizations";
-import { ErrorBanner } from "@/components/ui/error-banner";
 
 type Props = { members: Member[]; viewerRole: Role; viewerUserId: string; organizationName: string };
 

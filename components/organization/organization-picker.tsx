@@ -2,9 +2,9 @@
 
 import { BlockStack, Button, Card, InlineStack, Text } from "@shopify/polaris";
 import type { OrganizationSummary } from "@/components/api/organizations";
+import { ErrorBanner } from "@/components/ui/error-banner";
 import { RoleBadge } from "./role-badge";
 import { useSwitchOrganization } from "./use-switch-organization";
-import { ErrorBanner } from "@/components/ui/error-banner";
 
 /** Shown when the user belongs to organizations but none is active (e.g. after being removed from one). */
 export function OrganizationPicker({ organizations }: { organizations: OrganizationSummary[] }) {

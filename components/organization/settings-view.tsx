@@ -2,6 +2,7 @@
 
 import { Banner, BlockStack, Layout, Page, SkeletonBodyText, SkeletonPage, Card } from "@shopify/polaris";
 import { useMe, useOrganization } from "@/components/api/organizations";
+import { ErrorBanner } from "@/components/ui/error-banner";
 import { can } from "@/lib/organizations/permissions";
 import { ActivityCard } from "./activity-card";
 import { InvitationsCard } from "./invitations-card";
@@ -10,7 +11,6 @@ import { LeaveCard } from "./leave-card";
 import { MembersCard } from "./members-card";
 import { RenameCard } from "./rename-card";
 import { RoleBadge } from "./role-badge";
-import { ErrorBanner } from "@/components/ui/error-banner";
 
 export function SettingsView() {
   const { data: me } = useMe();

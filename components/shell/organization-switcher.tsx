@@ -5,8 +5,8 @@ import { CheckIcon, ChevronDownIcon, PlusIcon } from "@shopify/polaris-icons";
 import { useState } from "react";
 import type { Me } from "@/components/api/organizations";
 import { useSwitchOrganization } from "@/components/organization/use-switch-organization";
-import { useToast } from "./toast";
 import { ROLE_LABEL } from "@/lib/vocabulary/organizations";
+import { useToast } from "./toast";
 
 /** The top bar menu that shows the active organization and switches to another one. */
 export function OrganizationSwitcher({ me }: { me: Me }) {

@@ -5,12 +5,12 @@ import { PlusIcon } from "@shopify/polaris-icons";
 import { useOrganization } from "@/components/api/organizations";
 import { useStores, type Store } from "@/components/api/stores";
 import { RoleBadge } from "@/components/organization/role-badge";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { can } from "@/lib/organizations/permissions";
 import { OauthErrorBanner } from "./oauth-error-banner";
 import { storeState } from "./store-badges";
 import { STORES_ILLUSTRATION } from "./stores-illustration";
 import { StoresTable } from "./stores-table";
-import { can } from "@/lib/organizations/permissions";
-import { ErrorBanner } from "@/components/ui/error-banner";
 
 /** The home page: every store of the active organization (`/` and `/stores`). */
 export function StoresDashboard({ oauthError }: { oauthError?: string }) {

@@ -1,8 +1,8 @@
 // An audit event in words, the same on every page that shows the log (and in its exports). The
 // target is the shop domain for store and sync events, the person's email for the others.
+import type { AuditEvent } from "@/lib/vocabulary/audit";
 import { EXPORT_FORMAT_LABEL, RESOURCE_TYPES, RESOURCE_TYPE_LABEL } from "@/lib/vocabulary/sync";
 import { listWords } from "@/lib/vocabulary/words";
-import type { AuditEvent } from "@/lib/vocabulary/audit";
 
 const CONNECTED_BY = { oauth: " through Shopify", token: " with an access token", sandbox: "" } as const;
 

@@ -1,5 +1,5 @@
-import { auditLog } from "@/db/schema/audit";
 import type { Db } from "@/db/handle";
+import { auditLog } from "@/db/schema/audit";
 import type { AuditEvent, AuditOutcome } from "@/lib/vocabulary/audit";
 
 /** Who did something, as the audit log keeps it (copied, so it outlives the account). */

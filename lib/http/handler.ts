@@ -5,11 +5,11 @@ import type { z } from "zod";
 import type { Store } from "@/db/schema/stores";
 import type { Actor } from "@/lib/audit/record-audit";
 import { auth } from "@/lib/auth/auth";
+import { AppError, notFound } from "@/lib/errors/app-error";
 import { getMembership, type Membership } from "@/lib/organizations/get-membership";
 import { can, LEAST_ROLE, type Action } from "@/lib/organizations/permissions";
 import { appUrl } from "@/lib/runtime/app-url";
 import { getStoreForMember } from "@/lib/stores/get-store-for-member";
-import { AppError, notFound } from "@/lib/errors/app-error";
 import { toErrorResponse } from "./error-response";
 import { parseBody, parseQuery } from "./parse-input";
 

@@ -2,9 +2,9 @@
 // These include items no longer in Shopify: what a clear deletes or an export contains.
 import { eq } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
+import type { Db } from "@/db/handle";
 import { syncStatusCounts } from "@/db/schema/mappings";
 import { findStore } from "@/lib/stores/find-store";
-import type { Db } from "@/db/handle";
 import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
 
 export type MappingCounts = Record<ResourceType, { synced: number; failed: number; total: number }>;

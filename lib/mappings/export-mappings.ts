@@ -3,15 +3,15 @@
 // change while the export runs appear in their state when their page is read; none is skipped or
 // repeated (pages follow the primary key). Every export is audited: it is the copy users keep
 // before clearing.
-import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { db as defaultDb } from "@/db/client";
-import type { SyncMapping } from "@/db/schema/mappings";
-import { logger } from "@/lib/logger";
-import { findStore } from "@/lib/stores/find-store";
-import { listMappings, type MappingsPosition } from "./list-mappings";
-import { toShopifyGid } from "@/lib/shopify/gid";
 import type { Db } from "@/db/handle";
+import type { SyncMapping } from "@/db/schema/mappings";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { logger } from "@/lib/logger";
+import { toShopifyGid } from "@/lib/shopify/gid";
+import { findStore } from "@/lib/stores/find-store";
 import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
+import { listMappings, type MappingsPosition } from "./list-mappings";
 
 export const EXPORT_FORMATS = ["csv", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

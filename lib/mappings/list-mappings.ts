@@ -2,9 +2,9 @@
 // export streams and what a clear walks. Keyset pagination, so a page costs the same at any depth.
 import { and, asc, eq, gt, inArray, or, type SQL } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
+import type { Db } from "@/db/handle";
 import { syncMappings, type SyncMapping } from "@/db/schema/mappings";
 import { findStore } from "@/lib/stores/find-store";
-import type { Db } from "@/db/handle";
 import type { ResourceType } from "@/lib/vocabulary/sync";
 
 export type MappingsPosition = { resourceType: ResourceType; shopifyId: number };

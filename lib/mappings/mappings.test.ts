@@ -8,6 +8,7 @@ import { sandboxShopifyBulkOperations } from "@/db/schema";
 import { syncMappings, syncStatusCounts } from "@/db/schema/mappings";
 import { deleteSandboxProduct } from "@/lib/sandbox/shopify/delete-sandbox-product";
 import { setSandboxFaults } from "@/lib/sandbox/shopify/faults/set-sandbox-faults";
+import { reconcileSyncCounts } from "@/lib/shopify-index/reconcile-sync-counts";
 import { shopifyClientFor } from "@/lib/stores/store-client";
 import { storeRow } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
@@ -16,7 +17,6 @@ import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { countMappings } from "./count-mappings";
 import { markMappingFailed } from "./mark-mapping-failed";
 import { mirrorMappings } from "./mirror-mappings";
-import { reconcileSyncCounts } from "@/lib/shopify-index/reconcile-sync-counts";
 import { upsertMapping } from "./upsert-mapping";
 import { upsertMappings } from "./upsert-mappings";
 

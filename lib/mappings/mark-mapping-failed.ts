@@ -3,14 +3,14 @@
 // successful sync.
 import { and, eq } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
+import type { Db } from "@/db/handle";
 import { syncMappings } from "@/db/schema/mappings";
+import { lockStoreSync } from "@/db/store-lock";
 import { AppError } from "@/lib/errors/app-error";
 import { parseShopifyId } from "@/lib/shopify/gid";
 import { findStore } from "@/lib/stores/find-store";
-import type { Db } from "@/db/handle";
-import { lockStoreSync } from "@/db/store-lock";
-import { upsertMappings } from "./upsert-mappings";
 import type { ResourceType } from "@/lib/vocabulary/sync";
+import { upsertMappings } from "./upsert-mappings";
 
 type Options = {
   storeId: string;

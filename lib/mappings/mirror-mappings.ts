@@ -8,16 +8,16 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncMappings } from "@/db/schema/mappings";
+import { lockStoreSync } from "@/db/store-lock";
 import { AppError } from "@/lib/errors/app-error";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/logger";
 import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
-import { StoreAccessLostError, storeShopifyClient } from "@/lib/stores/store-shopify-client";
 import { findStore } from "@/lib/stores/find-store";
+import { StoreAccessLostError, storeShopifyClient } from "@/lib/stores/store-shopify-client";
 import { bulkSetSyncMetafields } from "./mirror/bulk-set-sync-metafields";
 import { METAFIELDS_SET_LIMIT, setSyncMetafields } from "./mirror/set-sync-metafields";
 import type { MirroredMapping } from "./mirror/sync-metafield";
-import { lockStoreSync } from "@/db/store-lock";
 
 /** Above this many pending rows a run uses a bulk mutation (10 metafieldsSet calls ≈ the cost of its setup and polling). */
 export const MIRROR_BULK_THRESHOLD = 250;

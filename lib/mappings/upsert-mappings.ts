@@ -4,13 +4,13 @@
 // unless Shopify refused its last mirror, in which case writing it again retries the mirror.
 import { sql } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
+import type { Db } from "@/db/handle";
 import { syncMappings, type NewSyncMapping } from "@/db/schema/mappings";
+import { lockStoreSync } from "@/db/store-lock";
 import { AppError } from "@/lib/errors/app-error";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { findStore } from "@/lib/stores/find-store";
 import { parseShopifyId } from "@/lib/shopify/gid";
-import type { Db } from "@/db/handle";
-import { lockStoreSync } from "@/db/store-lock";
+import { findStore } from "@/lib/stores/find-store";
 import type { MappingStatus, ResourceType } from "@/lib/vocabulary/sync";
 
 export type MappingInput = {

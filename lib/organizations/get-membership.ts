@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { member, organization } from "@/db/schema/auth";
-import { toRole } from "./roles";
 import type { Role } from "@/lib/vocabulary/organizations";
+import { toRole } from "./roles";
 
 export type Membership = {
   memberId: string;

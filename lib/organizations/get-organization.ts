@@ -2,11 +2,11 @@ import { and, asc, desc, eq, gt } from "drizzle-orm";
 import { db } from "@/db/client";
 import { invitation, member, organization, user } from "@/db/schema/auth";
 import { notFound } from "@/lib/errors/app-error";
+import type { Role } from "@/lib/vocabulary/organizations";
 import { invitationLink } from "./invitation-link";
 import { can } from "./permissions";
 import { toRole } from "./roles";
 import type { TOrganizationDetails } from "./schemas";
-import type { Role } from "@/lib/vocabulary/organizations";
 
 /** The organization with its members; pending invitations only for admins and owners. */
 export async function getOrganization({

@@ -4,9 +4,9 @@ import { invitation, member, organization, user } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { sendMail } from "@/lib/mail/send-mail";
+import type { Role } from "@/lib/vocabulary/organizations";
 import { invitationLink } from "./invitation-link";
 import type { TInviteMemberRequest, TInviteMemberResponse } from "./schemas";
-import type { Role } from "@/lib/vocabulary/organizations";
 import { assignableRoles } from "./permissions";
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;

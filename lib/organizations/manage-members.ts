@@ -6,9 +6,9 @@ import type { Db } from "@/db/handle";
 import { member, session, user } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError, notFound } from "@/lib/errors/app-error";
+import type { Role } from "@/lib/vocabulary/organizations";
 import { assignableRoles, canManageMember } from "./permissions";
 import { toRole } from "./roles";
-import type { Role } from "@/lib/vocabulary/organizations";
 import type { TChangeMemberRoleResponse, TLeaveOrganizationResponse, TOkResponse } from "./schemas";
 
 /** The acting member: their membership decides what they may do, `actor` is who the log names. */

@@ -3,12 +3,12 @@
 // upserts; a delete removes the item and leaves a tombstone, so a late or retried create/update
 // of that item — or an import that read it before the delete — does not bring it back.
 import { sql } from "drizzle-orm";
-import type { Store } from "@/db/schema/stores";
 import type { Db } from "@/db/handle";
+import type { Store } from "@/db/schema/stores";
 import { lockStoreSync } from "@/db/store-lock";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 import { rowFromWebhook } from "./index-rows";
 import { upsertIndexItems } from "./upsert-index-items";
-import type { ResourceType } from "@/lib/vocabulary/sync";
 
 const TOPIC = /^(products|customers|orders)\/(create|update|updated|delete)$/;
 const TYPES: Record<string, ResourceType> = { products: "product", customers: "customer", orders: "order" };

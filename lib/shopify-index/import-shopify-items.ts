@@ -4,14 +4,14 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { shopifyIndexItems } from "@/db/schema/shopify-index";
-import { parseItemGid } from "@/lib/shopify/gid";
 import { lockStoreSync } from "@/db/store-lock";
-import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
 import { runBulkQuery } from "@/lib/shopify/bulk/run-bulk-query";
+import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
+import { parseItemGid } from "@/lib/shopify/gid";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 import { INDEX_BULK_QUERIES } from "./bulk-queries";
 import { rowFromBulkLine, type IndexRow } from "./index-rows";
 import { addIndexSkus, upsertIndexItems } from "./upsert-index-items";
-import type { ResourceType } from "@/lib/vocabulary/sync";
 
 const BATCH = 1000;
 

@@ -2,8 +2,8 @@
 // failed, when it last succeeded (the index holds Shopify as of then, plus webhooks since).
 import { eq } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
-import { shopifyIndexStatus, type ShopifyIndexStatus } from "@/db/schema/shopify-index";
 import type { Db } from "@/db/handle";
+import { shopifyIndexStatus, type ShopifyIndexStatus } from "@/db/schema/shopify-index";
 import type { TIndexStatusView } from "./schemas";
 
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);

@@ -7,11 +7,11 @@ import { db } from "@/db/client";
 import { shopifyIndexStatus, shopifyIndexTombstones } from "@/db/schema/shopify-index";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/logger";
-import { findStore } from "@/lib/stores/find-store";
 import { reconcileSyncCounts } from "@/lib/shopify-index/reconcile-sync-counts";
+import { findStore } from "@/lib/stores/find-store";
 import { storeShopifyClient } from "@/lib/stores/store-shopify-client";
-import { importShopifyItems } from "./import-shopify-items";
 import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
+import { importShopifyItems } from "./import-shopify-items";
 
 type Options = { storeId: string; organizationId: string; jobId?: string | null; final?: boolean };
 

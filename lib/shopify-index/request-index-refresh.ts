@@ -3,8 +3,8 @@
 import { db } from "@/db/client";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import { findStore } from "@/lib/stores/find-store";
 import { enqueueIndexRefresh } from "@/lib/stores/enqueue-index-refresh";
+import { findStore } from "@/lib/stores/find-store";
 import { getIndexStatus } from "./index-status";
 import type { TRequestIndexRefreshResponse } from "./schemas";
 

@@ -5,8 +5,9 @@ import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { shopifyIndexItems, shopifyIndexStatus } from "@/db/schema/shopify-index";
 import { syncMappings } from "@/db/schema/mappings";
+import { shopifyIndexItems, shopifyIndexStatus } from "@/db/schema/shopify-index";
+import { SHOPIFY_ACTOR } from "@/lib/audit/shopify-actor";
 import { upsertMappings } from "@/lib/mappings/upsert-mappings";
 import { createSandboxProduct } from "@/lib/sandbox/shopify/create-sandbox-product";
 import { updateSandboxProduct } from "@/lib/sandbox/shopify/update-sandbox-product";
@@ -14,7 +15,6 @@ import { disconnectStore } from "@/lib/stores/disconnect-store";
 import { auditRows, eventually } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { getSyncOverview } from "@/lib/sync/get-sync-overview";
-import { SHOPIFY_ACTOR } from "@/lib/audit/shopify-actor";
 import {
   connectSeededShop,
   deliverWebhook,

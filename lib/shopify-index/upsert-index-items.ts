@@ -4,8 +4,8 @@
 // index already held newer data from a webhook, so the import's clean-up keeps it.
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/handle";
-import type { IndexRow } from "./index-rows";
 import type { ResourceType } from "@/lib/vocabulary/sync";
+import type { IndexRow } from "./index-rows";
 
 type Options = { tx: Db; storeId: string; type: ResourceType; rows: IndexRow[]; mode: "import" | "webhook" };
 

@@ -2,19 +2,19 @@
 // background job), a custom app's access token checked live against the sandbox, the one-live-
 // connection-per-shop rule across organizations, and the promise that no token ever comes back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as storeRoute from "@/app/api/stores/[storeId]/route";
 import * as storesRoute from "@/app/api/stores/route";
 import * as tokenRoute from "@/app/api/stores/token/route";
-import * as storeRoute from "@/app/api/stores/[storeId]/route";
 import { db } from "@/db/client";
 import { stores } from "@/db/schema/stores";
 import { eq } from "drizzle-orm";
-import { startWorkers, stopWorkers } from "@/lib/workers/start-workers";
 import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
+import { SANDBOX_STORE_SIZES } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
+import { startWorkers, stopWorkers } from "@/lib/workers/start-workers";
 import { seedSandboxStoreData } from "./sandbox/seed-sandbox-store-data";
 import { storeCredentials } from "./store-credentials";
-import { SANDBOX_STORE_SIZES } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
 import {
   addSandboxStoreAs,
   auditRows,

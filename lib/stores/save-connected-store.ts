@@ -5,14 +5,14 @@ import { randomUUID } from "node:crypto";
 import { and, desc, eq, ne } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { Db } from "@/db/handle";
-import { storeScope } from "@/db/store-scope";
 import { stores, type Store } from "@/db/schema/stores";
+import { storeScope } from "@/db/store-scope";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { ADMIN_API_VERSION } from "@/lib/shopify/admin-schema";
 import { startStoreSync } from "@/lib/stores/start-store-sync";
-import { encryptCredentials, type StoreCredentialsInput } from "./store-credentials";
 import type { ConnectionMethod, SandboxSize, SeedStatus, StoreKind, StoreStatus } from "@/lib/vocabulary/stores";
+import { encryptCredentials, type StoreCredentialsInput } from "./store-credentials";
 
 export type SaveConnectedStoreOptions = {
   organizationId: string;

@@ -3,13 +3,12 @@
 // mirrored. Called inside the transaction that connects the store or marks it seeded, so the jobs
 // exist exactly when that commits. Sandbox stores first turn their seeded sync state into mapping
 // rows; that job queues the index refresh (one chain: seed → mappings → index).
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/handle";
 import { syncMappings } from "@/db/schema/mappings";
-import { shopifyIndexStatus } from "@/db/schema/shopify-index";
 import type { Store } from "@/db/schema/stores";
 import { enqueue } from "@/lib/jobs/enqueue";
-import type { Db } from "@/db/handle";
-import { enqueueIndexRefresh } from "@/lib/stores/enqueue-index-refresh";
+import { enqueueIndexRefresh, markIndexRefreshQueued } from "./enqueue-index-refresh";
 
 export async function startStoreSync(
   tx: Db,
@@ -22,18 +21,7 @@ export async function startStoreSync(
     if (store.seedStatus === "ready") {
       const jobId = await enqueue("mappings.import-sandbox-sync-state", payload, { tx, singletonKey: store.id });
       // The chain ends in the index refresh: show it as on its way from now on.
-      const queued = {
-        state: "queued" as const,
-        jobId: null,
-        requestedAt: sql`now()`,
-        lastError: null,
-        updatedAt: sql`now()`,
-      };
-      if (jobId)
-        await tx
-          .insert(shopifyIndexStatus)
-          .values({ storeId: store.id, ...queued })
-          .onConflictDoUpdate({ target: shopifyIndexStatus.storeId, set: queued });
+      if (jobId) await markIndexRefreshQueued(tx, store.id, null);
     }
   } else {
     await enqueueIndexRefresh({ tx, ...payload });

@@ -9,11 +9,11 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { stores, type Store } from "@/db/schema/stores";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { SHOPIFY_ACTOR } from "@/lib/audit/shopify-actor";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/logger";
 import type { CreateShopifyClientOptions, ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
 import { ShopifyAuthError } from "@/lib/shopify/client/errors";
-import { SHOPIFY_ACTOR } from "@/lib/audit/shopify-actor";
 import { getStoreAccessToken } from "./get-store-access-token";
 import { shopifyClientFor } from "./store-client";
 

@@ -4,11 +4,11 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { notFound } from "@/lib/errors/app-error";
-import { findStore } from "@/lib/stores/find-store";
 import { parseShopifyId } from "@/lib/shopify/gid";
+import { findStore } from "@/lib/stores/find-store";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 import type { TSyncItemResponse } from "./schemas";
 import { MAPPED_ITEM_COLUMNS, toSyncItem, type SyncItemRow } from "./sync-item-row";
-import type { ResourceType } from "@/lib/vocabulary/sync";
 
 type DetailRow = SyncItemRow & {
   status: "synced" | "failed" | null;

@@ -4,10 +4,10 @@
 // refresh state and the mirror's backlog.
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { findStore } from "@/lib/stores/find-store";
 import { getIndexStatus } from "@/lib/shopify-index/index-status";
-import type { TSyncOverviewResponse, TSyncTypeCounts } from "./schemas";
+import { findStore } from "@/lib/stores/find-store";
 import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
+import type { TSyncOverviewResponse, TSyncTypeCounts } from "./schemas";
 
 const MIRROR_COUNT_CAP = 10_000;
 

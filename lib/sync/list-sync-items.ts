@@ -7,6 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { findStore } from "@/lib/stores/find-store";
+import type { SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
 import type { TSyncItemsPage, TSyncItemsQuery } from "./schemas";
 import { decodeSyncCursor, encodeSyncCursor } from "./sync-cursor";
 import {
@@ -17,7 +18,6 @@ import {
   toSyncItem,
   type SyncItemRow,
 } from "./sync-item-row";
-import type { SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
 
 const TAB_CONDITION: Record<SyncTab, SQL | null> = {
   all: null,

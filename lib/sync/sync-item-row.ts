@@ -1,8 +1,8 @@
 // One row of the index joined with its mapping, as the lists and the drawer show it.
 import { sql } from "drizzle-orm";
 import { toShopifyGid } from "@/lib/shopify/gid";
-import type { TSyncItem } from "./schemas";
 import type { ResourceType } from "@/lib/vocabulary/sync";
+import type { TSyncItem } from "./schemas";
 
 export type SyncItemRow = {
   shopify_id: string;

@@ -12,16 +12,16 @@ import * as refreshRoute from "@/app/api/stores/[storeId]/sync/refresh/route";
 import { db } from "@/db/client";
 import { sandboxShopifyShops } from "@/db/schema";
 import { syncMappings } from "@/db/schema/mappings";
-import { startWorkers, stopWorkers } from "@/lib/workers/start-workers";
 import { importSandboxSyncState } from "@/lib/mappings/import-sandbox-sync-state";
 import type { TStoreView } from "@/lib/stores/schemas";
 import { addSandboxStoreAs, auditRows, eventually } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
+import type { ResourceType, SyncTab } from "@/lib/vocabulary/sync";
+import { startWorkers, stopWorkers } from "@/lib/workers/start-workers";
 import type { TSyncItem, TSyncItemDetail, TSyncItemsPage, TSyncOverview } from "./schemas";
 import { syncMetafields } from "./testing/sync-helpers";
-import type { ResourceType, SyncTab } from "@/lib/vocabulary/sync";
 
 serveTestAppForFile();
 let owner: TestUser;

@@ -2,11 +2,11 @@
 // unique names, so test files run in parallel on one database without resets.
 import { randomBytes, randomUUID } from "node:crypto";
 import * as authRoute from "@/app/api/auth/[...all]/route";
-import * as organizationsRoute from "@/app/api/organizations/route";
-import * as invitationsRoute from "@/app/api/organization/invitations/route";
 import * as acceptRoute from "@/app/api/invitations/[invitationId]/accept/route";
-import { call } from "./http";
+import * as invitationsRoute from "@/app/api/organization/invitations/route";
+import * as organizationsRoute from "@/app/api/organizations/route";
 import type { Role } from "@/lib/vocabulary/organizations";
+import { call } from "./http";
 
 export type TestUser = { id: string; email: string; name: string; password: string; cookie: string; ip: string };
 

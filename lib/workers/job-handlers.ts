@@ -1,11 +1,11 @@
 // What each job does: one service call with the parsed payload. `final` is true on the last
 // attempt, so a handler can record a failure the user should see instead of a retry.
+import type { JobName, JobPayload } from "@/lib/jobs/definitions";
 import { importSandboxSyncState } from "@/lib/mappings/import-sandbox-sync-state";
 import { mirrorMappings } from "@/lib/mappings/mirror-mappings";
 import { refreshShopifyIndex } from "@/lib/shopify-index/refresh-shopify-index";
 import { seedSandboxStoreData } from "@/lib/stores/sandbox/seed-sandbox-store-data";
 import { pruneWebhookEvents } from "@/lib/webhooks/prune-webhook-events";
-import type { JobName, JobPayload } from "@/lib/jobs/definitions";
 
 export type JobContext = { jobId: string; final: boolean };
 

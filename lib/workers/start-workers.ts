@@ -1,8 +1,8 @@
 // Starts a worker per queue in this process: once per app server (instrumentation.ts, unless
 // SYNCO_WORKERS=off), in `npm run worker` processes to scale out, and in tests.
-import { logger } from "@/lib/logger";
 import { getBoss, stopBoss } from "@/lib/jobs/boss";
 import { JOBS, type JobName } from "@/lib/jobs/definitions";
+import { logger } from "@/lib/logger";
 import { JOB_HANDLERS, type JobContext } from "./job-handlers";
 
 const holder = globalThis as unknown as { __syncoWorkers?: Promise<void> };

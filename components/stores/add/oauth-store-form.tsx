@@ -2,9 +2,9 @@
 
 import { Banner, Button, Form, FormLayout, InlineStack, SkeletonBodyText, Text, TextField } from "@shopify/polaris";
 import { useOauthConfig, useStartOauth } from "@/components/api/stores";
-import { ZStartOauthRequest } from "@/lib/stores/schemas";
 import { useForm } from "@/components/forms/use-form";
 import { ErrorBanner } from "@/components/ui/error-banner";
+import { ZStartOauthRequest } from "@/lib/stores/schemas";
 
 const LABELS = { shop: "Shop domain" };
 

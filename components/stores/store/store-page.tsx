@@ -15,10 +15,10 @@ import type { ReactNode } from "react";
 import { ApiError } from "@/components/api/api-fetch";
 import { useMe } from "@/components/api/organizations";
 import { useStore, type SandboxSizes, type Store } from "@/components/api/stores";
+import { can } from "@/lib/organizations/permissions";
 import { StoreKindBadge, StoreStateBadge } from "../store-badges";
 import { StoreNotices } from "./store-notices";
 import { StoreSections, type StoreSection } from "./store-sections";
-import { can } from "@/lib/organizations/permissions";
 
 export type StoreContext = { store: Store; canManage: boolean };
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { Tabs } from "@shopify/polaris";
-import { RESOURCES } from "@/components/sync/resource-types";
 import styles from "@/components/shell/tabs.module.css";
+import { RESOURCES } from "@/components/sync/resource-types";
 import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
 
 export type StoreSection = "overview" | "products" | "customers" | "orders" | "settings";

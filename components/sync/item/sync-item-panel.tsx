@@ -5,12 +5,12 @@ import { ExternalIcon } from "@shopify/polaris-icons";
 import { ApiError } from "@/components/api/api-fetch";
 import type { Store } from "@/components/api/stores";
 import { useSyncItem, type SyncItem } from "@/components/api/sync";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 import { RESOURCES, shopifyAdminUrl } from "../resource-types";
 import { SyncStatusBadge } from "../status-badge";
 import { SidePanel } from "./side-panel";
 import { itemName } from "../list/sync-item-row";
 import { SyncItemDetails } from "./sync-item-details";
-import type { ResourceType } from "@/lib/vocabulary/sync";
 
 type Props = { store: Store; type: ResourceType; item: SyncItem | null; onClose: () => void };
 

@@ -1,8 +1,8 @@
 "use client";
 
 import { EmptySearchResult } from "@shopify/polaris";
-import { RESOURCES } from "../resource-types";
 import type { ResourceType, SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
+import { RESOURCES } from "../resource-types";
 
 /** Why the table is empty: a search with no match, a tab with nothing on it, or items not read from Shopify yet. */
 export function ListEmptyState({

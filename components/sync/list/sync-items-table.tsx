@@ -4,13 +4,13 @@ import { Box, IndexTable, useBreakpoints, type IndexTableProps } from "@shopify/
 import { useState } from "react";
 import type { Store } from "@/components/api/stores";
 import { useSyncItems, type SyncItem } from "@/components/api/sync";
+import { ErrorBanner } from "@/components/ui/error-banner";
 import { SYNC_PAGE_SIZE } from "@/lib/sync/schemas";
+import type { ResourceType, SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
 import { formatCount } from "../format";
 import { RESOURCES } from "../resource-types";
 import { ListEmptyState } from "./list-empty-state";
 import { SyncItemRow } from "./sync-item-row";
-import type { ResourceType, SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
-import { ErrorBanner } from "@/components/ui/error-banner";
 
 type Props = {
   store: Store;

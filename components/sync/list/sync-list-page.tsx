@@ -3,9 +3,9 @@
 import type { SandboxSizes } from "@/components/api/stores";
 import { StorePage } from "@/components/stores/store/store-page";
 import type { StoreSection } from "@/components/stores/store/store-sections";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 import { RESOURCES } from "../resource-types";
 import { SyncList } from "./sync-list";
-import type { ResourceType } from "@/lib/vocabulary/sync";
 
 /** /stores/:id/products, /customers, /orders: the store's page with one list. */
 export function SyncListPage({ storeId, type, sizes }: { storeId: string; type: ResourceType; sizes: SandboxSizes }) {

@@ -4,14 +4,14 @@ import { Banner, Box, Card, Tabs } from "@shopify/polaris";
 import { useState } from "react";
 import type { Store } from "@/components/api/stores";
 import { useSyncOverview, type SyncItem } from "@/components/api/sync";
+import tabStyles from "@/components/shell/tabs.module.css";
+import { SYNC_TABS, SYNC_TAB_LABEL, type ResourceType, type SyncTab } from "@/lib/vocabulary/sync";
 import { SyncItemPanel } from "../item/sync-item-panel";
 import { formatCount } from "../format";
 import { RESOURCES } from "../resource-types";
 import { SearchField } from "./search-field";
 import { SyncItemsTable } from "./sync-items-table";
 import { useListLocation } from "./use-list-location";
-import tabStyles from "@/components/shell/tabs.module.css";
-import { SYNC_TABS, SYNC_TAB_LABEL, type ResourceType, type SyncTab } from "@/lib/vocabulary/sync";
 
 const REFUSED_LABEL = "Refused by Shopify";
 

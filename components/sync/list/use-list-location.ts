@@ -2,8 +2,8 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback } from "react";
-import { isSyncTab } from "../resource-types";
 import type { SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
+import { isSyncTab } from "../resource-types";
 
 type Location = { tab: SyncTab; mirror?: SyncMirrorFilter | null; q: string };
 

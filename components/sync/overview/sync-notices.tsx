@@ -3,10 +3,10 @@
 import { Banner, BlockStack, InlineStack, Link } from "@shopify/polaris";
 import type { ReactNode } from "react";
 import type { SyncOverview } from "@/components/api/sync";
-import { formatCount } from "../format";
-import { RESOURCES, refusedListUrl } from "../resource-types";
 import { formatDateTime } from "@/components/stores/format-time";
 import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
+import { formatCount } from "../format";
+import { RESOURCES, refusedListUrl } from "../resource-types";
 
 /** The overview counts the mirror's backlog up to this many. */
 const MIRROR_CAP = 10_000;

@@ -17,12 +17,12 @@ import { RefreshIcon } from "@shopify/polaris-icons";
 import type { Store } from "@/components/api/stores";
 import { useRefreshIndex, useSyncOverview } from "@/components/api/sync";
 import { useToast } from "@/components/shell/toast";
+import { ErrorBanner } from "@/components/ui/error-banner";
+import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
 import { ExportMenu } from "./export-menu";
 import { IndexStatusLine } from "./index-status-line";
 import { SyncNotices } from "./sync-notices";
 import { TypeSummaryCard } from "./type-summary-card";
-import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
-import { ErrorBanner } from "@/components/ui/error-banner";
 
 /** The store's sync status at a glance: per type how many items are synced, not synced and failed, and how fresh the numbers are. */
 export function SyncOverviewSection({ store, canManage }: { store: Store; canManage: boolean }) {

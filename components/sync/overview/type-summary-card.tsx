@@ -2,10 +2,10 @@
 
 import { BlockStack, Box, Card, Divider, InlineStack, Link, Text } from "@shopify/polaris";
 import type { SyncOverview } from "@/components/api/sync";
+import type { ResourceType, SyncTab } from "@/lib/vocabulary/sync";
 import { formatCount, TimeAgo } from "../format";
 import { listUrl, RESOURCES } from "../resource-types";
 import { StatusBar } from "./status-bar";
-import type { ResourceType, SyncTab } from "@/lib/vocabulary/sync";
 
 type Counts = SyncOverview["types"][ResourceType];
 

@@ -2,8 +2,8 @@
 // runs it in the background, outside the request rate budget. Each JSONL line sets 25 metafields;
 // each result line tells whether those 25 were written, refused (per element), or not run at all
 // (left pending for the next round).
-import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
 import { runBulkMutation } from "@/lib/shopify/bulk/run-bulk-mutation";
+import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
 import {
   METAFIELDS_SET,
   METAFIELDS_SET_LIMIT,

@@ -12,12 +12,12 @@ import { logger } from "@/lib/logger";
 import { getMembership } from "@/lib/organizations/get-membership";
 import { can } from "@/lib/organizations/permissions";
 import { ADMIN_API_VERSION } from "@/lib/shopify/admin-schema";
-import { saveConnectedStore } from "@/lib/stores/save-connected-store";
-import { shopifyClientFor } from "@/lib/stores/store-client";
-import { subscribeStoreWebhooks } from "@/lib/stores/subscribe-store-webhooks";
 import { oauthConfig } from "@/lib/shopify/oauth/oauth-config";
 import { requestAccessToken } from "@/lib/shopify/oauth/request-access-token";
 import { sanitizeShopDomain, scopesCover, shopifyApiFor } from "@/lib/shopify/oauth/shopify-api";
+import { saveConnectedStore } from "@/lib/stores/save-connected-store";
+import { shopifyClientFor } from "@/lib/stores/store-client";
+import { subscribeStoreWebhooks } from "@/lib/stores/subscribe-store-webhooks";
 import { hashState } from "./start-oauth";
 
 export type OauthFailure =

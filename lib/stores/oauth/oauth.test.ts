@@ -10,11 +10,11 @@ import * as reauthorizeRoute from "@/app/api/stores/[storeId]/reauthorize/route"
 import * as storesRoute from "@/app/api/stores/route";
 import * as tokenRoute from "@/app/api/stores/token/route";
 import { db } from "@/db/client";
-import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
 import { shopifyOauthStates, stores } from "@/db/schema/stores";
+import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
 import { getStoreAccessToken } from "@/lib/stores/get-store-access-token";
-import { encryptCredentials, storeCredentials } from "@/lib/stores/store-credentials";
 import { shopifyClientFor } from "@/lib/stores/store-client";
+import { encryptCredentials, storeCredentials } from "@/lib/stores/store-credentials";
 import { auditRows, sandboxSubscriptions, storeRow } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";

@@ -7,10 +7,10 @@ import { db } from "@/db/client";
 import { shopifyOauthStates, stores } from "@/db/schema/stores";
 import { AppError } from "@/lib/errors/app-error";
 import { appUrl } from "@/lib/runtime/app-url";
-import { shopTakenError } from "@/lib/stores/save-connected-store";
 import { oauthConfig } from "@/lib/shopify/oauth/oauth-config";
 import { sanitizeShopDomain } from "@/lib/shopify/oauth/shopify-api";
 import { shopifyAdminOrigin } from "@/lib/shopify/oauth/shopify-origin";
+import { shopTakenError } from "@/lib/stores/save-connected-store";
 import type { TStartOauthResponse } from "@/lib/stores/schemas";
 
 export const OAUTH_STATE_TTL_MS = 10 * 60_000;

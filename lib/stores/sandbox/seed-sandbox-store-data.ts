@@ -9,9 +9,9 @@ import { stores } from "@/db/schema/stores";
 import { storeScope } from "@/db/store-scope";
 import { seedSandboxStore } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
 import { startStoreSync } from "@/lib/stores/start-store-sync";
+import type { SandboxSize } from "@/lib/vocabulary/stores";
 import { storeCredentials } from "../store-credentials";
 import { subscribeStoreWebhooks } from "../subscribe-store-webhooks";
-import type { SandboxSize } from "@/lib/vocabulary/stores";
 
 type Options = { storeId: string; organizationId: string; shopDomain: string; size: SandboxSize; final?: boolean };
 

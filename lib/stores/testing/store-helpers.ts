@@ -2,7 +2,6 @@
 import { count, eq } from "drizzle-orm";
 import * as sandboxRoute from "@/app/api/stores/sandbox/route";
 import { db } from "@/db/client";
-import { auditLog } from "@/db/schema/audit";
 import {
   sandboxShopifyCustomers,
   sandboxShopifyOrders,
@@ -10,11 +9,12 @@ import {
   sandboxShopifyShops,
   sandboxShopifyWebhookSubscriptions,
 } from "@/db/schema";
+import { auditLog } from "@/db/schema/audit";
 import { stores, type Store } from "@/db/schema/stores";
 import type { TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
-import type { TStoreView } from "../schemas";
 import type { SandboxSize } from "@/lib/vocabulary/stores";
+import type { TStoreView } from "../schemas";
 
 export async function addSandboxStoreAs(user: TestUser, size: SandboxSize = "small"): Promise<TStoreView> {
   const res = await call(sandboxRoute.POST, "POST", "/api/stores/sandbox", { cookie: user.cookie, body: { size } });

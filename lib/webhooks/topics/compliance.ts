@@ -2,14 +2,14 @@
 // holds about a shop or a customer: the store rows (credentials), the webhook payloads, the index
 // of Shopify items (names, emails) and, once the shop is gone, its mappings.
 import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/handle";
 import { syncMappings } from "@/db/schema/mappings";
 import { shopifyIndexItems, shopifyIndexStatus, shopifyIndexTombstones } from "@/db/schema/shopify-index";
 import { shopifyWebhookEvents, stores, type Store } from "@/db/schema/stores";
-import type { AuditEvent } from "@/lib/vocabulary/audit";
-import { recordAudit } from "@/lib/audit/record-audit";
 import { lockStoreSync } from "@/db/store-lock";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { SHOPIFY_ACTOR } from "@/lib/audit/shopify-actor";
-import type { Db } from "@/db/handle";
+import type { AuditEvent } from "@/lib/vocabulary/audit";
 
 type CustomerRequest = {
   customer?: { id?: number | string; email?: string | null };
