@@ -14,7 +14,7 @@ const config = [
     },
   },
   {
-    files: ["scripts/**", "e2e/**", "**/*.test.ts", "lib/testing/**"],
+    files: ["scripts/**", "e2e/**", "**/*.test.ts", "lib/testing/**", "lib/**/testing/**"],
     rules: { "no-console": "off", "@typescript-eslint/no-explicit-any": "off" },
   },
 ];

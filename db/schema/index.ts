@@ -7,3 +7,4 @@ export * from "./stores";
 export * from "./mappings";
 export * from "./shopify-index";
 export * from "./sandbox-odoo";
+export * from "./operations";

@@ -4,8 +4,8 @@
 // `search_text` are maintained by triggers (the `sync_status_triggers` migration): the status
 // copies the item's mapping, so every tab is one index range scan.
 import { sql } from "drizzle-orm";
-import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import type { IndexRefreshState, MappingStatus, ResourceType } from "@/lib/vocabulary/sync";
+import { bigint, index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import type { MappingStatus, ResourceType } from "@/lib/vocabulary/sync";
 import { stores } from "./stores";
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -63,22 +63,3 @@ export const shopifyIndexTombstones = pgTable(
   },
   (t) => [primaryKey({ name: "shopify_index_tombstones_pkey", columns: [t.storeId, t.resourceType, t.shopifyId] })],
 );
-
-/** One row per store: the index's last refresh and the one queued or running now. */
-export const shopifyIndexStatus = pgTable("shopify_index_status", {
-  storeId: text("store_id")
-    .primaryKey()
-    .references(() => stores.id, { onDelete: "cascade" }),
-  state: text("state").$type<IndexRefreshState>().notNull().default("never"),
-  jobId: text("job_id"),
-  requestedAt: instant("requested_at"),
-  startedAt: instant("started_at"),
-  finishedAt: instant("finished_at"),
-  /** When the last successful refresh started: the index holds Shopify as of then, plus webhooks since. */
-  refreshedAt: instant("refreshed_at"),
-  lastError: text("last_error"),
-  /** Items per type the last successful refresh read from Shopify. */
-  imported: jsonb("imported").$type<Partial<Record<ResourceType, number>>>(),
-  updatedAt: instant("updated_at").notNull().defaultNow(),
-});
-export type ShopifyIndexStatus = typeof shopifyIndexStatus.$inferSelect;

@@ -3,7 +3,7 @@
 // the store id; a disconnected store keeps its row (and its audit trail) without credentials.
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import type { ConnectionMethod, SandboxSize, SeedStatus, StoreKind, StoreStatus } from "@/lib/vocabulary/stores";
+import type { ConnectionMethod, SandboxSize, StoreKind, StoreStatus } from "@/lib/vocabulary/stores";
 import { organization, user } from "./auth";
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
@@ -26,9 +26,8 @@ export const stores = pgTable(
     credentialsCiphertext: text("credentials_ciphertext"),
     credentialsKeyId: text("credentials_key_id"),
     status: text("status").$type<StoreStatus>().notNull().default("connected"),
-    // Sandbox stores only: the size asked for and how far seeding got.
+    // Sandbox stores only: the size asked for (how far seeding got is its `seed` operation run).
     sandboxSize: text("sandbox_size").$type<SandboxSize>(),
-    seedStatus: text("seed_status").$type<SeedStatus>(),
     syncPaused: boolean("sync_paused").notNull().default(false),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
     createdAt: instant("created_at").notNull().defaultNow(),

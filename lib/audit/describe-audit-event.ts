@@ -1,6 +1,7 @@
 // An audit event in words, the same on every page that shows the log (and in its exports). The
 // target is the shop domain for store and sync events, the person's email for the others.
 import type { AuditEvent } from "@/lib/vocabulary/audit";
+import { OPERATION_KIND_NOUN } from "@/lib/vocabulary/operations";
 import { EXPORT_FORMAT_LABEL, RESOURCE_TYPES, RESOURCE_TYPE_LABEL } from "@/lib/vocabulary/sync";
 import { listWords } from "@/lib/vocabulary/words";
 
@@ -73,6 +74,12 @@ export function describeAuditEvent(event: AuditEvent & { target: string | null }
     }
     case "sync.index_refresh_requested":
       return `Started a refresh of the products, customers and orders of ${shop} from Shopify`;
+    case "operations.run_cancelled":
+      return `Cancelled ${OPERATION_KIND_NOUN[event.details.kind]} of ${shop} before it started`;
+    case "operations.cancel_requested":
+      return `Stopped ${OPERATION_KIND_NOUN[event.details.kind]} of ${shop}`;
+    case "operations.run_resumed":
+      return `Resumed ${OPERATION_KIND_NOUN[event.details.kind]} of ${shop}`;
     default:
       return unknownAction(event);
   }

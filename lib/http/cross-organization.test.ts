@@ -29,6 +29,15 @@ import * as syncRefreshRoute from "@/app/api/stores/[storeId]/sync/refresh/route
 import * as storesRoute from "@/app/api/stores/route";
 import * as sandboxStoreRoute from "@/app/api/stores/sandbox/route";
 import * as tokenStoreRoute from "@/app/api/stores/token/route";
+import * as runsRoute from "@/app/api/stores/[storeId]/operations/route";
+import * as storeRunEventsRoute from "@/app/api/stores/[storeId]/operations/events/route";
+import * as runRoute from "@/app/api/stores/[storeId]/operations/[runId]/route";
+import * as runEventsRoute from "@/app/api/stores/[storeId]/operations/[runId]/events/route";
+import * as runCancelRoute from "@/app/api/stores/[storeId]/operations/[runId]/cancel/route";
+import * as runResumeRoute from "@/app/api/stores/[storeId]/operations/[runId]/resume/route";
+import * as orgRunsRoute from "@/app/api/organization/operations/route";
+import * as orgRunEventsRoute from "@/app/api/organization/operations/events/route";
+import { operationRuns } from "@/db/schema/operations";
 import { addSandboxStoreAs } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { addMember, createOrg, signUp, uniqueEmail, type TestUser } from "@/lib/testing/accounts";
@@ -59,6 +68,7 @@ let orgA: { id: string };
 let inviteA: string;
 let memberA: string;
 let storeA: string;
+let runA: string;
 
 beforeAll(async () => {
   const ownerA = await signUp();
@@ -71,6 +81,8 @@ beforeAll(async () => {
   const someone = await addMember(ownerA, "member");
   memberA = (await call(organizationRoute.GET, "GET", "/x", { cookie: someone.cookie })).body.members[0].id;
   storeA = (await addSandboxStoreAs(ownerA, "small")).id;
+  // Adding the store queued its first index refresh.
+  runA = (await db.select().from(operationRuns).where(eq(operationRuns.storeId, storeA)))[0]!.id;
 
   outsider = await signUp();
   await createOrg(outsider, "Tenant B");
@@ -356,6 +368,48 @@ const CASES: Case[] = [
         "POST",
         "/x",
         as(() => outsider, { params: { storeId: storeA } }),
+      ),
+  },
+  ...(
+    [
+      ["/api/stores/[storeId]/operations", "GET", runsRoute.GET, false],
+      ["/api/stores/[storeId]/operations/events", "GET", storeRunEventsRoute.GET, false],
+      ["/api/stores/[storeId]/operations/[runId]", "GET", runRoute.GET, true],
+      ["/api/stores/[storeId]/operations/[runId]/events", "GET", runEventsRoute.GET, true],
+      ["/api/stores/[storeId]/operations/[runId]/cancel", "POST", runCancelRoute.POST, true],
+      ["/api/stores/[storeId]/operations/[runId]/resume", "POST", runResumeRoute.POST, true],
+    ] as const
+  ).map(([route, method, handler, withRun]) => ({
+    route,
+    method,
+    run: () =>
+      call(
+        handler,
+        method,
+        "/x",
+        as(() => outsider, { params: withRun ? { storeId: storeA, runId: runA } : { storeId: storeA } }),
+      ),
+  })),
+  {
+    route: "/api/organization/operations",
+    method: "GET",
+    run: () =>
+      call(
+        orgRunsRoute.GET,
+        "GET",
+        "/x",
+        as(() => stale),
+      ),
+  },
+  {
+    route: "/api/organization/operations/events",
+    method: "GET",
+    run: () =>
+      call(
+        orgRunEventsRoute.GET,
+        "GET",
+        "/x",
+        as(() => stale),
       ),
   },
   {

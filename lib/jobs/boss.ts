@@ -16,6 +16,9 @@ async function startBoss(): Promise<PgBoss> {
     schema: jobsSchema(),
     max: Number(process.env.SYNCO_JOBS_POOL_SIZE ?? 4),
     application_name: "synco-jobs",
+    // How soon a job whose worker died (no heartbeat) or that ran out of time is failed and retried.
+    superviseIntervalSeconds: Number(process.env.SYNCO_JOBS_SUPERVISE_SECONDS ?? 15),
+    monitorIntervalSeconds: Number(process.env.SYNCO_JOBS_SUPERVISE_SECONDS ?? 15),
   });
   boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await boss.start();
@@ -37,7 +40,8 @@ async function startBoss(): Promise<PgBoss> {
   return boss;
 }
 
-const jobsSchema = () => process.env.SYNCO_JOBS_SCHEMA ?? "pgboss";
+/** The schema this process queues and works jobs in. */
+export const jobsSchema = () => process.env.SYNCO_JOBS_SCHEMA ?? "pgboss";
 
 export function getBoss(): Promise<PgBoss> {
   holder.__syncoBoss ??= startBoss().catch((error: unknown) => {

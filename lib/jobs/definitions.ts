@@ -3,7 +3,7 @@
 // handlers are attached at the top, in lib/workers/job-handlers.ts.
 import { z } from "zod";
 import type { Queue } from "pg-boss";
-import { SANDBOX_SIZES } from "@/lib/vocabulary/stores";
+import type { OperationKind } from "@/lib/vocabulary/operations";
 
 export type JobDefinition<P extends z.ZodType = z.ZodType> = {
   name: string;
@@ -15,56 +15,110 @@ export type JobDefinition<P extends z.ZodType = z.ZodType> = {
   concurrency?: number;
   /** Cron (UTC) for a job the product runs by itself, with an empty payload. */
   schedule?: string;
+  /**
+   * The job executes an operation run of this kind (lib/operations): queued with `enqueueRun`,
+   * which writes the run in the same transaction and puts its id in the payload.
+   */
+  run?: { kind: OperationKind };
 };
 
 const defineJob = <P extends z.ZodType>(definition: JobDefinition<P>) => definition;
 
 const storePayload = z.object({ storeId: z.uuid(), organizationId: z.string().min(1) });
+/** The payload of every job that executes an operation run; the run holds its parameters. */
+export const runPayload = storePayload.extend({ runId: z.uuid() });
+
+/**
+ * Jobs that execute runs tell pg-boss they are alive; one whose worker died (a SIGKILL, a lost
+ * machine) is failed and retried once this many seconds pass without a heartbeat.
+ */
+const RUN_HEARTBEAT_SECONDS = Math.max(10, Number(process.env.SYNCO_JOBS_HEARTBEAT_SECONDS ?? 30));
+/** The first wait before a retry (it doubles after each); SYNCO_JOBS_RETRY_DELAY_SECONDS shortens every queue's (tests). */
+const retryDelay = (seconds: number) => Number(process.env.SYNCO_JOBS_RETRY_DELAY_SECONDS ?? seconds);
 
 export const JOBS = {
   "sandbox.seed-store": defineJob({
     name: "sandbox.seed-store",
-    version: 1,
-    payload: z.object({
-      storeId: z.uuid(),
-      organizationId: z.string().min(1),
-      shopDomain: z.string().min(1),
-      size: z.enum(SANDBOX_SIZES),
-    }),
-    // One seeding per store at a time (queued or running); retried from its checkpoint.
-    queue: { policy: "exclusive", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 3600 },
-  }),
-  "mappings.import-sandbox-sync-state": defineJob({
-    name: "mappings.import-sandbox-sync-state",
-    version: 1,
-    payload: storePayload,
-    // After a sandbox store is seeded: its sync-state metafields become mapping rows, then the index refreshes.
-    queue: { policy: "exclusive", retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 3600 },
-    concurrency: 2,
+    version: 2,
+    payload: runPayload,
+    run: { kind: "seed" },
+    // One job per run (the run is one per store, held by the database); retried from its checkpoint.
+    queue: {
+      policy: "exclusive",
+      retryLimit: 3,
+      retryDelay: retryDelay(5),
+      retryBackoff: true,
+      expireInSeconds: 3600,
+      heartbeatSeconds: RUN_HEARTBEAT_SECONDS,
+    },
   }),
   "mappings.mirror": defineJob({
     name: "mappings.mirror",
-    version: 1,
-    payload: storePayload,
+    version: 2,
+    // runId: continue that run (a resume); without it the job opens a run when it finds work.
+    payload: storePayload.extend({ runId: z.uuid().optional() }),
     // One running and one queued per store: a write during a run is picked up by the next one.
-    queue: { policy: "stately", retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 4 * 3600 },
+    queue: {
+      policy: "stately",
+      retryLimit: 5,
+      retryDelay: retryDelay(10),
+      retryBackoff: true,
+      expireInSeconds: 4 * 3600,
+      heartbeatSeconds: RUN_HEARTBEAT_SECONDS,
+    },
     // Stores are independent (each has its own Shopify rate budget).
     concurrency: 4,
   }),
   "shopify-index.refresh": defineJob({
     name: "shopify-index.refresh",
-    version: 1,
-    payload: storePayload,
-    // One refresh per store, queued or running; bulk operations may take a while on big stores.
-    queue: { policy: "exclusive", retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 6 * 3600 },
+    version: 2,
+    payload: runPayload,
+    run: { kind: "index_refresh" },
+    // One job per run (one refresh per store, queued or running, held by the database).
+    queue: {
+      policy: "exclusive",
+      retryLimit: 3,
+      retryDelay: retryDelay(30),
+      retryBackoff: true,
+      expireInSeconds: 6 * 3600,
+      heartbeatSeconds: RUN_HEARTBEAT_SECONDS,
+    },
     concurrency: 4,
+  }),
+  "operations.guard": defineJob({
+    name: "operations.guard",
+    version: 1,
+    payload: z.object({}),
+    // Every minute: runs left queued or running with no live job behind them are resumed or failed.
+    queue: { policy: "exclusive", retryLimit: 0, expireInSeconds: 300 },
+    schedule: "* * * * *",
+  }),
+  "operations.prune": defineJob({
+    name: "operations.prune",
+    version: 1,
+    payload: z.object({}),
+    // Daily: the mirror's small, frequent runs are not kept for ever (docs/decisions.md).
+    queue: {
+      policy: "exclusive",
+      retryLimit: 3,
+      retryDelay: retryDelay(60),
+      retryBackoff: true,
+      expireInSeconds: 3600,
+    },
+    schedule: "41 3 * * *",
   }),
   "webhooks.prune": defineJob({
     name: "webhooks.prune",
     version: 1,
     payload: z.object({}),
     // Daily: webhook payloads (personal data) and old delivery records are not kept for ever.
-    queue: { policy: "exclusive", retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 3600 },
+    queue: {
+      policy: "exclusive",
+      retryLimit: 3,
+      retryDelay: retryDelay(60),
+      retryBackoff: true,
+      expireInSeconds: 3600,
+    },
     schedule: "17 3 * * *",
   }),
 } as const;

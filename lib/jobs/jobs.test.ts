@@ -9,12 +9,7 @@ import { getBoss } from "./boss";
 import { enqueue } from "./enqueue";
 
 const QUEUE = "sandbox.seed-store";
-const payload = () => ({
-  storeId: randomUUID(),
-  organizationId: "org-jobs-test",
-  shopDomain: `jobs-${randomUUID().slice(0, 8)}.myshopify.com`,
-  size: "medium" as const,
-});
+const payload = () => ({ runId: randomUUID(), storeId: randomUUID(), organizationId: "org-jobs-test" });
 
 describe("jobs", () => {
   it("validates the payload before queueing", async () => {
@@ -31,7 +26,7 @@ describe("jobs", () => {
     const third = await enqueue(QUEUE, other, { singletonKey: other.storeId, startAfter: 3600 });
     expect(third).toEqual(expect.any(String));
     const found = await (await getBoss()).findJobs(QUEUE, { key: data.storeId });
-    expect(found.map((job) => job.data)).toEqual([{ v: 1, payload: data }]);
+    expect(found.map((job) => job.data)).toEqual([{ v: 2, payload: data }]);
   });
 
   it("enqueues inside the caller's transaction: rolled back, no job", async () => {

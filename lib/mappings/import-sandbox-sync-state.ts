@@ -1,13 +1,12 @@
 // After a sandbox store is seeded, its sync-state metafields (what an earlier Synco install left
-// in Shopify) become mapping rows — already in Shopify, so nothing is mirrored back — and the
-// index refresh is queued: a fresh install then shows synced, failed and not synced items that
-// agree with Shopify. Running it twice writes nothing new.
+// in Shopify) become mapping rows — already in Shopify, so nothing is mirrored back. The first
+// index refresh of a sandbox store does this before reading the items, so a fresh install shows
+// synced, failed and not synced items that agree with Shopify. Running it twice writes nothing new.
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { sandboxShopifyShops } from "@/db/schema";
 import { AppError } from "@/lib/errors/app-error";
 import { streamSandboxSyncState } from "@/lib/sandbox/shopify/seed/stream-sandbox-sync-state";
-import { enqueueIndexRefresh } from "@/lib/stores/enqueue-index-refresh";
 import { findStore } from "@/lib/stores/find-store";
 import { upsertMappings, type MappingInput } from "./upsert-mappings";
 
@@ -16,9 +15,12 @@ const BATCH = 1000;
 export async function importSandboxSyncState({
   storeId,
   organizationId,
+  onBatch,
 }: {
   storeId: string;
   organizationId: string;
+  /** Hears each batch of mapping rows written. */
+  onBatch?: (rows: number) => Promise<void>;
 }): Promise<{ mappings: number }> {
   const store = await findStore({ storeId, organizationId }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "not_found") return null;
@@ -35,6 +37,7 @@ export async function importSandboxSyncState({
     const write = async () => {
       await upsertMappings({ storeId, organizationId, mappings: batch, alreadyInShopify: true });
       mappings += batch.length;
+      await onBatch?.(batch.length);
       batch = [];
     };
     for await (const record of streamSandboxSyncState({ shopId: shop.id, namespace: store.metafieldNamespace })) {
@@ -51,6 +54,5 @@ export async function importSandboxSyncState({
     }
     if (batch.length) await write();
   }
-  await db.transaction((tx) => enqueueIndexRefresh({ tx, storeId, organizationId }));
   return { mappings };
 }

@@ -7,12 +7,14 @@
 // cost-aware client; more go out as one bulk mutation, which does not spend the rate budget.
 import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import type { Db } from "@/db/handle";
 import { syncMappings } from "@/db/schema/mappings";
 import { lockStoreSync } from "@/db/store-lock";
 import { AppError } from "@/lib/errors/app-error";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { logger } from "@/lib/logger";
 import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
+import type { ResourceType } from "@/lib/vocabulary/sync";
 import { findStore } from "@/lib/stores/find-store";
 import { StoreAccessLostError, storeShopifyClient } from "@/lib/stores/store-shopify-client";
 import { bulkSetSyncMetafields } from "./mirror/bulk-set-sync-metafields";
@@ -33,11 +35,16 @@ export type MirrorResult = {
   stopped?: "paused" | "disconnected" | "access_lost";
 };
 
+/** Rows settled per resource type: written to Shopify, or refused by it. */
+export type MirrorCounts = Partial<Record<ResourceType, { done: number; failed: number }>>;
+
 type Options = {
   storeId: string;
   organizationId: string;
   bulkThreshold?: number;
   /** Tests and benchmarks pass their own to read its call stats. */ client?: ShopifyClient;
+  /** Hears what each round settled, inside the transaction that records it (so it counts once). */
+  onRecorded?: (tx: Db, counts: MirrorCounts) => Promise<void>;
 };
 
 export async function mirrorMappings({
@@ -45,6 +52,7 @@ export async function mirrorMappings({
   organizationId,
   bulkThreshold = MIRROR_BULK_THRESHOLD,
   client: given,
+  onRecorded,
 }: Options): Promise<MirrorResult> {
   const result: MirrorResult = { written: 0, refused: 0, metafieldsSetCalls: 0, bulkOperations: 0 };
   const connected = await storeShopifyClient({ storeId, organizationId }, { deadlineMs: 600_000 }).catch(
@@ -77,7 +85,7 @@ export async function mirrorMappings({
         rows = await pendingRows(storeId, BULK_MAX_ROWS);
         const outcome = await bulkSetSyncMetafields({ client, rows, namespace });
         result.bulkOperations++;
-        progressed += await record(storeId, outcome.written, outcome.refused, result);
+        progressed += await record(storeId, outcome.written, outcome.refused, result, onRecorded);
       } else {
         for (let start = 0; start < rows.length; start += METAFIELDS_SET_LIMIT) {
           const outcome = await setSyncMetafields({
@@ -86,7 +94,7 @@ export async function mirrorMappings({
             namespace,
           });
           result.metafieldsSetCalls += outcome.calls;
-          progressed += await record(storeId, outcome.written, outcome.refused, result);
+          progressed += await record(storeId, outcome.written, outcome.refused, result, onRecorded);
         }
       }
       // Rows that changed while being written stay pending and come round again; a round that settled
@@ -127,6 +135,7 @@ async function record(
   written: Row[],
   refused: { row: Row; message: string }[],
   result: MirrorResult,
+  onRecorded: Options["onRecorded"],
 ): Promise<number> {
   if (written.length === 0 && refused.length === 0) return 0;
   const settled = await db.transaction(async (tx) => {
@@ -147,6 +156,7 @@ async function record(
           "failed",
         )
       : 0;
+    if (onRecorded) await onRecorded(tx, countByType(written, refused));
     return { done, failed };
   });
   result.written += settled.done;
@@ -157,6 +167,14 @@ async function record(
       "Shopify refused some sync metafields",
     );
   return written.length + refused.length;
+}
+
+function countByType(written: Row[], refused: { row: Row }[]): MirrorCounts {
+  const counts: MirrorCounts = {};
+  const of = (type: ResourceType) => (counts[type] ??= { done: 0, failed: 0 });
+  for (const row of written) of(row.resourceType).done++;
+  for (const { row } of refused) of(row.resourceType).failed++;
+  return counts;
 }
 
 const key = (row: Row) => ({ resource_type: row.resourceType, shopify_id: row.shopifyId, version: row.version });

@@ -17,6 +17,8 @@ export const LEAST_ROLE = {
   "store.manage": "admin",
   "sync.export": "admin",
   "sync.refresh": "admin",
+  /** Cancel a store's run under way, or resume one that failed or was cancelled. */
+  "operations.control": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof LEAST_ROLE;

@@ -4,7 +4,9 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { shopifyIndexItems } from "@/db/schema/shopify-index";
+import type { Db } from "@/db/handle";
 import { lockStoreSync } from "@/db/store-lock";
+import type { BulkOperationView } from "@/lib/shopify/bulk/bulk-operation";
 import { runBulkQuery } from "@/lib/shopify/bulk/run-bulk-query";
 import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
 import { parseItemGid } from "@/lib/shopify/gid";
@@ -15,7 +17,23 @@ import { addIndexSkus, upsertIndexItems } from "./upsert-index-items";
 
 const BATCH = 1000;
 
-type Options = { client: ShopifyClient; storeId: string; type: ResourceType; startedAt: Date; batchSize?: number };
+/** How an import tells its caller how far it got. */
+export type ImportReport = {
+  /** Each poll of Shopify's export (bulk query), the finished one included. */
+  onExport?: (operation: BulkOperationView) => Promise<void> | void;
+  /** A batch of items was written, inside `tx` (the caller may count it in the same transaction). */
+  onBatch?: (tx: Db, items: number) => Promise<void>;
+  signal?: AbortSignal;
+};
+
+type Options = {
+  client: ShopifyClient;
+  storeId: string;
+  type: ResourceType;
+  startedAt: Date;
+  batchSize?: number;
+  report?: ImportReport;
+};
 
 export async function importShopifyItems({
   client,
@@ -23,6 +41,7 @@ export async function importShopifyItems({
   type,
   startedAt,
   batchSize = BATCH,
+  report = {},
 }: Options): Promise<{ imported: number; removed: number }> {
   let imported = 0;
   // Products wait here until their variant lines (which follow them) have added the SKUs.
@@ -36,10 +55,12 @@ export async function importShopifyItems({
     await db.transaction(async (tx) => {
       await lockStoreSync(tx, storeId);
       await upsertIndexItems({ tx, storeId, type, rows, mode: "import" });
+      await report.onBatch?.(tx, rows.length);
     });
   };
 
-  for await (const line of runBulkQuery(client, INDEX_BULK_QUERIES[type])) {
+  const lines = runBulkQuery(client, INDEX_BULK_QUERIES[type], { signal: report.signal, onStatus: report.onExport });
+  for await (const line of lines) {
     if (typeof line.__parentId === "string") {
       const parent = parseItemGid(line.__parentId);
       const sku = typeof line.sku === "string" && line.sku !== "" ? line.sku : null;

@@ -1,24 +1,34 @@
-// The index's refresh state as the API shows it: never refreshed, queued, running, succeeded or
-// failed, when it last succeeded (the index holds Shopify as of then, plus webhooks since).
-import { eq } from "drizzle-orm";
+// The index's refresh state as the overview shows it, read from the store's `index_refresh`
+// runs: never refreshed, queued, running, succeeded, failed or cancelled (the latest run), and
+// when the last successful one started — the index holds Shopify as of then, plus webhooks since.
+import { and, desc, eq } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import type { Db } from "@/db/handle";
-import { shopifyIndexStatus, type ShopifyIndexStatus } from "@/db/schema/shopify-index";
+import { operationRuns, type OperationRun } from "@/db/schema/operations";
 import type { TIndexStatusView } from "./schemas";
 
 const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
 
-export function toIndexStatusView(row: ShopifyIndexStatus | undefined): TIndexStatusView {
-  const state = row?.state ?? "never";
+export function toIndexStatusView(
+  latest: OperationRun | undefined,
+  succeeded: OperationRun | undefined,
+): TIndexStatusView {
+  const state = latest?.status ?? "never";
+  const refreshedAt = succeeded
+    ? ((succeeded.summary?.refreshedAt as string | undefined) ?? iso(succeeded.startedAt))
+    : null;
   return {
     state,
     refreshing: state === "queued" || state === "running",
-    refreshedAt: iso(row?.refreshedAt),
-    requestedAt: iso(row?.requestedAt),
-    startedAt: iso(row?.startedAt),
-    finishedAt: iso(row?.finishedAt),
-    lastError: row?.lastError ?? null,
-    imported: row?.imported ?? null,
+    runId: latest?.id ?? null,
+    refreshedAt,
+    requestedAt: iso(latest?.createdAt),
+    startedAt: iso(latest?.startedAt),
+    finishedAt: iso(latest?.finishedAt),
+    lastError: latest?.status === "failed" ? latest.error : null,
+    imported: succeeded
+      ? Object.fromEntries(Object.entries(succeeded.counters).map(([type, counter]) => [type, counter.done]))
+      : null,
   };
 }
 
@@ -30,6 +40,15 @@ export async function getIndexStatus({
   storeId: string;
   db?: Db;
 }): Promise<TIndexStatusView> {
-  const [row] = await db.select().from(shopifyIndexStatus).where(eq(shopifyIndexStatus.storeId, storeId));
-  return toIndexStatusView(row);
+  const ofStore = and(eq(operationRuns.storeId, storeId), eq(operationRuns.kind, "index_refresh"));
+  const [[latest], [succeeded]] = await Promise.all([
+    db.select().from(operationRuns).where(ofStore).orderBy(desc(operationRuns.createdAt)).limit(1),
+    db
+      .select()
+      .from(operationRuns)
+      .where(and(ofStore, eq(operationRuns.status, "succeeded")))
+      .orderBy(desc(operationRuns.createdAt))
+      .limit(1),
+  ]);
+  return toIndexStatusView(latest, succeeded);
 }

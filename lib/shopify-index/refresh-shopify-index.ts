@@ -1,81 +1,73 @@
-// The refresh job: products, customers and orders read from Shopify by bulk queries into the
-// index (see importShopifyItems), then the counters reconciled with the rows. The state row shows
-// running / succeeded / failed; a failure before the last attempt shows queued again (pg-boss
-// retries with backoff). Safe to run twice: every write is an idempotent, newest-wins upsert.
+// A refresh of the store's index: products, customers and orders read from Shopify by bulk
+// queries (see importShopifyItems), then the counters reconciled with the rows. It runs as an
+// `index_refresh` operation run (lib/operations/kinds/index-refresh.ts), which reports its
+// progress and remembers the types already read, so a resumed refresh skips them. Safe to run
+// twice: every write is an idempotent, newest-wins upsert.
 import { and, eq, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { shopifyIndexStatus, shopifyIndexTombstones } from "@/db/schema/shopify-index";
+import { shopifyIndexTombstones } from "@/db/schema/shopify-index";
 import { AppError } from "@/lib/errors/app-error";
-import { logger } from "@/lib/logger";
-import { reconcileSyncCounts } from "@/lib/shopify-index/reconcile-sync-counts";
+import { reconcileSyncCounts, type CountsDrift } from "@/lib/shopify-index/reconcile-sync-counts";
 import { findStore } from "@/lib/stores/find-store";
 import { storeShopifyClient } from "@/lib/stores/store-shopify-client";
 import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
-import { importShopifyItems } from "./import-shopify-items";
+import { importShopifyItems, type ImportReport } from "./import-shopify-items";
 
-type Options = { storeId: string; organizationId: string; jobId?: string | null; final?: boolean };
+export type RefreshReport = {
+  /** A type starts: Shopify prepares its export. */
+  onType?: (type: ResourceType) => Promise<void>;
+  /** A type is fully read (the caller checkpoints it). */
+  onTypeDone?: (type: ResourceType, outcome: { imported: number; removed: number }) => Promise<void>;
+  /** Reconciling the counters with the rows. */
+  onReconcile?: () => Promise<void>;
+  import?: (type: ResourceType) => ImportReport;
+};
+
+type Options = {
+  storeId: string;
+  organizationId: string;
+  /** When the refresh first started: rows indexed before it and not seen by it are removed. */
+  startedAt: Date;
+  /** The types still to read (a resumed refresh skips those it read). */
+  types?: readonly ResourceType[];
+  report?: RefreshReport;
+};
 
 export async function refreshShopifyIndex({
   storeId,
   organizationId,
-  jobId = null,
-  final = true,
-}: Options): Promise<void> {
-  const store = await findStore({ storeId, organizationId }).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === "not_found") return null;
-    throw error;
-  });
-  if (!store) return;
-  const [{ now: startedAt }] = (await db.execute<{ now: Date }>(sql`select now() as now`)).rows as [{ now: Date }];
-  const started = new Date(startedAt);
-  await setStatus(storeId, { state: "running", jobId, startedAt: started, finishedAt: null });
-  const log = logger.child({ storeId, jobId });
-  try {
-    if (store.status === "disconnected")
-      throw new AppError("conflict", "The store is disconnected: connect it again to refresh its items");
-    const { client } = await storeShopifyClient({ storeId, organizationId }, { deadlineMs: 600_000 });
-    await db
-      .delete(shopifyIndexTombstones)
-      .where(
-        and(
-          eq(shopifyIndexTombstones.storeId, storeId),
-          lt(shopifyIndexTombstones.deletedAt, sql`now() - interval '7 days'`),
-        ),
-      );
-    const imported: Partial<Record<ResourceType, number>> = {};
-    for (const type of RESOURCE_TYPES) {
-      const outcome = await importShopifyItems({ client, storeId, type, startedAt: started });
-      imported[type] = outcome.imported;
-      log.info({ type, ...outcome }, "index import finished");
-    }
-    const drift = await reconcileSyncCounts({ storeId });
-    if (drift.statusesFixed || drift.countersFixed) log.warn(drift, "sync counters had drifted and were reconciled");
-    await setStatus(storeId, {
-      state: "succeeded",
-      finishedAt: new Date(),
-      refreshedAt: started,
-      imported,
-      lastError: null,
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const stop = final || (error instanceof AppError && error.code === "conflict");
-    await setStatus(storeId, {
-      state: stop ? "failed" : "queued",
-      finishedAt: new Date(),
-      lastError: message.slice(0, 1000),
-    });
-    if (stop && error instanceof AppError) return;
-    throw error;
+  startedAt,
+  types = RESOURCE_TYPES,
+  report = {},
+}: Options): Promise<{ imported: Partial<Record<ResourceType, number>>; removed: number; drift: CountsDrift }> {
+  const store = await findStore({ storeId, organizationId });
+  if (store.status === "disconnected")
+    throw new AppError("conflict", "The store is disconnected: connect it again to refresh its items");
+  const { client } = await storeShopifyClient({ storeId, organizationId }, { deadlineMs: 600_000 });
+  await db
+    .delete(shopifyIndexTombstones)
+    .where(
+      and(
+        eq(shopifyIndexTombstones.storeId, storeId),
+        lt(shopifyIndexTombstones.deletedAt, sql`now() - interval '7 days'`),
+      ),
+    );
+  const imported: Partial<Record<ResourceType, number>> = {};
+  let removed = 0;
+  for (const type of types) {
+    await report.onType?.(type);
+    const outcome = await importShopifyItems({ client, storeId, type, startedAt, report: report.import?.(type) });
+    imported[type] = outcome.imported;
+    removed += outcome.removed;
+    await report.onTypeDone?.(type, outcome);
   }
+  await report.onReconcile?.();
+  const drift = await reconcileSyncCounts({ storeId });
+  return { imported, removed, drift };
 }
 
-type StatusChange = Partial<Omit<typeof shopifyIndexStatus.$inferInsert, "storeId">>;
-
-async function setStatus(storeId: string, change: StatusChange) {
-  const values = { ...change, updatedAt: sql`now()` };
-  await db
-    .insert(shopifyIndexStatus)
-    .values({ storeId, ...values })
-    .onConflictDoUpdate({ target: shopifyIndexStatus.storeId, set: values });
+/** The database's clock now: a refresh's start is compared with rows' `indexed_at`, set by the database. */
+export async function databaseNow(): Promise<Date> {
+  const { rows } = await db.execute<{ now: Date }>(sql`select now() as now`);
+  return new Date(rows[0]!.now);
 }

@@ -1,9 +1,9 @@
-// "Refresh from Shopify": queues the store's index refresh (one at a time per store) and answers
-// with its state; asking while one is queued or running returns that one.
+// "Refresh from Shopify": queues an `index_refresh` run of the store (one at a time per store)
+// and answers with the index's state; asking while one is queued or running returns that one.
 import { db } from "@/db/client";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
-import { enqueueIndexRefresh } from "@/lib/stores/enqueue-index-refresh";
+import { enqueueRun } from "@/lib/jobs/enqueue-run";
 import { findStore } from "@/lib/stores/find-store";
 import { getIndexStatus } from "./index-status";
 import type { TRequestIndexRefreshResponse } from "./schemas";
@@ -20,17 +20,23 @@ export async function requestIndexRefresh({
   const store = await findStore({ storeId, organizationId });
   if (store.status === "disconnected")
     throw new AppError("conflict", "This store is disconnected: connect it again first");
-  const { jobId } = await db.transaction(async (tx) => {
-    const queued = await enqueueIndexRefresh({ tx, storeId, organizationId });
-    if (queued.jobId)
+  // A sandbox store whose first refresh never succeeded has not read its seeded sync state yet.
+  const firstRead = store.kind === "sandbox" && !(await getIndexStatus({ storeId })).refreshedAt;
+  const { run, created } = await db.transaction(async (tx) => {
+    const queued = await enqueueRun(
+      "shopify-index.refresh",
+      { storeId, organizationId },
+      { tx, actor, trigger: "user", scope: firstRead ? { sandboxSyncState: true } : {} },
+    );
+    if (queued.created)
       await recordAudit(tx, actor, {
         organizationId,
         storeId,
         action: "sync.index_refresh_requested",
         target: store.shopDomain,
-        details: { jobId: queued.jobId },
+        details: { runId: queued.run.id },
       });
     return queued;
   });
-  return { refresh: await getIndexStatus({ storeId }), alreadyQueued: jobId === null };
+  return { refresh: await getIndexStatus({ storeId }), runId: run.id, alreadyQueued: !created };
 }

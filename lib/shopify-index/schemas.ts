@@ -5,6 +5,8 @@ export type TIndexStatusView = {
   state: IndexRefreshState;
   /** True while a refresh is queued or running. */
   refreshing: boolean;
+  /** The latest refresh's operation run (its live progress: /operations/:runId/events). */
+  runId: string | null;
   /** When the last successful refresh started: the index shows Shopify as of then, plus webhooks since. */
   refreshedAt: string | null;
   requestedAt: string | null;
@@ -15,4 +17,4 @@ export type TIndexStatusView = {
 };
 
 /** POST /api/stores/:storeId/sync/refresh */
-export type TRequestIndexRefreshResponse = { refresh: TIndexStatusView; alreadyQueued: boolean };
+export type TRequestIndexRefreshResponse = { refresh: TIndexStatusView; runId: string; alreadyQueued: boolean };

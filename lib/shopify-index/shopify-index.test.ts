@@ -6,7 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { syncMappings } from "@/db/schema/mappings";
-import { shopifyIndexItems, shopifyIndexStatus } from "@/db/schema/shopify-index";
+import { shopifyIndexItems } from "@/db/schema/shopify-index";
 import { SHOPIFY_ACTOR } from "@/lib/audit/shopify-actor";
 import { upsertMappings } from "@/lib/mappings/upsert-mappings";
 import { createSandboxProduct } from "@/lib/sandbox/shopify/create-sandbox-product";
@@ -23,7 +23,8 @@ import {
   type ShopStore,
 } from "@/lib/sync/testing/sync-helpers";
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
-import { refreshShopifyIndex } from "./refresh-shopify-index";
+import { refreshIndexNow } from "@/lib/operations/testing/run-now";
+import { getIndexStatus } from "./index-status";
 
 serveTestAppForFile();
 let owner: TestUser;
@@ -62,17 +63,28 @@ describe("index import by bulk query", () => {
     });
 
     const started = performance.now();
-    await refreshShopifyIndex(ids(shop));
+    const run = await refreshIndexNow(ids(shop));
     const seconds = (performance.now() - started) / 1000;
     for (const type of ["product", "customer", "order"] as const)
       expect(await indexItems(shop.store.id, type)).toEqual(await sandboxItems(shop.shopId, type));
-    const [status] = await db.select().from(shopifyIndexStatus).where(eq(shopifyIndexStatus.storeId, shop.store.id));
+    // The run counted each item once, per type, and the index's state is read from it.
+    expect(run).toMatchObject({
+      status: "succeeded",
+      counters: {
+        product: { planned: 1_000, done: 1_000, failed: 0 },
+        customer: { planned: 3_000, done: 3_000, failed: 0 },
+        order: { planned: 6_000, done: 6_000, failed: 0 },
+      },
+      error: null,
+    });
+    const status = await getIndexStatus({ storeId: shop.store.id });
     expect(status).toMatchObject({
       state: "succeeded",
+      runId: run.id,
       imported: { product: 1_000, customer: 3_000, order: 6_000 },
       lastError: null,
     });
-    expect(status!.refreshedAt).toBeInstanceOf(Date);
+    expect(status.refreshedAt).toBe(run.summary!.refreshedAt);
 
     const { overview } = await getSyncOverview(ids(shop));
     expect(overview.types.order).toMatchObject({ total: 6_000, synced: 400, failed: 100, notSynced: 5_500 });
@@ -86,7 +98,7 @@ describe("index import by bulk query", () => {
 
   it("removes items Shopify no longer has, keeps the rest, and is safe to run twice", async () => {
     const shop = await connectSeededShop(owner, { products: 5, customers: 5, orders: 5 });
-    await refreshShopifyIndex(ids(shop));
+    await refreshIndexNow(ids(shop));
     await db.insert(shopifyIndexItems).values({
       storeId: shop.store.id,
       resourceType: "order",
@@ -95,8 +107,8 @@ describe("index import by bulk query", () => {
       shopifyUpdatedAt: new Date("2020-01-01T00:00:00Z"),
       indexedAt: new Date("2020-01-01T00:00:00Z"),
     });
-    await refreshShopifyIndex(ids(shop));
-    await refreshShopifyIndex(ids(shop));
+    await refreshIndexNow(ids(shop));
+    await refreshIndexNow(ids(shop));
     expect(await indexItems(shop.store.id, "order")).toEqual(await sandboxItems(shop.shopId, "order"));
     expect((await getSyncOverview(ids(shop))).overview.types.order.total).toBe(5);
   });

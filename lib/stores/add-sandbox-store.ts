@@ -1,11 +1,11 @@
 // Adds a sandbox store: a new shop on this app's sandbox Shopify with the app installed, its
 // token encrypted like a real store's, seeded with the sandbox's preset for the size. Small stores
-// are seeded in the request (well under a second); medium and large ones by a background job
-// while the store shows `seeding`.
+// are seeded in the request (well under a second); medium and large ones by a `seed` operation
+// run, queued in the transaction that saves the store, which the page follows live.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/audit/record-audit";
-import { enqueue } from "@/lib/jobs/enqueue";
+import { enqueueRun } from "@/lib/jobs/enqueue-run";
 import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
 import { seedSandboxShop } from "./sandbox/seed-sandbox-store-data";
 import { saveConnectedStore } from "./save-connected-store";
@@ -35,17 +35,16 @@ export async function addSandboxStore({
       scopes: created.installation.scopes,
       apiSecret: created.installation.apiSecret,
     },
-    sandbox: { size, seedStatus: size === "small" ? "ready" : "seeding" },
+    sandbox: { size, seeding: size !== "small" },
     afterSave: async (tx, saved) => {
-      if (size !== "small") {
-        await enqueue(
+      if (size !== "small")
+        await enqueueRun(
           "sandbox.seed-store",
-          { storeId: saved.id, organizationId, shopDomain, size },
-          { tx, singletonKey: saved.id },
+          { storeId: saved.id, organizationId },
+          { tx, actor, trigger: "user", scope: { size } },
         );
-      }
     },
   });
   if (size === "small") await subscribeStoreWebhooks({ store, accessToken: created.accessToken });
-  return { store: toStoreView(store) };
+  return { store: toStoreView(store, { seedStatus: size === "small" ? "ready" : "seeding" }) };
 }

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/audit/record-audit";
 import { checkStoreToken } from "./check-store-token";
 import { saveConnectedStore } from "./save-connected-store";
 import type { TConnectByTokenRequest, TConnectedStoreResponse } from "./schemas";
-import { toStoreView } from "./store-view";
+import { storeView } from "./store-view";
 import { subscribeStoreWebhooks } from "./subscribe-store-webhooks";
 
 export async function connectStoreByToken({
@@ -29,5 +29,5 @@ export async function connectStoreByToken({
     credentials: { accessToken, scopes: checked.scopes, apiSecret: apiSecret ?? null },
   });
   const webhooks = await subscribeStoreWebhooks({ store, accessToken });
-  return { store: toStoreView(store), webhooks };
+  return { store: await storeView(store), webhooks };
 }

@@ -13,7 +13,9 @@ import { SANDBOX_STORE_SIZES } from "@/lib/sandbox/shopify/seed/seed-sandbox-sto
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
 import { startWorkers, stopWorkers } from "@/lib/workers/start-workers";
-import { seedSandboxStoreData } from "./sandbox/seed-sandbox-store-data";
+import { seedSandboxShop } from "./sandbox/seed-sandbox-store-data";
+import { operationRuns } from "@/db/schema/operations";
+import { asc } from "drizzle-orm";
 import { storeCredentials } from "./store-credentials";
 import {
   addSandboxStoreAs,
@@ -43,6 +45,14 @@ const freshShop = (prefix = "token", scopes?: string[]) =>
     name: "Token shop",
     scopes,
   });
+
+async function storeAs(user: TestUser, storeId: string) {
+  const res = await call(storeRoute.GET, "GET", "/x", { cookie: user.cookie, params: { storeId } });
+  return res.body.store as { seedStatus: string | null };
+}
+
+const runsOf = (storeId: string) =>
+  db.select().from(operationRuns).where(eq(operationRuns.storeId, storeId)).orderBy(asc(operationRuns.createdAt));
 
 describe("sandbox stores", () => {
   it("adds a small sandbox store: ready at once, token encrypted, audited, webhooks subscribed", async () => {
@@ -99,24 +109,42 @@ describe("sandbox stores", () => {
     expect(one.body.store).toEqual(store);
   });
 
-  it("seeds a medium store in the background: seeding, then ready with its webhooks", async () => {
+  it("seeds a medium store in a run: seeding, then ready with its webhooks, then its first index refresh", async () => {
     const store = await addSandboxStoreAs(owner, "medium");
     expect(store.seedStatus).toBe("seeding");
     const ready = await eventually(async () => {
-      const row = await storeRow(store.id);
-      return row.seedStatus !== "seeding" && row;
+      const view = await storeAs(owner, store.id);
+      return view.seedStatus !== "seeding" && view;
     }, 120_000);
     expect(ready.seedStatus).toBe("ready");
     const { products, customers, orders } = SANDBOX_STORE_SIZES.medium;
     expect(await sandboxCounts(store.shopDomain)).toEqual({ products, customers, orders });
     expect((await sandboxSubscriptions(store.shopDomain)).length).toBe(10);
-    // A retried job (say its worker died after the commit) finds the data there and only finishes up.
-    await seedSandboxStoreData({
-      storeId: store.id,
-      organizationId: store.organizationId,
-      shopDomain: store.shopDomain,
-      size: "medium",
+    // The seed run counted what it wrote; the refresh it queued reads the seeded sync state first.
+    const refreshed = await eventually(async () => {
+      const runs = await runsOf(store.id);
+      return runs.some((run) => run.kind === "index_refresh" && run.status === "succeeded") && runs;
+    }, 120_000);
+    const [seed, refresh] = refreshed;
+    expect(seed).toMatchObject({
+      kind: "seed",
+      status: "succeeded",
+      trigger: "user",
+      actorEmail: owner.email,
+      scope: { size: "medium" },
+      counters: {
+        product: { planned: products, done: products, failed: 0 },
+        customer: { planned: customers, done: customers, failed: 0 },
+        order: { planned: orders, done: orders, failed: 0 },
+      },
     });
+    expect(refresh).toMatchObject({ kind: "index_refresh", trigger: "seed", actorEmail: null, status: "succeeded" });
+    expect(refresh!.counters.mapping!.done).toBeGreaterThan(0);
+    expect(refresh!.counters.order).toEqual({ planned: orders, done: orders, failed: 0 });
+    // A retried seed (say its worker died after the commit) finds the data there and only finishes up.
+    expect(
+      await seedSandboxShop({ shopDomain: store.shopDomain, size: "medium", namespace: store.metafieldNamespace }),
+    ).toEqual({ seeded: false });
     expect(await sandboxCounts(store.shopDomain)).toEqual({ products, customers, orders });
   }, 150_000);
 
@@ -126,8 +154,8 @@ describe("sandbox stores", () => {
     expect(performance.now() - started).toBeLessThan(3_000);
     expect(store.seedStatus).toBe("seeding");
     const ready = await eventually(async () => {
-      const row = await storeRow(store.id);
-      return row.seedStatus !== "seeding" && row;
+      const view = await storeAs(owner, store.id);
+      return view.seedStatus !== "seeding" && view;
     }, 240_000);
     expect(ready.seedStatus).toBe("ready");
     expect((await sandboxCounts(store.shopDomain)).orders).toBe(SANDBOX_STORE_SIZES.large.orders);

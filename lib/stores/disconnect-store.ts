@@ -9,7 +9,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import type { DisconnectReason } from "@/lib/vocabulary/stores";
 import { storeCredentials } from "./store-credentials";
-import { toStoreView } from "./store-view";
+import { storeView } from "./store-view";
 import { unsubscribeStoreWebhooks } from "./subscribe-store-webhooks";
 import type { TDisconnectStoreResponse } from "./schemas";
 
@@ -40,7 +40,7 @@ export async function disconnectStore({
     const [store] = await tx.select().from(stores).where(where).for("update");
     if (!store) throw new AppError("not_found", "Store not found");
     if (store.status === "disconnected" && !store.credentialsCiphertext)
-      return { store: toStoreView(store), changed: false };
+      return { store: await storeView(store), changed: false };
     const now = new Date();
     const [updated] = await tx
       .update(stores)
@@ -61,6 +61,6 @@ export async function disconnectStore({
       target: store.shopDomain,
       details: { kind: store.kind, reason },
     });
-    return { store: toStoreView(updated!), changed: true };
+    return { store: await storeView(updated!), changed: true };
   });
 }

@@ -3,7 +3,7 @@ import { db } from "@/db/client";
 import { stores } from "@/db/schema/stores";
 import { checkGrantedScopes } from "./check-granted-scopes";
 import type { TStoreView } from "./schemas";
-import { toStoreView } from "./store-view";
+import { storeViews } from "./store-view";
 
 /** Every store of the organization, disconnected ones included (their history stays visible). */
 export async function listStores({ organizationId }: { organizationId: string }): Promise<TStoreView[]> {
@@ -12,5 +12,5 @@ export async function listStores({ organizationId }: { organizationId: string })
     .from(stores)
     .where(eq(stores.organizationId, organizationId))
     .orderBy(desc(stores.createdAt));
-  return (await checkGrantedScopes(rows)).map(toStoreView);
+  return storeViews(await checkGrantedScopes(rows));
 }

@@ -12,7 +12,7 @@ import { startStoreSync } from "@/lib/stores/start-store-sync";
 import { checkStoreToken } from "./check-store-token";
 import type { TConnectedStoreResponse, TReplaceStoreTokenRequest } from "./schemas";
 import { encryptCredentials, storeCredentials } from "./store-credentials";
-import { toStoreView } from "./store-view";
+import { storeView } from "./store-view";
 import { subscribeStoreWebhooks } from "./subscribe-store-webhooks";
 
 type Options = TReplaceStoreTokenRequest & { storeId: string; organizationId: string; actor: Actor };
@@ -70,7 +70,7 @@ export async function replaceStoreToken({
     return updated!;
   });
   const webhooks = await subscribeStoreWebhooks({ store, accessToken });
-  return { store: toStoreView(store), webhooks };
+  return { store: await storeView(store), webhooks };
 }
 
 function assertReplaceable(store: Store) {

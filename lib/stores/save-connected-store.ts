@@ -11,7 +11,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { ADMIN_API_VERSION } from "@/lib/shopify/admin-schema";
 import { startStoreSync } from "@/lib/stores/start-store-sync";
-import type { ConnectionMethod, SandboxSize, SeedStatus, StoreKind, StoreStatus } from "@/lib/vocabulary/stores";
+import type { ConnectionMethod, SandboxSize, StoreKind, StoreStatus } from "@/lib/vocabulary/stores";
 import { encryptCredentials, type StoreCredentialsInput } from "./store-credentials";
 
 export type SaveConnectedStoreOptions = {
@@ -23,7 +23,8 @@ export type SaveConnectedStoreOptions = {
   name: string;
   credentials: StoreCredentialsInput;
   status?: Exclude<StoreStatus, "disconnected">;
-  sandbox?: { size: SandboxSize; seedStatus: SeedStatus };
+  /** `seeding`: a seed run was queued (in `afterSave`); the store's index waits for it. */
+  sandbox?: { size: SandboxSize; seeding: boolean };
   /** Runs inside the transaction after the row is written (e.g. to enqueue a job with it). */
   afterSave?: (tx: Db, store: Store) => Promise<void>;
 };
@@ -73,7 +74,7 @@ async function save(tx: Db, o: SaveConnectedStoreOptions): Promise<{ store: Stor
     connectedAt: live?.connectedAt ?? now,
     disconnectedAt: null,
     lastActivityAt: now,
-    ...(o.sandbox ? { sandboxSize: o.sandbox.size, seedStatus: o.sandbox.seedStatus } : {}),
+    ...(o.sandbox ? { sandboxSize: o.sandbox.size } : {}),
   };
   const [store] = previous
     ? await tx
@@ -109,7 +110,7 @@ async function save(tx: Db, o: SaveConnectedStoreOptions): Promise<{ store: Stor
   });
   await o.afterSave?.(tx, store!);
   // The index of the store's items, and the mirror of mappings written while it was away.
-  await startStoreSync(tx, store!);
+  await startStoreSync(tx, store!, { seeding: o.sandbox?.seeding ?? false });
   return { store: store!, reconnected: Boolean(previous) };
 }
 

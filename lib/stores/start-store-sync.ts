@@ -1,35 +1,39 @@
 // What a store needs once it is connected (and, for sandbox stores, seeded): its index of Shopify
-// items filled, and any mapping writes Shopify has not seen yet (from before a disconnect)
-// mirrored. Called inside the transaction that connects the store or marks it seeded, so the jobs
-// exist exactly when that commits. Sandbox stores first turn their seeded sync state into mapping
-// rows; that job queues the index refresh (one chain: seed → mappings → index).
+// items filled — an `index_refresh` run — and any mapping writes Shopify has not seen yet (from
+// before a disconnect) mirrored. Called inside the transaction that connects the store or ends
+// its seeding, so the run and the jobs exist exactly when that commits. A sandbox store's refresh
+// first turns the sync state seeded in its shop into mapping rows.
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/handle";
 import { syncMappings } from "@/db/schema/mappings";
 import type { Store } from "@/db/schema/stores";
 import { enqueue } from "@/lib/jobs/enqueue";
-import { enqueueIndexRefresh, markIndexRefreshQueued } from "./enqueue-index-refresh";
+import { enqueueRun } from "@/lib/jobs/enqueue-run";
 
 export async function startStoreSync(
   tx: Db,
-  store: Pick<Store, "id" | "organizationId" | "kind" | "seedStatus" | "status">,
+  store: Pick<Store, "id" | "organizationId" | "kind" | "status">,
+  {
+    seeding = false,
+    after = "connect",
+  }: {
+    /** A seed run is queued: it calls this again when the shop holds its items. */
+    seeding?: boolean;
+    after?: "connect" | "seed";
+  } = {},
 ): Promise<void> {
   if (store.status === "disconnected") return;
-  const payload = { storeId: store.id, organizationId: store.organizationId };
-  if (store.kind === "sandbox") {
-    // A sandbox store still seeding gets here again from the seed job.
-    if (store.seedStatus === "ready") {
-      const jobId = await enqueue("mappings.import-sandbox-sync-state", payload, { tx, singletonKey: store.id });
-      // The chain ends in the index refresh: show it as on its way from now on.
-      if (jobId) await markIndexRefreshQueued(tx, store.id, null);
-    }
-  } else {
-    await enqueueIndexRefresh({ tx, ...payload });
-  }
+  const target = { storeId: store.id, organizationId: store.organizationId };
+  if (!seeding)
+    await enqueueRun("shopify-index.refresh", target, {
+      tx,
+      trigger: after,
+      scope: store.kind === "sandbox" ? { sandboxSyncState: true } : {},
+    });
   const [pending] = await tx
     .select({ id: syncMappings.shopifyId })
     .from(syncMappings)
     .where(and(eq(syncMappings.storeId, store.id), eq(syncMappings.mirrorState, "pending")))
     .limit(1);
-  if (pending) await enqueue("mappings.mirror", payload, { tx, singletonKey: store.id });
+  if (pending) await enqueue("mappings.mirror", target, { tx, singletonKey: store.id });
 }

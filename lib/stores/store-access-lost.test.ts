@@ -9,13 +9,12 @@ import * as replaceRoute from "@/app/api/stores/[storeId]/token/route";
 import * as tokenRoute from "@/app/api/stores/token/route";
 import { db } from "@/db/client";
 import { syncMappings } from "@/db/schema/mappings";
-import { shopifyIndexStatus } from "@/db/schema/shopify-index";
 import { mirrorMappings } from "@/lib/mappings/mirror-mappings";
 import { upsertMappings } from "@/lib/mappings/upsert-mappings";
 import { createSandboxProduct } from "@/lib/sandbox/shopify/create-sandbox-product";
 import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
 import { rotateSandboxAccessToken } from "@/lib/sandbox/shopify/rotate-sandbox-access-token";
-import { refreshShopifyIndex } from "@/lib/shopify-index/refresh-shopify-index";
+import { refreshIndexNow } from "@/lib/operations/testing/run-now";
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
 import type { TStoreView } from "./schemas";
@@ -50,18 +49,18 @@ describe("a store whose token Shopify no longer accepts", () => {
     const { shop, store } = await tokenStore();
     await rotateSandboxAccessToken({ domain: shop.domain });
 
-    await refreshShopifyIndex({ storeId: store.id, organizationId });
+    // Not the last attempt, and still failed at once: no retry can fix a refused token.
+    const run = await refreshIndexNow({ storeId: store.id, organizationId }, { final: false });
     expect((await storeRow(store.id)).status).toBe("needs_reauth");
-    const [status] = await db.select().from(shopifyIndexStatus).where(eq(shopifyIndexStatus.storeId, store.id));
-    expect(status).toMatchObject({
-      state: "failed",
-      lastError: expect.stringMatching(
+    expect(run).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(
         /no longer accepts this store's access token \(HTTP 401\): re-authorise the store or replace its access token/,
       ),
     });
 
     // A second failure does not mark or audit again.
-    await refreshShopifyIndex({ storeId: store.id, organizationId });
+    await refreshIndexNow({ storeId: store.id, organizationId });
     const lost = (await auditRows(store.id)).filter((row) => row.action === "store.access_lost");
     expect(lost).toHaveLength(1);
     expect(lost[0]).toMatchObject({ actorEmail: "Shopify", target: shop.domain, details: { status: 401 } });

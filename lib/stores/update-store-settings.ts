@@ -4,7 +4,7 @@ import { storeScope } from "@/db/store-scope";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import type { TStoreResponse, TUpdateStoreRequest } from "./schemas";
-import { toStoreView } from "./store-view";
+import { storeView } from "./store-view";
 
 /** Renames a store or changes its metafield namespace; the audit row keeps both values. */
 export async function updateStoreSettings({
@@ -37,6 +37,6 @@ export async function updateStoreSettings({
       target: before.shopDomain,
       details: { kind: before.kind, changes: changed },
     });
-    return { store: toStoreView(updated!) };
+    return { store: await storeView(updated!) };
   });
 }

@@ -14,7 +14,7 @@ import { mirrorMappings } from "@/lib/mappings/mirror-mappings";
 import { upsertMappings } from "@/lib/mappings/upsert-mappings";
 import { deleteSandboxCustomer } from "@/lib/sandbox/shopify/delete-sandbox-customer";
 import { deleteSandboxProduct } from "@/lib/sandbox/shopify/delete-sandbox-product";
-import { refreshShopifyIndex } from "@/lib/shopify-index/refresh-shopify-index";
+import { refreshIndexNow } from "@/lib/operations/testing/run-now";
 import { eventually } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
@@ -53,7 +53,7 @@ beforeAll(async () => {
   shop = await connectSeededShop(owner, { products: 6, customers: 4 });
   const scope = { storeId: shop.store.id, organizationId: shop.store.organizationId };
   [products, customers] = [await sandboxIds(shop.shopId, "product"), await sandboxIds(shop.shopId, "customer")];
-  await refreshShopifyIndex(scope);
+  await refreshIndexNow(scope);
   await deleteSandboxProduct({ shopId: shop.shopId, productId: products[1]! });
   await deleteSandboxProduct({ shopId: shop.shopId, productId: products[4]! });
   expect(await deleteSandboxCustomer({ shopId: shop.shopId, customerId: customers[2]! })).toBe("deleted");

@@ -3,6 +3,7 @@
 // Plain types and constants, safe in the browser.
 //
 // Adding an action: one entry in AuditDetails; the compiler then asks for its words.
+import type { OperationKind } from "./operations";
 import type { Role } from "./organizations";
 import type { ConnectionMethod, DisconnectReason, SandboxSize, StoreKind, StoreStatus } from "./stores";
 import type { ExportFormat, ResourceType } from "./sync";
@@ -52,7 +53,12 @@ export interface AuditDetails {
     erased: { webhookPayloads: number; credentials: number; indexItems: number; mappings: number };
   };
   "sync.mappings_exported": { format: ExportFormat; types: ResourceType[] };
-  "sync.index_refresh_requested": { jobId: string | null };
+  /** runId: the refresh's operation run (older rows kept the pg-boss job id instead). */
+  "sync.index_refresh_requested": { runId?: string; jobId?: string | null };
+  // Operation runs stopped or continued by hand (the target is the store's shop domain).
+  "operations.run_cancelled": { runId: string; kind: OperationKind };
+  "operations.cancel_requested": { runId: string; kind: OperationKind };
+  "operations.run_resumed": { runId: string; kind: OperationKind; counters: Record<string, unknown> };
 }
 
 export type AuditAction = keyof AuditDetails;

@@ -36,8 +36,8 @@ export type SyncMirrorFilter = (typeof SYNC_MIRROR_FILTERS)[number];
 export const MIRROR_STATES = ["pending", "done", "failed"] as const;
 export type MirrorState = (typeof MIRROR_STATES)[number];
 
-/** The refresh of a store's index of Shopify items. */
-export const INDEX_REFRESH_STATES = ["never", "queued", "running", "succeeded", "failed"] as const;
+/** The refresh of a store's index of Shopify items: never run, or its latest run's status. */
+export const INDEX_REFRESH_STATES = ["never", "queued", "running", "succeeded", "failed", "cancelled"] as const;
 export type IndexRefreshState = (typeof INDEX_REFRESH_STATES)[number];
 
 /** What a mapping export is written as. */

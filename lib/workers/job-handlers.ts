@@ -1,24 +1,30 @@
-// What each job does: one service call with the parsed payload. `final` is true on the last
-// attempt, so a handler can record a failure the user should see instead of a retry.
+// What each job does: one service call with the parsed payload. Jobs that execute an operation
+// run go through `executeRun` with their kind's executor (lib/operations/kinds, and next
+// lib/clear): it claims the run, reports through its context and records how the attempt ended.
+// `final` is true on the last attempt, so a run fails with its reason instead of waiting for a retry.
 import type { JobName, JobPayload } from "@/lib/jobs/definitions";
-import { importSandboxSyncState } from "@/lib/mappings/import-sandbox-sync-state";
-import { mirrorMappings } from "@/lib/mappings/mirror-mappings";
-import { refreshShopifyIndex } from "@/lib/shopify-index/refresh-shopify-index";
-import { seedSandboxStoreData } from "@/lib/stores/sandbox/seed-sandbox-store-data";
+import { executeRun } from "@/lib/operations/execute-run";
+import { guardRuns } from "@/lib/operations/guard-runs";
+import { runIndexRefresh } from "@/lib/operations/kinds/index-refresh";
+import { runMirrorJob } from "@/lib/operations/kinds/mirror";
+import { runSeed } from "@/lib/operations/kinds/seed";
+import { pruneRuns } from "@/lib/operations/prune-runs";
 import { pruneWebhookEvents } from "@/lib/webhooks/prune-webhook-events";
 
-export type JobContext = { jobId: string; final: boolean };
+export type JobContext = { jobId: string; final: boolean; signal?: AbortSignal };
+
+const job = (context: JobContext) => ({ id: context.jobId, final: context.final, signal: context.signal });
 
 export const JOB_HANDLERS: { [N in JobName]: (payload: JobPayload<N>, context: JobContext) => Promise<void> } = {
-  "sandbox.seed-store": (payload, context) => seedSandboxStoreData({ ...payload, final: context.final }),
-  "mappings.import-sandbox-sync-state": async (payload) => {
-    await importSandboxSyncState(payload);
+  "sandbox.seed-store": (payload, context) => executeRun({ ...payload, job: job(context) }, runSeed),
+  "mappings.mirror": (payload, context) => runMirrorJob(payload, job(context)),
+  "shopify-index.refresh": (payload, context) => executeRun({ ...payload, job: job(context) }, runIndexRefresh),
+  "operations.guard": async () => {
+    await guardRuns();
   },
-  "mappings.mirror": async (payload) => {
-    await mirrorMappings(payload);
+  "operations.prune": async () => {
+    await pruneRuns();
   },
-  "shopify-index.refresh": (payload, context) =>
-    refreshShopifyIndex({ ...payload, jobId: context.jobId, final: context.final }),
   "webhooks.prune": async () => {
     await pruneWebhookEvents();
   },

@@ -26,14 +26,22 @@ async function start() {
       { batchSize: 1, pollingIntervalSeconds: 1, includeMetadata: true, localConcurrency: JOBS[name].concurrency ?? 1 },
       async ([job]) => {
         if (!job) return;
-        await runJob(name, job.data, { jobId: job.id, final: job.retryCount >= job.retryLimit });
+        await runJob(name, job.data, {
+          jobId: job.id,
+          final: job.retryCount >= job.retryLimit,
+          signal: job.signal,
+        });
       },
     );
   }
   logger.info({ queues: Object.keys(JOBS) }, "job workers started");
+  // Runs a stopped process left behind are picked up now rather than at the guard's next minute.
+  void boss
+    .send("operations.guard", { v: JOBS["operations.guard"].version, payload: {} })
+    .catch((error: unknown) => logger.warn({ err: error }, "could not queue the operations guard"));
 }
 
-async function runJob(name: JobName, data: unknown, context: { jobId: string; final: boolean }) {
+async function runJob(name: JobName, data: unknown, context: JobContext) {
   const definition = JOBS[name];
   const envelope = data as { v?: number; payload?: unknown };
   if (envelope.v !== definition.version)

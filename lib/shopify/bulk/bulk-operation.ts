@@ -38,12 +38,18 @@ export class BulkOperationFailedError extends ShopifyError {
   }
 }
 
-export type WaitOptions = { signal?: AbortSignal; firstPollMs?: number; maxPollMs?: number };
+export type WaitOptions = {
+  signal?: AbortSignal;
+  firstPollMs?: number;
+  maxPollMs?: number;
+  /** Hears each poll's answer (objectCount grows while Shopify works), the last one included. */
+  onStatus?: (operation: BulkOperationView) => Promise<void> | void;
+};
 
 export async function waitForBulkOperation(
   client: ShopifyClient,
   id: string,
-  { signal, firstPollMs = 250, maxPollMs = 5000 }: WaitOptions = {},
+  { signal, firstPollMs = 250, maxPollMs = 5000, onStatus }: WaitOptions = {},
 ): Promise<BulkOperationView> {
   for (let delay = firstPollMs; ; delay = Math.min(maxPollMs, delay * 1.5)) {
     const { data } = await client.request<{ bulkOperation: BulkOperationView | null }>(BULK_OPERATION, {
@@ -55,6 +61,7 @@ export async function waitForBulkOperation(
       throw new ShopifyError(`Shopify bulk operation ${id} on ${client.shopDomain} was not found`, {
         shopDomain: client.shopDomain,
       });
+    await onStatus?.(operation);
     if (operation.status === "COMPLETED") return operation;
     if (!["CREATED", "RUNNING", "CANCELING"].includes(operation.status))
       throw new BulkOperationFailedError(operation, client.shopDomain);

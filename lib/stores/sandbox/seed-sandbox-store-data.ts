@@ -1,30 +1,37 @@
 // Seeds a sandbox store with the sandbox's deterministic presets (products, customers, orders and
 // the sync-state metafields an earlier Synco install would have left in the store's namespace).
-// Medium and large stores run this as a job. The seeding is one transaction, so a retry finds
-// the shop either empty (seed it) or complete (skip to the end): never half-seeded or doubled.
+// Medium and large stores do this in a `seed` operation run (lib/operations/kinds/seed.ts). The
+// seeding is one transaction, so a retry finds the shop either empty (seed it) or complete
+// (skip to the end): never half-seeded or doubled.
 import { count, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { sandboxShopifyProducts, sandboxShopifyShops } from "@/db/schema";
-import { stores } from "@/db/schema/stores";
-import { storeScope } from "@/db/store-scope";
-import { seedSandboxStore } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
-import { startStoreSync } from "@/lib/stores/start-store-sync";
 import type { SandboxSize } from "@/lib/vocabulary/stores";
-import { storeCredentials } from "../store-credentials";
-import { subscribeStoreWebhooks } from "../subscribe-store-webhooks";
+import { SANDBOX_STORE_SIZES, seedSandboxStore } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
 
-type Options = { storeId: string; organizationId: string; shopDomain: string; size: SandboxSize; final?: boolean };
+export type SeedStep = { type: "product" | "customer" | "order"; count: number };
 
-/** Seeds the shop unless it already holds data; `namespace` is where the sync-state metafields go. */
+/** How many products, customers and orders a sandbox store of this size is seeded with. */
+export function sandboxSeedPlan(size: SandboxSize): Record<SeedStep["type"], number> {
+  const sizes = SANDBOX_STORE_SIZES[size];
+  return { product: sizes.products, customer: sizes.customers, order: sizes.orders };
+}
+
+/**
+ * Seeds the shop unless it already holds data; `namespace` is where the sync-state metafields go.
+ * `onStep` hears of each kind of item written; a shop seeded before reports them all at once.
+ */
 export async function seedSandboxShop({
   shopDomain,
   size,
   namespace,
+  onStep,
 }: {
   shopDomain: string;
   size: SandboxSize;
   namespace: string;
-}): Promise<void> {
+  onStep?: (step: SeedStep) => Promise<void> | void;
+}): Promise<{ seeded: boolean }> {
   const [shop] = await db
     .select({ id: sandboxShopifyShops.id })
     .from(sandboxShopifyShops)
@@ -34,36 +41,11 @@ export async function seedSandboxShop({
     .select({ n: count() })
     .from(sandboxShopifyProducts)
     .where(eq(sandboxShopifyProducts.shopId, shop.id));
-  if (products!.n > 0) return;
-  await seedSandboxStore({ shopId: shop.id, size, namespace });
-}
-
-/** The job: seed, subscribe the store's webhooks, then show the store as ready (or failed on the last attempt). */
-export async function seedSandboxStoreData({
-  storeId,
-  organizationId,
-  shopDomain,
-  size,
-  final = false,
-}: Options): Promise<void> {
-  const where = storeScope({ storeId, organizationId });
-  const [store] = await db.select().from(stores).where(where);
-  if (!store) return;
-  try {
-    await seedSandboxShop({ shopDomain, size, namespace: store.metafieldNamespace });
-  } catch (error) {
-    if (final) await db.update(stores).set({ seedStatus: "failed", updatedAt: new Date() }).where(where);
-    throw error;
+  if (products!.n > 0) {
+    for (const [type, planned] of Object.entries(sandboxSeedPlan(size)))
+      await onStep?.({ type: type as SeedStep["type"], count: planned });
+    return { seeded: false };
   }
-  const credentials = storeCredentials(store);
-  if (credentials) await subscribeStoreWebhooks({ store, accessToken: credentials.accessToken });
-  await db.transaction(async (tx) => {
-    const [ready] = await tx
-      .update(stores)
-      .set({ seedStatus: "ready", updatedAt: new Date(), lastActivityAt: new Date() })
-      .where(where)
-      .returning();
-    // Next in the chain: the seeded sync state becomes mapping rows, then the index is filled.
-    if (ready) await startStoreSync(tx, ready);
-  });
+  await seedSandboxStore({ shopId: shop.id, size, namespace, onStep });
+  return { seeded: true };
 }

@@ -2,11 +2,12 @@
 // the sandbox Admin API, the webhook receiver, and optionally the OAuth stand-in at
 // {url}/api/sandbox/shopify/{shop}/admin/oauth/…. Point SYNCO_APP_URL and SYNCO_DEV_SHOPIFY_ORIGIN
 // at it (serveTestAppForFile does) and every store code path runs over real HTTP.
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import * as webhookRoute from "@/app/api/webhooks/shopify/route";
 import { handleSandboxShopifyRequest } from "@/lib/sandbox/shopify/handle-sandbox-shopify-request";
+import { toRequest } from "@/lib/testing/route-server";
 import { createShopifyOauthStandIn, type StandIn, type StandInOptions } from "./shopify-oauth-stand-in";
 
 const SHOP_PATH = /^\/api\/sandbox\/shopify\/([^/]+)(\/admin\/oauth\/[a-z_]+)$/;
@@ -59,20 +60,4 @@ export function serveTestAppForFile(options: { oauth?: StandInOptions } = {}): (
     if (!running) throw new Error("test app server not started");
     return running;
   };
-}
-
-async function toRequest(incoming: IncomingMessage): Promise<Request> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(incoming.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-    else if (Array.isArray(value)) headers.set(name, value.join(", "));
-  }
-  const method = incoming.method ?? "GET";
-  return new Request(`http://${incoming.headers.host}${incoming.url ?? "/"}`, {
-    method,
-    headers,
-    body: method === "GET" || method === "HEAD" ? undefined : Buffer.concat(chunks),
-  });
 }

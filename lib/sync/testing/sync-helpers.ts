@@ -13,7 +13,8 @@ import {
   sandboxShopifyOrders,
   sandboxShopifyProducts,
 } from "@/db/schema";
-import { shopifyIndexItems, shopifyIndexStatus } from "@/db/schema/shopify-index";
+import { operationRuns } from "@/db/schema/operations";
+import { shopifyIndexItems } from "@/db/schema/shopify-index";
 import { getBoss } from "@/lib/jobs/boss";
 import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
 import { seedSandboxStore, type SandboxStoreSizes } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
@@ -39,9 +40,12 @@ export async function connectSeededShop(owner: TestUser, sizes: Partial<SandboxS
     body: { shop: shop.domain, accessToken, apiSecret: installation.apiSecret },
   });
   if (res.status !== 201) throw new Error(`connect failed: ${res.status} ${JSON.stringify(res.body)}`);
-  // Connecting queued an index refresh; these tests run refreshes themselves, so no worker should.
-  const [status] = await db.select().from(shopifyIndexStatus).where(eq(shopifyIndexStatus.storeId, res.body.store.id));
-  if (status?.jobId) await (await getBoss()).deleteJob("shopify-index.refresh", status.jobId);
+  // Connecting queued an index refresh; these tests run it themselves (refreshIndexNow), so no worker should.
+  const queued = await db
+    .select()
+    .from(operationRuns)
+    .where(and(eq(operationRuns.storeId, res.body.store.id), eq(operationRuns.kind, "index_refresh")));
+  for (const run of queued) if (run.jobName && run.jobId) await (await getBoss()).deleteJob(run.jobName, run.jobId);
   return { store: res.body.store as TStoreView, shopId: shop.id, accessToken, webhookSecret: installation.apiSecret };
 }
 

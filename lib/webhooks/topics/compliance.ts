@@ -4,7 +4,8 @@
 import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/handle";
 import { syncMappings } from "@/db/schema/mappings";
-import { shopifyIndexItems, shopifyIndexStatus, shopifyIndexTombstones } from "@/db/schema/shopify-index";
+import { operationRuns } from "@/db/schema/operations";
+import { shopifyIndexItems, shopifyIndexTombstones } from "@/db/schema/shopify-index";
 import { shopifyWebhookEvents, stores, type Store } from "@/db/schema/stores";
 import { lockStoreSync } from "@/db/store-lock";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -161,7 +162,10 @@ export async function handleShopRedact(
     indexItems = (await tx.delete(shopifyIndexItems).where(inArray(shopifyIndexItems.storeId, goneIds))).rowCount ?? 0;
     mappings = (await tx.delete(syncMappings).where(inArray(syncMappings.storeId, goneIds))).rowCount ?? 0;
     await tx.delete(shopifyIndexTombstones).where(inArray(shopifyIndexTombstones.storeId, goneIds));
-    await tx.delete(shopifyIndexStatus).where(inArray(shopifyIndexStatus.storeId, goneIds));
+    // With the index gone, its refreshes would say it was read: the store shows "never read".
+    await tx
+      .delete(operationRuns)
+      .where(and(inArray(operationRuns.storeId, goneIds), eq(operationRuns.kind, "index_refresh")));
   }
   await auditForShop(tx, shopStores, {
     action: "store.shop_redacted",

@@ -49,6 +49,8 @@ export type SeedSandboxStoreOptions = {
   plan?: SandboxPlan;
   throttleEnabled?: boolean;
   db?: SandboxDb;
+  /** Told after each kind of item is written (inside the seeding transaction: visible to others only at its commit). */
+  onStep?: (step: { type: "product" | "customer" | "order"; count: number }) => Promise<void> | void;
 };
 
 export type SeededSandboxStore = {
@@ -87,12 +89,15 @@ export async function seedSandboxStore(options: SeedSandboxStoreOptions): Promis
     await tx.execute(sql`set local work_mem = '64MB'`);
     const step = { tx, shopId: shop.id, seed, startAt };
     const variants = await seedProducts(step, sizes.products);
+    await options.onStep?.({ type: "product", count: sizes.products });
     await seedCustomers(step, sizes.customers);
+    await options.onStep?.({ type: "customer", count: sizes.customers });
     const lineItems =
       sizes.customers > 0 && variants > 0
         ? await seedOrders(step, { orders: sizes.orders, customers: sizes.customers, variants })
         : 0;
     const orders = lineItems > 0 ? sizes.orders : 0;
+    await options.onStep?.({ type: "order", count: orders });
     if (orders === 0)
       await tx.execute(
         sql`create temp table if not exists seed_orders (ord int, id bigint, created_at timestamptz) on commit drop`,

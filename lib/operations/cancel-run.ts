@@ -1,0 +1,70 @@
+// Cancel: a queued run is cancelled at once (its job, if it starts anyway, finds nothing to do);
+// a running one is asked to stop, and its executor stops at its next checkpoint and records what
+// was done (the run ends `cancelled` with its counters). Asking twice changes nothing.
+import { eq, sql } from "drizzle-orm";
+import { db } from "@/db/client";
+import { operationRuns } from "@/db/schema/operations";
+import { recordAudit, type Actor } from "@/lib/audit/record-audit";
+import { AppError } from "@/lib/errors/app-error";
+import { getBoss } from "@/lib/jobs/boss";
+import { logger } from "@/lib/logger";
+import { changeRun } from "./change-run";
+import { findRun, type RunRef } from "./get-run";
+import { OPERATION_KIND_RULES } from "./operation-kinds";
+import { toRunView } from "./run-view";
+import type { TOperationRun } from "./schemas";
+
+export async function cancelRun({
+  actor,
+  shopDomain,
+  ...ref
+}: RunRef & { actor: Actor; /** The audit record names the store by it. */ shopDomain: string }): Promise<{
+  run: TOperationRun;
+}> {
+  const run = await findRun(ref);
+  if (!OPERATION_KIND_RULES[run.kind].cancellable)
+    throw new AppError("conflict", `A ${run.kind.replace("_", " ")} cannot be cancelled`);
+  const changed = await db.transaction(async (tx) => {
+    const queued = await changeRun(tx, run.id, {
+      set: { status: "cancelled", finishedAt: sql`now()`, cancelRequestedAt: sql`now()`, lease: null },
+      where: eq(operationRuns.status, "queued"),
+      event: {
+        type: "finished",
+        fields: ["status", "finishedAt", "cancelRequested"],
+        reason: "cancelled before it started",
+      },
+    });
+    const requested =
+      queued ??
+      (await changeRun(tx, run.id, {
+        set: { cancelRequestedAt: sql`now()` },
+        where: sql`${operationRuns.status} = 'running' and ${operationRuns.cancelRequestedAt} is null`,
+        event: { type: "status", fields: ["status", "cancelRequested"], reason: "cancel requested" },
+      }));
+    if (requested)
+      await recordAudit(tx, actor, {
+        organizationId: run.organizationId,
+        storeId: run.storeId,
+        action: queued ? "operations.run_cancelled" : "operations.cancel_requested",
+        target: shopDomain,
+        details: { runId: run.id, kind: run.kind },
+      });
+    return { row: requested, queued: queued !== null };
+  });
+  if (changed.queued && run.jobName && run.jobId) {
+    // Best effort: a job that starts anyway finds the run cancelled and ends.
+    await (await getBoss()).cancel(run.jobName, run.jobId).catch((error: unknown) => {
+      logger.warn({ err: error, runId: run.id }, "could not cancel the run's queued job");
+    });
+  }
+  if (changed.row) return { run: toRunView(changed.row) };
+  const current = await findRun(ref);
+  if (current.status === "running") return { run: toRunView(current) };
+  throw new AppError(
+    "conflict",
+    `This run has already ${current.status === "cancelled" ? "been cancelled" : "finished"}`,
+    {
+      details: { runId: current.id, status: current.status },
+    },
+  );
+}
