@@ -2,7 +2,8 @@
 
 // Stores as the API describes them (types from lib/stores/schemas.ts), the React Query hooks that
 // load them and the mutations that change them. A store page can belong to any organization the
-// user is in (not only the active one), so its key is its id.
+// user is in (not only the active one), so its key is its id. Nothing polls: when a run on a
+// store ends (seeding, say), the operations stream (operations.ts) loads it again.
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import type { OauthConfigStatus } from "@/lib/shopify/oauth/oauth-config";
 import type {
@@ -34,9 +35,6 @@ export const storeKeys = {
   oauthConfig: ["shopify-oauth-config"] as const,
 };
 
-/** While a sandbox store is being seeded, its page asks again this often. */
-const SEEDING_POLL_MS = 1_500;
-
 const storePath = (storeId: string) => `/api/stores/${encodeURIComponent(storeId)}`;
 
 export function useStores() {
@@ -44,8 +42,6 @@ export function useStores() {
     queryKey: storeKeys.list,
     queryFn: () => apiFetch<TListStoresResponse>("/api/stores"),
     select: (data) => data.stores,
-    refetchInterval: (query) =>
-      query.state.data?.stores.some((store) => store.seedStatus === "seeding") ? SEEDING_POLL_MS * 2 : false,
   });
 }
 
@@ -54,7 +50,6 @@ export function useStore(id: string) {
     queryKey: storeKeys.one(id),
     queryFn: () => apiFetch<TStoreResponse>(storePath(id)),
     select: (data) => data.store,
-    refetchInterval: (query) => (query.state.data?.store.seedStatus === "seeding" ? SEEDING_POLL_MS : false),
     // A missing or foreign store is a 404: asking again will not change that.
     retry: (failures, error) => !(error instanceof ApiError && error.status === 404) && failures < 1,
   });

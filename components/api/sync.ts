@@ -1,11 +1,10 @@
 "use client";
 
 // A store's sync status as the API describes it — the overview, the item lists and one item with
-// its mapping — and the React Query hooks that load them. There is no event stream for index
-// refreshes, so the overview polls while one is queued or running, and the lists load again when
-// it ends.
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+// its mapping — and the React Query hooks that load them. Nothing polls: when a run on the store
+// ends (a refresh, the mirror, seeding), the operations stream (operations.ts) loads the overview
+// and the lists again.
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TRequestIndexRefreshResponse } from "@/lib/shopify-index/schemas";
 import type { TSyncItemResponse, TSyncItemsPage, TSyncOverviewResponse } from "@/lib/sync/schemas";
 import type { ExportFormat, ResourceType, SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
@@ -35,40 +34,16 @@ export const syncKeys = {
   item: (storeId: string, type: ResourceType, shopifyId: string) => ["sync", storeId, "item", type, shopifyId] as const,
 };
 
-const REFRESH_POLL_MS = 1_500;
-/** Mapping writes reach Shopify in the background: the backlog is worth a slower look. */
-const MIRROR_POLL_MS = 5_000;
-
 const storePath = (storeId: string) => `/api/stores/${encodeURIComponent(storeId)}/sync`;
 const notFound = (error: Error) => error instanceof ApiError && error.status === 404;
 
-/** `waiting`: the store is still being seeded, so the index has not started yet: keep asking. */
-export function useSyncOverview(storeId: string, { waiting = false }: { waiting?: boolean } = {}) {
-  const queryClient = useQueryClient();
-  const query = useQuery({
+export function useSyncOverview(storeId: string) {
+  return useQuery({
     queryKey: syncKeys.overview(storeId),
     queryFn: () => apiFetch<TSyncOverviewResponse>(`${storePath(storeId)}/overview`),
     select: (data) => data.overview,
-    refetchInterval: (q) => {
-      const overview = q.state.data?.overview;
-      if (waiting || overview?.index.refreshing) return REFRESH_POLL_MS;
-      return overview && overview.mirror.pending > 0 ? MIRROR_POLL_MS : false;
-    },
     retry: (failures, error) => !notFound(error) && failures < 1,
   });
-
-  // A refresh that just ended changed the index: every list of the store loads again. Seeding
-  // that just ended queued the first refresh: the overview asks at once rather than at its next poll.
-  const refreshing = query.data?.index.refreshing ?? false;
-  const before = useRef({ refreshing, waiting });
-  useEffect(() => {
-    if (before.current.refreshing && !refreshing)
-      void queryClient.invalidateQueries({ queryKey: syncKeys.items(storeId) });
-    if (before.current.waiting && !waiting)
-      void queryClient.invalidateQueries({ queryKey: syncKeys.overview(storeId) });
-    before.current = { refreshing, waiting };
-  }, [refreshing, waiting, queryClient, storeId]);
-  return query;
 }
 
 export function useSyncItems(storeId: string, filter: SyncItemsFilter) {

@@ -2,6 +2,7 @@
 
 import { BlockStack, Card, EmptyState, Page, SkeletonBodyText, SkeletonPage } from "@shopify/polaris";
 import { PlusIcon } from "@shopify/polaris-icons";
+import { useOrganizationOperations } from "@/components/api/operations";
 import { useOrganization } from "@/components/api/organizations";
 import { useStores, type Store } from "@/components/api/stores";
 import { RoleBadge } from "@/components/organization/role-badge";
@@ -16,6 +17,8 @@ import { StoresTable } from "./stores-table";
 export function StoresDashboard({ oauthError }: { oauthError?: string }) {
   const organization = useOrganization();
   const stores = useStores();
+  // Followed from the start, even with no store yet: a store added in another tab shows up with its first run.
+  const { data: runs = [] } = useOrganizationOperations();
   if (organization.isPending || (stores.isPending && !stores.error)) return <LoadingDashboard />;
   if (organization.error) {
     return (
@@ -41,7 +44,7 @@ export function StoresDashboard({ oauthError }: { oauthError?: string }) {
         {stores.error ? (
           <ErrorBanner title="Could not load the stores" error={stores.error} />
         ) : list.length > 0 ? (
-          <StoresTable stores={list} />
+          <StoresTable stores={list} runs={runs} />
         ) : (
           <Card>
             <EmptyState

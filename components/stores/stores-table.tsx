@@ -1,14 +1,17 @@
 "use client";
 
 import { BlockStack, Box, Card, IndexTable, InlineStack, Link, Text, useBreakpoints } from "@shopify/polaris";
+import type { OperationRun } from "@/components/api/operations";
 import type { Store } from "@/components/api/stores";
+import { OperationSummary } from "@/components/operations/operation-summary";
 import { formatDateTime, timeAgo } from "./format-time";
 import { StoreKindBadge, StoreStateBadge } from "./store-badges";
 
-/** Every store of the organization; a click anywhere on a row opens the store. */
-export function StoresTable({ stores }: { stores: Store[] }) {
-  // Four columns do not fit a phone: there each store is one stacked row (Polaris's condensed list).
+/** Every store of the organization with the work under way on it (live); a click anywhere on a row opens the store. */
+export function StoresTable({ stores, runs }: { stores: Store[]; runs: OperationRun[] }) {
+  // Five columns do not fit a phone: there each store is one stacked row (Polaris's condensed list).
   const { smDown: condensed } = useBreakpoints();
+  const runsOf = (store: Store): OperationRun[] => runs.filter((run) => run.storeId === store.id);
   return (
     <Card padding="0">
       <IndexTable
@@ -20,6 +23,7 @@ export function StoresTable({ stores }: { stores: Store[] }) {
           { title: "Store" },
           { title: "Type" },
           { title: "Connection" },
+          { title: "Activity" },
           { title: "Last activity", alignment: "end" },
         ]}
       >
@@ -33,6 +37,7 @@ export function StoresTable({ stores }: { stores: Store[] }) {
                     <StoreKindBadge kind={store.kind} />
                     <StoreStateBadge store={store} />
                   </InlineStack>
+                  {runsOf(store).length > 0 ? <OperationSummary runs={runsOf(store)} /> : null}
                   <Text as="p" variant="bodySm" tone="subdued">
                     Last activity: <LastActivity store={store} />
                   </Text>
@@ -48,6 +53,9 @@ export function StoresTable({ stores }: { stores: Store[] }) {
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   <StoreStateBadge store={store} />
+                </IndexTable.Cell>
+                <IndexTable.Cell>
+                  <OperationSummary runs={runsOf(store)} />
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   <Text as="p" alignment="end" tone={store.lastActivityAt ? undefined : "subdued"}>

@@ -12,15 +12,16 @@ import { changeRun } from "./change-run";
 import { findRun, type RunRef } from "./get-run";
 import { OPERATION_KIND_RULES } from "./operation-kinds";
 import { toRunView } from "./run-view";
-import type { TOperationRun } from "./schemas";
+import type { TRunResponse } from "./schemas";
 
 export async function cancelRun({
   actor,
   shopDomain,
   ...ref
-}: RunRef & { actor: Actor; /** The audit record names the store by it. */ shopDomain: string }): Promise<{
-  run: TOperationRun;
-}> {
+}: RunRef & {
+  actor: Actor;
+  /** The audit record names the store by it. */ shopDomain: string;
+}): Promise<TRunResponse> {
   const run = await findRun(ref);
   if (!OPERATION_KIND_RULES[run.kind].cancellable)
     throw new AppError("conflict", `A ${run.kind.replace("_", " ")} cannot be cancelled`);

@@ -3,7 +3,7 @@ import { db } from "@/db/client";
 import { operationRuns, type OperationRun } from "@/db/schema/operations";
 import { notFound } from "@/lib/errors/app-error";
 import { toRunView } from "./run-view";
-import { ZRunParams, type TOperationRun } from "./schemas";
+import { ZRunParams, type TRunResponse } from "./schemas";
 
 export type RunRef = { runId: string; storeId: string; organizationId: string };
 
@@ -24,6 +24,6 @@ export async function findRun({ runId, storeId, organizationId }: RunRef): Promi
   return run;
 }
 
-export async function getRun(ref: RunRef): Promise<{ run: TOperationRun }> {
+export async function getRun(ref: RunRef): Promise<TRunResponse> {
   return { run: toRunView(await findRun(ref)) };
 }

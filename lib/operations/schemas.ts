@@ -122,6 +122,12 @@ export const ZListRunsQuery = z.object({
 });
 export type TListRunsQuery = z.infer<typeof ZListRunsQuery>;
 
+/** GET …/operations/:runId, and the answer of cancel and resume. */
+export type TRunResponse = { run: TOperationRun };
+/** GET /api/organization/operations */
+export type TActiveRunsResponse = { runs: TOperationRun[] };
+
+/** GET /api/stores/:storeId/operations */
 export type TRunsPage = {
   /** Queued and running runs, oldest first (on the first page only). */
   active: TOperationRun[];

@@ -1,15 +1,16 @@
 "use client";
 
-import { Banner, BlockStack, InlineStack, Spinner, Text } from "@shopify/polaris";
+import { Banner, BlockStack } from "@shopify/polaris";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
+import { useLatestOperation, useResumeOperation } from "@/components/api/operations";
 import type { SandboxSizes, Store } from "@/components/api/stores";
 import { formatDateTime } from "../format-time";
 import { describeContents } from "../sandbox-contents";
 
 type Props = { store: Store; sizes: SandboxSizes; justConnected: boolean; canManage: boolean };
 
-/** What the merchant should know first: just connected, seeding (the page polls meanwhile), seeded, failed, disconnected. */
+/** What the merchant should know first: just connected, seeded (after watching it seed: the run itself shows below), failed, disconnected. */
 export function StoreNotices({ store, sizes, justConnected, canManage }: Props) {
   const router = useRouter();
   const [sawSeeding, setSawSeeding] = useState(store.seedStatus === "seeding");
@@ -17,6 +18,8 @@ export function StoreNotices({ store, sizes, justConnected, canManage }: Props) 
   // Adjusted while rendering, not in an effect: remembers that this visit watched the seeding finish.
   if (store.seedStatus === "seeding" && !sawSeeding) setSawSeeding(true);
   const contents = store.sandboxSize ? describeContents(sizes[store.sandboxSize]) : "";
+  const seedRun = useLatestOperation(store.id, "seed", store.seedStatus === "failed");
+  const retry = useResumeOperation(store.id);
 
   const notices: ReactNode[] = [];
   if (justConnected && store.status !== "disconnected") {
@@ -53,19 +56,23 @@ export function StoreNotices({ store, sizes, justConnected, canManage }: Props) 
         </p>
       </Banner>,
     );
-  } else if (store.seedStatus === "seeding") {
-    notices.push(
-      <Banner key="state" tone="info" title="Seeding the sandbox store…" hideIcon>
-        <InlineStack gap="300" blockAlign="center" wrap={false}>
-          <Spinner size="small" accessibilityLabel="Seeding" />
-          <Text as="p">Creating {contents}. This page updates by itself when the store is ready.</Text>
-        </InlineStack>
-      </Banner>,
-    );
   } else if (store.seedStatus === "failed") {
     notices.push(
-      <Banner key="state" tone="critical" title="Seeding failed">
-        <p>The sample data could not be created. Disconnect this store and add a new sandbox store.</p>
+      <Banner
+        key="state"
+        tone="critical"
+        title="Seeding failed"
+        action={
+          canManage && seedRun.data?.resumable
+            ? { content: "Retry", onAction: () => retry.mutate(seedRun.data!.id), loading: retry.isPending }
+            : undefined
+        }
+      >
+        <p>
+          The sample data could not be created{seedRun.data?.error ? `: ${seedRun.data.error}` : "."} Retry, or
+          disconnect this store and add a new sandbox store.
+        </p>
+        {retry.error ? <p>Could not retry: {retry.error.message}</p> : null}
       </Banner>,
     );
   } else if (sawSeeding && store.seedStatus === "ready" && !readyDismissed) {

@@ -16,6 +16,7 @@ import { ApiError } from "@/components/api/api-fetch";
 import { useMe } from "@/components/api/organizations";
 import { useStore, type SandboxSizes, type Store } from "@/components/api/stores";
 import { can } from "@/lib/organizations/permissions";
+import { ActiveOperations } from "@/components/operations/active-operations";
 import { StoreKindBadge, StoreStateBadge } from "../store-badges";
 import { StoreNotices } from "./store-notices";
 import { StoreSections, type StoreSection } from "./store-sections";
@@ -30,7 +31,7 @@ type Props = {
   children: (context: StoreContext) => ReactNode;
 };
 
-/** What every page of a store shares: its header (name, kind, state), the section tabs and the notices. */
+/** What every page of a store shares: its header (name, kind, state), the section tabs, the notices and the runs under way. */
 export function StorePage({ storeId, section, sizes, justConnected = false, children }: Props) {
   const { data: me } = useMe();
   const { data: store, error, isPending } = useStore(storeId);
@@ -80,6 +81,7 @@ export function StorePage({ storeId, section, sizes, justConnected = false, chil
       <BlockStack gap="400">
         <StoreSections storeId={store.id} current={section} />
         <StoreNotices store={store} sizes={sizes} justConnected={justConnected} canManage={canManage} />
+        <ActiveOperations storeId={store.id} canManage={can(role, "operations.control")} />
         {children({ store, canManage })}
       </BlockStack>
     </Page>

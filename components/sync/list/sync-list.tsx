@@ -2,6 +2,7 @@
 
 import { Banner, Box, Card, Tabs } from "@shopify/polaris";
 import { useState } from "react";
+import { useActiveOperations } from "@/components/api/operations";
 import type { Store } from "@/components/api/stores";
 import { useSyncOverview, type SyncItem } from "@/components/api/sync";
 import tabStyles from "@/components/shell/tabs.module.css";
@@ -29,7 +30,8 @@ const COUNT_KEY = {
 export function SyncList({ store, type }: { store: Store; type: ResourceType }) {
   const words = RESOURCES[type];
   const { tab, mirror, q, href, search } = useListLocation();
-  const overview = useSyncOverview(store.id, { waiting: store.seedStatus === "seeding" });
+  const overview = useSyncOverview(store.id);
+  const { data: runs = [] } = useActiveOperations(store.id);
   const counts = overview.data?.types[type];
   const [open, setOpen] = useState<SyncItem | null>(null);
 
@@ -86,7 +88,7 @@ export function SyncList({ store, type }: { store: Store; type: ResourceType }) 
           total={
             q || (mirror && tab !== "all") ? null : ((mirror ? counts?.mirrorFailed : counts?.[COUNT_KEY[tab]]) ?? null)
           }
-          indexing={store.seedStatus === "seeding" || (overview.data?.index.refreshing ?? false)}
+          indexing={store.seedStatus === "seeding" || runs.some((run) => run.kind === "index_refresh")}
           onOpen={setOpen}
         />
       </Card>

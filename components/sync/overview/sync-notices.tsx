@@ -1,6 +1,7 @@
 "use client";
 
 import { Banner, BlockStack, InlineStack, Link } from "@shopify/polaris";
+import { useResumeOperation } from "@/components/api/operations";
 import type { ReactNode } from "react";
 import type { SyncOverview } from "@/components/api/sync";
 import { formatDateTime } from "@/components/stores/format-time";
@@ -12,19 +13,47 @@ import { RESOURCES, refusedListUrl } from "../resource-types";
 const MIRROR_CAP = 10_000;
 const many = (count: number) => (count >= MIRROR_CAP ? `${formatCount(MIRROR_CAP)}+` : formatCount(count));
 
-/** What needs a look beside the counts: a refresh that failed, mapping writes Shopify has not shown yet or refused. */
-export function SyncNotices({ overview, refreshing }: { overview: SyncOverview; refreshing: boolean }) {
+/** What needs a look beside the counts: a refresh that failed (with Retry), mapping writes Shopify has not shown yet or refused. */
+export function SyncNotices({
+  overview,
+  refreshing,
+  canManage,
+}: {
+  overview: SyncOverview;
+  refreshing: boolean;
+  canManage: boolean;
+}) {
   const { index, mirror, types } = overview;
+  const retry = useResumeOperation(overview.storeId);
   const notices: ReactNode[] = [];
-  if (index.state === "failed" && !refreshing) {
+  // A refresh that failed or was cancelled: what it means, and Retry / Resume from where it stopped.
+  if ((index.state === "failed" || index.state === "cancelled") && !refreshing) {
+    const failed = index.state === "failed";
+    const runId = index.runId;
+    const verb = failed ? "Retry" : "Resume";
     notices.push(
-      <Banner key="index" tone="critical" title="Refresh from Shopify failed">
+      <Banner
+        key="index"
+        tone={failed ? "critical" : "info"}
+        title={failed ? "Refresh from Shopify failed" : "Refresh from Shopify cancelled"}
+        action={
+          canManage && runId
+            ? { content: verb, onAction: () => retry.mutate(runId), loading: retry.isPending }
+            : undefined
+        }
+      >
         <p>
-          {index.finishedAt ? `On ${formatDateTime(index.finishedAt)}, ` : ""}Synco could not read the store&apos;s
-          items from Shopify
-          {index.lastError ? `: ${index.lastError}` : "."} The counts and lists show the items as of the last successful
-          refresh, plus the changes Shopify has reported since.
+          {failed
+            ? `${index.finishedAt ? `On ${formatDateTime(index.finishedAt)}, ` : ""}Synco could not read the store's items from Shopify${index.lastError ? `: ${index.lastError}` : "."} `
+            : "It stopped before reading everything. "}
+          The counts and lists show the items as of the last successful refresh, plus the changes Shopify has reported
+          since.
         </p>
+        {retry.error ? (
+          <p>
+            Could not {verb.toLowerCase()}: {retry.error.message}
+          </p>
+        ) : null}
       </Banner>,
     );
   }

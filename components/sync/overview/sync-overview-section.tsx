@@ -10,10 +10,10 @@ import {
   InlineStack,
   SkeletonBodyText,
   SkeletonDisplayText,
-  Spinner,
   Text,
 } from "@shopify/polaris";
 import { RefreshIcon } from "@shopify/polaris-icons";
+import { useActiveOperations } from "@/components/api/operations";
 import type { Store } from "@/components/api/stores";
 import { useRefreshIndex, useSyncOverview } from "@/components/api/sync";
 import { useToast } from "@/components/shell/toast";
@@ -27,7 +27,8 @@ import { TypeSummaryCard } from "./type-summary-card";
 /** The store's sync status at a glance: per type how many items are synced, not synced and failed, and how fresh the numbers are. */
 export function SyncOverviewSection({ store, canManage }: { store: Store; canManage: boolean }) {
   const seeding = store.seedStatus === "seeding";
-  const overview = useSyncOverview(store.id, { waiting: seeding });
+  const overview = useSyncOverview(store.id);
+  const { data: runs = [] } = useActiveOperations(store.id);
   const showToast = useToast();
   const refresh = useRefreshIndex(store.id, {
     onSuccess: ({ alreadyQueued }) =>
@@ -41,7 +42,8 @@ export function SyncOverviewSection({ store, canManage }: { store: Store; canMan
   }
 
   const data = overview.data;
-  const refreshing = data.index.refreshing || refresh.isPending;
+  // Live from the store's runs; the overview itself loads again when the refresh ends.
+  const refreshing = runs.some((run) => run.kind === "index_refresh") || refresh.isPending;
   const connected = store.status !== "disconnected";
   return (
     <BlockStack gap="400">
@@ -67,7 +69,7 @@ export function SyncOverviewSection({ store, canManage }: { store: Store; canMan
         </InlineStack>
       </Box>
       <ErrorBanner title="Could not start the refresh" error={refresh.error} onDismiss={() => refresh.reset()} />
-      <SyncNotices overview={data} refreshing={refreshing} />
+      <SyncNotices overview={data} refreshing={refreshing} canManage={canManage} />
       {/* The first import has not counted anything yet: zeros would say the store is empty. */}
       {refreshing && !data.index.refreshedAt ? (
         <LoadingOverview />
@@ -89,13 +91,10 @@ function SeedingCard() {
         <Text as="h2" variant="headingMd">
           Sync status
         </Text>
-        <InlineStack gap="200" blockAlign="center" wrap={false}>
-          <Spinner size="small" accessibilityLabel="Seeding" />
-          <Text as="p" tone="subdued">
-            The sandbox store is still being seeded. Its products, customers and orders are counted here once it is
-            ready.
-          </Text>
-        </InlineStack>
+        <Text as="p" tone="subdued">
+          The sandbox store is still being seeded (its progress is shown above). Its products, customers and orders are
+          counted here once they have been read from it.
+        </Text>
       </BlockStack>
     </Card>
   );

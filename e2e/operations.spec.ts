@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import { attachScreenshot, createOrganizationThroughForm, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
+
+// Its own sign-up rate-limit bucket (an RFC 5737 documentation address), like the other specs.
+test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.31" } });
+
+const FIGURE = / (of [\d,]+|so far)$/;
+
+test("a medium sandbox store's seeding and first import show live with figures, through a reload and in another tab", async ({
+  page,
+  context,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const suffix = uniqueSuffix();
+  const admin = newUser("Olga Ops", "ops-admin", suffix);
+
+  await page.goto("/sign-up");
+  await signUpThroughForm(page, admin);
+  await createOrganizationThroughForm(page, `Live Goods ${suffix}`);
+
+  // A second tab stays on the stores list the whole time; it never reloads.
+  const list = await context.newPage();
+  await list.goto("/");
+  await expect(list.getByText("No stores connected yet")).toBeVisible();
+
+  await page.getByRole("link", { name: "Add store" }).click();
+  await page.getByText("Medium", { exact: true }).click();
+  await page.getByRole("button", { name: "Add sandbox store" }).click();
+  await expect(page).toHaveURL(/\/stores\/[0-9a-f-]{36}$/);
+  const storeUrl = page.url();
+
+  // Seeding: the run with its figures per type (5,000 orders planned for a medium store).
+  const seeding = page.getByTestId("operation-run").filter({ hasText: "Seeding the sandbox store" });
+  await expect(seeding).toBeVisible();
+  await expect(seeding.getByText(/ of 5,000$/)).toBeVisible();
+  await expect(seeding.getByText("Orders", { exact: true })).toBeVisible();
+  await attachScreenshot(page, testInfo, "seeding");
+
+  // Then the first import from Shopify, live, on its own; reloaded as soon as it shows.
+  const importing = page.getByTestId("operation-run").filter({ hasText: "Reading items from Shopify" });
+  await expect(importing).toBeVisible({ timeout: 60_000 });
+  await page.reload();
+  await expect(page).toHaveURL(storeUrl);
+  // The reloaded page picks the same run up again, live, with its figures, and follows it on.
+  await expect(importing).toBeVisible();
+  await expect(
+    importing.getByText(/^(Reading (products|customers|orders|the sync state)|Shopify is preparing|Checking)/),
+  ).toBeVisible();
+  await expect(importing.getByText(FIGURE).first()).toBeVisible();
+  await expect(page.getByText("Sandbox store ready")).toHaveCount(0);
+  await attachScreenshot(page, testInfo, "importing-after-reload");
+  const before = (await importing.getByText(FIGURE).allTextContents()).join(" | ");
+  await expect
+    .poll(async () => (await importing.getByText(FIGURE).allTextContents()).join(" | "), { timeout: 60_000 })
+    .not.toBe(before);
+
+  // When it ends, the counts appear and the run leaves the page by itself.
+  await expect(importing).toHaveCount(0, { timeout: 90_000 });
+  await expect(page.getByRole("link", { name: /^All orders: 5000$/ })).toBeVisible();
+  await expect(page.getByText(/^Last refreshed from Shopify/)).toBeVisible();
+  await attachScreenshot(page, testInfo, "imported");
+
+  // The other tab listed the new store and followed its runs; it is idle now.
+  const row = list.getByRole("row").filter({ hasText: "Sandbox store (medium)" });
+  await expect(row.getByText("Idle")).toBeVisible();
+  await expect(row.getByTestId("store-operation")).toHaveCount(0);
+  await attachScreenshot(list, testInfo, "stores-list");
+});
+
+test("the stores list shows a store's run under way, live", async ({ page, context }, testInfo) => {
+  test.setTimeout(120_000);
+  const suffix = uniqueSuffix();
+  await page.goto("/sign-up");
+  await signUpThroughForm(page, newUser("Lena List", "ops-list", suffix));
+  await createOrganizationThroughForm(page, `List Goods ${suffix}`);
+  const list = await context.newPage();
+  await list.goto("/");
+  await expect(list.getByText("No stores connected yet")).toBeVisible();
+
+  await page.getByRole("link", { name: "Add store" }).click();
+  await page.getByText("Medium", { exact: true }).click();
+  await page.getByRole("button", { name: "Add sandbox store" }).click();
+  await expect(page).toHaveURL(/\/stores\/[0-9a-f-]{36}$/);
+
+  const row = list.getByRole("row").filter({ hasText: "Sandbox store (medium)" });
+  const importing = row.getByTestId("store-operation").filter({ hasText: "Reading items from Shopify" });
+  await expect(importing).toBeVisible({ timeout: 60_000 });
+  await attachScreenshot(list, testInfo, "stores-list-importing");
+  await expect(row.getByText("Idle")).toBeVisible({ timeout: 90_000 });
+});
