@@ -4,7 +4,10 @@
 // queued or running), one exclusive run (clear, sync) per store (a second is a conflict naming
 // the first), and one run per idempotency key (the same key returns the same run).
 import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/db/handle";
 import { operationEvents, operationRuns, type OperationRun } from "@/db/schema/operations";
+import { storeRunsScope } from "@/db/store-scope";
+import { AppError } from "@/lib/errors/app-error";
 import {
   ACTIVE_OPERATION_STATUSES,
   EXCLUSIVE_OPERATION_KINDS,
@@ -12,8 +15,6 @@ import {
   type OperationKind,
   type OperationTrigger,
 } from "@/lib/vocabulary/operations";
-import { AppError } from "@/lib/errors/app-error";
-import type { Db } from "@/db/handle";
 import { jobsSchema } from "./boss";
 import { JOBS, type JobName } from "./definitions";
 import { enqueue } from "./enqueue";
@@ -99,7 +100,7 @@ async function existingRun(
   { storeId, organizationId }: RunTarget,
   { idempotencyKey }: EnqueueRunOptions,
 ): Promise<OperationRun> {
-  const ofStore = and(eq(operationRuns.storeId, storeId), eq(operationRuns.organizationId, organizationId));
+  const ofStore = storeRunsScope({ storeId, organizationId });
   if (idempotencyKey) {
     const [same] = await tx
       .select()

@@ -3,9 +3,9 @@
 // in one transaction (the insert NOTIFYs every app process on commit). Every event carries the
 // run's counters, so a client that skipped some progress events still shows the right figures.
 import { and, eq, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/handle";
 import { operationEvents, operationRuns, type NewOperationRun, type OperationRun } from "@/db/schema/operations";
 import type { OperationCounters, OperationEventType } from "@/lib/vocabulary/operations";
-import type { Db } from "@/db/handle";
 import { toRunView } from "./run-view";
 import type { TRunPatch } from "./schemas";
 

@@ -6,10 +6,11 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { operationRuns, type OperationRun } from "@/db/schema/operations";
-import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
+import { storeRunsScope } from "@/db/store-scope";
 import { AppError } from "@/lib/errors/app-error";
 import { jobsSchema } from "@/lib/jobs/boss";
 import { logger } from "@/lib/logger";
+import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
 import { changeRun } from "./change-run";
 import { createRunContext, type RunContext } from "./run-context";
 import { RunCancelledError, RunFailedError, RunLeaseLostError } from "./run-errors";
@@ -102,8 +103,7 @@ async function claim({ runId, storeId, organizationId, job }: RunAttempt, lease:
       error: null,
     },
     where: and(
-      eq(operationRuns.storeId, storeId),
-      eq(operationRuns.organizationId, organizationId),
+      storeRunsScope({ storeId, organizationId }),
       inArray(operationRuns.status, [...ACTIVE_OPERATION_STATUSES]),
     ),
     event: { type: "status", fields: ["status", "attempt", "startedAt", "error"] },

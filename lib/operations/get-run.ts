@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { operationRuns, type OperationRun } from "@/db/schema/operations";
+import { storeRunsScope } from "@/db/store-scope";
 import { notFound } from "@/lib/errors/app-error";
 import { toRunView } from "./run-view";
 import { ZRunParams, type TRunResponse } from "./schemas";
@@ -13,13 +14,7 @@ export async function findRun({ runId, storeId, organizationId }: RunRef): Promi
   const [run] = await db
     .select()
     .from(operationRuns)
-    .where(
-      and(
-        eq(operationRuns.id, runId),
-        eq(operationRuns.storeId, storeId),
-        eq(operationRuns.organizationId, organizationId),
-      ),
-    );
+    .where(and(eq(operationRuns.id, runId), storeRunsScope({ storeId, organizationId })));
   if (!run) throw notFound("Run");
   return run;
 }

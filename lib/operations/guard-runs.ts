@@ -8,9 +8,9 @@
 import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { operationRuns, type OperationRun } from "@/db/schema/operations";
-import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
 import { getBoss, jobsSchema } from "@/lib/jobs/boss";
 import { logger } from "@/lib/logger";
+import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
 import { changeRun } from "./change-run";
 import { OPERATION_KIND_RULES } from "./operation-kinds";
 import { reopenRun } from "./resume-run";

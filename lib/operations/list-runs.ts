@@ -3,8 +3,9 @@
 import { and, asc, desc, eq, inArray, lt, notInArray, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { operationRuns } from "@/db/schema/operations";
-import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
+import { storeRunsScope } from "@/db/store-scope";
 import { AppError } from "@/lib/errors/app-error";
+import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
 import { toRunView } from "./run-view";
 import type { TListRunsQuery, TOperationRun, TRunsPage } from "./schemas";
 
@@ -17,8 +18,7 @@ type Options = Omit<TListRunsQuery, "kind"> & {
 export async function listRuns({ storeId, organizationId, kind, limit, before }: Options): Promise<TRunsPage> {
   const cursor = before ? parseCursor(before) : null;
   const ofStore = and(
-    eq(operationRuns.storeId, storeId),
-    eq(operationRuns.organizationId, organizationId),
+    storeRunsScope({ storeId, organizationId }),
     kind ? inArray(operationRuns.kind, kind) : undefined,
   );
   const active = cursor

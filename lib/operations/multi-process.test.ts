@@ -7,13 +7,13 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { operationEvents, operationRuns } from "@/db/schema/operations";
-import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
 import { setSandboxFaults } from "@/lib/sandbox/shopify/faults/set-sandbox-faults";
 import { addSandboxStoreAs, eventually } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { connectSeededShop, indexItems, sandboxItems } from "@/lib/sync/testing/sync-helpers";
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { startAppProcess, startWorkerProcess, type AppProcess } from "@/lib/testing/child-processes";
+import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
 import { startRun } from "./start-run";
 import { SseReader } from "./testing/sse-client";
 

@@ -1,8 +1,8 @@
 // What each kind of operation allows and which job executes it. A new kind (the clear, the sync)
 // adds its line here, a job definition with `run: { kind }` (lib/jobs/definitions.ts), and its
 // executor in the job handler table (lib/jobs/handlers.ts) through `executeRun`.
-import type { OperationKind } from "@/lib/vocabulary/operations";
 import type { JobName } from "@/lib/jobs/definitions";
+import type { OperationKind } from "@/lib/vocabulary/operations";
 
 export type OperationKindRules = {
   /** The job that executes the kind's runs; `key` is its pg-boss singleton key. */

@@ -5,10 +5,10 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as listRoute from "@/app/api/stores/[storeId]/operations/route";
-import * as runRoute from "@/app/api/stores/[storeId]/operations/[runId]/route";
 import * as cancelRoute from "@/app/api/stores/[storeId]/operations/[runId]/cancel/route";
 import * as resumeRoute from "@/app/api/stores/[storeId]/operations/[runId]/resume/route";
+import * as runRoute from "@/app/api/stores/[storeId]/operations/[runId]/route";
+import * as listRoute from "@/app/api/stores/[storeId]/operations/route";
 import { db } from "@/db/client";
 import { operationRuns } from "@/db/schema/operations";
 import { AppError } from "@/lib/errors/app-error";

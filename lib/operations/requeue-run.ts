@@ -1,10 +1,10 @@
 // Queues the job that continues a run (a resume): the kind's job with the run's id, in the
 // caller's transaction. Null when the kind's queue already holds a job that will pick the run up
 // (the mirror's, one per store, adopts the store's unfinished mirror run).
-import type { OperationRun } from "@/db/schema/operations";
-import { enqueue } from "@/lib/jobs/enqueue";
-import type { JobName, JobPayload } from "@/lib/jobs/definitions";
 import type { Db } from "@/db/handle";
+import type { OperationRun } from "@/db/schema/operations";
+import type { JobName, JobPayload } from "@/lib/jobs/definitions";
+import { enqueue } from "@/lib/jobs/enqueue";
 import { OPERATION_KIND_RULES } from "./operation-kinds";
 
 export async function requeueRun(tx: Db, run: OperationRun): Promise<{ jobName: JobName; jobId: string | null }> {

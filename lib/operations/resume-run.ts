@@ -4,12 +4,12 @@
 // run of the kind, or another exclusive run, makes it a 409 naming that run.
 import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
+import type { Db } from "@/db/handle";
 import { operationRuns, type OperationRun } from "@/db/schema/operations";
-import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { jobsSchema } from "@/lib/jobs/boss";
-import type { Db } from "@/db/handle";
+import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
 import { changeRun } from "./change-run";
 import { findRun, type RunRef } from "./get-run";
 import { OPERATION_KIND_RULES } from "./operation-kinds";

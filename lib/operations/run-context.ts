@@ -5,9 +5,9 @@
 import type { Logger } from "pino";
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import type { Db } from "@/db/handle";
 import type { OperationRun } from "@/db/schema/operations";
 import type { OperationCounters } from "@/lib/vocabulary/operations";
-import type { Db } from "@/db/handle";
 import { changeRun, type CounterDelta, type RunChange } from "./change-run";
 import { RunCancelledError, RunLeaseLostError } from "./run-errors";
 

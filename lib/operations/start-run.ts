@@ -3,9 +3,9 @@
 // that run (`created: false`); the same idempotency key returns the same run; a second exclusive
 // run (clear, sync) is a 409 naming the active one.
 import { db } from "@/db/client";
-import type { OperationKind, OperationTrigger } from "@/lib/vocabulary/operations";
-import { enqueueRun } from "@/lib/jobs/enqueue-run";
 import type { Db } from "@/db/handle";
+import { enqueueRun } from "@/lib/jobs/enqueue-run";
+import type { OperationKind, OperationTrigger } from "@/lib/vocabulary/operations";
 import { OPERATION_KIND_RULES } from "./operation-kinds";
 import { toRunView } from "./run-view";
 import type { TOperationRun } from "./schemas";

@@ -1,15 +1,15 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { operationRuns } from "@/db/schema/operations";
-import { type OperationStatus } from "@/lib/vocabulary/operations";
 import type { Store } from "@/db/schema/stores";
+import type { OperationStatus } from "@/lib/vocabulary/operations";
 import type { TStoreView } from "./schemas";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
 /**
  * The browser's view of a store: an explicit allow-list, so credential columns can never leak.
- * `seedStatus` comes from the store's latest seed run (storeSeedStatuses); a sandbox store
+ * `seedStatus` comes from the store's latest seed run (storeViews); a sandbox store
  * without one was seeded when it was added.
  */
 export function toStoreView(store: Store, { seedStatus }: { seedStatus?: TStoreView["seedStatus"] } = {}): TStoreView {

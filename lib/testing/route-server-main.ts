@@ -3,8 +3,8 @@
 // secrets and job schema come from the environment the parent sets. Prints `listening <url>`.
 // Run with: node --conditions=react-server --import tsx lib/testing/route-server-main.ts
 import { closeDb } from "@/db/client";
-import { startWorkers, stopWorkers } from "@/lib/workers/start-workers";
 import { closeOperationListener } from "@/lib/operations/events/operation-listener";
+import { startWorkers, stopWorkers } from "@/lib/workers/start-workers";
 import { startRouteServer } from "./route-server";
 
 const server = await startRouteServer({ port: Number(process.env.ROUTE_SERVER_PORT ?? 0) });

@@ -4,12 +4,12 @@
 // listener that loses its connection and misses nothing, and the store and organization streams.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as orgEventsRoute from "@/app/api/organization/operations/events/route";
 import * as runEventsRoute from "@/app/api/stores/[storeId]/operations/[runId]/events/route";
 import * as storeEventsRoute from "@/app/api/stores/[storeId]/operations/events/route";
-import * as orgEventsRoute from "@/app/api/organization/operations/events/route";
 import { db } from "@/db/client";
-import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { eventually } from "@/lib/stores/testing/store-helpers";
+import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { changeRun } from "../change-run";
 import type { RunContext } from "../run-context";
 import { deferred, openStream, runRow, storeWithQueuedRun } from "../testing/operation-helpers";

@@ -28,13 +28,21 @@ export async function streamRunUpdates({
       : await listActiveRuns({ organizationId });
     stream.send("snapshot", { runs });
   };
+  // Per run, updates go out in the order of its events (reads may finish in any order).
+  const queues = new Map<string, Promise<void>>();
   const onNotice = (notice: OperationNotice) => {
     if (notice.org !== organizationId || (storeId && notice.store !== storeId)) return;
-    loadRun(notice)
+    const read = loadRun(notice);
+    const sent = (queues.get(notice.run) ?? Promise.resolve())
+      .then(() => read)
       .then((run) => {
         if (run) stream.send("run", { run, event: notice.type });
       })
       .catch(() => stream.close());
+    queues.set(notice.run, sent);
+    void sent.then(() => {
+      if (queues.get(notice.run) === sent) queues.delete(notice.run);
+    });
   };
   const unsubscribe = await operationListener().subscribe(storeId ? { store: storeId } : { org: organizationId }, {
     onNotice,

@@ -4,9 +4,9 @@
 // items written, counted per batch in the batch's own transaction) → reconcile. The checkpoint
 // keeps the refresh's start and the types already read, so a resumed run skips them; a type cut
 // short is read again from the start, its count with it.
-import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
 import { importSandboxSyncState } from "@/lib/mappings/import-sandbox-sync-state";
 import { databaseNow, refreshShopifyIndex } from "@/lib/shopify-index/refresh-shopify-index";
+import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
 import type { RunExecutor } from "../execute-run";
 
 type Checkpoint = { startedAt: string; syncState?: boolean; types: ResourceType[] };

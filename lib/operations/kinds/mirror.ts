@@ -7,11 +7,11 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncMappings } from "@/db/schema/mappings";
 import { operationRuns } from "@/db/schema/operations";
-import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
 import type { JobPayload } from "@/lib/jobs/definitions";
 import { createRun } from "@/lib/jobs/enqueue-run";
-import { findStore } from "@/lib/stores/find-store";
 import { mirrorMappings } from "@/lib/mappings/mirror-mappings";
+import { findStore } from "@/lib/stores/find-store";
+import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
 import { executeRun, type RunAttempt, type RunExecutor } from "../execute-run";
 import { RunFailedError } from "../run-errors";
 

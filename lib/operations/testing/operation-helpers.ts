@@ -4,8 +4,8 @@ import { and, asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { operationEvents, operationRuns } from "@/db/schema/operations";
 import { getBoss } from "@/lib/jobs/boss";
-import { addSandboxStoreAs } from "@/lib/stores/testing/store-helpers";
 import type { TStoreView } from "@/lib/stores/schemas";
+import { addSandboxStoreAs } from "@/lib/stores/testing/store-helpers";
 import type { TestUser } from "@/lib/testing/accounts";
 import { SseReader } from "./sse-client";
 
