@@ -44,6 +44,9 @@ export const sandboxShopifyShops = pgTable("sandbox_shopify_shops", {
   throttleEnabled: boolean("throttle_enabled").notNull().default(true),
   // Null means the default: 20 × the plan's restore rate, as real stores report.
   bucketSize: integer("bucket_size"),
+  // How many identifiers one metafieldsDelete call takes (250, Shopify's input list cap; some
+  // shops refuse more than 25, the figure of the 2024-04 changelog).
+  metafieldsDeleteLimit: integer("metafields_delete_limit").notNull().default(250),
   nextOrderNumber: integer("next_order_number").notNull().default(1001),
   createdAt: at("created_at"),
   updatedAt: at("updated_at"),

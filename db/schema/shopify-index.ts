@@ -32,6 +32,8 @@ export const shopifyIndexItems = pgTable(
     /** Orders: the order name, e.g. #1001. */
     orderName: text("order_name"),
     shopifyUpdatedAt: instant("shopify_updated_at").notNull(),
+    /** Orders: when Shopify created them (a token without read_all_orders sees only the last 60 days). */
+    shopifyCreatedAt: instant("shopify_created_at"),
     /** The item's mapping status (null: not synced), copied by trigger from sync_mappings. */
     syncStatus: text("sync_status").$type<MappingStatus>(),
     /** Lower-cased title, email, order name and SKUs, set by trigger; trigram-indexed for `q`. */

@@ -3,6 +3,7 @@
 // the store id; a disconnected store keeps its row (and its audit trail) without credentials.
 import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { ClearStrategySetting } from "@/lib/vocabulary/clear";
 import type { ConnectionMethod, SandboxSize, StoreKind, StoreStatus } from "@/lib/vocabulary/stores";
 import { organization, user } from "./auth";
 
@@ -22,6 +23,17 @@ export const stores = pgTable(
     name: text("name").notNull(),
     apiVersion: text("api_version").notNull(),
     metafieldNamespace: text("metafield_namespace").notNull().default("synco"),
+    // Namespaces the store used before the current one, oldest first: a clear covers every one.
+    previousNamespaces: text("previous_namespaces")
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // Keys of earlier Synco installs (`namespace.key`) a clear deletes too; editable per store.
+    clearLegacyKeys: text("clear_legacy_keys")
+      .array()
+      .notNull()
+      .default(sql`'{custom.odoo_id,custom.invoice_id}'::text[]`),
+    clearStrategy: text("clear_strategy").$type<ClearStrategySetting>().notNull().default("auto"),
     // AES-256-GCM of the JSON credentials (token, refresh token, expiries, scopes, sandbox secret).
     credentialsCiphertext: text("credentials_ciphertext"),
     credentialsKeyId: text("credentials_key_id"),

@@ -1,9 +1,22 @@
 // An audit event in words, the same on every page that shows the log (and in its exports). The
 // target is the shop domain for store and sync events, the person's email for the others.
-import type { AuditEvent } from "@/lib/vocabulary/audit";
+import type { AuditEvent, ClearRefusal } from "@/lib/vocabulary/audit";
+import { CLEAR_PHASE_LABEL, CLEAR_STRATEGY_LABEL } from "@/lib/vocabulary/clear";
 import { OPERATION_KIND_NOUN } from "@/lib/vocabulary/operations";
-import { EXPORT_FORMAT_LABEL, RESOURCE_TYPES, RESOURCE_TYPE_LABEL } from "@/lib/vocabulary/sync";
+import { EXPORT_FORMAT_LABEL, RESOURCE_TYPES, RESOURCE_TYPE_LABEL, type ResourceType } from "@/lib/vocabulary/sync";
 import { listWords } from "@/lib/vocabulary/words";
+
+const CLEAR_REFUSAL: Record<ClearRefusal, string> = {
+  confirmation: "the typed confirmation did not match the store's domain",
+  password_required: "the session was too old and no password was given",
+  password_wrong: "the password was wrong",
+  conflict: "another clear or sync was already under way",
+};
+
+const scopeWords = (types: ResourceType[]) =>
+  types.length === RESOURCE_TYPES.length
+    ? "all items"
+    : listWords(types.map((type) => RESOURCE_TYPE_LABEL[type].plural));
 
 const CONNECTED_BY = { oauth: " through Shopify", token: " with an access token", sandbox: "" } as const;
 
@@ -80,6 +93,33 @@ export function describeAuditEvent(event: AuditEvent & { target: string | null }
       return `Stopped ${OPERATION_KIND_NOUN[event.details.kind]} of ${shop}`;
     case "operations.run_resumed":
       return `Resumed ${OPERATION_KIND_NOUN[event.details.kind]} of ${shop}`;
+    case "clear.requested": {
+      const types = scopeWords(event.details.scope);
+      const refused = event.details.refused;
+      if (refused) return `Asked to clear the Synco data of ${types} in ${shop}; refused: ${CLEAR_REFUSAL[refused]}`;
+      return `Asked to clear the Synco data of ${types} in ${shop}`;
+    }
+    case "clear.started":
+      return `Clear of the Synco data of ${scopeWords(event.details.scope)} in ${shop} started (${event.details.strategy}${event.details.attempt > 1 ? `, attempt ${event.details.attempt}` : ""})`;
+    case "clear.phase":
+      return `Clear of ${shop}: ${CLEAR_PHASE_LABEL[event.details.phase].toLowerCase()}`;
+    case "clear.finished": {
+      const { metafieldsDeleted, mappingsDeleted, unreachableOrders } = event.details;
+      const unreachable = unreachableOrders ? `; ${unreachableOrders} old orders were out of reach in Shopify` : "";
+      return `Cleared the Synco data of ${scopeWords(event.details.scope)} in ${shop}: ${mappingsDeleted} mappings and ${metafieldsDeleted} Shopify metafields deleted, Odoo untouched${unreachable}`;
+    }
+    case "clear.failed":
+      return `Clear of the Synco data of ${scopeWords(event.details.scope)} in ${shop} failed: ${event.details.error}`;
+    case "clear.cancelled":
+      return `Clear of the Synco data of ${scopeWords(event.details.scope)} in ${shop} stopped when cancelled`;
+    case "clear.settings_updated": {
+      const { legacyKeys, strategy } = event.details.changes;
+      const parts = [
+        legacyKeys ? `legacy keys set to ${legacyKeys.to.length ? legacyKeys.to.join(", ") : "none"}` : null,
+        strategy ? `strategy set to ${CLEAR_STRATEGY_LABEL[strategy.to].toLowerCase()}` : null,
+      ].filter(Boolean);
+      return `Changed the Clear Synco Data settings of ${shop}: ${parts.join("; ")}`;
+    }
     default:
       return unknownAction(event);
   }

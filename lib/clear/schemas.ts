@@ -159,6 +159,8 @@ export type TClearSummary = {
   /** Metafields of the cleared keys the final check found (zero on success). */
   remaining: number;
   unreachableOrders: TUnreachableOrders | null;
+  /** Shopify Admin API requests the run made (bulk polls included), and the points they cost. */
   apiCalls: number;
+  apiPoints: number;
   odooUntouched: true;
 };

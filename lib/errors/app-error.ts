@@ -6,6 +6,8 @@ export type AppErrorCode =
   | "bad_request"
   | "unauthorized"
   | "forbidden"
+  /** The action needs the password again (a session signed in too long ago): 403. */
+  | "reauthentication_required"
   | "not_found"
   | "conflict"
   | "payload_too_large"

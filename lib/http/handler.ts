@@ -29,6 +29,8 @@ export type UserContext<B, Q> = {
   /** The user as the audit log records them, with the client's address and agent. */
   actor: Actor;
   sessionId: string;
+  /** When this session signed in: destructive actions ask for the password again after a while. */
+  signedInAt: Date;
   activeOrganizationId: string | null;
 };
 
@@ -135,6 +137,7 @@ async function baseContext(req: Request, route: RouteContext): Promise<Base> {
       userAgent: req.headers.get("user-agent"),
     },
     sessionId: found.session.id,
+    signedInAt: new Date(found.session.createdAt),
     activeOrganizationId: (found.session as { activeOrganizationId?: string | null }).activeOrganizationId ?? null,
   };
 }

@@ -85,6 +85,25 @@ export const JOBS = {
     },
     concurrency: 4,
   }),
+  "clear.run": defineJob({
+    name: "clear.run",
+    version: 1,
+    payload: runPayload,
+    run: { kind: "clear" },
+    // One job per run (one clear or sync per store, held by the database); each retry resumes from
+    // the run's checkpoint. Large clears take minutes, so the expiry is generous; a dead worker is
+    // found by its missing heartbeats long before.
+    queue: {
+      policy: "exclusive",
+      retryLimit: 5,
+      retryDelay: retryDelay(10),
+      retryBackoff: true,
+      expireInSeconds: 6 * 3600,
+      heartbeatSeconds: RUN_HEARTBEAT_SECONDS,
+    },
+    // Stores are independent (each has its own Shopify rate budget).
+    concurrency: 4,
+  }),
   "operations.guard": defineJob({
     name: "operations.guard",
     version: 1,

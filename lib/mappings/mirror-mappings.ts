@@ -17,6 +17,7 @@ import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
 import type { ResourceType } from "@/lib/vocabulary/sync";
 import { findStore } from "@/lib/stores/find-store";
 import { StoreAccessLostError, storeShopifyClient } from "@/lib/stores/store-shopify-client";
+import { syncPausedFor } from "./sync-paused";
 import { bulkSetSyncMetafields } from "./mirror/bulk-set-sync-metafields";
 import { METAFIELDS_SET_LIMIT, setSyncMetafields } from "./mirror/set-sync-metafields";
 import type { MirroredMapping } from "./mirror/sync-metafield";
@@ -69,7 +70,7 @@ export async function mirrorMappings({
     for (;;) {
       // Read each round: a clear pauses syncing, and the namespace is a store setting.
       const store = await findStore({ storeId, organizationId });
-      if (store.syncPaused) {
+      if (await syncPausedFor(store)) {
         await enqueue(
           "mappings.mirror",
           { storeId, organizationId },

@@ -27,6 +27,7 @@ export const OPERATION_KIND_RULES: Record<OperationKind, OperationKindRules> = {
   },
   // The pending rows are the mirror's checkpoint; its job is one per store (stately).
   mirror: { job: { name: "mappings.mirror", key: "store" }, cancellable: false, resumable: true, automaticResumes: 2 },
-  clear: { job: null, cancellable: true, resumable: true, automaticResumes: 2 },
+  // Cancelled at its next batch with what was done; resumed from its checkpoint (lib/clear).
+  clear: { job: { name: "clear.run", key: "run" }, cancellable: true, resumable: true, automaticResumes: 2 },
   sync: { job: null, cancellable: true, resumable: true, automaticResumes: 2 },
 };

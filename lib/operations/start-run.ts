@@ -5,7 +5,7 @@
 import { db } from "@/db/client";
 import type { Db } from "@/db/handle";
 import { enqueueRun } from "@/lib/jobs/enqueue-run";
-import type { OperationKind, OperationTrigger } from "@/lib/vocabulary/operations";
+import type { OperationCounters, OperationKind, OperationTrigger } from "@/lib/vocabulary/operations";
 import { OPERATION_KIND_RULES } from "./operation-kinds";
 import { toRunView } from "./run-view";
 import type { TOperationRun } from "./schemas";
@@ -18,6 +18,8 @@ export type StartRunOptions = {
   trigger?: OperationTrigger;
   scope?: Record<string, unknown>;
   idempotencyKey?: string | null;
+  /** What is known of the work from the start (planned counts). */
+  counters?: OperationCounters;
   tx?: Db;
 };
 

@@ -19,6 +19,8 @@ export const LEAST_ROLE = {
   "sync.refresh": "admin",
   /** Cancel a store's run under way, or resume one that failed or was cancelled. */
   "operations.control": "admin",
+  /** Clear Synco Data: delete a store's mappings and their metafields (and change the clear's settings). */
+  "clear.start": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof LEAST_ROLE;

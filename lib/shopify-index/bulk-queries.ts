@@ -50,6 +50,7 @@ const ORDERS = `#graphql
           id
           name
           email
+          createdAt
           updatedAt
         }
       }

@@ -10,6 +10,8 @@ export type IndexRow = {
   skus: string[];
   orderName: string | null;
   updatedAt: Date;
+  /** When Shopify created the item: a clear names the orders a token without read_all_orders cannot reach. */
+  createdAt: Date | null;
 };
 
 type Json = Record<string, unknown>;
@@ -23,6 +25,11 @@ const time = (...values: unknown[]) => {
   return new Date(0);
 };
 
+const optionalTime = (value: unknown) => {
+  const date = typeof value === "string" ? new Date(value) : null;
+  return date && !Number.isNaN(date.getTime()) ? date : null;
+};
+
 /** Shopify's customer displayName: the full name, else the email. */
 export const customerDisplayName = (first: unknown, last: unknown, email: unknown) =>
   [text(first), text(last)].filter(Boolean).join(" ").trim() || text(email) || "";
@@ -34,6 +41,7 @@ export function rowFromBulkLine(type: ResourceType, line: Json): IndexRow | null
   const base = {
     shopifyId: parsed.id,
     updatedAt: time(line.updatedAt),
+    createdAt: optionalTime(line.createdAt),
     skus: [] as string[],
     email: null as string | null,
     orderName: null as string | null,
@@ -57,6 +65,7 @@ export function rowFromWebhook(type: ResourceType, payload: Json): IndexRow | nu
   const base = {
     shopifyId: id,
     updatedAt: time(payload.updated_at, payload.created_at),
+    createdAt: optionalTime(payload.created_at),
     skus: [] as string[],
     email: null as string | null,
     orderName: null as string | null,

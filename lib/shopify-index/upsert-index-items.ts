@@ -26,6 +26,7 @@ export async function upsertIndexItems({ tx, storeId, type, rows, mode }: Option
       skus: row.skus,
       order_name: row.orderName,
       updated_at: row.updatedAt.toISOString(),
+      created_at: row.createdAt?.toISOString() ?? null,
     })),
   );
   const newer = sql.raw("excluded.shopify_updated_at >= i.shopify_updated_at");
@@ -34,12 +35,13 @@ export async function upsertIndexItems({ tx, storeId, type, rows, mode }: Option
       `${column} = case when excluded.shopify_updated_at >= i.shopify_updated_at then excluded.${column} else i.${column} end`,
     );
   const result = await tx.execute(sql`
-    insert into shopify_index_items as i (store_id, resource_type, shopify_id, title, email, skus, order_name, shopify_updated_at, indexed_at)
-    select ${storeId}, ${type}, v.shopify_id, coalesce(v.title, ''), v.email, coalesce(v.skus, '{}'), v.order_name, v.updated_at, now()
-    from jsonb_to_recordset(${values}::jsonb) as v(shopify_id bigint, title text, email text, skus text[], order_name text, updated_at timestamptz)
+    insert into shopify_index_items as i (store_id, resource_type, shopify_id, title, email, skus, order_name, shopify_updated_at, shopify_created_at, indexed_at)
+    select ${storeId}, ${type}, v.shopify_id, coalesce(v.title, ''), v.email, coalesce(v.skus, '{}'), v.order_name, v.updated_at, v.created_at, now()
+    from jsonb_to_recordset(${values}::jsonb) as v(shopify_id bigint, title text, email text, skus text[], order_name text, updated_at timestamptz, created_at timestamptz)
     where not exists (select 1 from shopify_index_tombstones t where t.store_id = ${storeId} and t.resource_type = ${type} and t.shopify_id = v.shopify_id)
     on conflict (store_id, resource_type, shopify_id) do update set
       ${pick("title")}, ${pick("email")}, ${pick("skus")}, ${pick("order_name")},
+      shopify_created_at = coalesce(excluded.shopify_created_at, i.shopify_created_at),
       shopify_updated_at = greatest(i.shopify_updated_at, excluded.shopify_updated_at), indexed_at = now()
     ${mode === "webhook" ? sql`where ${newer}` : sql``}`);
   return result.rowCount ?? 0;

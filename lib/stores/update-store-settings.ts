@@ -1,10 +1,23 @@
 import { db } from "@/db/client";
-import { stores } from "@/db/schema/stores";
+import { stores, type Store } from "@/db/schema/stores";
 import { storeScope } from "@/db/store-scope";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import type { TStoreResponse, TUpdateStoreRequest } from "./schemas";
 import { storeView } from "./store-view";
+
+/**
+ * The namespaces used before, oldest first: a change of namespace records the one left (a clear
+ * deletes Synco's metafields in every namespace the store has used); going back to an old one
+ * takes it off the list.
+ */
+function namespaceHistory(before: Store, next: string | undefined): string[] {
+  if (next === undefined || next === before.metafieldNamespace) return before.previousNamespaces;
+  return [
+    ...before.previousNamespaces.filter((used) => used !== before.metafieldNamespace && used !== next),
+    before.metafieldNamespace,
+  ];
+}
 
 /** Renames a store or changes its metafield namespace; the audit row keeps both values. */
 export async function updateStoreSettings({
@@ -24,7 +37,11 @@ export async function updateStoreSettings({
     if (!before) throw new AppError("not_found", "Store not found");
     const [updated] = await tx
       .update(stores)
-      .set({ ...changes, updatedAt: new Date() })
+      .set({
+        ...changes,
+        previousNamespaces: namespaceHistory(before, changes.metafieldNamespace),
+        updatedAt: new Date(),
+      })
       .where(where)
       .returning();
     const changed = Object.fromEntries(

@@ -3,6 +3,7 @@
 // Plain types and constants, safe in the browser.
 //
 // Adding an action: one entry in AuditDetails; the compiler then asks for its words.
+import type { ClearPhase, ClearStrategy, ClearStrategySetting } from "./clear";
 import type { OperationKind } from "./operations";
 import type { Role } from "./organizations";
 import type { ConnectionMethod, DisconnectReason, SandboxSize, StoreKind, StoreStatus } from "./stores";
@@ -59,7 +60,35 @@ export interface AuditDetails {
   "operations.run_cancelled": { runId: string; kind: OperationKind };
   "operations.cancel_requested": { runId: string; kind: OperationKind };
   "operations.run_resumed": { runId: string; kind: OperationKind; counters: Record<string, unknown> };
+  // Clear Synco Data (the target is the store's shop domain). A refused request keeps why.
+  "clear.requested": {
+    runId: string | null;
+    scope: ResourceType[];
+    /** False when the idempotency key named a run already started. */
+    created?: boolean;
+    refused?: ClearRefusal;
+  };
+  /** An attempt of the run began on a worker (a resumed or retried run starts again). */
+  "clear.started": { runId: string; scope: ResourceType[]; strategy: ClearStrategy; attempt: number };
+  "clear.phase": { runId: string; phase: ClearPhase; counters: Record<string, unknown> };
+  "clear.finished": {
+    runId: string;
+    scope: ResourceType[];
+    strategy: ClearStrategy;
+    counters: Record<string, unknown>;
+    metafieldsDeleted: number;
+    mappingsDeleted: number;
+    unreachableOrders: number | null;
+  };
+  "clear.failed": { runId: string; scope: ResourceType[]; error: string; counters: Record<string, unknown> };
+  "clear.cancelled": { runId: string; scope: ResourceType[]; counters: Record<string, unknown> };
+  "clear.settings_updated": {
+    changes: { legacyKeys?: Change<string[]>; strategy?: Change<ClearStrategySetting> };
+  };
 }
+
+/** Why a clear request was turned down. */
+export type ClearRefusal = "confirmation" | "password_required" | "password_wrong" | "conflict";
 
 export type AuditAction = keyof AuditDetails;
 

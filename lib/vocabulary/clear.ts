@@ -15,18 +15,18 @@ export const CLEAR_STRATEGY_LABEL: Record<ClearStrategySetting, string> = {
 
 /**
  * A clear run's phases, in order: waiting for the mirror to stop, deleting the metafields Synco
- * knows of, searching Shopify for the cleared keys (and deleting what it finds), deleting the
- * mapping rows, and proving nothing is left.
+ * knows of, searching Shopify for the cleared keys (and deleting what it finds), proving nothing
+ * is left in Shopify, then deleting the mapping rows.
  */
-export const CLEAR_PHASES = ["pausing", "delete_known", "discover", "delete_found", "database", "verify"] as const;
+export const CLEAR_PHASES = ["pausing", "delete_known", "discover", "delete_found", "verify", "database"] as const;
 export type ClearPhase = (typeof CLEAR_PHASES)[number];
 export const CLEAR_PHASE_LABEL: Record<ClearPhase, string> = {
   pausing: "Pausing sync for the store",
   delete_known: "Deleting Synco's metafields in Shopify",
   discover: "Searching Shopify for other Synco metafields",
   delete_found: "Deleting the metafields found",
+  verify: "Checking nothing is left in Shopify",
   database: "Deleting mappings in Synco",
-  verify: "Checking nothing is left",
 };
 
 /** Legacy keys of earlier Synco installs, cleared unless a store's settings say otherwise. */

@@ -1,7 +1,7 @@
 // What each job does: one service call with the parsed payload. Jobs that execute an operation
-// run go through `executeRun` with their kind's executor (lib/operations/kinds, and next
-// lib/clear): it claims the run, reports through its context and records how the attempt ended.
+// run go through `executeRun` with their kind's executor (lib/operations/kinds, lib/clear): it claims the run, reports through its context and records how the attempt ended.
 // `final` is true on the last attempt, so a run fails with its reason instead of waiting for a retry.
+import { runClearJob } from "@/lib/clear/run-clear-job";
 import type { JobName, JobPayload } from "@/lib/jobs/definitions";
 import { executeRun } from "@/lib/operations/execute-run";
 import { guardRuns } from "@/lib/operations/guard-runs";
@@ -19,6 +19,7 @@ export const JOB_HANDLERS: { [N in JobName]: (payload: JobPayload<N>, context: J
   "sandbox.seed-store": (payload, context) => executeRun({ ...payload, job: job(context) }, runSeed),
   "mappings.mirror": (payload, context) => runMirrorJob(payload, job(context)),
   "shopify-index.refresh": (payload, context) => executeRun({ ...payload, job: job(context) }, runIndexRefresh),
+  "clear.run": (payload, context) => runClearJob({ ...payload, job: job(context) }),
   "operations.guard": async () => {
     await guardRuns();
   },

@@ -10,6 +10,7 @@ import { operationRuns } from "@/db/schema/operations";
 import type { JobPayload } from "@/lib/jobs/definitions";
 import { createRun } from "@/lib/jobs/enqueue-run";
 import { mirrorMappings } from "@/lib/mappings/mirror-mappings";
+import { syncPausedFor } from "@/lib/mappings/sync-paused";
 import { findStore } from "@/lib/stores/find-store";
 import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
 import { executeRun, type RunAttempt, type RunExecutor } from "../execute-run";
@@ -72,7 +73,7 @@ async function adoptOrOpenRun(storeId: string, organizationId: string, job: Job)
   const open = await activeMirrorRun(storeId);
   if (open) return open;
   const store = await findStore({ storeId, organizationId }).catch(() => null);
-  if (!store || store.status !== "connected" || store.syncPaused) return null;
+  if (!store || store.status !== "connected" || (await syncPausedFor(store))) return null;
   const pending = await pendingByType(storeId);
   if (Object.keys(pending).length === 0) return null;
   const { run } = await db.transaction((tx) =>

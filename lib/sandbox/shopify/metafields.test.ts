@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { toGid } from "./gid";
 import { installSandboxApp } from "./install-sandbox-app";
+import { setSandboxShopLimits } from "./set-sandbox-shop-limits";
 import { seedSmallStore, type SeededSmallStore } from "./seed-small-store";
 import { sandboxClient, startSandboxServerForTests, type SandboxClient } from "./testing/sandbox-client";
 
@@ -209,7 +210,7 @@ describe("metafieldsSet and metafieldsDelete", () => {
     expect(await list(owner, "digest")).toEqual([{ namespace: "digest", key: "value", value: "two" }]);
   });
 
-  it("deletes what exists, answers null for what does not, and takes at most 25", async () => {
+  it("deletes what exists, answers null for what does not, and takes up to 250 (25 on a shop set so)", async () => {
     const owner = toGid("Customer", store.customers[0]!.id);
     await gql(SET, {
       metafields: [{ ownerId: owner, namespace: "synco", key: "odoo_id", type: "single_line_text_field", value: "7" }],
@@ -225,12 +226,25 @@ describe("metafieldsSet and metafieldsDelete", () => {
       deletedMetafields: [{ ownerId: owner, namespace: "synco", key: "odoo_id" }, null, null],
       userErrors: [],
     });
-    const tooMany = Array.from({ length: 26 }, (_, i) => ({ ownerId: owner, namespace: "synco", key: `k${i}` }));
-    const refused = await gql<{ metafieldsDelete: unknown }>(DELETE, { metafields: tooMany });
+    const identifiers = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ ownerId: owner, namespace: "synco", key: `k${i}` }));
+    const full = await gql<{ metafieldsDelete: { deletedMetafields: unknown[]; userErrors: unknown[] } }>(DELETE, {
+      metafields: identifiers(250),
+    });
+    expect(full.body.data!.metafieldsDelete.userErrors).toEqual([]);
+    expect(full.body.data!.metafieldsDelete.deletedMetafields).toHaveLength(250);
+    // A shop that refuses the larger call (the 2024-04 limit) names its limit.
+    await setSandboxShopLimits({ shopId: store.shop.id, metafieldsDeleteLimit: 25 });
+    const refused = await gql<{ metafieldsDelete: unknown }>(DELETE, { metafields: identifiers(26) });
     expect(refused.body.data!.metafieldsDelete).toEqual({
       deletedMetafields: [],
       userErrors: [{ field: ["metafields"], message: "Exceeded the maximum metafields input limit of 25." }],
     });
+    const accepted = await gql<{ metafieldsDelete: { userErrors: unknown[] } }>(DELETE, {
+      metafields: identifiers(25),
+    });
+    expect(accepted.body.data!.metafieldsDelete.userErrors).toEqual([]);
+    await setSandboxShopLimits({ shopId: store.shop.id, metafieldsDeleteLimit: 250 });
   });
 
   it("never touches another shop's metafields", async () => {

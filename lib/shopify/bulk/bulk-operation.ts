@@ -69,3 +69,50 @@ export async function waitForBulkOperation(
     signal?.throwIfAborted();
   }
 }
+
+const BULK_OPERATIONS = `#graphql
+  query SyncBulkOperations($ids: [ID!]!) {
+    nodes(ids: $ids) {
+      ... on BulkOperation {
+        id
+        status
+        errorCode
+        objectCount
+        url
+        partialDataUrl
+      }
+    }
+  }
+`;
+
+/**
+ * Waits for several bulk operations at once (up to five run together per shop from API 2026-01),
+ * one `nodes` call per poll for all of them. Resolves with each operation as it ended, in the
+ * order of `ids`; one that fails does not stop the others from being waited for.
+ */
+export async function waitForBulkOperations(
+  client: ShopifyClient,
+  ids: string[],
+  { signal, firstPollMs = 250, maxPollMs = 5000, onStatus }: WaitOptions = {},
+): Promise<BulkOperationView[]> {
+  const ended = new Map<string, BulkOperationView>();
+  for (let delay = firstPollMs; ; delay = Math.min(maxPollMs, delay * 1.5)) {
+    const pending = ids.filter((id) => !ended.has(id));
+    const { data } = await client.request<{ nodes: (BulkOperationView | null)[] }>(BULK_OPERATIONS, {
+      variables: { ids: pending },
+      signal,
+    });
+    pending.forEach((id, index) => {
+      const operation = data.nodes[index];
+      if (!operation)
+        throw new ShopifyError(`Shopify bulk operation ${id} on ${client.shopDomain} was not found`, {
+          shopDomain: client.shopDomain,
+        });
+      if (!["CREATED", "RUNNING", "CANCELING"].includes(operation.status)) ended.set(id, operation);
+    });
+    for (const operation of data.nodes) if (operation) await onStatus?.(operation);
+    if (ended.size === ids.length) return ids.map((id) => ended.get(id)!);
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    signal?.throwIfAborted();
+  }
+}

@@ -60,6 +60,19 @@ export async function* runBulkMutation(
   lines: unknown[],
   options: WaitOptions = {},
 ): AsyncGenerator<BulkMutationResultLine> {
+  const id = await submitBulkMutation(client, mutation, lines, options);
+  const finished = await waitForBulkOperation(client, id, options);
+  if (!finished.url) return;
+  yield* readBulkMutationResults(finished.url, options);
+}
+
+/** Uploads the lines and starts the bulk mutation; returns its id without waiting. */
+export async function submitBulkMutation(
+  client: ShopifyClient,
+  mutation: string,
+  lines: unknown[],
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<string> {
   const body = lines.map((line) => JSON.stringify(line)).join("\n") + "\n";
   const staged = await client.request(STAGED_UPLOADS_CREATE, {
     variables: {
@@ -73,7 +86,7 @@ export async function* runBulkMutation(
         },
       ],
     },
-    signal: options.signal,
+    signal,
   });
   const target = assertNoUserErrors<StagedPayload>(staged.data, "stagedUploadsCreate", {
     shopDomain: client.shopDomain,
@@ -83,18 +96,24 @@ export async function* runBulkMutation(
     throw new ShopifyError(`stagedUploadsCreate on ${client.shopDomain} returned no target`, {
       shopDomain: client.shopDomain,
     });
-  await upload(target, body, client.shopDomain, options.signal);
+  await upload(target, body, client.shopDomain, signal);
 
   const run = await client.request(RUN_MUTATION, {
     variables: { mutation, stagedUploadPath: path },
-    signal: options.signal,
+    signal,
   });
   const { bulkOperation } = assertNoUserErrors<RunPayload>(run.data, "bulkOperationRunMutation", {
     shopDomain: client.shopDomain,
   });
-  const finished = await waitForBulkOperation(client, bulkOperation!.id, options);
-  if (!finished.url) return;
-  for await (const line of readJsonl(finished.url, { signal: options.signal })) {
+  return bulkOperation!.id;
+}
+
+/** The result lines of a finished bulk mutation (its `url`), as they download. */
+export async function* readBulkMutationResults(
+  url: string,
+  { signal }: { signal?: AbortSignal } = {},
+): AsyncGenerator<BulkMutationResultLine> {
+  for await (const line of readJsonl(url, { signal })) {
     yield {
       lineNumber: Number(line.__lineNumber),
       data: (line.data as Record<string, unknown> | null | undefined) ?? null,

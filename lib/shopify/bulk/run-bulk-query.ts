@@ -29,11 +29,21 @@ export async function* runBulkQuery(
   query: string,
   options: WaitOptions = {},
 ): AsyncGenerator<Record<string, unknown>> {
-  const { data } = await client.request(RUN_QUERY, { variables: { query }, signal: options.signal });
+  const id = await submitBulkQuery(client, query, options);
+  const finished = await waitForBulkOperation(client, id, options);
+  if (!finished.url) return;
+  yield* readJsonl(finished.url, { signal: options.signal });
+}
+
+/** Starts a bulk query; returns its id without waiting. */
+export async function submitBulkQuery(
+  client: ShopifyClient,
+  query: string,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<string> {
+  const { data } = await client.request(RUN_QUERY, { variables: { query }, signal });
   const { bulkOperation } = assertNoUserErrors<RunQueryPayload>(data, "bulkOperationRunQuery", {
     shopDomain: client.shopDomain,
   });
-  const finished = await waitForBulkOperation(client, bulkOperation!.id, options);
-  if (!finished.url) return;
-  yield* readJsonl(finished.url, { signal: options.signal });
+  return bulkOperation!.id;
 }

@@ -26,11 +26,16 @@ import type { ResourceType } from "@/lib/vocabulary/sync";
 export type ShopStore = { store: TStoreView; shopId: number; accessToken: string; webhookSecret: string };
 
 /** A custom-app store on a fresh sandbox shop holding `sizes` (no sync metafields). */
-export async function connectSeededShop(owner: TestUser, sizes: Partial<SandboxStoreSizes> = {}): Promise<ShopStore> {
+export async function connectSeededShop(
+  owner: TestUser,
+  sizes: Partial<SandboxStoreSizes> = {},
+  { scopes, throttleEnabled = false }: { scopes?: string[]; throttleEnabled?: boolean } = {},
+): Promise<ShopStore> {
   const { shop, accessToken, installation } = await createSandboxShop({
     domain: `sync-${randomUUID().slice(0, 12)}.myshopify.com`,
     name: "Sync test",
-    throttleEnabled: false,
+    throttleEnabled,
+    scopes,
   });
   const full = { products: 0, customers: 0, orders: 0, metafields: 0, ...sizes };
   if (full.products + full.customers + full.orders > 0)

@@ -1,15 +1,13 @@
-// metafieldsDelete: up to 25 identifiers (owner, namespace, key). Each deleted metafield comes
-// back as its identifier; one that does not exist comes back as null, and the call still succeeds.
+// metafieldsDelete: up to 250 identifiers (owner, namespace, key) — GraphQL input lists are capped
+// at 250, and production tools send 250 per call — or fewer on a shop set to refuse more (the
+// 2024-04 changelog's 25: `metafieldsDeleteLimit`), answered with a user error naming the limit.
+// Each deleted metafield comes back as its identifier; one that does not exist comes back as
+// null, and the call still succeeds.
 import { and, eq, sql } from "drizzle-orm";
 import { sandboxShopifyMetafields } from "@/db/schema";
 import { defaultSandboxDb, type SandboxDb } from "../sandbox-db";
 import { isOtherAppsNamespace, resolveNamespace } from "./app-namespace";
-import {
-  FOREIGN_NAMESPACE_MESSAGE,
-  MAX_METAFIELDS_PER_CALL,
-  userError,
-  type MetafieldUserError,
-} from "./metafield-user-error";
+import { FOREIGN_NAMESPACE_MESSAGE, userError, type MetafieldUserError } from "./metafield-user-error";
 import { ownerFromGid } from "./owners";
 
 export type MetafieldIdentifierInput = { ownerId: string; namespace: string; key: string };
@@ -18,8 +16,13 @@ export type DeleteSandboxMetafieldsOptions = {
   shopId: number;
   appId: number;
   identifiers: MetafieldIdentifierInput[];
+  /** The shop's limit per call (its `metafieldsDeleteLimit`). */
+  limit?: number;
   db?: SandboxDb;
 };
+
+/** What a shop takes per call unless set lower. */
+export const METAFIELDS_DELETE_LIMIT = 250;
 
 export type DeleteSandboxMetafieldsResult = {
   deletedMetafields: (MetafieldIdentifierInput | null)[];
@@ -30,12 +33,11 @@ export async function deleteSandboxMetafields({
   shopId,
   appId,
   identifiers,
+  limit = METAFIELDS_DELETE_LIMIT,
   db = defaultSandboxDb,
 }: DeleteSandboxMetafieldsOptions): Promise<DeleteSandboxMetafieldsResult> {
   // Shopify documents the limit, not its error: this reuses metafieldsSet's wording (a best guess).
-  if (identifiers.length > MAX_METAFIELDS_PER_CALL) {
-    return refuse(`Exceeded the maximum metafields input limit of ${MAX_METAFIELDS_PER_CALL}.`);
-  }
+  if (identifiers.length > limit) return refuse(`Exceeded the maximum metafields input limit of ${limit}.`);
   if (identifiers.length === 0) return refuse("At least one metafield identifier must be specified.");
   const wanted = identifiers.map((identifier) => ({
     ...identifier,

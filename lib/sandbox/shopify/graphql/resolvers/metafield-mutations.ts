@@ -17,6 +17,12 @@ export const metafieldMutationResolvers: ResolverMap = {
       return { metafields: result.metafields.map((row) => typed("Metafield", row)), userErrors: result.userErrors };
     },
     metafieldsDelete: (_: unknown, args: { metafields: MetafieldIdentifierInput[] }, ctx: SandboxContext) =>
-      deleteSandboxMetafields({ shopId: ctx.shop.id, appId: ctx.appId, identifiers: args.metafields, db: ctx.db }),
+      deleteSandboxMetafields({
+        shopId: ctx.shop.id,
+        appId: ctx.appId,
+        identifiers: args.metafields,
+        limit: ctx.shop.metafieldsDeleteLimit,
+        db: ctx.db,
+      }),
   },
 };
