@@ -8,8 +8,7 @@ import { withStore } from "@/lib/http/handler";
 export const POST = withStore(
   async ({ req, store, actor, body, signedInAt }) => {
     const key = ZIdempotencyKey.safeParse(req.headers.get("idempotency-key") ?? undefined);
-    if (!key.success)
-      throw new AppError("unprocessable", key.error.issues[0]!.message, { field: "Idempotency-Key" });
+    if (!key.success) throw new AppError("unprocessable", key.error.issues[0]!.message, { field: "Idempotency-Key" });
     const started = await startClear({
       store,
       actor,
