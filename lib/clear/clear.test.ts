@@ -1,11 +1,9 @@
 // Clear Synco Data end to end: through the start route, the clear's job against the sandbox over
 // HTTP and a real PostgreSQL. A clear deletes exactly the cleared keys on the cleared types (every
 // namespace used, the legacy keys), every mapping row of those types, and nothing else.
-import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as previewRoute from "@/app/api/stores/[storeId]/clear/preview/route";
-import * as clearsRoute from "@/app/api/stores/[storeId]/clears/route";
 import * as cancelRoute from "@/app/api/stores/[storeId]/operations/[runId]/cancel/route";
 import * as resumeRoute from "@/app/api/stores/[storeId]/operations/[runId]/resume/route";
 import * as settingsRoute from "@/app/api/stores/[storeId]/clear/settings/route";
@@ -19,11 +17,10 @@ import { setSandboxFaults } from "@/lib/sandbox/shopify/faults/set-sandbox-fault
 import { setSandboxShopLimits } from "@/lib/sandbox/shopify/set-sandbox-shop-limits";
 import { auditRows, eventually } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
-import type { ShopStore } from "@/lib/sync/testing/sync-helpers";
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
 import type { TClearSummary } from "./schemas";
-import { clearNow, mappedShop, mappingsOf, metafieldsOf } from "./testing/clear-fixtures";
+import { clearNow, mappedShop, mappingsOf, metafieldsOf, startClear } from "./testing/clear-fixtures";
 
 serveTestAppForFile();
 let owner: TestUser;
@@ -36,20 +33,6 @@ beforeAll(async () => {
 const SIZES = { products: 40, customers: 60, orders: 80 };
 const CLEARED = ["synco.sync", "old_ns.sync", "custom.odoo_id", "custom.invoice_id"];
 const KEPT = ["custom.color", "other_app.sync"];
-
-export async function startClear(
-  user: TestUser,
-  shop: ShopStore,
-  body: Record<string, unknown> = {},
-  key: string = randomUUID(),
-) {
-  return call(clearsRoute.POST, "POST", `/api/stores/${shop.store.id}/clears`, {
-    cookie: user.cookie,
-    params: { storeId: shop.store.id },
-    body: { confirmation: shop.store.shopDomain, ...body },
-    headers: { "idempotency-key": key },
-  });
-}
 
 /** A store that used `old_ns` before `synco`, with legacy keys and other apps' metafields on every item. */
 async function storeOfEveryKind(sizes = SIZES) {

@@ -4,7 +4,9 @@
 // earlier installs and of other apps, and what is left afterwards.
 import { randomUUID } from "node:crypto";
 import { and, count, eq, inArray, sql } from "drizzle-orm";
+import * as clearsRoute from "@/app/api/stores/[storeId]/clears/route";
 import { db } from "@/db/client";
+import { call } from "@/lib/testing/http";
 import { sandboxShopifyMetafields } from "@/db/schema";
 import { syncMappings } from "@/db/schema/mappings";
 import { getBoss } from "@/lib/jobs/boss";
@@ -107,4 +109,19 @@ export async function clearNow(runId: string, { final = true }: { final?: boolea
   });
   const [after] = await db.select().from(operationRuns).where(eq(operationRuns.id, runId));
   return after!;
+}
+
+/** POST …/clears as `user`, confirming with the shop's domain unless `body` says otherwise. */
+export async function startClear(
+  user: TestUser,
+  shop: ShopStore,
+  body: Record<string, unknown> = {},
+  key: string = randomUUID(),
+) {
+  return call(clearsRoute.POST, "POST", `/api/stores/${shop.store.id}/clears`, {
+    cookie: user.cookie,
+    params: { storeId: shop.store.id },
+    body: { confirmation: shop.store.shopDomain, ...body },
+    headers: { "idempotency-key": key },
+  });
 }
