@@ -2,6 +2,7 @@
 // token encrypted like a real store's, seeded with the sandbox's preset for the size. Small stores
 // are seeded in the request (well under a second); medium and large ones by a `seed` operation
 // run, queued in the transaction that saves the store, which the page follows live.
+import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from "@/lib/shopify/oauth/oauth-config";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/audit/record-audit";
@@ -21,7 +22,12 @@ export async function addSandboxStore({
 }: TAddSandboxStoreRequest & { organizationId: string; actor: Actor }): Promise<TStoreResponse> {
   const shopDomain = `sandbox-${randomUUID().slice(0, 12)}.myshopify.com`;
   const displayName = name ?? `Sandbox store (${size})`;
-  const created = await createSandboxShop({ domain: shopDomain, name: displayName });
+  // Granted what the product asks a real store for, read_all_orders included.
+  const created = await createSandboxShop({
+    domain: shopDomain,
+    name: displayName,
+    scopes: [...REQUIRED_SCOPES, ...OPTIONAL_SCOPES],
+  });
   if (size === "small") await seedSandboxShop({ shopDomain, size, namespace: DEFAULT_METAFIELD_NAMESPACE });
   const { store } = await saveConnectedStore({
     organizationId,

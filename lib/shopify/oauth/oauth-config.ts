@@ -12,6 +12,12 @@ export const REQUIRED_SCOPES = [
   "write_orders",
 ] as const;
 
+/**
+ * Asked for as well, but not required: Shopify grants `read_all_orders` only to apps it approved,
+ * and without it a token sees the last 60 days of orders. A clear names the orders out of reach.
+ */
+export const OPTIONAL_SCOPES = ["read_all_orders"] as const;
+
 export type OauthConfig = { apiKey: string; apiSecret: string; scopes: string[] };
 export type OauthConfigStatus = { configured: boolean; missing: string[]; scopes: string[] };
 

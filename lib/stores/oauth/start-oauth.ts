@@ -7,7 +7,7 @@ import { db } from "@/db/client";
 import { shopifyOauthStates, stores } from "@/db/schema/stores";
 import { AppError } from "@/lib/errors/app-error";
 import { appUrl } from "@/lib/runtime/app-url";
-import { oauthConfig } from "@/lib/shopify/oauth/oauth-config";
+import { OPTIONAL_SCOPES, oauthConfig } from "@/lib/shopify/oauth/oauth-config";
 import { sanitizeShopDomain } from "@/lib/shopify/oauth/shopify-api";
 import { shopifyAdminOrigin } from "@/lib/shopify/oauth/shopify-origin";
 import { shopTakenError } from "@/lib/stores/save-connected-store";
@@ -60,7 +60,7 @@ export async function startOauth({
   // Offline access (no grant_options[]=per-user): the token belongs to the app, not to the person.
   const query = new URLSearchParams({
     client_id: config.apiKey,
-    scope: config.scopes.join(","),
+    scope: [...new Set([...config.scopes, ...OPTIONAL_SCOPES])].join(","),
     redirect_uri: oauthCallbackUrl(),
     state,
   });
