@@ -29,6 +29,8 @@ export type ClearCheckpoint = {
   refusals: TClearSummary["refusals"];
   remaining: number | null;
   unreachableOrders: TUnreachableOrders | null;
+  /** Synco's known metafields, plus what the search found. */
+  metafieldsPlanned: number;
   apiCalls: number;
   apiPoints: number;
 };

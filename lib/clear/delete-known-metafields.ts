@@ -56,7 +56,14 @@ export type PagedBatch = {
   refused: { identifier: MetafieldIdentifier; message: string }[];
 };
 
-/** By calls, from `cursor`: `onBatch` records each call's outcome with the next cursor. */
+/** Calls in flight at once: sequential calls would wait on each round trip, not on the rate limit. */
+export const PARALLEL_CALLS = 4;
+
+/**
+ * By calls, from `cursor`: a window of up to PARALLEL_CALLS calls at once (the cost-aware client
+ * paces them by the store's budget), then `onBatch` records the window's outcome with the cursor
+ * past it, so a restart never skips an item whose call had not finished.
+ */
 export async function deleteKnownPaged({
   storeId,
   types,
@@ -81,19 +88,26 @@ export async function deleteKnownPaged({
     let after = cursor && cursor.type === type ? cursor.after : -1;
     for (;;) {
       beforeBatch();
-      const ids = await mappedIds(storeId, type, after, deleter.batchSize);
+      const size = deleter.batchSize;
+      const ids = await mappedIds(storeId, type, after, size * PARALLEL_CALLS);
       if (ids.length === 0) break;
-      const outcome = await deleter.delete(
-        ids.map((id) => syncIdentifier(type, id, namespace)),
-        signal,
+      const calls: number[][] = [];
+      for (let index = 0; index < ids.length; index += size) calls.push(ids.slice(index, index + size));
+      const outcomes = await Promise.all(
+        calls.map((chunk) =>
+          deleter.delete(
+            chunk.map((id) => syncIdentifier(type, id, namespace)),
+            signal,
+          ),
+        ),
       );
       after = ids.at(-1)!;
       await onBatch({
         type,
         cursor: { type, after },
         sent: ids.length,
-        deleted: outcome.deleted,
-        refused: outcome.refused,
+        deleted: outcomes.reduce((sum, outcome) => sum + outcome.deleted, 0),
+        refused: outcomes.flatMap((outcome) => outcome.refused),
       });
     }
   }

@@ -18,7 +18,7 @@ import type { OperationCounters } from "@/lib/vocabulary/operations";
 import { RESOURCE_TYPE_LABEL, type ResourceType } from "@/lib/vocabulary/sync";
 import { BULK_THRESHOLD, chooseStrategy, clearedKeys, keysByType } from "./clear-plan";
 import { addTally, clearScope, MAX_REFUSALS_KEPT, runActor, type ClearCheckpoint } from "./clear-state";
-import { deleteKnownPaged, knownIdentifiers } from "./delete-known-metafields";
+import { deleteKnownPaged, knownIdentifiers, PARALLEL_CALLS } from "./delete-known-metafields";
 import { analyzeMappings, deleteMappings } from "./delete-mappings";
 import { mappedCounts } from "./preview-clear";
 import type { TClearSummary } from "./schemas";
@@ -50,15 +50,16 @@ export async function runClear(ctx: RunContext): Promise<TClearSummary> {
 
   let checkpoint = ctx.run.checkpoint as ClearCheckpoint | null;
   if (checkpoint) Object.assign(before, { apiCalls: checkpoint.apiCalls, apiPoints: checkpoint.apiPoints });
-  await audit(ctx, { action: "clear.started", strategy: checkpoint?.strategy ?? chooseStrategy(store, 0) });
   if (!checkpoint) {
-    await enterPhase({ ctx }, "pausing");
-    await waitForMirror({ storeId, signal: ctx.signal });
     const counts = await mappedCounts(storeId, types);
     const known = types.reduce((sum, type) => sum + counts[type].mappings, 0);
+    const strategy = chooseStrategy(store, known);
+    await audit(ctx, { action: "clear.started", strategy });
+    await enterPhase({ ctx }, "pausing");
+    await waitForMirror({ storeId, signal: ctx.signal });
     checkpoint = {
       stage: "delete_known",
-      strategy: chooseStrategy(store, known),
+      strategy,
       namespace: store.metafieldNamespace,
       keys: clearedKeys(store),
       known: null,
@@ -69,10 +70,11 @@ export async function runClear(ctx: RunContext): Promise<TClearSummary> {
       refusals: [],
       remaining: null,
       unreachableOrders: types.includes("order") ? await findUnreachableOrders(store) : null,
+      metafieldsPlanned: known,
       apiCalls: 0,
       apiPoints: 0,
     };
-    await ctx.strategy(checkpoint.strategy);
+    await ctx.strategy(strategy);
     await ctx.progress(
       {},
       {
@@ -84,6 +86,7 @@ export async function runClear(ctx: RunContext): Promise<TClearSummary> {
       },
     );
   } else {
+    await audit(ctx, { action: "clear.started", strategy: checkpoint.strategy });
     // Another attempt: the mirror may have started a round meanwhile.
     await waitForMirror({ storeId, signal: ctx.signal });
   }
@@ -210,11 +213,18 @@ async function deleteKnownByCalls(clearing: Clearing) {
 /** Deletes a list of identifiers by calls (what a bulk operation left, what the search found). */
 async function deleteIdentifiersByCalls(clearing: Clearing, identifiers: MetafieldIdentifier[]) {
   const { ctx, checkpoint, deleter } = clearing;
-  const step = deleter.batchSize * 4;
+  const step = deleter.batchSize * PARALLEL_CALLS;
   for (let start = 0; start < identifiers.length; start += step) {
     ctx.throwIfCancelled();
     const slice = identifiers.slice(start, start + step);
-    const outcome = await deleter.delete(slice, ctx.signal);
+    const chunks: MetafieldIdentifier[][] = [];
+    for (let index = 0; index < slice.length; index += deleter.batchSize)
+      chunks.push(slice.slice(index, index + deleter.batchSize));
+    const outcomes = await Promise.all(chunks.map((chunk) => deleter.delete(chunk, ctx.signal)));
+    const outcome = {
+      deleted: outcomes.reduce((sum, each) => sum + each.deleted, 0),
+      refused: outcomes.flatMap((each) => each.refused),
+    };
     for (const { identifier } of outcome.refused) {
       const type = parseItemGid(identifier.ownerId)?.type;
       if (type) addTally(checkpoint, type, { refused: 1 });
@@ -248,7 +258,8 @@ async function search(clearing: Clearing): Promise<MetafieldIdentifier[]> {
 
 async function deleteFound(clearing: Clearing, found: MetafieldIdentifier[]) {
   const { ctx, checkpoint, client } = clearing;
-  await ctx.progress({ metafields: { planned: (ctx.run.counters.metafields?.planned ?? 0) + found.length } });
+  checkpoint.metafieldsPlanned += found.length;
+  await save(clearing, {}, { add: { metafields: { planned: checkpoint.metafieldsPlanned } } });
   if (found.length > BULK_THRESHOLD && checkpoint.strategy === "bulk" && !checkpoint.fellBackToPaged) {
     const operationId = await submitBulkDelete(client, found, ctx.signal);
     const outcome = await awaitBulkDelete({ client, operationId, identifiers: found, signal: ctx.signal });

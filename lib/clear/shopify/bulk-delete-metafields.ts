@@ -48,7 +48,12 @@ export async function awaitBulkDelete({
   signal?: AbortSignal;
   onStatus?: (operation: BulkOperationView) => Promise<void> | void;
 }): Promise<BulkDeleteOutcome> {
-  const [operation] = await waitForBulkOperations(client, [operationId], { signal, onStatus, firstPollMs: 500 });
+  const [operation] = await waitForBulkOperations(client, [operationId], {
+    signal,
+    onStatus,
+    firstPollMs: 500,
+    maxPollMs: 10_000,
+  });
   const failed = operation!.status === "COMPLETED" ? null : operation!;
   const lines = bulkLines(identifiers);
   const outcome: BulkDeleteOutcome = { failed, deleted: 0, refused: [], notRun: [] };

@@ -111,7 +111,8 @@ export async function findMetafields({
   const ids: string[] = [];
   for (const type of types)
     ids.push(await submitBulkQuery(client, findMetafieldsQuery(type, keysByType[type]!), { signal }));
-  const ended = await waitForBulkOperations(client, ids, { signal, onStatus });
+  // Polled together, every 10 s at most: a search of 100k items takes tens of seconds.
+  const ended = await waitForBulkOperations(client, ids, { signal, onStatus, maxPollMs: 10_000 });
   const failed = ended.find((operation) => operation.status !== "COMPLETED");
   if (failed) throw new BulkOperationFailedError(failed, client.shopDomain);
   const found: FoundMetafields = { byType: {}, apiCalls: 0 };
