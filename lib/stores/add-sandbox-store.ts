@@ -18,10 +18,15 @@ export async function addSandboxStore({
   actor,
   size,
   name,
+  scopes,
 }: TAddSandboxStoreRequest & { organizationId: string; actor: Actor }): Promise<TStoreResponse> {
   const shopDomain = `sandbox-${randomUUID().slice(0, 12)}.myshopify.com`;
   const displayName = name ?? `Sandbox store (${size})`;
-  const created = await createSandboxShop({ domain: shopDomain, name: displayName });
+  const created = await createSandboxShop({
+    domain: shopDomain,
+    name: displayName,
+    scopes: scopes && [...new Set(scopes)],
+  });
   if (size === "small") await seedSandboxShop({ shopDomain, size, namespace: DEFAULT_METAFIELD_NAMESPACE });
   const { store } = await saveConnectedStore({
     organizationId,

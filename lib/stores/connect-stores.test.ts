@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as storeRoute from "@/app/api/stores/[storeId]/route";
 import * as storesRoute from "@/app/api/stores/route";
+import * as sandboxRoute from "@/app/api/stores/sandbox/route";
 import * as tokenRoute from "@/app/api/stores/token/route";
 import { db } from "@/db/client";
 import { stores } from "@/db/schema/stores";
@@ -161,6 +162,34 @@ describe("sandbox stores", () => {
     expect((await sandboxCounts(store.shopDomain)).orders).toBe(SANDBOX_STORE_SIZES.large.orders);
   }, 300_000);
 
+  it("adds a sandbox store with a chosen scope set, and refuses a scope the sandbox does not grant with 422 on scopes", async () => {
+    const scopes = [
+      "read_products",
+      "write_products",
+      "read_customers",
+      "write_customers",
+      "read_orders",
+      "write_orders",
+    ];
+    const res = await call(sandboxRoute.POST, "POST", "/api/stores/sandbox", {
+      cookie: owner.cookie,
+      body: { size: "small", scopes },
+    });
+    expect(res.status).toBe(201);
+    // Shopify reports what the token was granted: without read_all_orders the store sees 60 days of orders.
+    expect(storeCredentials(await storeRow(res.body.store.id))!.scopes).toEqual(scopes);
+
+    for (const body of [
+      { size: "small", scopes: ["read_products", "read_inventory"] },
+      { size: "small", scopes: [] },
+      { size: "small", scopes: "read_products" },
+    ]) {
+      const refused = await call(sandboxRoute.POST, "POST", "/api/stores/sandbox", { cookie: owner.cookie, body });
+      expect(refused.status, JSON.stringify(body)).toBe(422);
+      expect(refused.body.error.field, JSON.stringify(body)).toMatch(/^scopes/);
+    }
+  });
+
   it("lets members read but only admins add stores", async () => {
     const refused = await call((await import("@/app/api/stores/sandbox/route")).POST, "POST", "/x", {
       cookie: member.cookie,
@@ -195,6 +224,7 @@ describe("connect by access token", () => {
     const credentials = storeCredentials(await storeRow(res.body.store.id))!;
     expect(credentials.accessToken).toBe(accessToken);
     expect(credentials.scopes.sort()).toEqual([
+      "read_all_orders",
       "read_customers",
       "read_orders",
       "read_products",

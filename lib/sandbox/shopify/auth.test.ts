@@ -180,6 +180,6 @@ describe("currentAppInstallation", () => {
       { id: "gid://shopify/App/99001" },
     ]);
     const ours = await sandboxClient(baseUrl(), shop.domain, accessToken)<Installation>(INSTALLATION);
-    expect(ours.body.data!.currentAppInstallation.accessScopes).toHaveLength(6);
+    expect(ours.body.data!.currentAppInstallation.accessScopes).toHaveLength(7);
   });
 });

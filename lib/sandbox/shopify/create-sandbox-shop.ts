@@ -11,7 +11,7 @@ export type CreateSandboxShopOptions = {
   bucketSize?: number;
   throttleEnabled?: boolean;
   app?: { id: number; handle: string };
-  /** Access scopes granted to the app (default: the six the product needs). */
+  /** Access scopes granted to the app (default: SANDBOX_DEFAULT_SCOPES). */
   scopes?: string[];
   db?: SandboxDb;
 };

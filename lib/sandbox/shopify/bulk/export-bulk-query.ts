@@ -57,6 +57,9 @@ export async function exportBulkQuery({
   let next = runPage(after);
   for (;;) {
     const { result, context } = await next;
+    // A field the app's scopes do not reach fails the whole export (Shopify's ACCESS_DENIED error code).
+    if (result.errors?.some((error) => error.extensions.code === "ACCESS_DENIED"))
+      return { status: "FAILED", errorCode: "ACCESS_DENIED" };
     if (result.errors?.length || !result.data) throw result.errors?.[0] ?? new Error("bulk query returned no data");
     const root = result.data[plan.rootKey] as Json | null;
 

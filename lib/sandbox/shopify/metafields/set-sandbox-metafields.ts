@@ -17,6 +17,8 @@ export type SetSandboxMetafieldsOptions = {
   /** The calling app: `$app` namespaces resolve to its reserved namespace. */
   appId: number;
   inputs: MetafieldsSetInput[];
+  /** Orders created before this do not exist for the caller (no `read_all_orders`). */
+  ordersSince?: Date | null;
   db?: SandboxDb;
 };
 
@@ -26,6 +28,7 @@ export async function setSandboxMetafields({
   shopId,
   appId,
   inputs,
+  ordersSince = null,
   db = defaultSandboxDb,
 }: SetSandboxMetafieldsOptions): Promise<SetSandboxMetafieldsResult> {
   if (inputs.length > MAX_METAFIELDS_PER_CALL) return { metafields: [], userErrors: [TOO_MANY_METAFIELDS] };
@@ -45,6 +48,7 @@ export async function setSandboxMetafields({
       tx,
       shopId,
       located.map((element) => element.owner),
+      ordersSince,
     );
     const definitions = await loadDefinitionTypes(tx, shopId, located);
     const current = await lockCurrentValues(tx, shopId, located);

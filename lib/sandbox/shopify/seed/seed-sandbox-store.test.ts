@@ -147,6 +147,23 @@ describe("seedSandboxStore", () => {
     expect(shop.nextOrderNumber).toBe(1201);
   });
 
+  it("spreads orders over the year before today, so a token without read_all_orders sees only the recent ones", async () => {
+    const { shop } = await seedSandboxStore({ domain: domain(), seed: 4, sizes: { ...SIZES, orders: 300 } });
+    const [spread] = await db
+      .select({
+        oldest: sql<number>`extract(epoch from now() - min(${orders.createdAt})) / 86400`,
+        newest: sql<number>`extract(epoch from now() - max(${orders.createdAt})) / 86400`,
+        recent: sql<number>`(count(*) filter (where ${orders.createdAt} >= now() - interval '60 days'))::int`,
+      })
+      .from(orders)
+      .where(eq(orders.shopId, shop.id));
+    expect(Number(spread!.oldest)).toBeGreaterThan(300);
+    expect(Number(spread!.newest)).toBeLessThan(3);
+    // About 60 of the 335 days that hold orders.
+    expect(spread!.recent).toBeGreaterThan(40);
+    expect(spread!.recent).toBeLessThan(70);
+  });
+
   it("refuses a shop that already has data", async () => {
     const { shop } = await seedSandboxStore({
       domain: domain(),

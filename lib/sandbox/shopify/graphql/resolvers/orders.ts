@@ -1,5 +1,5 @@
 // Order and LineItem reads: QueryRoot fields, types, search fields and sort keys.
-import { eq, sql } from "drizzle-orm";
+import { eq, gte, sql } from "drizzle-orm";
 import { sandboxShopifyOrderLineItems as lineItems, sandboxShopifyOrders as orders } from "@/db/schema";
 import { toGid } from "../../gid";
 import { textCondition } from "../../search/search-to-sql";
@@ -14,6 +14,7 @@ export const orderList: ResourceList<OrderNode> = {
   field: "orders",
   typename: "Order",
   table: orders,
+  visible: (ctx) => (ctx.ordersSince ? gte(orders.createdAt, ctx.ordersSince) : undefined),
   sorts: {
     ID: sortBy.id(orders.id),
     ORDER_NUMBER: sortBy.integer("ORDER_NUMBER", orders.number, (row) => row.number),
