@@ -17,7 +17,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import type { SandboxPlan } from "../db/schema";
+import type { SandboxPlan } from "../lib/sandbox/shopify/provisioning";
 import { openDatabase } from "../lib/runtime/database";
 import { MAX_IN_FLIGHT } from "../lib/shopify/client/store-budget";
 
@@ -66,7 +66,7 @@ async function main() {
   });
   process.env.DATABASE_URL = database.url;
   const { db, closeDb } = await import("../db/client");
-  const { createSandboxShop } = await import("../lib/sandbox/shopify/create-sandbox-shop");
+  const { createSandboxShop } = await import("../lib/sandbox/shopify/provisioning");
   const { createShopifyClient } = await import("../lib/shopify/client/create-shopify-client");
   const sandbox = await startSandboxProcess(database.url, "memory");
   const rows: Row[] = [];

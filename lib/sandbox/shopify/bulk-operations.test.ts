@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { sandboxShopifyBulkOperations, sandboxShopifyMetafields, sandboxShopifyOrderLineItems } from "@/db/schema";
+import { sandboxShopifyMetafields, sandboxShopifyOrderLineItems } from "@/db/schema/sandbox-shopify";
+import { sandboxShopifyBulkOperations } from "@/db/schema/sandbox-shopify-bulk";
 import { defaultSandboxDb as db } from "./sandbox-db";
 import { setSandboxFaults } from "./faults/set-sandbox-faults";
 import { seedSandboxStore } from "./seed/seed-sandbox-store";
-import { streamSandboxSyncState } from "./seed/stream-sandbox-sync-state";
+import { streamSandboxSyncState } from "./testing/stream-sandbox-sync-state";
 import { readJsonl, uploadJsonl, waitForBulkOperation } from "./testing/bulk-client";
 import { sandboxClient, startSandboxServerForTests } from "./testing/sandbox-client";
 import { ensureSandboxWorkers } from "./workers/sandbox-workers";

@@ -1,4 +1,9 @@
-import { sandboxShopifyShops, type SandboxAppInstallation, type SandboxPlan, type SandboxShop } from "@/db/schema";
+import {
+  sandboxShopifyShops,
+  type SandboxAppInstallation,
+  type SandboxPlan,
+  type SandboxShop,
+} from "@/db/schema/sandbox-shopify";
 import { installSandboxApp, SANDBOX_DEFAULT_APP } from "./install-sandbox-app";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
 

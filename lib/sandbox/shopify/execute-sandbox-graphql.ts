@@ -26,7 +26,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
-import type { SandboxAppInstallation, SandboxShop } from "@/db/schema";
+import type { SandboxAppInstallation, SandboxShop } from "@/db/schema/sandbox-shopify";
 import { actualQueryCost, requestedQueryCost, type CostInput } from "./cost/calculate-query-cost";
 import type { SandboxBucketStore, ThrottleStatus } from "./cost/bucket-store";
 import { postgresBucketStore } from "./cost/postgres-bucket-store";

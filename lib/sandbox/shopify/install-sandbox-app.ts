@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { sandboxShopifyAppInstallations, type SandboxAppInstallation } from "@/db/schema";
+import { sandboxShopifyAppInstallations, type SandboxAppInstallation } from "@/db/schema/sandbox-shopify";
 import { hashAccessToken, newAccessToken } from "./hash-access-token";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
 

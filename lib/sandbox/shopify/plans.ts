@@ -1,7 +1,7 @@
 // Shopify's per-plan GraphQL Admin rate limits (points restored per second, per app and store)
 // and the API versions the sandbox answers. Bucket size defaults to 20 × the restore rate, which
 // is what real stores report (maximumAvailable 2000 at restoreRate 100).
-import type { SandboxPlan, SandboxShop } from "@/db/schema";
+import type { SandboxPlan, SandboxShop } from "@/db/schema/sandbox-shopify";
 
 export const SANDBOX_API_VERSIONS = ["2026-01"] as const;
 export type SandboxApiVersion = (typeof SANDBOX_API_VERSIONS)[number];

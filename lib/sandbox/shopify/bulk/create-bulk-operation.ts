@@ -5,11 +5,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import {
   sandboxShopifyBulkOperations as operations,
-  sandboxShopifyFaults,
   sandboxShopifyFiles,
   type SandboxBulkOperation,
   type SandboxBulkType,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify-bulk";
+import { sandboxShopifyFaults } from "@/db/schema/sandbox-shopify-webhooks";
 import type { SandboxDb } from "../sandbox-db";
 
 export const MAX_RUNNING_BULK_OPERATIONS = 5;

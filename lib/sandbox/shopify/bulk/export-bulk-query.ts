@@ -3,7 +3,8 @@
 // chunk, and commits the chunk with the page's end cursor. A process that dies mid-way leaves
 // a checkpoint; whoever claims the operation next continues after the last committed page.
 import { execute, type GraphQLCompositeType, type GraphQLObjectType } from "graphql";
-import type { SandboxAppInstallation, SandboxBulkOperation, SandboxShop } from "@/db/schema";
+import type { SandboxAppInstallation, SandboxShop } from "@/db/schema/sandbox-shopify";
+import type { SandboxBulkOperation } from "@/db/schema/sandbox-shopify-bulk";
 import { sandboxSchema } from "../graphql/build-sandbox-schema";
 import { createSandboxContext } from "../graphql/context";
 import type { SandboxDb } from "../sandbox-db";

@@ -1,4 +1,4 @@
-import type { SandboxAppInstallation, SandboxShop } from "@/db/schema";
+import type { SandboxAppInstallation, SandboxShop } from "@/db/schema/sandbox-shopify";
 import type { SandboxDb } from "../sandbox-db";
 import type { SearchWarning } from "../search/search-to-sql";
 import { ordersVisibleSince } from "./access-scopes";

@@ -8,7 +8,7 @@ import {
   sandboxShopifyOrders,
   sandboxShopifyProducts,
   sandboxShopifyProductVariants,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
 import type { SandboxDb } from "../sandbox-db";
 import { batchLoader } from "./batch-loader";
 import { typed, type DefinitionNode, type MetafieldNode } from "./rows";

@@ -6,7 +6,7 @@ import {
   sandboxShopifyOrders,
   sandboxShopifyProducts,
   sandboxShopifyProductVariants,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
 import { parseGid, type GidType } from "../gid";
 import type { SandboxDb } from "../sandbox-db";
 

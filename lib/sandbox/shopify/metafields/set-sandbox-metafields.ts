@@ -1,7 +1,11 @@
 // metafieldsSet: up to 25 values, all or nothing. Every element is validated first; if any fails,
 // nothing is written and all the errors come back, as Shopify does.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { sandboxShopifyMetafieldDefinitions, sandboxShopifyMetafields, type SandboxMetafield } from "@/db/schema";
+import {
+  sandboxShopifyMetafieldDefinitions,
+  sandboxShopifyMetafields,
+  type SandboxMetafield,
+} from "@/db/schema/sandbox-shopify";
 import { defaultSandboxDb, type SandboxDb } from "../sandbox-db";
 import { resolveNamespace } from "./app-namespace";
 import { MAX_METAFIELDS_PER_CALL, TOO_MANY_METAFIELDS, type MetafieldUserError } from "./metafield-user-error";

@@ -8,11 +8,11 @@ import {
   sandboxShopifyOrders as orders,
   sandboxShopifyProducts as products,
   sandboxShopifyProductVariants as variants,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
 import { defaultSandboxDb as db } from "../sandbox-db";
 import { odooIdBase } from "./seed-metafields";
 import { SANDBOX_STORE_SIZES, seedSandboxStore } from "./seed-sandbox-store";
-import { streamSandboxSyncState, type SandboxSyncRecord } from "./stream-sandbox-sync-state";
+import { streamSandboxSyncState, type SandboxSyncRecord } from "../testing/stream-sandbox-sync-state";
 
 const domain = () => `seed-${randomUUID().slice(0, 12)}.myshopify.com`;
 const SIZES = { products: 12, customers: 30, orders: 60, metafields: 200 };

@@ -11,7 +11,7 @@ import {
   sandboxShopifyShops,
   type SandboxPlan,
   type SandboxShop,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
 import { createSandboxShop } from "../create-sandbox-shop";
 import { defaultSandboxDb, type SandboxDb } from "../sandbox-db";
 import { seedCustomers, seedProducts } from "./seed-catalog";

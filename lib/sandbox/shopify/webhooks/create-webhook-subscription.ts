@@ -2,7 +2,10 @@
 // topic and address; HTTPS addresses — plus, in the sandbox only, plain HTTP to this machine
 // (localhost, 127.0.0.1, ::1) so local receivers and tests can listen. Pub/Sub, EventBridge and
 // XML are not served by the sandbox and say so.
-import { sandboxShopifyWebhookSubscriptions as subscriptions, type SandboxWebhookSubscription } from "@/db/schema";
+import {
+  sandboxShopifyWebhookSubscriptions as subscriptions,
+  type SandboxWebhookSubscription,
+} from "@/db/schema/sandbox-shopify-webhooks";
 import { isUniqueViolation } from "../pg-errors";
 import { SANDBOX_API_VERSIONS } from "../plans";
 import type { SandboxDb } from "../sandbox-db";

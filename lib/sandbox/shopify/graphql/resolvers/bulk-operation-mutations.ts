@@ -1,7 +1,10 @@
 // bulkOperationRunQuery, bulkOperationRunMutation, bulkOperationCancel and stagedUploadsCreate.
 // Creating an operation only checks and stores it (status CREATED); a background worker runs it.
 import { and, eq, isNotNull } from "drizzle-orm";
-import { sandboxShopifyBulkOperations as operations, sandboxShopifyFiles as files } from "@/db/schema";
+import {
+  sandboxShopifyBulkOperations as operations,
+  sandboxShopifyFiles as files,
+} from "@/db/schema/sandbox-shopify-bulk";
 import { cancelBulkOperation } from "../../bulk/cancel-bulk-operation";
 import { planBulkMutation } from "../../bulk/bulk-mutation-plan";
 import { planBulkQuery } from "../../bulk/bulk-query-plan";

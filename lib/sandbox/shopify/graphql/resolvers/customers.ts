@@ -1,6 +1,6 @@
 // Customer reads: QueryRoot fields, the Customer type, search fields and sort keys.
 import { sql } from "drizzle-orm";
-import { sandboxShopifyCustomers as customers, sandboxShopifyOrders as orders } from "@/db/schema";
+import { sandboxShopifyCustomers as customers, sandboxShopifyOrders as orders } from "@/db/schema/sandbox-shopify";
 import { toGid } from "../../gid";
 import type { SandboxContext } from "../context";
 import { typed, type CustomerNode } from "../rows";

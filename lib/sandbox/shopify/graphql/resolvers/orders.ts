@@ -1,6 +1,6 @@
 // Order and LineItem reads: QueryRoot fields, types, search fields and sort keys.
 import { eq, gte, sql } from "drizzle-orm";
-import { sandboxShopifyOrderLineItems as lineItems, sandboxShopifyOrders as orders } from "@/db/schema";
+import { sandboxShopifyOrderLineItems as lineItems, sandboxShopifyOrders as orders } from "@/db/schema/sandbox-shopify";
 import { toGid } from "../../gid";
 import { textCondition } from "../../search/search-to-sql";
 import type { SandboxContext } from "../context";

@@ -1,6 +1,9 @@
 // Product and ProductVariant reads: QueryRoot fields, types, search fields and sort keys.
 import { eq, sql } from "drizzle-orm";
-import { sandboxShopifyProducts as products, sandboxShopifyProductVariants as variants } from "@/db/schema";
+import {
+  sandboxShopifyProducts as products,
+  sandboxShopifyProductVariants as variants,
+} from "@/db/schema/sandbox-shopify";
 import { toGid } from "../../gid";
 import { textCondition } from "../../search/search-to-sql";
 import type { SandboxContext } from "../context";

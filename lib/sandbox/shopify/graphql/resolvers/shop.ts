@@ -2,14 +2,14 @@
 import { and, eq, gte } from "drizzle-orm";
 import {
   sandboxShopifyAppInstallations,
-  sandboxShopifyBulkOperations,
   sandboxShopifyMetafieldDefinitions,
   sandboxShopifyMetafields,
   sandboxShopifyOrderLineItems,
   sandboxShopifyOrders,
-  sandboxShopifyWebhookSubscriptions,
   type SandboxAppInstallation,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
+import { sandboxShopifyBulkOperations } from "@/db/schema/sandbox-shopify-bulk";
+import { sandboxShopifyWebhookSubscriptions } from "@/db/schema/sandbox-shopify-webhooks";
 import { parseGid, toGid } from "../../gid";
 import { visibleToApp } from "../../metafields/app-namespace";
 import { SANDBOX_PLANS } from "../../plans";
