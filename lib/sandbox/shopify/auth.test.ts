@@ -94,12 +94,32 @@ describe("sandbox Shopify authentication", () => {
     expect(result.body.data.shop.myshopifyDomain).toBe(store.shop.domain);
   });
 
+  it("answers every supported API version, and a retired one as the oldest supported, as Shopify falls forward", async () => {
+    const store = await seedSmallStore({ products: 1, customers: 0, orders: 0 });
+    for (const [asked, served] of [
+      ["2025-04", "2025-04"],
+      ["2025-07", "2025-07"],
+      ["2025-10", "2025-10"],
+      ["2026-01", "2026-01"],
+      ["2024-10", "2025-04"],
+      ["2019-04", "2025-04"],
+    ]) {
+      const res = await post(`/api/sandbox/shopify/${store.shop.domain}/admin/api/${asked}/graphql.json`, {
+        token: store.accessToken,
+        body: JSON.stringify({ query: "{ productsCount { count } }" }),
+      });
+      expect(res.status, asked).toBe(200);
+      expect(res.headers.get("x-shopify-api-version"), asked).toBe(served);
+      expect(res.body.data).toEqual({ productsCount: { count: 1 } });
+    }
+  });
+
   it("404s an unknown API version or shop, 405s other methods and 400s a body that is not JSON", async () => {
     const store = await seedSmallStore({ products: 0, customers: 0, orders: 0 });
     const path = (version: string, domain = store.shop.domain) =>
       `/api/sandbox/shopify/${domain}/admin/api/${version}/graphql.json`;
-    expect((await post(path("2019-04"), { token: store.accessToken })).status).toBe(404);
-    expect((await post(path("unstable"), { token: store.accessToken })).status).toBe(404);
+    for (const version of ["2027-01", "2026-02", "unstable", "latest", "2026-1"])
+      expect((await post(path(version), { token: store.accessToken })).status, version).toBe(404);
     expect((await post(path("2026-01", "nobody.myshopify.com"), { token: store.accessToken })).status).toBe(404);
     expect((await post(path("2026-01"), { token: store.accessToken, method: "GET" })).status).toBe(405);
     const badJson = await post(path("2026-01"), { token: store.accessToken, body: "{not json" });

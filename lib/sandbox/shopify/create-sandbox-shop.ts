@@ -5,6 +5,7 @@ import {
   type SandboxShop,
 } from "@/db/schema/sandbox-shopify";
 import { installSandboxApp, SANDBOX_DEFAULT_APP } from "./install-sandbox-app";
+import { sandboxPlan } from "./plans";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
 
 export type CreateSandboxShopOptions = {
@@ -39,6 +40,7 @@ export async function createSandboxShop({
 }: CreateSandboxShopOptions): Promise<CreatedSandboxShop> {
   const normalized = domain.trim().toLowerCase();
   if (!DOMAIN.test(normalized)) throw new Error(`not a shop domain: ${JSON.stringify(domain)}`);
+  sandboxPlan(plan);
   return db.transaction(async (tx) => {
     const [shop] = await tx
       .insert(sandboxShopifyShops)

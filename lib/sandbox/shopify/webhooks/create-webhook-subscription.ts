@@ -7,7 +7,7 @@ import {
   type SandboxWebhookSubscription,
 } from "@/db/schema/sandbox-shopify-webhooks";
 import { isUniqueViolation } from "../pg-errors";
-import { SANDBOX_API_VERSIONS } from "../plans";
+import { SANDBOX_SCHEMA_VERSION } from "../plans";
 import type { SandboxDb } from "../sandbox-db";
 import type { WebhookTopicEnum } from "./webhook-topics";
 
@@ -55,7 +55,7 @@ export async function createWebhookSubscription(
         topic: options.topic,
         uri,
         format: "JSON",
-        apiVersion: SANDBOX_API_VERSIONS[0],
+        apiVersion: SANDBOX_SCHEMA_VERSION,
       })
       .returning();
     return { subscription: subscription! };

@@ -1,0 +1,2 @@
+ALTER TABLE "sandbox_shopify_bulk_operations" ADD COLUMN "group_objects" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "sandbox_shopify_shops" ADD CONSTRAINT "sandbox_shopify_shops_plan_check" CHECK ("sandbox_shopify_shops"."plan" in ('standard', 'advanced', 'plus', 'enterprise'));
