@@ -24,6 +24,8 @@ export type CreateBulkOperationOptions = {
   baseUrl: string;
   inputFileId?: number | null;
   clientIdentifier?: string | null;
+  /** Bulk queries: write each object's children right after it (else before it, as Shopify may). */
+  groupObjects?: boolean;
 };
 
 export async function createBulkOperation(
@@ -59,6 +61,7 @@ export async function createBulkOperation(
         baseUrl: options.baseUrl,
         inputFileId: options.inputFileId ?? null,
         clientIdentifier: options.clientIdentifier ?? null,
+        groupObjects: options.groupObjects ?? false,
         failAfterObjects: failAfter,
       })
       .returning();

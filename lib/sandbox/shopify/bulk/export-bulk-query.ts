@@ -71,10 +71,14 @@ export async function exportBulkQuery({
     try {
       if (plan.rootIsConnection && root) {
         for (const { node, selection } of connectionNodes(root, plan.rootField)) {
-          await writeBulkObject(node, selection, nodeType, null, { sink, context });
+          await writeBulkObject(node, selection, nodeType, null, { sink, context, grouped: operation.groupObjects });
         }
       } else if (root) {
-        await writeBulkObject(root, plan.rootField.selectionSet!, plan.rootType, null, { sink, context });
+        await writeBulkObject(root, plan.rootField.selectionSet!, plan.rootType, null, {
+          sink,
+          context,
+          grouped: operation.groupObjects,
+        });
       }
     } catch (error) {
       if (!(error instanceof SinkFull)) throw error;

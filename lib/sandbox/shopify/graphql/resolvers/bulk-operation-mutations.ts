@@ -28,7 +28,7 @@ async function start(
   ctx: SandboxContext,
   type: "QUERY" | "MUTATION",
   query: string,
-  extra: { inputFileId?: number; clientIdentifier?: string | null } = {},
+  extra: { inputFileId?: number; clientIdentifier?: string | null; groupObjects?: boolean } = {},
 ) {
   const created = await createBulkOperation({
     db: ctx.db,
@@ -47,11 +47,11 @@ async function start(
 
 export const bulkOperationMutationResolvers: ResolverMap = {
   Mutation: {
-    bulkOperationRunQuery: async (_: unknown, args: { query: string }, ctx: SandboxContext) => {
+    bulkOperationRunQuery: async (_: unknown, args: { query: string; groupObjects: boolean }, ctx: SandboxContext) => {
       const planned = planBulkQuery(args.query);
       if ("problem" in planned)
         return { bulkOperation: null, userErrors: [{ field: ["query"], message: planned.problem, code: "INVALID" }] };
-      const bulkOperation = await start(ctx, "QUERY", args.query);
+      const bulkOperation = await start(ctx, "QUERY", args.query, { groupObjects: args.groupObjects });
       return bulkOperation
         ? { bulkOperation, userErrors: [] }
         : { bulkOperation: null, userErrors: [limitReached("query")] };
