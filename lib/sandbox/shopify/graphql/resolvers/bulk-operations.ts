@@ -59,7 +59,7 @@ const bulkList: Pick<ResourceList<BulkOperationNode>, "sorts" | "search"> = {
       // The 2026-01 guide's own example filters with `type:`.
       type: { kind: "text", column: operations.type, match: "exact" },
     },
-    text: () => sql`false`,
+    text: [],
   },
 };
 

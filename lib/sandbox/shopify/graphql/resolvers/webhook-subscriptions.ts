@@ -22,7 +22,7 @@ const search: SearchSpec = {
     topic: { kind: "text", column: subscriptions.topic, match: "exact" },
     endpoint: { kind: "text", column: subscriptions.uri, match: "exact" },
   },
-  text: (pattern) => sql`${subscriptions.uri} ilike ${pattern}`,
+  text: [subscriptions.uri],
 };
 
 const sorts = {
