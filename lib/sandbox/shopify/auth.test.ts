@@ -141,8 +141,46 @@ describe("sandbox Shopify authentication", () => {
         extensions: { code: "undefinedField", typeName: "Shop", fieldName: "definitelyNotAField" },
       }),
     ]);
-    const syntax = await gql(`query { shop { name }`);
-    expect(syntax.body.errors).toEqual([expect.objectContaining({ extensions: { code: "PARSE_ERROR" } })]);
+    // Parse errors as Shopify's server (graphql-ruby) words them.
+    expect((await gql(`query { shop { name }`)).body.errors).toEqual([
+      { message: "Unexpected end of document", locations: [] },
+    ]);
+    expect((await gql(`query { shop { name } } }`)).body.errors).toEqual([
+      { message: 'Parse error on "}" (RCURLY) at [1, 25]', locations: [{ line: 1, column: 25 }] },
+    ]);
+    expect((await gql(`query { products(first: ) { nodes { id } } }`)).body.errors).toEqual([
+      { message: 'Parse error on ")" (RPAREN) at [1, 25]', locations: [{ line: 1, column: 25 }] },
+    ]);
+    const mistakes: [string, string, string][] = [
+      [
+        `{ products(first: 1, colour: "red") { nodes { id } } }`,
+        "Field 'products' doesn't accept argument 'colour'",
+        "argumentNotAccepted",
+      ],
+      [
+        `mutation { metafieldsSet { userErrors { message } } }`,
+        "Field 'metafieldsSet' is missing required arguments: metafields",
+        "missingRequiredArguments",
+      ],
+      [
+        `{ shop { id { name } } }`,
+        "Selections can't be made on scalars (field 'id' returns ID but has selections)",
+        "selectionMismatch",
+      ],
+      [
+        `{ shop }`,
+        "Field must have selections (field 'shop' returns Shop but has no selections. Did you mean 'shop { ... }'?)",
+        "selectionMismatch",
+      ],
+      [`query Q { product(id: $id) { id } }`, "Variable $id is used by Q but not declared", "variableNotDefined"],
+      [`query Q($id: ID!) { shop { id } }`, "Variable $id is declared by Q but not used", "variableNotUsed"],
+    ];
+    for (const [query, message, code] of mistakes) {
+      const answer = await gql(query);
+      expect(answer.body.errors, query).toEqual([
+        expect.objectContaining({ message, extensions: expect.objectContaining({ code }) }),
+      ]);
+    }
     const variable = await gql(`query Product($id: ID!) { product(id: $id) { id } }`, {});
     expect(variable.body.errors).toEqual([
       expect.objectContaining({
