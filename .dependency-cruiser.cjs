@@ -36,6 +36,8 @@ const LAYERS = [
 
 // Tests and their helpers wire things together from any layer (a test starts the workers).
 const NOT_CHECKED = ["\\.test\\.tsx?$", "(^|/)testing/", "^e2e/"];
+// The sandboxes' own command-line entry points: their standalone servers and benchmarks.
+const SANDBOX_SCRIPTS = ["^scripts/sandbox-[^/]+\\.ts$", "^scripts/bench-(sandbox|odoo)\\.ts$"];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const pattern = (folder) => (folder.endsWith(".ts") ? `^${escape(folder)}$` : `^${escape(folder)}/`);
@@ -62,8 +64,39 @@ const layerRules = LAYERS.flatMap((layer, index) =>
 module.exports = {
   forbidden: [
     ...layerRules,
-    // Issue 16 adds the sandbox boundary here: the product may import only each sandbox's small
-    // provisioning module (create, seed), nothing else under lib/sandbox/.
+    // The sandboxes stand in for Shopify and Odoo: the product reaches a sandbox only through its
+    // provisioning module (create, seed, sizes, the HTTP mount) and then through the API, as it
+    // reaches a real store; a sandbox knows nothing of the product. Either could then become its
+    // own package by changing that one module. Tests, test helpers and the sandboxes' own scripts
+    // (their servers and benchmarks) may reach inside.
+    {
+      name: "sandbox-boundary: the product uses only provisioning",
+      comment:
+        "Outside the sandbox, import lib/sandbox/<name>/provisioning.ts only: read a sandbox store through " +
+        "the Admin API, never its tables (db/schema/sandbox-*) or internals.",
+      severity: "error",
+      // db/client.ts and db/handle.ts type the one database handle over every table.
+      from: {
+        pathNot: ["^lib/sandbox/", "^db/schema/", "^db/(client|handle)\\.ts$", ...NOT_CHECKED, ...SANDBOX_SCRIPTS],
+      },
+      // The sandboxes' tables too, and the schema barrel that holds them (drizzle-kit's entry).
+      to: {
+        path: ["^lib/sandbox/", "^db/schema/sandbox-", "^db/schema/index\\.ts$"],
+        pathNot: "^lib/sandbox/[^/]+/provisioning\\.ts$",
+      },
+    },
+    {
+      name: "sandbox-boundary: the sandbox knows nothing of the product",
+      comment:
+        "A sandbox imports its own files and its own tables (db/schema/sandbox-<name>*.ts) only; its " +
+        "*-db.ts module is the one seam to the shared database handle.",
+      severity: "error",
+      from: { path: "^lib/sandbox/([^/]+)/", pathNot: [...NOT_CHECKED, "^lib/sandbox/[^/]+/[^/]+-db\\.ts$"] },
+      to: {
+        path: "^(app|components|scripts|lib|db)/",
+        pathNot: ["^lib/sandbox/$1/", "^db/schema/sandbox-$1[^/]*\\.ts$"],
+      },
+    },
     {
       name: "no-cycle-between-domains",
       comment: "An import cycle that leaves its domain: the domains no longer depend one way.",

@@ -17,7 +17,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
-import type { SandboxPlan } from "../db/schema";
+import { sandboxPlan, type SandboxPlan } from "../lib/sandbox/shopify/provisioning";
 import { openDatabase } from "../lib/runtime/database";
 import { MAX_IN_FLIGHT } from "../lib/shopify/client/store-budget";
 
@@ -31,7 +31,7 @@ const { values } = parseArgs({
 });
 const WINDOW_SECONDS = Number(values.seconds);
 const BUCKET_SECONDS = Number(values["bucket-seconds"]);
-const PLANS = values.plans.split(",") as SandboxPlan[];
+const PLANS: SandboxPlan[] = values.plans.split(",").map((name) => sandboxPlan(name.trim(), "--plans"));
 const OPERATIONS = (["cheap query", "metafieldsDelete ×25"] as const).filter((operation) =>
   values.operations.split(",").includes(operation === "cheap query" ? "cheap" : "delete"),
 );
@@ -66,7 +66,7 @@ async function main() {
   });
   process.env.DATABASE_URL = database.url;
   const { db, closeDb } = await import("../db/client");
-  const { createSandboxShop } = await import("../lib/sandbox/shopify/create-sandbox-shop");
+  const { createSandboxShop } = await import("../lib/sandbox/shopify/provisioning");
   const { createShopifyClient } = await import("../lib/shopify/client/create-shopify-client");
   const sandbox = await startSandboxProcess(database.url, "memory");
   const rows: Row[] = [];

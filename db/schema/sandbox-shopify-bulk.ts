@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   bigserial,
+  boolean,
   customType,
   index,
   integer,
@@ -82,6 +83,9 @@ export const sandboxShopifyBulkOperations = pgTable(
     status: text("status").$type<SandboxBulkStatus>().notNull().default("CREATED"),
     // The bulk query, or the mutation run once per uploaded line.
     query: text("query").notNull(),
+    // bulkOperationRunQuery(groupObjects:): true writes each object's children right after it;
+    // false (the default since 2026-01) may write a child before its parent.
+    groupObjects: boolean("group_objects").notNull().default(false),
     inputFileId: bigint("input_file_id", { mode: "number" }).references(() => sandboxShopifyFiles.id, {
       onDelete: "set null",
     }),

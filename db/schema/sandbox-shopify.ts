@@ -7,6 +7,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   doublePrecision,
   index,
   integer,
@@ -31,26 +32,37 @@ const tags = () =>
     .notNull()
     .default(sql`'{}'::text[]`);
 
-export type SandboxPlan = "standard" | "advanced" | "plus" | "enterprise";
+export const SANDBOX_PLAN_NAMES = ["standard", "advanced", "plus", "enterprise"] as const;
+export type SandboxPlan = (typeof SANDBOX_PLAN_NAMES)[number];
 
-export const sandboxShopifyShops = pgTable("sandbox_shopify_shops", {
-  id: id(),
-  domain: text("domain").notNull().unique(),
-  name: text("name").notNull(),
-  email: text("email").notNull(),
-  plan: text("plan").$type<SandboxPlan>().notNull().default("standard"),
-  currencyCode: text("currency_code").notNull().default("USD"),
-  // Benchmarks switch the leaky bucket off; everything else stays as strict as Shopify.
-  throttleEnabled: boolean("throttle_enabled").notNull().default(true),
-  // Null means the default: 20 × the plan's restore rate, as real stores report.
-  bucketSize: integer("bucket_size"),
-  // How many identifiers one metafieldsDelete call takes (250, Shopify's input list cap; some
-  // shops refuse more than 25, the figure of the 2024-04 changelog).
-  metafieldsDeleteLimit: integer("metafields_delete_limit").notNull().default(250),
-  nextOrderNumber: integer("next_order_number").notNull().default(1001),
-  createdAt: at("created_at"),
-  updatedAt: at("updated_at"),
-});
+export const sandboxShopifyShops = pgTable(
+  "sandbox_shopify_shops",
+  {
+    id: id(),
+    domain: text("domain").notNull().unique(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    plan: text("plan").$type<SandboxPlan>().notNull().default("standard"),
+    currencyCode: text("currency_code").notNull().default("USD"),
+    // Benchmarks switch the leaky bucket off; everything else stays as strict as Shopify.
+    throttleEnabled: boolean("throttle_enabled").notNull().default(true),
+    // Null means the default: 20 × the plan's restore rate, as real stores report.
+    bucketSize: integer("bucket_size"),
+    // How many identifiers one metafieldsDelete call takes (250, Shopify's input list cap; some
+    // shops refuse more than 25, the figure of the 2024-04 changelog).
+    metafieldsDeleteLimit: integer("metafields_delete_limit").notNull().default(250),
+    nextOrderNumber: integer("next_order_number").notNull().default(1001),
+    createdAt: at("created_at"),
+    updatedAt: at("updated_at"),
+  },
+  // A shop on a plan the sandbox does not know would answer every request with a 500.
+  (t) => [
+    check(
+      "sandbox_shopify_shops_plan_check",
+      sql`${t.plan} in (${sql.raw(SANDBOX_PLAN_NAMES.map((name) => `'${name}'`).join(", "))})`,
+    ),
+  ],
+);
 export type SandboxShop = typeof sandboxShopifyShops.$inferSelect;
 
 export const sandboxShopifyAppInstallations = pgTable(

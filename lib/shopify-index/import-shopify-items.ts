@@ -32,6 +32,8 @@ type Options = {
   type: ResourceType;
   startedAt: Date;
   batchSize?: number;
+  /** Ask Shopify for grouped lines (parents before their children); the reader copes with either. */
+  groupObjects?: boolean;
   report?: ImportReport;
 };
 
@@ -41,10 +43,12 @@ export async function importShopifyItems({
   type,
   startedAt,
   batchSize = BATCH,
+  groupObjects = false,
   report = {},
 }: Options): Promise<{ imported: number; removed: number }> {
   let imported = 0;
-  // Products wait here until their variant lines (which follow them) have added the SKUs.
+  // Products wait here for the variant lines that follow them; lines that come before their
+  // product (ungrouped output) are kept in lateSkus and added at the end.
   const open = new Map<number, IndexRow>();
   const lateSkus = new Map<number, string[]>();
   const flush = async () => {
@@ -59,7 +63,11 @@ export async function importShopifyItems({
     });
   };
 
-  const lines = runBulkQuery(client, INDEX_BULK_QUERIES[type], { signal: report.signal, onStatus: report.onExport });
+  const lines = runBulkQuery(client, INDEX_BULK_QUERIES[type], {
+    groupObjects,
+    signal: report.signal,
+    onStatus: report.onExport,
+  });
   for await (const line of lines) {
     if (typeof line.__parentId === "string") {
       const parent = parseItemGid(line.__parentId);

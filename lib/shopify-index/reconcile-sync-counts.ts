@@ -18,12 +18,21 @@ export async function reconcileSyncCounts({
 }): Promise<CountsDrift> {
   return db.transaction(async (tx) => {
     await lockStoreSync(tx, storeId);
-    const statuses = await tx.execute(sql`
+    // Two statements, each driven by the store's own rows through the keys. The single self-join
+    // of the index this replaces took 61 s on a test database for a fresh 7,500-item store (these
+    // take well under a second there).
+    const mapped = await tx.execute(sql`
       update shopify_index_items i set sync_status = m.status
-      from shopify_index_items i2
-      left join sync_mappings m on m.store_id = i2.store_id and m.resource_type = i2.resource_type and m.shopify_id = i2.shopify_id
-      where i2.store_id = ${storeId} and i.store_id = i2.store_id and i.resource_type = i2.resource_type and i.shopify_id = i2.shopify_id
-        and i2.sync_status is distinct from m.status`);
+      from sync_mappings m
+      where i.store_id = ${storeId} and m.store_id = ${storeId}
+        and m.resource_type = i.resource_type and m.shopify_id = i.shopify_id
+        and i.sync_status is distinct from m.status`);
+    const unmapped = await tx.execute(sql`
+      update shopify_index_items i set sync_status = null
+      where i.store_id = ${storeId} and i.sync_status is not null
+        and not exists (select 1 from sync_mappings m
+          where m.store_id = ${storeId} and m.resource_type = i.resource_type and m.shopify_id = i.shopify_id)`);
+    const statuses = { rowCount: (mapped.rowCount ?? 0) + (unmapped.rowCount ?? 0) };
     const counters = await tx.execute(sql`
       with items as (
         select resource_type, count(*) as items, count(*) filter (where sync_status = 'synced') as synced, count(*) filter (where sync_status = 'failed') as failed

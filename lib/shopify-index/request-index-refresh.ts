@@ -20,13 +20,13 @@ export async function requestIndexRefresh({
   const store = await findStore({ storeId, organizationId });
   if (store.status === "disconnected")
     throw new AppError("conflict", "This store is disconnected: connect it again first");
-  // A sandbox store whose first refresh never succeeded has not read its seeded sync state yet.
-  const firstRead = store.kind === "sandbox" && !(await getIndexStatus({ storeId })).refreshedAt;
+  // A store whose first refresh never succeeded has not read its sync state from Shopify yet.
+  const firstRead = !(await getIndexStatus({ storeId })).refreshedAt;
   const { run, created } = await db.transaction(async (tx) => {
     const queued = await enqueueRun(
       "shopify-index.refresh",
       { storeId, organizationId },
-      { tx, actor, trigger: "user", scope: firstRead ? { sandboxSyncState: true } : {} },
+      { tx, actor, trigger: "user", scope: firstRead ? { syncState: true } : {} },
     );
     if (queued.created)
       await recordAudit(tx, actor, {

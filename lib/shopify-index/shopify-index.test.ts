@@ -9,9 +9,11 @@ import { syncMappings } from "@/db/schema/mappings";
 import { shopifyIndexItems } from "@/db/schema/shopify-index";
 import { SHOPIFY_ACTOR } from "@/lib/audit/shopify-actor";
 import { upsertMappings } from "@/lib/mappings/upsert-mappings";
+import { runBulkQuery } from "@/lib/shopify/bulk/run-bulk-query";
 import { createSandboxProduct } from "@/lib/sandbox/shopify/create-sandbox-product";
 import { updateSandboxProduct } from "@/lib/sandbox/shopify/update-sandbox-product";
 import { disconnectStore } from "@/lib/stores/disconnect-store";
+import { storeShopifyClient } from "@/lib/stores/store-shopify-client";
 import { auditRows, eventually } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { getSyncOverview } from "@/lib/sync/get-sync-overview";
@@ -24,6 +26,8 @@ import {
 } from "@/lib/sync/testing/sync-helpers";
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { refreshIndexNow } from "@/lib/operations/testing/run-now";
+import { INDEX_BULK_QUERIES } from "./bulk-queries";
+import { importShopifyItems } from "./import-shopify-items";
 import { getIndexStatus } from "./index-status";
 
 serveTestAppForFile();
@@ -95,6 +99,35 @@ describe("index import by bulk query", () => {
     }
     console.log(`index import of 10,000 items: ${seconds.toFixed(1)} s`);
   }, 120_000);
+
+  it("reads the same index from grouped and ungrouped bulk output (variants before their product)", async () => {
+    const shop = await connectSeededShop(owner, { products: 300, customers: 0, orders: 0 });
+    const { client } = await storeShopifyClient(ids(shop));
+    // The raw export first: ungrouped, Shopify's default, a variant line may precede its product.
+    const seen = new Set<string>();
+    let before = 0;
+    for await (const line of runBulkQuery(client, INDEX_BULK_QUERIES.product)) {
+      if (typeof line.__parentId === "string" && !seen.has(line.__parentId)) before += 1;
+      if (typeof line.id === "string" && line.__parentId === undefined) seen.add(line.id);
+    }
+    expect(before).toBeGreaterThan(0);
+    const expected = await sandboxItems(shop.shopId, "product");
+    expect(expected.every((item) => item.skus.length > 0)).toBe(true);
+    for (const groupObjects of [false, true]) {
+      await db.delete(shopifyIndexItems).where(eq(shopifyIndexItems.storeId, shop.store.id));
+      // A small batch, so products and their variants land in different batches too.
+      const outcome = await importShopifyItems({
+        client,
+        storeId: shop.store.id,
+        type: "product",
+        startedAt: new Date(),
+        batchSize: 7,
+        groupObjects,
+      });
+      expect(outcome.imported, `groupObjects: ${groupObjects}`).toBe(300);
+      expect(await indexItems(shop.store.id, "product"), `groupObjects: ${groupObjects}`).toEqual(expected);
+    }
+  });
 
   it("removes items Shopify no longer has, keeps the rest, and is safe to run twice", async () => {
     const shop = await connectSeededShop(owner, { products: 5, customers: 5, orders: 5 });

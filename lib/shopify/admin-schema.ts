@@ -1,38 +1,57 @@
-// Loads Shopify's real Admin API schema (SDL, kept outside the repository) for contract tests:
-// the sandbox must serve a subset of it, and every GraphQL document the app sends must validate
-// against it. A missing file is an error that names where it was looked for — never a skip.
+// Shopify's Admin API schema for contract tests: the sandbox must serve a subset of it, and every
+// GraphQL document the app sends must validate against it. The real SDL is kept outside the
+// repository (SHOPIFY_ADMIN_SCHEMA, else ../shared/shopify beside the clone); the committed
+// fingerprint (admin-schema-fingerprint.graphql, generated from it by `npm run schema:fingerprint`)
+// is the part this repository uses, so the checks run on any clone.
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { buildSchema, type GraphQLSchema } from "graphql";
 
 export const ADMIN_API_VERSION = "2026-01";
 
-/** Where the SDL is looked for, in order: SHOPIFY_ADMIN_SCHEMA, ../shared/shopify, /work/shared/shopify. */
-export function adminSchemaCandidates(): string[] {
-  const file = `admin-${ADMIN_API_VERSION}.graphql`;
-  // Resolved on call, not on import: in `next build` bundles import.meta.dirname is undefined, and
-  // the runtime modules that import ADMIN_API_VERSION must still load.
-  const repoRoot = import.meta.dirname ? path.resolve(import.meta.dirname, "../..") : process.cwd();
-  return [
-    ...(process.env.SHOPIFY_ADMIN_SCHEMA ? [path.resolve(process.env.SHOPIFY_ADMIN_SCHEMA)] : []),
-    path.resolve(repoRoot, "../shared/shopify", file),
-    path.join("/work/shared/shopify", file),
-  ];
+// Resolved on call, not on import: in `next build` bundles import.meta.dirname is undefined, and
+// the runtime modules that import ADMIN_API_VERSION must still load.
+const here = () => (import.meta.dirname ? import.meta.dirname : path.resolve("lib/shopify"));
+
+/** The committed fingerprint's path. */
+export const adminSchemaFingerprintPath = () => path.join(here(), "admin-schema-fingerprint.graphql");
+
+/**
+ * Where the real SDL is: SHOPIFY_ADMIN_SCHEMA (which must then exist), else ../shared/shopify
+ * beside the repository if it is there; null when neither is.
+ */
+export function findAdminSchemaFile(): string | null {
+  if (process.env.SHOPIFY_ADMIN_SCHEMA) {
+    const file = path.resolve(process.env.SHOPIFY_ADMIN_SCHEMA);
+    if (!existsSync(file)) throw new Error(`SHOPIFY_ADMIN_SCHEMA names ${file}, which does not exist`);
+    return file;
+  }
+  const beside = path.resolve(here(), "../../../shared/shopify", `admin-${ADMIN_API_VERSION}.graphql`);
+  return existsSync(beside) ? beside : null;
 }
 
-let cached: GraphQLSchema | undefined;
+let real: GraphQLSchema | undefined;
+let fingerprint: GraphQLSchema | undefined;
 
+/** The real schema; an error that says where to put it when it is not found. */
 export function loadAdminSchema(): GraphQLSchema {
-  if (cached) return cached;
-  const candidates = adminSchemaCandidates();
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) {
+  if (real) return real;
+  const file = findAdminSchemaFile();
+  if (!file)
     throw new Error(
-      `Shopify Admin API ${ADMIN_API_VERSION} schema not found. Looked in:\n${candidates.map((c) => `  - ${c}`).join("\n")}\n` +
-        "Set SHOPIFY_ADMIN_SCHEMA to the SDL file (see ../shared/shopify/README.md).",
+      `Shopify Admin API ${ADMIN_API_VERSION} schema not found: set SHOPIFY_ADMIN_SCHEMA to the SDL file ` +
+        "or put it in ../shared/shopify beside the repository.",
     );
-  }
   // The file is Shopify's own introspection output; re-validating 3 MB of SDL only costs time.
-  cached = buildSchema(readFileSync(found, "utf8"), { assumeValidSDL: true });
-  return cached;
+  real = buildSchema(readFileSync(file, "utf8"), { assumeValidSDL: true });
+  return real;
+}
+
+/** The committed fingerprint as a schema (types it reaches but uses no field of are left empty). */
+export function loadAdminSchemaFingerprint(): GraphQLSchema {
+  fingerprint ??= buildSchema(readFileSync(adminSchemaFingerprintPath(), "utf8"), {
+    assumeValidSDL: true,
+    assumeValid: true,
+  });
+  return fingerprint;
 }

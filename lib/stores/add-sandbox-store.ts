@@ -2,13 +2,11 @@
 // token encrypted like a real store's, seeded with the sandbox's preset for the size. Small stores
 // are seeded in the request (well under a second); medium and large ones by a `seed` operation
 // run, queued in the transaction that saves the store, which the page follows live.
-import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from "@/lib/shopify/oauth/oauth-config";
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/audit/record-audit";
 import { enqueueRun } from "@/lib/jobs/enqueue-run";
-import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
-import { seedSandboxShop } from "./sandbox/seed-sandbox-store-data";
+import { createSandboxShop, seedSandboxShop } from "@/lib/sandbox/shopify/provisioning";
 import { saveConnectedStore } from "./save-connected-store";
 import { DEFAULT_METAFIELD_NAMESPACE, type TAddSandboxStoreRequest, type TStoreResponse } from "./schemas";
 import { toStoreView } from "./store-view";
@@ -19,14 +17,14 @@ export async function addSandboxStore({
   actor,
   size,
   name,
+  scopes,
 }: TAddSandboxStoreRequest & { organizationId: string; actor: Actor }): Promise<TStoreResponse> {
   const shopDomain = `sandbox-${randomUUID().slice(0, 12)}.myshopify.com`;
   const displayName = name ?? `Sandbox store (${size})`;
-  // Granted what the product asks a real store for, read_all_orders included.
   const created = await createSandboxShop({
     domain: shopDomain,
     name: displayName,
-    scopes: [...REQUIRED_SCOPES, ...OPTIONAL_SCOPES],
+    scopes: scopes && [...new Set(scopes)],
   });
   if (size === "small") await seedSandboxShop({ shopDomain, size, namespace: DEFAULT_METAFIELD_NAMESPACE });
   const { store } = await saveConnectedStore({

@@ -4,16 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as storeRoute from "@/app/api/stores/[storeId]/route";
 import * as storesRoute from "@/app/api/stores/route";
+import * as sandboxRoute from "@/app/api/stores/sandbox/route";
 import * as tokenRoute from "@/app/api/stores/token/route";
 import { db } from "@/db/client";
 import { stores } from "@/db/schema/stores";
 import { eq } from "drizzle-orm";
 import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
-import { SANDBOX_STORE_SIZES } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
+import { SANDBOX_STORE_SIZES, seedSandboxShop } from "@/lib/sandbox/shopify/provisioning";
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
 import { startWorkers, stopWorkers } from "@/lib/workers/start-workers";
-import { seedSandboxShop } from "./sandbox/seed-sandbox-store-data";
 import { operationRuns } from "@/db/schema/operations";
 import { asc } from "drizzle-orm";
 import { storeCredentials } from "./store-credentials";
@@ -22,6 +22,7 @@ import {
   auditRows,
   eventually,
   sandboxCounts,
+  sandboxSyncStateCount,
   sandboxSubscriptions,
   storeRow,
 } from "./testing/store-helpers";
@@ -139,7 +140,10 @@ describe("sandbox stores", () => {
       },
     });
     expect(refresh).toMatchObject({ kind: "index_refresh", trigger: "seed", actorEmail: null, status: "succeeded" });
-    expect(refresh!.counters.mapping!.done).toBeGreaterThan(0);
+    // Every item the seed gave sync state came in through Shopify's API as a mapping row.
+    const synced = await sandboxSyncStateCount(store.shopDomain);
+    expect(synced).toBeGreaterThan(0);
+    expect(refresh!.counters.mapping).toEqual({ planned: synced, done: synced, failed: 0 });
     expect(refresh!.counters.order).toEqual({ planned: orders, done: orders, failed: 0 });
     // A retried seed (say its worker died after the commit) finds the data there and only finishes up.
     expect(
@@ -160,6 +164,34 @@ describe("sandbox stores", () => {
     expect(ready.seedStatus).toBe("ready");
     expect((await sandboxCounts(store.shopDomain)).orders).toBe(SANDBOX_STORE_SIZES.large.orders);
   }, 300_000);
+
+  it("adds a sandbox store with a chosen scope set, and refuses a scope the sandbox does not grant with 422 on scopes", async () => {
+    const scopes = [
+      "read_products",
+      "write_products",
+      "read_customers",
+      "write_customers",
+      "read_orders",
+      "write_orders",
+    ];
+    const res = await call(sandboxRoute.POST, "POST", "/api/stores/sandbox", {
+      cookie: owner.cookie,
+      body: { size: "small", scopes },
+    });
+    expect(res.status).toBe(201);
+    // Shopify reports what the token was granted: without read_all_orders the store sees 60 days of orders.
+    expect(storeCredentials(await storeRow(res.body.store.id))!.scopes).toEqual(scopes);
+
+    for (const body of [
+      { size: "small", scopes: ["read_products", "read_inventory"] },
+      { size: "small", scopes: [] },
+      { size: "small", scopes: "read_products" },
+    ]) {
+      const refused = await call(sandboxRoute.POST, "POST", "/api/stores/sandbox", { cookie: owner.cookie, body });
+      expect(refused.status, JSON.stringify(body)).toBe(422);
+      expect(refused.body.error.field, JSON.stringify(body)).toMatch(/^scopes/);
+    }
+  });
 
   it("lets members read but only admins add stores", async () => {
     const refused = await call((await import("@/app/api/stores/sandbox/route")).POST, "POST", "/x", {
@@ -195,6 +227,7 @@ describe("connect by access token", () => {
     const credentials = storeCredentials(await storeRow(res.body.store.id))!;
     expect(credentials.accessToken).toBe(accessToken);
     expect(credentials.scopes.sort()).toEqual([
+      "read_all_orders",
       "read_customers",
       "read_orders",
       "read_products",

@@ -1,6 +1,7 @@
 // Request schemas and answer shapes of the store routes. No server imports here: forms use them too.
 import { z } from "zod";
 import {
+  SANDBOX_SCOPES,
   SANDBOX_SIZES,
   type ConnectionMethod,
   type SandboxSize,
@@ -48,6 +49,13 @@ export const ZMetafieldNamespace = z
 export const ZAddSandboxStoreRequest = z.object({
   size: z.enum(SANDBOX_SIZES, { error: `size must be ${listWords(SANDBOX_SIZES, "or")}` }),
   name: ZStoreName.optional(),
+  /** The access scopes the sandbox grants the store's token (default: every one of SANDBOX_SCOPES). */
+  scopes: z
+    .array(z.enum(SANDBOX_SCOPES, { error: `scopes may hold only ${listWords(SANDBOX_SCOPES, "and")}` }), {
+      error: "scopes must be a list of access scopes",
+    })
+    .min(1, "scopes must name at least one access scope")
+    .optional(),
 });
 export type TAddSandboxStoreRequest = z.infer<typeof ZAddSandboxStoreRequest>;
 

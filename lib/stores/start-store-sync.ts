@@ -1,8 +1,8 @@
 // What a store needs once it is connected (and, for sandbox stores, seeded): its index of Shopify
 // items filled — an `index_refresh` run — and any mapping writes Shopify has not seen yet (from
 // before a disconnect) mirrored. Called inside the transaction that connects the store or ends
-// its seeding, so the run and the jobs exist exactly when that commits. A sandbox store's refresh
-// first turns the sync state seeded in its shop into mapping rows.
+// its seeding, so the run and the jobs exist exactly when that commits. The first refresh also
+// reads the sync state an earlier install left in the store's metafields into mapping rows.
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/handle";
 import { syncMappings } from "@/db/schema/mappings";
@@ -12,7 +12,7 @@ import { enqueueRun } from "@/lib/jobs/enqueue-run";
 
 export async function startStoreSync(
   tx: Db,
-  store: Pick<Store, "id" | "organizationId" | "kind" | "status">,
+  store: Pick<Store, "id" | "organizationId" | "status">,
   {
     seeding = false,
     after = "connect",
@@ -28,7 +28,7 @@ export async function startStoreSync(
     await enqueueRun("shopify-index.refresh", target, {
       tx,
       trigger: after,
-      scope: store.kind === "sandbox" ? { sandboxSyncState: true } : {},
+      scope: { syncState: true },
     });
   const [pending] = await tx
     .select({ id: syncMappings.shopifyId })

@@ -12,7 +12,7 @@ import * as refreshRoute from "@/app/api/stores/[storeId]/sync/refresh/route";
 import { db } from "@/db/client";
 import { sandboxShopifyShops } from "@/db/schema";
 import { syncMappings } from "@/db/schema/mappings";
-import { importSandboxSyncState } from "@/lib/mappings/import-sandbox-sync-state";
+import { importShopifySyncState } from "@/lib/mappings/import-shopify-sync-state";
 import type { TStoreView } from "@/lib/stores/schemas";
 import { addSandboxStoreAs, auditRows, eventually } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
@@ -337,13 +337,13 @@ describe("export and refresh", () => {
     expect(after.types).toEqual(before.types);
   });
 
-  it("the sandbox mapping import is idempotent: running it again changes nothing", async () => {
+  it("the sync-state import through Shopify's API is idempotent: running it again changes nothing", async () => {
     const before = await db
       .select()
       .from(syncMappings)
       .where(eq(syncMappings.storeId, store.id))
       .orderBy(syncMappings.resourceType, syncMappings.shopifyId);
-    await importSandboxSyncState({ storeId: store.id, organizationId: store.organizationId });
+    await importShopifySyncState({ storeId: store.id, organizationId: store.organizationId });
     const after = await db
       .select()
       .from(syncMappings)

@@ -23,6 +23,21 @@ export const SANDBOX_SIZES = ["small", "medium", "large"] as const;
 export type SandboxSize = (typeof SANDBOX_SIZES)[number];
 export const SANDBOX_SIZE_LABEL: Record<SandboxSize, string> = { small: "Small", medium: "Medium", large: "Large" };
 
+/**
+ * The access scopes a sandbox store may be created with (all of them by default): the product's
+ * six and `read_all_orders`, without which the sandbox, like Shopify, shows only 60 days of orders.
+ */
+export const SANDBOX_SCOPES = [
+  "read_products",
+  "write_products",
+  "read_customers",
+  "write_customers",
+  "read_orders",
+  "write_orders",
+  "read_all_orders",
+] as const;
+export type SandboxScope = (typeof SANDBOX_SCOPES)[number];
+
 /** Who ended a store's connection: an admin in Synco, or Shopify (the app was uninstalled). */
 export const DISCONNECT_REASONS = ["user", "app_uninstalled"] as const;
 export type DisconnectReason = (typeof DISCONNECT_REASONS)[number];

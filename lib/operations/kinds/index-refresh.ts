@@ -1,10 +1,11 @@
 // The `index_refresh` kind: the store's products, customers and orders read from Shopify into the
-// local index. Phases: sync_state (sandbox stores, first refresh: the seeded sync state becomes
-// mapping rows) → export:<type> (Shopify prepares the type's bulk export) → import:<type> (its
-// items written, counted per batch in the batch's own transaction) → reconcile. The checkpoint
-// keeps the refresh's start and the types already read, so a resumed run skips them; a type cut
-// short is read again from the start, its count with it.
-import { importSandboxSyncState } from "@/lib/mappings/import-sandbox-sync-state";
+// local index. Phases: sync_state (a store's first refresh: the sync state an earlier install left
+// in Shopify's metafields becomes mapping rows, read by bulk queries like any other read) →
+// export:<type> (Shopify prepares the type's bulk export) → import:<type> (its items written,
+// counted per batch in the batch's own transaction) → reconcile. The checkpoint keeps the
+// refresh's start and the types already read, so a resumed run skips them; a type cut short is
+// read again from the start, its count with it.
+import { importShopifySyncState } from "@/lib/mappings/import-shopify-sync-state";
 import { databaseNow, refreshShopifyIndex } from "@/lib/shopify-index/refresh-shopify-index";
 import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
 import type { RunExecutor } from "../execute-run";
@@ -17,13 +18,17 @@ export const runIndexRefresh: RunExecutor = async (ctx) => {
   const checkpoint: Checkpoint = saved ?? { startedAt: (await databaseNow()).toISOString(), types: [] };
   if (!saved) await ctx.checkpoint(checkpoint);
 
-  if (ctx.run.scope.sandboxSyncState && !checkpoint.syncState) {
+  if (ctx.run.scope.syncState && !checkpoint.syncState) {
     await ctx.phase("sync_state");
     await ctx.progress({}, { replace: { mapping: { planned: null, done: 0, failed: 0 } } });
-    const { mappings } = await importSandboxSyncState({
+    const { mappings } = await importShopifySyncState({
       storeId,
       organizationId,
-      onBatch: (rows) => ctx.progress({ mapping: { done: rows } }),
+      report: {
+        signal: ctx.signal,
+        onExport: () => ctx.throwIfCancelled(),
+        onBatch: (rows) => ctx.progress({ mapping: { done: rows } }),
+      },
     });
     checkpoint.syncState = true;
     await ctx.progress({ mapping: { planned: mappings } }, { checkpoint });

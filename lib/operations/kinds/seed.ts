@@ -6,7 +6,7 @@ import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { stores } from "@/db/schema/stores";
 import { findStore } from "@/lib/stores/find-store";
-import { sandboxSeedPlan, seedSandboxShop } from "@/lib/stores/sandbox/seed-sandbox-store-data";
+import { sandboxSeedPlan, seedSandboxShop } from "@/lib/sandbox/shopify/provisioning";
 import { startStoreSync } from "@/lib/stores/start-store-sync";
 import { storeCredentials } from "@/lib/stores/store-credentials";
 import { subscribeStoreWebhooks } from "@/lib/stores/subscribe-store-webhooks";

@@ -2,7 +2,7 @@
 // duration). Entries are buffered and written in batches, so logging never adds a round trip to
 // a call; reading the log writes the buffer first.
 import { and, desc, eq, lt, sql } from "drizzle-orm";
-import { sandboxOdooCalls, type SandboxOdooCall } from "@/db/schema";
+import { sandboxOdooCalls, type SandboxOdooCall } from "@/db/schema/sandbox-odoo";
 import { defaultOdooDb, type OdooDb } from "./odoo-db";
 
 export type CallEntry = Omit<typeof sandboxOdooCalls.$inferInsert, "id">;

@@ -1,7 +1,7 @@
 // Provisioning: an API key for a user (Preferences → Account Security → New API Key), shown once.
 // Keys expire from Odoo 18 (`expiresAt`); 16 and 17 keys never do.
 import { eq } from "drizzle-orm";
-import { sandboxOdooApiKeys, sandboxOdooDatabases } from "@/db/schema";
+import { sandboxOdooApiKeys, sandboxOdooDatabases } from "@/db/schema/sandbox-odoo";
 import { invalidateSandboxOdooAuth } from "./auth/authenticate-user";
 import { apiKeyIndex, hashApiKey, newApiKey } from "./auth/secrets";
 import { defaultOdooDb, type OdooDb } from "./odoo-db";

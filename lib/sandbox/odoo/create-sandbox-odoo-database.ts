@@ -7,7 +7,7 @@ import {
   sandboxOdooDatabases,
   type SandboxOdooDatabase,
   type SandboxOdooVersion,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-odoo";
 import { ALL_GROUPS } from "./orm/access";
 import { insertRows, bumpSequence } from "./orm/store";
 import { registryFor } from "./orm/registry";

@@ -1,6 +1,6 @@
 // Provisioning: a user of a sandbox Odoo database with its access groups (and its partner, as
 // Odoo creates one per user), optionally a password, and an API key returned once.
-import { sandboxOdooCredentials } from "@/db/schema";
+import { sandboxOdooCredentials } from "@/db/schema/sandbox-odoo";
 import { invalidateSandboxOdooAuth } from "./auth/authenticate-user";
 import { findDatabase } from "./auth/find-database";
 import { hashPassword } from "./auth/secrets";

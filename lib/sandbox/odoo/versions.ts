@@ -1,6 +1,6 @@
 // What changes between the Odoo versions the sandbox serves (../shared/odoo/API-FACTS.md §0, §9).
 // Every version-dependent answer reads one of these flags, so the differences are listed once.
-import type { SandboxOdooVersion } from "@/db/schema";
+import type { SandboxOdooVersion } from "@/db/schema/sandbox-odoo";
 
 export const SANDBOX_ODOO_VERSIONS = [16, 17, 18, 19] as const satisfies readonly SandboxOdooVersion[];
 

@@ -94,12 +94,32 @@ describe("sandbox Shopify authentication", () => {
     expect(result.body.data.shop.myshopifyDomain).toBe(store.shop.domain);
   });
 
+  it("answers every supported API version, and a retired one as the oldest supported, as Shopify falls forward", async () => {
+    const store = await seedSmallStore({ products: 1, customers: 0, orders: 0 });
+    for (const [asked, served] of [
+      ["2025-04", "2025-04"],
+      ["2025-07", "2025-07"],
+      ["2025-10", "2025-10"],
+      ["2026-01", "2026-01"],
+      ["2024-10", "2025-04"],
+      ["2019-04", "2025-04"],
+    ]) {
+      const res = await post(`/api/sandbox/shopify/${store.shop.domain}/admin/api/${asked}/graphql.json`, {
+        token: store.accessToken,
+        body: JSON.stringify({ query: "{ productsCount { count } }" }),
+      });
+      expect(res.status, asked).toBe(200);
+      expect(res.headers.get("x-shopify-api-version"), asked).toBe(served);
+      expect(res.body.data).toEqual({ productsCount: { count: 1 } });
+    }
+  });
+
   it("404s an unknown API version or shop, 405s other methods and 400s a body that is not JSON", async () => {
     const store = await seedSmallStore({ products: 0, customers: 0, orders: 0 });
     const path = (version: string, domain = store.shop.domain) =>
       `/api/sandbox/shopify/${domain}/admin/api/${version}/graphql.json`;
-    expect((await post(path("2019-04"), { token: store.accessToken })).status).toBe(404);
-    expect((await post(path("unstable"), { token: store.accessToken })).status).toBe(404);
+    for (const version of ["2027-01", "2026-02", "unstable", "latest", "2026-1"])
+      expect((await post(path(version), { token: store.accessToken })).status, version).toBe(404);
     expect((await post(path("2026-01", "nobody.myshopify.com"), { token: store.accessToken })).status).toBe(404);
     expect((await post(path("2026-01"), { token: store.accessToken, method: "GET" })).status).toBe(405);
     const badJson = await post(path("2026-01"), { token: store.accessToken, body: "{not json" });
@@ -121,8 +141,46 @@ describe("sandbox Shopify authentication", () => {
         extensions: { code: "undefinedField", typeName: "Shop", fieldName: "definitelyNotAField" },
       }),
     ]);
-    const syntax = await gql(`query { shop { name }`);
-    expect(syntax.body.errors).toEqual([expect.objectContaining({ extensions: { code: "PARSE_ERROR" } })]);
+    // Parse errors as Shopify's server (graphql-ruby) words them.
+    expect((await gql(`query { shop { name }`)).body.errors).toEqual([
+      { message: "Unexpected end of document", locations: [] },
+    ]);
+    expect((await gql(`query { shop { name } } }`)).body.errors).toEqual([
+      { message: 'Parse error on "}" (RCURLY) at [1, 25]', locations: [{ line: 1, column: 25 }] },
+    ]);
+    expect((await gql(`query { products(first: ) { nodes { id } } }`)).body.errors).toEqual([
+      { message: 'Parse error on ")" (RPAREN) at [1, 25]', locations: [{ line: 1, column: 25 }] },
+    ]);
+    const mistakes: [string, string, string][] = [
+      [
+        `{ products(first: 1, colour: "red") { nodes { id } } }`,
+        "Field 'products' doesn't accept argument 'colour'",
+        "argumentNotAccepted",
+      ],
+      [
+        `mutation { metafieldsSet { userErrors { message } } }`,
+        "Field 'metafieldsSet' is missing required arguments: metafields",
+        "missingRequiredArguments",
+      ],
+      [
+        `{ shop { id { name } } }`,
+        "Selections can't be made on scalars (field 'id' returns ID but has selections)",
+        "selectionMismatch",
+      ],
+      [
+        `{ shop }`,
+        "Field must have selections (field 'shop' returns Shop but has no selections. Did you mean 'shop { ... }'?)",
+        "selectionMismatch",
+      ],
+      [`query Q { product(id: $id) { id } }`, "Variable $id is used by Q but not declared", "variableNotDefined"],
+      [`query Q($id: ID!) { shop { id } }`, "Variable $id is declared by Q but not used", "variableNotUsed"],
+    ];
+    for (const [query, message, code] of mistakes) {
+      const answer = await gql(query);
+      expect(answer.body.errors, query).toEqual([
+        expect.objectContaining({ message, extensions: expect.objectContaining({ code }) }),
+      ]);
+    }
     const variable = await gql(`query Product($id: ID!) { product(id: $id) { id } }`, {});
     expect(variable.body.errors).toEqual([
       expect.objectContaining({
@@ -180,6 +238,6 @@ describe("currentAppInstallation", () => {
       { id: "gid://shopify/App/99001" },
     ]);
     const ours = await sandboxClient(baseUrl(), shop.domain, accessToken)<Installation>(INSTALLATION);
-    expect(ours.body.data!.currentAppInstallation.accessScopes).toHaveLength(6);
+    expect(ours.body.data!.currentAppInstallation.accessScopes).toHaveLength(7);
   });
 });

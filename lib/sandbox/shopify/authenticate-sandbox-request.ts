@@ -5,11 +5,11 @@
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import {
   sandboxShopifyAppInstallations,
-  sandboxShopifyFaults,
   sandboxShopifyShops,
   type SandboxAppInstallation,
   type SandboxShop,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
+import { sandboxShopifyFaults } from "@/db/schema/sandbox-shopify-webhooks";
 import type { SandboxFaults } from "./faults/sandbox-faults";
 import { hashAccessToken } from "./hash-access-token";
 import type { SandboxDb } from "./sandbox-db";

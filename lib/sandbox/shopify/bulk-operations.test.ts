@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { sandboxShopifyBulkOperations, sandboxShopifyMetafields, sandboxShopifyOrderLineItems } from "@/db/schema";
+import { sandboxShopifyMetafields, sandboxShopifyOrderLineItems } from "@/db/schema/sandbox-shopify";
+import { sandboxShopifyBulkOperations } from "@/db/schema/sandbox-shopify-bulk";
 import { defaultSandboxDb as db } from "./sandbox-db";
 import { setSandboxFaults } from "./faults/set-sandbox-faults";
 import { seedSandboxStore } from "./seed/seed-sandbox-store";
-import { streamSandboxSyncState } from "./seed/stream-sandbox-sync-state";
+import { streamSandboxSyncState } from "./testing/stream-sandbox-sync-state";
 import { readJsonl, uploadJsonl, waitForBulkOperation } from "./testing/bulk-client";
 import { sandboxClient, startSandboxServerForTests } from "./testing/sandbox-client";
 import { ensureSandboxWorkers } from "./workers/sandbox-workers";
@@ -13,8 +14,8 @@ import { ensureSandboxWorkers } from "./workers/sandbox-workers";
 const baseUrl = startSandboxServerForTests();
 
 const RUN_QUERY = `#graphql
-  mutation RunQuery($query: String!) {
-    bulkOperationRunQuery(query: $query) { bulkOperation { id status type url } userErrors { field message code } }
+  mutation RunQuery($query: String!, $groupObjects: Boolean!) {
+    bulkOperationRunQuery(query: $query, groupObjects: $groupObjects) { bulkOperation { id status type url } userErrors { field message code } }
   }`;
 const RUN_MUTATION = `#graphql
   mutation RunMutation($mutation: String!, $path: String!) {
@@ -48,15 +49,15 @@ async function store(orders: number, extra: { products?: number; customers?: num
   return { ...seeded, gql: sandboxClient(baseUrl(), seeded.shop.domain, seeded.accessToken!) };
 }
 
-async function runQuery(gql: ReturnType<typeof sandboxClient>, query: string) {
-  const result = await gql<RunResult>(RUN_QUERY, { query });
+async function runQuery(gql: ReturnType<typeof sandboxClient>, query: string, groupObjects = false) {
+  const result = await gql<RunResult>(RUN_QUERY, { query, groupObjects });
   return result.body.data!.bulkOperationRunQuery;
 }
 
 describe("bulkOperationRunQuery", () => {
-  it("exports 10k orders as JSONL: every order once, each line item after its order with __parentId", async () => {
+  it("exports 10k orders as JSONL, grouped when asked: every order once, each line item after its order with __parentId", async () => {
     const { shop, gql } = await store(10_000);
-    const started = await runQuery(gql, ORDERS_WITH_LINES);
+    const started = await runQuery(gql, ORDERS_WITH_LINES, true);
     expect(started.userErrors).toEqual([]);
     expect(started.bulkOperation).toMatchObject({ status: "CREATED" });
     const done = await waitForBulkOperation(gql, started.bulkOperation!.id);
@@ -97,6 +98,24 @@ describe("bulkOperationRunQuery", () => {
     expect(Number(done.objectCount)).toBe(10_000 + lines);
     expect(Number(done.fileSize)).toBe(bytes);
   }, 120_000);
+
+  it("writes ungrouped output by default (groupObjects: false): an order's line items may come before it", async () => {
+    const { gql } = await store(50);
+    const started = await runQuery(gql, ORDERS_WITH_LINES);
+    const done = await waitForBulkOperation(gql, started.bulkOperation!.id);
+    expect(done).toMatchObject({ status: "COMPLETED", rootObjectCount: "50" });
+    const orders = new Set<string>();
+    const early: string[] = [];
+    for await (const line of readJsonl(done.url!)) {
+      if (typeof line.__parentId === "string") {
+        if (!orders.has(line.__parentId)) early.push(line.__parentId);
+      } else orders.add(String(line.id));
+    }
+    expect(orders.size).toBe(50);
+    // Every line refers to an order the file holds, though it came first.
+    expect(early.length).toBeGreaterThan(0);
+    expect(early.every((id) => orders.has(id))).toBe(true);
+  });
 
   it("refuses queries Shopify refuses, with userErrors", async () => {
     const { gql } = await store(1);

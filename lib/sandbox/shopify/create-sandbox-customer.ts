@@ -1,4 +1,4 @@
-import { sandboxShopifyCustomers, type SandboxCustomer } from "@/db/schema";
+import { sandboxShopifyCustomers, type SandboxCustomer } from "@/db/schema/sandbox-shopify";
 import { onSandboxChange } from "./on-sandbox-change";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
 import { customerPayload } from "./webhook-payloads";

@@ -7,7 +7,7 @@ import {
   sandboxShopifyShops,
   type SandboxOrder,
   type SandboxOrderLineItem,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
 import { onSandboxChange } from "./on-sandbox-change";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
 import { orderPayload } from "./webhook-payloads";

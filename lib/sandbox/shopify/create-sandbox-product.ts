@@ -4,7 +4,7 @@ import {
   sandboxShopifyProductVariants,
   type SandboxProduct,
   type SandboxProductVariant,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
 import { onSandboxChange } from "./on-sandbox-change";
 import { isUniqueViolation } from "./pg-errors";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";

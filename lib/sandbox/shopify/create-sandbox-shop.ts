@@ -1,5 +1,11 @@
-import { sandboxShopifyShops, type SandboxAppInstallation, type SandboxPlan, type SandboxShop } from "@/db/schema";
+import {
+  sandboxShopifyShops,
+  type SandboxAppInstallation,
+  type SandboxPlan,
+  type SandboxShop,
+} from "@/db/schema/sandbox-shopify";
 import { installSandboxApp, SANDBOX_DEFAULT_APP } from "./install-sandbox-app";
+import { sandboxPlan } from "./plans";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
 
 export type CreateSandboxShopOptions = {
@@ -11,7 +17,7 @@ export type CreateSandboxShopOptions = {
   bucketSize?: number;
   throttleEnabled?: boolean;
   app?: { id: number; handle: string };
-  /** Access scopes granted to the app (default: the six the product needs). */
+  /** Access scopes granted to the app (default: SANDBOX_DEFAULT_SCOPES). */
   scopes?: string[];
   db?: SandboxDb;
 };
@@ -34,6 +40,7 @@ export async function createSandboxShop({
 }: CreateSandboxShopOptions): Promise<CreatedSandboxShop> {
   const normalized = domain.trim().toLowerCase();
   if (!DOMAIN.test(normalized)) throw new Error(`not a shop domain: ${JSON.stringify(domain)}`);
+  sandboxPlan(plan);
   return db.transaction(async (tx) => {
     const [shop] = await tx
       .insert(sandboxShopifyShops)

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { sandboxShopifyMetafields, sandboxShopifyOrders } from "@/db/schema";
+import { sandboxShopifyMetafields, sandboxShopifyOrders } from "@/db/schema/sandbox-shopify";
 import { toGid } from "./gid";
 import { onSandboxChange } from "./on-sandbox-change";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";

@@ -1,5 +1,9 @@
 import { and, eq, inArray, or } from "drizzle-orm";
-import { sandboxShopifyMetafields, sandboxShopifyProducts, sandboxShopifyProductVariants } from "@/db/schema";
+import {
+  sandboxShopifyMetafields,
+  sandboxShopifyProducts,
+  sandboxShopifyProductVariants,
+} from "@/db/schema/sandbox-shopify";
 import { toGid } from "./gid";
 import { onSandboxChange } from "./on-sandbox-change";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";

@@ -26,7 +26,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
-import type { SandboxAppInstallation, SandboxShop } from "@/db/schema";
+import type { SandboxAppInstallation, SandboxShop } from "@/db/schema/sandbox-shopify";
 import { actualQueryCost, requestedQueryCost, type CostInput } from "./cost/calculate-query-cost";
 import type { SandboxBucketStore, ThrottleStatus } from "./cost/bucket-store";
 import { postgresBucketStore } from "./cost/postgres-bucket-store";
@@ -149,7 +149,7 @@ function checkDocument(query: string): { document: DocumentNode } | { errors: Er
       const invalid = validate(sandboxSchema(), document);
       checked = invalid.length ? { errors: invalid.map(validationErrorBody) } : { document };
     } catch (error) {
-      checked = { errors: [parseErrorBody(error as GraphQLError)] };
+      checked = { errors: [parseErrorBody(error as GraphQLError, query)] };
     }
     if (checkedDocuments.size >= CHECKED_DOCUMENTS_KEPT) checkedDocuments.delete(checkedDocuments.keys().next().value!);
     checkedDocuments.set(query, checked);

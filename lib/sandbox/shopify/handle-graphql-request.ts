@@ -4,7 +4,7 @@ import { authenticateSandboxRequest } from "./authenticate-sandbox-request";
 import type { SandboxBucketStore } from "./cost/bucket-store";
 import { executeSandboxGraphql, type SandboxGraphqlRequest } from "./execute-sandbox-graphql";
 import { decideRequestFault } from "./faults/decide-request-fault";
-import { isSandboxApiVersion } from "./plans";
+import { servedApiVersion } from "./plans";
 import { jsonResponse, resetResponse } from "./sandbox-responses";
 import type { SandboxDb } from "./sandbox-db";
 
@@ -23,7 +23,8 @@ export async function handleGraphqlRequest(
   { db, prefix, version, publicUrl, buckets }: GraphqlRequestOptions,
 ): Promise<Response> {
   if (req.method !== "POST") return jsonResponse(405, { errors: "Method Not Allowed" }, { allow: "POST" });
-  if (!isSandboxApiVersion(version)) return jsonResponse(404, { errors: "Not Found" });
+  const served = servedApiVersion(version);
+  if (!served) return jsonResponse(404, { errors: "Not Found" });
 
   const domain = shopFromPath(prefix) || hostOf(req);
   const caller = await authenticateSandboxRequest({
@@ -57,7 +58,7 @@ export async function handleGraphqlRequest(
     throttledUntil: stormUntil,
     buckets,
   });
-  return jsonResponse(200, body, { "x-shopify-api-version": version });
+  return jsonResponse(200, body, { "x-shopify-api-version": served });
 }
 
 // Bodies Shopify's edge sends; the 429 wording is its REST one (a best guess for GraphQL).

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { sandboxShopifyAppInstallations, sandboxShopifyShops } from "@/db/schema";
+import { sandboxShopifyAppInstallations, sandboxShopifyShops } from "@/db/schema/sandbox-shopify";
 import { invalidateSandboxAuthCache } from "./authenticate-sandbox-request";
 import { hashAccessToken, newAccessToken } from "./hash-access-token";
 import { SANDBOX_DEFAULT_APP } from "./install-sandbox-app";

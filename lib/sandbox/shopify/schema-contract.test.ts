@@ -1,12 +1,30 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import type { GraphQLEnumType } from "graphql";
 import { describe, expect, it } from "vitest";
-import { loadAdminSchema } from "@/lib/shopify/admin-schema";
+import {
+  adminSchemaFingerprintPath,
+  findAdminSchemaFile,
+  loadAdminSchema,
+  loadAdminSchemaFingerprint,
+} from "@/lib/shopify/admin-schema";
+import { appGraphqlDocuments } from "@/lib/shopify/collect-schema-usage";
+import { buildSchemaFingerprint } from "@/lib/shopify/schema-fingerprint";
 import { sandboxSchema } from "./graphql/build-sandbox-schema";
 import { schemaSubsetProblems } from "./testing/schema-subset-problems";
 import { WEBHOOK_TOPICS } from "./webhooks/webhook-topics";
 
+// On any clone the sandbox is checked against the committed fingerprint of the real schema;
+// where the real SDL is present (SHOPIFY_ADMIN_SCHEMA, or ../shared/shopify as in CI here) the
+// fingerprint itself is checked against it.
+const realSdl = findAdminSchemaFile();
+
 describe("the sandbox schema", () => {
-  it("is a subset of Shopify's Admin API 2026-01: same names, types, nullability, arguments and defaults", () => {
+  it("is a subset of the fingerprint of Shopify's Admin API 2026-01: same names, types, nullability, arguments and defaults", () => {
+    expect(schemaSubsetProblems(sandboxSchema(), loadAdminSchemaFingerprint())).toEqual([]);
+  });
+
+  it.skipIf(!realSdl)("is a subset of the real Admin API 2026-01 schema", () => {
     expect(schemaSubsetProblems(sandboxSchema(), loadAdminSchema())).toEqual([]);
   });
 
@@ -14,7 +32,7 @@ describe("the sandbox schema", () => {
     const served = (sandboxSchema().getType("WebhookSubscriptionTopic") as GraphQLEnumType)
       .getValues()
       .map((value) => value.name);
-    const real = (loadAdminSchema().getType("WebhookSubscriptionTopic") as GraphQLEnumType)
+    const real = (loadAdminSchemaFingerprint().getType("WebhookSubscriptionTopic") as GraphQLEnumType)
       .getValues()
       .map((value) => value.name);
     expect(served.sort()).toEqual(Object.keys(WEBHOOK_TOPICS).sort());
@@ -30,7 +48,7 @@ describe("the sandbox schema", () => {
       type Count { count: Int! precision: CountPrecision! }
       enum CountPrecision { EXACT ROUGHLY }
     `);
-    expect(schemaSubsetProblems(drifted, loadAdminSchema())).toEqual(
+    expect(schemaSubsetProblems(drifted, loadAdminSchemaFingerprint())).toEqual(
       expect.arrayContaining([
         "Shop.name is String, real is String!",
         "Shop.plan is String!, real is ShopPlan!",
@@ -40,5 +58,25 @@ describe("the sandbox schema", () => {
         "enum value CountPrecision.ROUGHLY does not exist",
       ]),
     );
+  });
+});
+
+describe("the committed fingerprint of the real schema", () => {
+  it("holds names and types only: no descriptions, no paths", () => {
+    const text = readFileSync(adminSchemaFingerprintPath(), "utf8");
+    expect(text).not.toMatch(/"""|^\s*"/m);
+    expect(text).not.toContain(path.sep === "/" ? "/work/" : "\\");
+  });
+
+  it.skipIf(!realSdl)("is what `npm run schema:fingerprint` makes of the real SDL now, and a subset of it", () => {
+    const fresh = buildSchemaFingerprint({
+      real: loadAdminSchema(),
+      sandbox: sandboxSchema(),
+      documents: appGraphqlDocuments(path.resolve(import.meta.dirname, "../..")),
+    });
+    expect(fresh, "run `npm run schema:fingerprint` and commit the file").toBe(
+      readFileSync(adminSchemaFingerprintPath(), "utf8"),
+    );
+    expect(schemaSubsetProblems(loadAdminSchemaFingerprint(), loadAdminSchema())).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // parallel and never reset the database), products with SKU'd variants, customers, and orders
 // that buy those variants. Timestamps step one hour apart from `startAt`, in creation order.
 import { randomUUID } from "node:crypto";
-import type { SandboxCustomer, SandboxPlan } from "@/db/schema";
+import type { SandboxCustomer, SandboxPlan } from "@/db/schema/sandbox-shopify";
 import { createSandboxCustomer } from "./create-sandbox-customer";
 import { createSandboxOrder, type CreatedSandboxOrder } from "./create-sandbox-order";
 import { createSandboxProduct, type CreatedSandboxProduct } from "./create-sandbox-product";

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { sandboxShopifyCustomers, type SandboxCustomer } from "@/db/schema";
+import { sandboxShopifyCustomers, type SandboxCustomer } from "@/db/schema/sandbox-shopify";
 import { onSandboxChange } from "./on-sandbox-change";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
 import { customerPayload } from "./webhook-payloads";

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { sandboxShopifyOrderLineItems, sandboxShopifyOrders, type SandboxOrder } from "@/db/schema";
+import { sandboxShopifyOrderLineItems, sandboxShopifyOrders, type SandboxOrder } from "@/db/schema/sandbox-shopify";
 import { onSandboxChange } from "./on-sandbox-change";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
 import { orderPayload } from "./webhook-payloads";

@@ -1,5 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { sandboxShopifyProducts, sandboxShopifyProductVariants, type SandboxProduct } from "@/db/schema";
+import {
+  sandboxShopifyProducts,
+  sandboxShopifyProductVariants,
+  type SandboxProduct,
+} from "@/db/schema/sandbox-shopify";
 import { freeHandle } from "./create-sandbox-product";
 import { onSandboxChange } from "./on-sandbox-change";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";

@@ -1,14 +1,14 @@
 // REST-style bodies for change notifications, shaped like Shopify's webhook payloads
 // (snake_case, numeric `id` plus `admin_graphql_api_id`).
 import type {
-  SandboxBulkOperation,
   SandboxCustomer,
   SandboxOrder,
   SandboxOrderLineItem,
   SandboxProduct,
   SandboxProductVariant,
   SandboxShop,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
+import type { SandboxBulkOperation } from "@/db/schema/sandbox-shopify-bulk";
 import { toGid } from "./gid";
 
 export function productPayload(product: SandboxProduct, variants: SandboxProductVariant[]) {

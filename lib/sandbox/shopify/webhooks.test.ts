@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { sandboxShopifyWebhookDeliveries as deliveries } from "@/db/schema";
+import { sandboxShopifyWebhookDeliveries as deliveries } from "@/db/schema/sandbox-shopify-webhooks";
 import { setSandboxFaults } from "./faults/set-sandbox-faults";
 import { toGid } from "./gid";
 import { defaultSandboxDb as db } from "./sandbox-db";

@@ -13,15 +13,17 @@ export const REQUIRED_SCOPES = [
 ] as const;
 
 /**
- * Asked for as well, but not required: Shopify grants `read_all_orders` only to apps it approved,
- * and without it a token sees the last 60 days of orders. A clear names the orders out of reach.
+ * Asked for but not required: without `read_all_orders` Shopify shows only the last 60 days of
+ * orders (and grants it to public apps only on request), so a store without it still connects and
+ * works on the orders Shopify shows it.
  */
 export const OPTIONAL_SCOPES = ["read_all_orders"] as const;
 
-export type OauthConfig = { apiKey: string; apiSecret: string; scopes: string[] };
+/** `scopes`: asked for on Shopify's consent screen; `requiredScopes`: a grant must cover these. */
+export type OauthConfig = { apiKey: string; apiSecret: string; scopes: string[]; requiredScopes: string[] };
 export type OauthConfigStatus = { configured: boolean; missing: string[]; scopes: string[] };
 
-/** The scopes asked for: the required ones plus any extra in SHOPIFY_SCOPES (comma-separated). */
+/** The scopes a store's grant must cover: the required ones plus any extra in SHOPIFY_SCOPES (comma-separated). */
 export function configuredScopes(env: NodeJS.ProcessEnv = process.env): string[] {
   const extra = (env.SHOPIFY_SCOPES ?? "")
     .split(",")
@@ -30,9 +32,14 @@ export function configuredScopes(env: NodeJS.ProcessEnv = process.env): string[]
   return [...new Set([...REQUIRED_SCOPES, ...extra])];
 }
 
+/** The scopes asked for: the required ones, the optional ones, then any extra. */
+export function requestedScopes(env: NodeJS.ProcessEnv = process.env): string[] {
+  return [...new Set([...REQUIRED_SCOPES, ...OPTIONAL_SCOPES, ...configuredScopes(env)])];
+}
+
 export function oauthConfigStatus(env: NodeJS.ProcessEnv = process.env): OauthConfigStatus {
   const missing = (["SHOPIFY_API_KEY", "SHOPIFY_API_SECRET"] as const).filter((name) => !env[name]?.trim());
-  return { configured: missing.length === 0, missing, scopes: configuredScopes(env) };
+  return { configured: missing.length === 0, missing, scopes: requestedScopes(env) };
 }
 
 /** The app's OAuth settings, or a 409 that names the variables to set. */
@@ -47,5 +54,10 @@ export function oauthConfig(env: NodeJS.ProcessEnv = process.env): OauthConfig {
       },
     );
   }
-  return { apiKey: env.SHOPIFY_API_KEY!.trim(), apiSecret: env.SHOPIFY_API_SECRET!.trim(), scopes: status.scopes };
+  return {
+    apiKey: env.SHOPIFY_API_KEY!.trim(),
+    apiSecret: env.SHOPIFY_API_SECRET!.trim(),
+    scopes: status.scopes,
+    requiredScopes: configuredScopes(env),
+  };
 }

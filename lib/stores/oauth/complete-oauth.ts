@@ -104,7 +104,7 @@ export async function completeOauth({
     shopDomain: shop,
     name,
     credentials,
-    status: scopesCover(granted, config.scopes) ? "connected" : "needs_reauth",
+    status: scopesCover(granted, config.requiredScopes) ? "connected" : "needs_reauth",
   }).catch((error: unknown) => {
     // Another organization connected the shop while the merchant was on Shopify's consent screen.
     if (error instanceof AppError && error.code === "conflict") return null;

@@ -89,6 +89,7 @@ describe("Shopify OAuth", () => {
       "write_customers",
       "read_orders",
       "write_orders",
+      "read_all_orders",
     ]);
   });
 

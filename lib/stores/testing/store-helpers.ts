@@ -1,9 +1,10 @@
 // Seeds stores through the real routes, the way the browser does.
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import * as sandboxRoute from "@/app/api/stores/sandbox/route";
 import { db } from "@/db/client";
 import {
   sandboxShopifyCustomers,
+  sandboxShopifyMetafields,
   sandboxShopifyOrders,
   sandboxShopifyProducts,
   sandboxShopifyShops,
@@ -55,6 +56,22 @@ export async function eventually<T>(
 }
 
 /** How many products, customers and orders the sandbox shop holds. */
+/** How many items of the sandbox shop carry sync state (`{namespace}.sync`), read from its tables to compare with. */
+export async function sandboxSyncStateCount(shopDomain: string, namespace = "synco"): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(sandboxShopifyMetafields)
+    .innerJoin(sandboxShopifyShops, eq(sandboxShopifyShops.id, sandboxShopifyMetafields.shopId))
+    .where(
+      and(
+        eq(sandboxShopifyShops.domain, shopDomain),
+        eq(sandboxShopifyMetafields.namespace, namespace),
+        eq(sandboxShopifyMetafields.key, "sync"),
+      ),
+    );
+  return row!.n;
+}
+
 export async function sandboxCounts(shopDomain: string) {
   const [shop] = await db
     .select({ id: sandboxShopifyShops.id })

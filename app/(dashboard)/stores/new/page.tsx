@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NewStoreView } from "@/components/stores/add/new-store-view";
 import { requireActiveMembership } from "@/lib/auth/server-session";
 import { can } from "@/lib/organizations/permissions";
-import { SANDBOX_STORE_SIZES } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
+import { SANDBOX_STORE_SIZES } from "@/lib/sandbox/shopify/provisioning";
 
 export const metadata: Metadata = { title: "Add store" };
 

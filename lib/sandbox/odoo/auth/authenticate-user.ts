@@ -5,7 +5,7 @@
 // cache, other processes follow within the TTL.
 import { createHash } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
-import { sandboxOdooApiKeys, type SandboxOdooDatabase } from "@/db/schema";
+import { sandboxOdooApiKeys, type SandboxOdooDatabase } from "@/db/schema/sandbox-odoo";
 import type { OdooDb } from "../odoo-db";
 import { versionProfile } from "../versions";
 import { apiKeyIndex, hashApiKey, verifyPassword } from "./secrets";

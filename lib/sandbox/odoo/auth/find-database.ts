@@ -1,6 +1,6 @@
 // The sandbox database a request names, cached briefly (every call looks it up).
 import { eq } from "drizzle-orm";
-import { sandboxOdooDatabases, type SandboxOdooDatabase } from "@/db/schema";
+import { sandboxOdooDatabases, type SandboxOdooDatabase } from "@/db/schema/sandbox-odoo";
 import type { OdooDb } from "../odoo-db";
 
 const TTL_MS = 2000;

@@ -1,7 +1,7 @@
 // A database's faults, read on every request and so cached briefly; setting them clears this
 // process's cache (other processes follow within the TTL).
 import { eq, sql } from "drizzle-orm";
-import { sandboxOdooFaults } from "@/db/schema";
+import { sandboxOdooFaults } from "@/db/schema/sandbox-odoo";
 import { defaultOdooDb, type OdooDb } from "../odoo-db";
 import { ZSandboxOdooFaultsInput, type SandboxOdooFaults, type TSandboxOdooFaultsInput } from "./sandbox-odoo-faults";
 

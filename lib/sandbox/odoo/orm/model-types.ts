@@ -2,7 +2,7 @@
 // relation…) and public methods; the generic ORM (records, domains, read formatting, access
 // rights) works from these definitions. Models are built per version, so a field that a version
 // does not have is simply absent from its registry (and fields_get, read and write refuse it).
-import type { SandboxOdooVersion } from "@/db/schema";
+import type { SandboxOdooVersion } from "@/db/schema/sandbox-odoo";
 import type { VersionProfile } from "../versions";
 import type { OdooDb } from "../odoo-db";
 

@@ -1,5 +1,5 @@
 // The models a sandbox Odoo of each version serves, built once per version.
-import type { SandboxOdooVersion } from "@/db/schema";
+import type { SandboxOdooVersion } from "@/db/schema/sandbox-odoo";
 import { versionProfile } from "../versions";
 import type { Registry } from "./model-types";
 import { accountModels } from "./models/account";

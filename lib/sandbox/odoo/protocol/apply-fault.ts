@@ -1,6 +1,6 @@
 // Faults on demand, before a call runs: latency, then maybe a 5xx or 429 page, a dropped
 // connection, or Odoo's concurrency error (which each protocol reports in its own shape).
-import type { SandboxOdooDatabase } from "@/db/schema";
+import type { SandboxOdooDatabase } from "@/db/schema/sandbox-odoo";
 import { logCall } from "../call-log";
 import { databaseFaults } from "../faults/database-faults";
 import { decideOdooFault } from "../faults/sandbox-odoo-faults";

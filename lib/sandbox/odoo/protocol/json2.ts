@@ -1,7 +1,7 @@
 // POST /json/2/<model>/<method> (Odoo 19): bearer API key, named arguments, the raw result, and
 // error objects {name, message, arguments, context, debug} with Odoo's HTTP statuses
 // (API-FACTS.md §1.2–1.4).
-import type { SandboxOdooDatabase } from "@/db/schema";
+import type { SandboxOdooDatabase } from "@/db/schema/sandbox-odoo";
 import { authenticateBearer } from "../auth/authenticate-user";
 import { httpException, OdooException } from "../odoo-exceptions";
 import { bindNamed, resolveCall, runCall } from "../rpc/call-model";

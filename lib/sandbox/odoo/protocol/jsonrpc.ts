@@ -1,7 +1,7 @@
 // POST /jsonrpc and /web/webclient/version_info: Odoo's JSON-RPC dispatcher. Errors travel in the
 // envelope with HTTP 200 (`error.code` 200 up to 18, 0 from 19; `data` is serialize_exception's
 // name/debug/message/arguments/context); bad JSON is a plain-text 400 outside the envelope.
-import type { SandboxOdooDatabase } from "@/db/schema";
+import type { SandboxOdooDatabase } from "@/db/schema/sandbox-odoo";
 import { logCall } from "../call-log";
 import { OdooException, typeError, unknownDatabase } from "../odoo-exceptions";
 import { databaseOfCall, dispatchRpc, type RpcServer } from "../rpc/dispatch-rpc";

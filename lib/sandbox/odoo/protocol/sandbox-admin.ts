@@ -1,7 +1,7 @@
 // The sandbox's own endpoints, not Odoo's: …/<db>/sandbox/faults (GET, POST replaces, DELETE
 // clears) and …/<db>/sandbox/calls (GET, newest first, ?limit=&before=), authenticated by a bearer
 // API key of a user in Administration / Settings of that database.
-import type { SandboxOdooDatabase } from "@/db/schema";
+import type { SandboxOdooDatabase } from "@/db/schema/sandbox-odoo";
 import { authenticateBearer } from "../auth/authenticate-user";
 import { listSandboxOdooCalls } from "../call-log";
 import { databaseFaults, setSandboxOdooFaults } from "../faults/database-faults";

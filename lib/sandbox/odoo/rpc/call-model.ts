@@ -1,7 +1,7 @@
 // One call of a model method, as Odoo's service layer runs it: the method must be public and
 // exist, its arguments are bound to the Python parameters (positional and keyword for execute_kw,
 // named only for JSON-2), and it runs in its own transaction (commit on success, rollback on error).
-import type { SandboxOdooDatabase } from "@/db/schema";
+import type { SandboxOdooDatabase } from "@/db/schema/sandbox-odoo";
 import type { OdooCaller } from "../auth/authenticate-user";
 import { accessError, attributeError, httpException, OdooException, typeError, userError } from "../odoo-exceptions";
 import type { OdooDb } from "../odoo-db";

@@ -1,7 +1,7 @@
 // The `common`, `object` and `db` services behind /jsonrpc and /xmlrpc/2/<service>
 // (odoo/service/common.py, model.py, db.py): version, login, authenticate, execute, execute_kw,
 // and db.list / db.server_version. Both protocols call this with the call's parameters.
-import type { SandboxOdooDatabase } from "@/db/schema";
+import type { SandboxOdooDatabase } from "@/db/schema/sandbox-odoo";
 import { authenticateLogin, authenticateUid } from "../auth/authenticate-user";
 import { findDatabase } from "../auth/find-database";
 import { accessDenied, keyError, OdooException, typeError, unknownDatabase } from "../odoo-exceptions";

@@ -2,7 +2,7 @@
 // call of `newDatabase`, and bare JSON-RPC / JSON-2 calls over real HTTP.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
-import type { SandboxOdooVersion } from "@/db/schema";
+import type { SandboxOdooVersion } from "@/db/schema/sandbox-odoo";
 import { createSandboxOdooDatabase } from "../create-sandbox-odoo-database";
 import { serveSandboxOdoo, type RunningSandboxOdoo } from "../serve-sandbox-odoo";
 

@@ -7,7 +7,7 @@ import {
   type SandboxBulkCheckpoint,
   type SandboxBulkOperation,
   type SandboxBulkStatus,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify-bulk";
 import { createSandboxFile, appendSandboxFileChunk } from "../files/sandbox-file-store";
 import { onSandboxChange } from "../on-sandbox-change";
 import type { SandboxDb } from "../sandbox-db";

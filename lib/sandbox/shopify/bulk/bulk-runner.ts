@@ -3,13 +3,9 @@
 // run it on one database. An operation left RUNNING by a process that died resumes from its
 // checkpoint once the lease expires; an orderly stop hands its operations back at once.
 import { and, eq, lt } from "drizzle-orm";
-import {
-  sandboxShopifyAppInstallations,
-  sandboxShopifyFaults,
-  sandboxShopifyFiles,
-  sandboxShopifyShops,
-  type SandboxBulkOperation,
-} from "@/db/schema";
+import { sandboxShopifyAppInstallations, sandboxShopifyShops } from "@/db/schema/sandbox-shopify";
+import { sandboxShopifyFiles, type SandboxBulkOperation } from "@/db/schema/sandbox-shopify-bulk";
+import { sandboxShopifyFaults } from "@/db/schema/sandbox-shopify-webhooks";
 import type { SandboxDb } from "../sandbox-db";
 import {
   BULK_LEASE_MS,

@@ -1,5 +1,8 @@
 import { and, eq } from "drizzle-orm";
-import { sandboxShopifyBulkOperations as operations, type SandboxBulkOperation } from "@/db/schema";
+import {
+  sandboxShopifyBulkOperations as operations,
+  type SandboxBulkOperation,
+} from "@/db/schema/sandbox-shopify-bulk";
 import type { SandboxDb } from "../sandbox-db";
 import { finishBulkOperation } from "./bulk-progress";
 

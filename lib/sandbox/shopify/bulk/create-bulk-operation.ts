@@ -5,11 +5,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import {
   sandboxShopifyBulkOperations as operations,
-  sandboxShopifyFaults,
   sandboxShopifyFiles,
   type SandboxBulkOperation,
   type SandboxBulkType,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify-bulk";
+import { sandboxShopifyFaults } from "@/db/schema/sandbox-shopify-webhooks";
 import type { SandboxDb } from "../sandbox-db";
 
 export const MAX_RUNNING_BULK_OPERATIONS = 5;
@@ -24,6 +24,8 @@ export type CreateBulkOperationOptions = {
   baseUrl: string;
   inputFileId?: number | null;
   clientIdentifier?: string | null;
+  /** Bulk queries: write each object's children right after it (else before it, as Shopify may). */
+  groupObjects?: boolean;
 };
 
 export async function createBulkOperation(
@@ -59,6 +61,7 @@ export async function createBulkOperation(
         baseUrl: options.baseUrl,
         inputFileId: options.inputFileId ?? null,
         clientIdentifier: options.clientIdentifier ?? null,
+        groupObjects: options.groupObjects ?? false,
         failAfterObjects: failAfter,
       })
       .returning();

@@ -3,7 +3,8 @@
 // chunk, and commits the chunk with the page's end cursor. A process that dies mid-way leaves
 // a checkpoint; whoever claims the operation next continues after the last committed page.
 import { execute, type GraphQLCompositeType, type GraphQLObjectType } from "graphql";
-import type { SandboxAppInstallation, SandboxBulkOperation, SandboxShop } from "@/db/schema";
+import type { SandboxAppInstallation, SandboxShop } from "@/db/schema/sandbox-shopify";
+import type { SandboxBulkOperation } from "@/db/schema/sandbox-shopify-bulk";
 import { sandboxSchema } from "../graphql/build-sandbox-schema";
 import { createSandboxContext } from "../graphql/context";
 import type { SandboxDb } from "../sandbox-db";
@@ -57,6 +58,9 @@ export async function exportBulkQuery({
   let next = runPage(after);
   for (;;) {
     const { result, context } = await next;
+    // A field the app's scopes do not reach fails the whole export (Shopify's ACCESS_DENIED error code).
+    if (result.errors?.some((error) => error.extensions.code === "ACCESS_DENIED"))
+      return { status: "FAILED", errorCode: "ACCESS_DENIED" };
     if (result.errors?.length || !result.data) throw result.errors?.[0] ?? new Error("bulk query returned no data");
     const root = result.data[plan.rootKey] as Json | null;
 
@@ -67,10 +71,14 @@ export async function exportBulkQuery({
     try {
       if (plan.rootIsConnection && root) {
         for (const { node, selection } of connectionNodes(root, plan.rootField)) {
-          await writeBulkObject(node, selection, nodeType, null, { sink, context });
+          await writeBulkObject(node, selection, nodeType, null, { sink, context, grouped: operation.groupObjects });
         }
       } else if (root) {
-        await writeBulkObject(root, plan.rootField.selectionSet!, plan.rootType, null, { sink, context });
+        await writeBulkObject(root, plan.rootField.selectionSet!, plan.rootType, null, {
+          sink,
+          context,
+          grouped: operation.groupObjects,
+        });
       }
     } catch (error) {
       if (!(error instanceof SinkFull)) throw error;

@@ -4,7 +4,8 @@
 // Lines run in batches, each batch in one transaction with its output chunk and checkpoint, every
 // line in its own savepoint: a restarted operation neither skips nor repeats a committed line.
 import { execute, getVariableValues, type GraphQLError } from "graphql";
-import type { SandboxAppInstallation, SandboxBulkOperation, SandboxShop } from "@/db/schema";
+import type { SandboxAppInstallation, SandboxShop } from "@/db/schema/sandbox-shopify";
+import type { SandboxBulkOperation } from "@/db/schema/sandbox-shopify-bulk";
 import { readSandboxFileLines } from "../files/sandbox-file-store";
 import { sandboxSchema } from "../graphql/build-sandbox-schema";
 import { createSandboxContext } from "../graphql/context";

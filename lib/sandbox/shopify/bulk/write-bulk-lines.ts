@@ -1,6 +1,8 @@
 // Turns executed bulk query data into Shopify's JSONL: each object on its own line, the nodes of a
-// nested connection on the lines after their parent with `__parentId` (the parent's id) last. A
-// nested connection with more than one page is followed with `node(id:)` queries for its owner.
+// nested connection with `__parentId` (the parent's id) last. Grouped (`groupObjects: true`), they
+// follow their parent; ungrouped — the default since 2026-01, where Shopify gives no order — they
+// come before it, so a reader that expects parents first fails here as it would on a real store.
+// A nested connection with more than one page is followed with `node(id:)` queries for its owner.
 import {
   execute,
   getNamedType,
@@ -46,7 +48,7 @@ export class LineSink {
 
 export class SinkFull extends Error {}
 
-export type WriteOptions = { sink: LineSink; context: SandboxContext };
+export type WriteOptions = { sink: LineSink; context: SandboxContext; grouped: boolean };
 
 /** Writes `object` (and, after it, its nested connections' nodes) to the sink. */
 export async function writeBulkObject(
@@ -59,7 +61,7 @@ export async function writeBulkObject(
   const children: { connection: Connection; field: FieldNode; owner: Json; ownerType: GraphQLCompositeType }[] = [];
   stripConnections(object, selection, type, children);
   if (parentId !== null) object.__parentId = parentId;
-  options.sink.push(object, parentId === null);
+  if (options.grouped) options.sink.push(object, parentId === null);
   for (const child of children) {
     const connectionType = getNamedType(fieldType(child.ownerType, child.field)) as GraphQLObjectType;
     const nodeType = connectionNodeType(connectionType) as GraphQLCompositeType;
@@ -74,6 +76,7 @@ export async function writeBulkObject(
         : null;
     }
   }
+  if (!options.grouped) options.sink.push(object, parentId === null);
 }
 
 /** The node objects of a connection value, whether selected through `edges { node }` or `nodes`. */

@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
-import { sandboxShopifyAppInstallations, sandboxShopifyFaults } from "@/db/schema";
+import { sandboxShopifyAppInstallations } from "@/db/schema/sandbox-shopify";
+import { sandboxShopifyFaults } from "@/db/schema/sandbox-shopify-webhooks";
 import { invalidateSandboxAuthCache } from "../authenticate-sandbox-request";
 import { defaultSandboxDb, type SandboxDb } from "../sandbox-db";
 import { storedFaults, ZSandboxFaultsInput, type SandboxFaults, type TSandboxFaultsInput } from "./sandbox-faults";

@@ -3,7 +3,12 @@
 // commit together; readers fetch a few chunks at a time, so neither side holds a whole file.
 import { randomBytes } from "node:crypto";
 import { and, asc, eq, gte, sql } from "drizzle-orm";
-import { sandboxShopifyFileChunks, sandboxShopifyFiles, type SandboxFile, type SandboxFilePurpose } from "@/db/schema";
+import {
+  sandboxShopifyFileChunks,
+  sandboxShopifyFiles,
+  type SandboxFile,
+  type SandboxFilePurpose,
+} from "@/db/schema/sandbox-shopify-bulk";
 import type { SandboxDb } from "../sandbox-db";
 
 /** Shopify keeps results and staged uploads for a week; so does the sandbox. */

@@ -2,7 +2,7 @@
 // key in the URL is the credential, as with Shopify's signed storage URLs; results expire with
 // the file (a week).
 import { and, eq } from "drizzle-orm";
-import { sandboxShopifyFiles } from "@/db/schema";
+import { sandboxShopifyFiles } from "@/db/schema/sandbox-shopify-bulk";
 import type { SandboxDb } from "../sandbox-db";
 import { xmlError } from "../sandbox-responses";
 import { readSandboxFileChunks } from "./sandbox-file-store";

@@ -1,5 +1,6 @@
 // The executable schema: the hand-written SDL subset plus resolvers. Built once per process.
 import { buildSchema, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from "graphql";
+import { enforceAccessScopes } from "./access-scopes";
 import type { SandboxContext } from "./context";
 import { bulkOperationMutationResolvers } from "./resolvers/bulk-operation-mutations";
 import { bulkOperationResolvers } from "./resolvers/bulk-operations";
@@ -58,5 +59,6 @@ function buildSandboxSchema(): GraphQLSchema {
       }
     }
   }
+  enforceAccessScopes(schema);
   return schema;
 }

@@ -1,6 +1,6 @@
 // Batched lookups used by nested fields (variant.product, order.customer, owner.metafield…),
 // always scoped to the request's shop.
-import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
 import {
   sandboxShopifyCustomers,
   sandboxShopifyMetafieldDefinitions,
@@ -8,14 +8,15 @@ import {
   sandboxShopifyOrders,
   sandboxShopifyProducts,
   sandboxShopifyProductVariants,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
 import type { SandboxDb } from "../sandbox-db";
 import { batchLoader } from "./batch-loader";
 import { typed, type DefinitionNode, type MetafieldNode } from "./rows";
 
 export type MetafieldKey = { ownerType: string; ownerId: number; namespace: string; key: string };
 
-export function createLoaders(db: SandboxDb, shopId: number) {
+/** `ordersSince`: orders created before it are not found (the token lacks `read_all_orders`). */
+export function createLoaders(db: SandboxDb, shopId: number, ordersSince: Date | null = null) {
   const byIds = <T extends { id: number }>(rows: T[]) => new Map(rows.map((row) => [row.id, row]));
   const metafieldKey = (key: MetafieldKey) => `${key.ownerType}/${key.ownerId}/${key.namespace}/${key.key}`;
   return {
@@ -48,7 +49,13 @@ export function createLoaders(db: SandboxDb, shopId: number) {
       const rows = await db
         .select()
         .from(table)
-        .where(and(eq(table.shopId, shopId), inArray(table.id, ids)));
+        .where(
+          and(
+            eq(table.shopId, shopId),
+            inArray(table.id, ids),
+            ordersSince ? gte(table.createdAt, ordersSince) : undefined,
+          ),
+        );
       return byIds(rows.map((row) => typed("Order", row)));
     }),
     metafield: batchLoader<MetafieldKey, MetafieldNode>(async (keys) => {

@@ -1,8 +1,6 @@
 // Database rows as GraphQL parents. `__typename` lets graphql-js resolve the Node and
 // HasMetafields interfaces without a type resolver per interface.
 import type {
-  SandboxBulkOperation,
-  SandboxWebhookSubscription,
   SandboxCustomer,
   SandboxMetafield,
   SandboxMetafieldDefinition,
@@ -11,7 +9,9 @@ import type {
   SandboxProduct,
   SandboxProductVariant,
   SandboxShop,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
+import type { SandboxBulkOperation } from "@/db/schema/sandbox-shopify-bulk";
+import type { SandboxWebhookSubscription } from "@/db/schema/sandbox-shopify-webhooks";
 
 export type ShopNode = SandboxShop & { __typename: "Shop" };
 export type ProductNode = SandboxProduct & { __typename: "Product" };

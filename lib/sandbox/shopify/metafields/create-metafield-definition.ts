@@ -1,6 +1,6 @@
 // metafieldDefinitionCreate for the owner types the sandbox has. A definition fixes the type of
 // its namespace/key on that owner type: metafieldsSet may then omit `type` and may not change it.
-import { sandboxShopifyMetafieldDefinitions, type SandboxMetafieldDefinition } from "@/db/schema";
+import { sandboxShopifyMetafieldDefinitions, type SandboxMetafieldDefinition } from "@/db/schema/sandbox-shopify";
 import { defaultSandboxDb, type SandboxDb } from "../sandbox-db";
 import { isOtherAppsNamespace, resolveNamespace } from "./app-namespace";
 import { isKnownMetafieldType } from "./metafield-types";

@@ -7,7 +7,7 @@ import {
   sandboxShopifyMetafieldDefinitions,
   sandboxShopifyMetafields,
   type SandboxMetafieldDefinition,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
 import { defaultSandboxDb, type SandboxDb } from "../sandbox-db";
 import { resolveNamespace, visibleToApp } from "./app-namespace";
 import { userError, type MetafieldUserError } from "./metafield-user-error";

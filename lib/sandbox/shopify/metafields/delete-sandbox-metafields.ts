@@ -4,7 +4,7 @@
 // Each deleted metafield comes back as its identifier; one that does not exist comes back as
 // null, and the call still succeeds.
 import { and, eq, sql } from "drizzle-orm";
-import { sandboxShopifyMetafields } from "@/db/schema";
+import { sandboxShopifyMetafields } from "@/db/schema/sandbox-shopify";
 import { defaultSandboxDb, type SandboxDb } from "../sandbox-db";
 import { isOtherAppsNamespace, resolveNamespace } from "./app-namespace";
 import { FOREIGN_NAMESPACE_MESSAGE, userError, type MetafieldUserError } from "./metafield-user-error";

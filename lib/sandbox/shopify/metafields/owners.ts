@@ -1,12 +1,12 @@
 // The resources that can own metafields in the sandbox, and how their gids map to
 // MetafieldOwnerType values and to the tables that prove they exist.
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, gte, inArray } from "drizzle-orm";
 import {
   sandboxShopifyCustomers,
   sandboxShopifyOrders,
   sandboxShopifyProducts,
   sandboxShopifyProductVariants,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
 import { parseGid, type GidType } from "../gid";
 import type { SandboxDb } from "../sandbox-db";
 
@@ -44,11 +44,12 @@ const TABLES = {
   ORDER: sandboxShopifyOrders,
 } as const;
 
-/** The subset of `owners` that exist in the shop, as ownerKey strings. */
+/** The subset of `owners` that exist in the shop, as ownerKey strings; orders created before `ordersSince` are not seen. */
 export async function findExistingOwners(
   db: SandboxDb,
   shopId: number,
   owners: MetafieldOwner[],
+  ordersSince: Date | null = null,
 ): Promise<Set<string>> {
   const found = new Set<string>();
   for (const ownerType of new Set(owners.map((owner) => owner.ownerType))) {
@@ -61,7 +62,13 @@ export async function findExistingOwners(
     const rows = await db
       .select({ id: table.id })
       .from(table)
-      .where(and(eq(table.shopId, shopId), inArray(table.id, ids)));
+      .where(
+        and(
+          eq(table.shopId, shopId),
+          inArray(table.id, ids),
+          ordersSince && ownerType === "ORDER" ? gte(sandboxShopifyOrders.createdAt, ordersSince) : undefined,
+        ),
+      );
     for (const row of rows) found.add(ownerKey({ ownerType, ownerId: row.id }));
   }
   return found;

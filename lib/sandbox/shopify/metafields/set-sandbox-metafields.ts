@@ -1,7 +1,11 @@
 // metafieldsSet: up to 25 values, all or nothing. Every element is validated first; if any fails,
 // nothing is written and all the errors come back, as Shopify does.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { sandboxShopifyMetafieldDefinitions, sandboxShopifyMetafields, type SandboxMetafield } from "@/db/schema";
+import {
+  sandboxShopifyMetafieldDefinitions,
+  sandboxShopifyMetafields,
+  type SandboxMetafield,
+} from "@/db/schema/sandbox-shopify";
 import { defaultSandboxDb, type SandboxDb } from "../sandbox-db";
 import { resolveNamespace } from "./app-namespace";
 import { MAX_METAFIELDS_PER_CALL, TOO_MANY_METAFIELDS, type MetafieldUserError } from "./metafield-user-error";
@@ -17,6 +21,8 @@ export type SetSandboxMetafieldsOptions = {
   /** The calling app: `$app` namespaces resolve to its reserved namespace. */
   appId: number;
   inputs: MetafieldsSetInput[];
+  /** Orders created before this do not exist for the caller (no `read_all_orders`). */
+  ordersSince?: Date | null;
   db?: SandboxDb;
 };
 
@@ -26,6 +32,7 @@ export async function setSandboxMetafields({
   shopId,
   appId,
   inputs,
+  ordersSince = null,
   db = defaultSandboxDb,
 }: SetSandboxMetafieldsOptions): Promise<SetSandboxMetafieldsResult> {
   if (inputs.length > MAX_METAFIELDS_PER_CALL) return { metafields: [], userErrors: [TOO_MANY_METAFIELDS] };
@@ -45,6 +52,7 @@ export async function setSandboxMetafields({
       tx,
       shopId,
       located.map((element) => element.owner),
+      ordersSince,
     );
     const definitions = await loadDefinitionTypes(tx, shopId, located);
     const current = await lockCurrentValues(tx, shopId, located);

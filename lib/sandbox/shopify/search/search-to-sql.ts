@@ -1,6 +1,10 @@
-// Turns a parsed search query into a SQL condition for one resource. Like Shopify, a term on a
-// field the resource cannot be searched by is dropped and reported as a warning
-// (`extensions.search`), never silently turned into "match everything" without a trace.
+// Turns a parsed search query into a SQL condition for one resource. Text matches words, as
+// Shopify's does: `andle` does not find "Candle", `cand*` does, and a quoted phrase matches
+// consecutive words. Like Shopify, a term on a field the resource cannot be searched by is
+// dropped and reported as a warning (`extensions.search`), never silently turned into "match
+// everything" without a trace; the filter fields Shopify lists for a resource are all known,
+// those the sandbox does not model (an order's financial status…) answering as every sandbox
+// item would (all paid, none shipped).
 import { and, not, or, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { parseGid } from "../gid";
@@ -12,14 +16,16 @@ export type SearchField =
   | { kind: "id"; column: PgColumn }
   | { kind: "number"; column: PgColumn }
   | { kind: "date"; column: PgColumn }
-  /** Case-insensitive; `exact` compares the whole value, `contains` finds it inside. */
-  | { kind: "text"; column: PgColumn | SQL; match: "exact" | "contains" }
+  /** Case-insensitive; `exact` compares the whole value, `words` finds its words in the text. */
+  | { kind: "text"; column: PgColumn | SQL; match: "exact" | "words" }
+  /** A field every item of the sandbox has the same value of (`any` matches all too). */
+  | { kind: "fixed"; value: string }
   | { kind: "custom"; build: (term: Term) => SQL | null };
 
 export type SearchSpec = {
   fields: Record<string, SearchField>;
-  /** A bare word (no field): what it matches, e.g. title or email. */
-  text: (pattern: string) => SQL;
+  /** What a bare word (no field) is looked for in, by words: e.g. title and vendor. */
+  text: (PgColumn | SQL)[];
 };
 
 export type SearchWarning = { field: string; message: string; code: "invalid_field" | "invalid_value" };
@@ -40,7 +46,7 @@ export function searchToSql(
       const inner = build(node.item);
       return inner && not(inner);
     }
-    if (node.field === null) return spec.text(likePattern(node.value, true));
+    if (node.field === null) return or(...spec.text.map((column) => wordsCondition(column, node))) ?? sql`false`;
     const field = spec.fields[node.field];
     if (!field) {
       warnings.push({ field: node.field, message: "Invalid search field for this query.", code: "invalid_field" });
@@ -58,16 +64,35 @@ export function searchToSql(
   return { where: tree ? build(tree) : undefined, warnings };
 }
 
-/** An ILIKE pattern for `value`: a prefix match, or (`anywhere`) a match anywhere in the text. */
-export function likePattern(value: string, anywhere: boolean): string {
-  const escaped = value.replace(/[\\%_]/g, "\\$&");
-  return anywhere ? `%${escaped}%` : `${escaped}%`;
+/** An ILIKE pattern for `value`: a prefix match. */
+function prefixPattern(value: string): string {
+  return `${value.replace(/[\\%_]/g, "\\$&")}%`;
+}
+
+/**
+ * The value's words, in order, as whole words of the text (case-insensitive); with a trailing `*`
+ * the last one may be the start of a word. A value with no word in it matches nothing.
+ */
+export function wordsCondition(column: PgColumn | SQL, term: Term): SQL {
+  const words = term.value.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return sql`false`;
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+");
+  // \m and \M are PostgreSQL's start and end of a word; a value that begins or ends with a
+  // non-word character (`#1001`) is anchored there instead.
+  const start = /^\w/.test(words[0]!) ? "\\m" : "";
+  const end = term.prefix || !/\w$/.test(words.at(-1)!) ? "" : "\\M";
+  return sql`${column} ~* ${`${start}${escaped}${end}`}`;
 }
 
 function termCondition(field: SearchField, term: Term): SQL | null {
   switch (field.kind) {
     case "custom":
       return field.build(term);
+    case "fixed": {
+      const value = term.value.toLowerCase();
+      const matches = value === "any" || (term.prefix ? field.value.startsWith(value) : field.value === value);
+      return matches ? sql`true` : sql`false`;
+    }
     case "id":
     case "number": {
       const number = field.kind === "id" ? (parseGid(term.value)?.id ?? Number(term.value)) : Number(term.value);
@@ -90,10 +115,10 @@ function termCondition(field: SearchField, term: Term): SQL | null {
   }
 }
 
-/** Case-insensitive text match: a trailing `*` makes any field a prefix match. */
-export function textCondition(column: PgColumn | SQL, term: Term, match: "exact" | "contains"): SQL {
-  if (term.prefix) return sql`${column} ilike ${likePattern(term.value, false)}`;
-  if (match === "contains") return sql`${column} ilike ${likePattern(term.value, true)}`;
+/** Case-insensitive text match: a trailing `*` makes an exact field a prefix match. */
+export function textCondition(column: PgColumn | SQL, term: Term, match: "exact" | "words"): SQL {
+  if (match === "words") return wordsCondition(column, term);
+  if (term.prefix) return sql`${column} ilike ${prefixPattern(term.value)}`;
   if (term.comparator !== "=") return compare(column, term.comparator, term.value);
   return sql`lower(${column}) = lower(${term.value})`;
 }

@@ -8,11 +8,11 @@ import {
   sandboxShopifyOrders as orders,
   sandboxShopifyProducts as products,
   sandboxShopifyProductVariants as variants,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
 import { defaultSandboxDb as db } from "../sandbox-db";
 import { odooIdBase } from "./seed-metafields";
 import { SANDBOX_STORE_SIZES, seedSandboxStore } from "./seed-sandbox-store";
-import { streamSandboxSyncState, type SandboxSyncRecord } from "./stream-sandbox-sync-state";
+import { streamSandboxSyncState, type SandboxSyncRecord } from "../testing/stream-sandbox-sync-state";
 
 const domain = () => `seed-${randomUUID().slice(0, 12)}.myshopify.com`;
 const SIZES = { products: 12, customers: 30, orders: 60, metafields: 200 };
@@ -145,6 +145,23 @@ describe("seedSandboxStore", () => {
       .then((result) => result.rows);
     expect(orphans!.n).toBe(0);
     expect(shop.nextOrderNumber).toBe(1201);
+  });
+
+  it("spreads orders over the year before today, so a token without read_all_orders sees only the recent ones", async () => {
+    const { shop } = await seedSandboxStore({ domain: domain(), seed: 4, sizes: { ...SIZES, orders: 300 } });
+    const [spread] = await db
+      .select({
+        oldest: sql<number>`extract(epoch from now() - min(${orders.createdAt})) / 86400`,
+        newest: sql<number>`extract(epoch from now() - max(${orders.createdAt})) / 86400`,
+        recent: sql<number>`(count(*) filter (where ${orders.createdAt} >= now() - interval '60 days'))::int`,
+      })
+      .from(orders)
+      .where(eq(orders.shopId, shop.id));
+    expect(Number(spread!.oldest)).toBeGreaterThan(300);
+    expect(Number(spread!.newest)).toBeLessThan(3);
+    // About 60 of the 335 days that hold orders.
+    expect(spread!.recent).toBeGreaterThan(40);
+    expect(spread!.recent).toBeLessThan(70);
   });
 
   it("refuses a shop that already has data", async () => {

@@ -11,7 +11,7 @@ import {
   sandboxShopifyShops,
   type SandboxPlan,
   type SandboxShop,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
 import { createSandboxShop } from "../create-sandbox-shop";
 import { defaultSandboxDb, type SandboxDb } from "../sandbox-db";
 import { seedCustomers, seedProducts } from "./seed-catalog";
@@ -45,6 +45,7 @@ export type SeedSandboxStoreOptions = {
   failedShare?: number;
   /** The store's metafield namespace for sync state. */
   namespace?: string;
+  /** Products are created over the 30 days from here, orders over the 335 days after them (default: a year before today, so the last 60 days hold orders and earlier ones are older). */
   startAt?: Date;
   plan?: SandboxPlan;
   throttleEnabled?: boolean;
@@ -75,7 +76,7 @@ export async function seedSandboxStore(options: SeedSandboxStoreOptions): Promis
     syncedShare = 0.6,
     failedShare = 0.05,
     namespace = "synco",
-    startAt = new Date("2025-01-01T00:00:00Z"),
+    startAt = yearAgo(),
     db = defaultSandboxDb,
   } = options;
   const sizes: SandboxStoreSizes = { ...SANDBOX_STORE_SIZES[size], ...options.sizes };
@@ -126,6 +127,11 @@ export async function seedSandboxStore(options: SeedSandboxStoreOptions): Promis
   }
   const [updated] = await db.select().from(sandboxShopifyShops).where(eq(sandboxShopifyShops.id, shop.id));
   return { shop: updated!, accessToken, counts };
+}
+
+function yearAgo(): Date {
+  const today = new Date();
+  return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - 365 * 86_400_000);
 }
 
 // Per-row foreign-key checks cost more than the inserts themselves (100k orders: 20 s → 6 s).

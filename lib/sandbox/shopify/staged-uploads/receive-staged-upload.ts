@@ -3,7 +3,7 @@
 // (an interrupted upload leaves nothing behind) and answers like Google Cloud Storage: 201 with a
 // PostResponse document when success_action_status is 201, else 204.
 import { and, eq } from "drizzle-orm";
-import { sandboxShopifyFiles } from "@/db/schema";
+import { sandboxShopifyFiles } from "@/db/schema/sandbox-shopify-bulk";
 import { appendSandboxFileChunk, truncateSandboxFile } from "../files/sandbox-file-store";
 import type { SandboxDb } from "../sandbox-db";
 import { escapeXml, xmlError, xmlResponse } from "../sandbox-responses";

@@ -2,9 +2,12 @@
 // topic and address; HTTPS addresses — plus, in the sandbox only, plain HTTP to this machine
 // (localhost, 127.0.0.1, ::1) so local receivers and tests can listen. Pub/Sub, EventBridge and
 // XML are not served by the sandbox and say so.
-import { sandboxShopifyWebhookSubscriptions as subscriptions, type SandboxWebhookSubscription } from "@/db/schema";
+import {
+  sandboxShopifyWebhookSubscriptions as subscriptions,
+  type SandboxWebhookSubscription,
+} from "@/db/schema/sandbox-shopify-webhooks";
 import { isUniqueViolation } from "../pg-errors";
-import { SANDBOX_API_VERSIONS } from "../plans";
+import { SANDBOX_SCHEMA_VERSION } from "../plans";
 import type { SandboxDb } from "../sandbox-db";
 import type { WebhookTopicEnum } from "./webhook-topics";
 
@@ -52,7 +55,7 @@ export async function createWebhookSubscription(
         topic: options.topic,
         uri,
         format: "JSON",
-        apiVersion: SANDBOX_API_VERSIONS[0],
+        apiVersion: SANDBOX_SCHEMA_VERSION,
       })
       .returning();
     return { subscription: subscription! };

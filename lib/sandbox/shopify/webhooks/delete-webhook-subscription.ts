@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import {
   sandboxShopifyWebhookDeliveries as deliveries,
   sandboxShopifyWebhookSubscriptions as subscriptions,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify-webhooks";
 import type { SandboxDb } from "../sandbox-db";
 
 /** Deletes one of the app's subscriptions and drops its deliveries still waiting; false when it is not the app's. */

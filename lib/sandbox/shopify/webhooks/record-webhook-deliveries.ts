@@ -6,11 +6,13 @@ import { createHmac, randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import {
   sandboxShopifyAppInstallations as installations,
-  sandboxShopifyFaults as faults,
   sandboxShopifyShops as shops,
+} from "@/db/schema/sandbox-shopify";
+import {
+  sandboxShopifyFaults as faults,
   sandboxShopifyWebhookDeliveries as deliveries,
   sandboxShopifyWebhookSubscriptions as subscriptions,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify-webhooks";
 import type { SandboxFaults } from "../faults/sandbox-faults";
 import type { SandboxChange } from "../on-sandbox-change";
 import {

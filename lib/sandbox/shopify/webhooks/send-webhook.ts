@@ -1,5 +1,5 @@
 // One HTTP POST of a delivery, with the headers Shopify sends.
-import type { SandboxWebhookDelivery } from "@/db/schema";
+import type { SandboxWebhookDelivery } from "@/db/schema/sandbox-shopify-webhooks";
 
 export type SendResult = { ok: boolean; status: number | null; error: string | null };
 

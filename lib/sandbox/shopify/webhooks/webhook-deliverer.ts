@@ -4,7 +4,10 @@
 // wait; once the waits are used up the delivery is failed. A delivery marked "send twice" is
 // posted again after its first success, with the same webhook id.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { sandboxShopifyWebhookDeliveries as deliveries, type SandboxWebhookDelivery } from "@/db/schema";
+import {
+  sandboxShopifyWebhookDeliveries as deliveries,
+  type SandboxWebhookDelivery,
+} from "@/db/schema/sandbox-shopify-webhooks";
 import type { SandboxDb } from "../sandbox-db";
 import { sendWebhook, type SendResult } from "./send-webhook";
 

@@ -1,6 +1,6 @@
 // POST /api/sandbox/shopify/:shopDomain/admin/api/:version/graphql.json — the sandbox store's
 // Admin GraphQL API, authenticated by X-Shopify-Access-Token like Shopify (not by session).
-import { handleSandboxShopifyRequest } from "@/lib/sandbox/shopify/handle-sandbox-shopify-request";
+import { handleSandboxShopifyRequest } from "@/lib/sandbox/shopify/provisioning";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";

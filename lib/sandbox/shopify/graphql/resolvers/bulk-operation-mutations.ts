@@ -1,7 +1,10 @@
 // bulkOperationRunQuery, bulkOperationRunMutation, bulkOperationCancel and stagedUploadsCreate.
 // Creating an operation only checks and stores it (status CREATED); a background worker runs it.
 import { and, eq, isNotNull } from "drizzle-orm";
-import { sandboxShopifyBulkOperations as operations, sandboxShopifyFiles as files } from "@/db/schema";
+import {
+  sandboxShopifyBulkOperations as operations,
+  sandboxShopifyFiles as files,
+} from "@/db/schema/sandbox-shopify-bulk";
 import { cancelBulkOperation } from "../../bulk/cancel-bulk-operation";
 import { planBulkMutation } from "../../bulk/bulk-mutation-plan";
 import { planBulkQuery } from "../../bulk/bulk-query-plan";
@@ -25,7 +28,7 @@ async function start(
   ctx: SandboxContext,
   type: "QUERY" | "MUTATION",
   query: string,
-  extra: { inputFileId?: number; clientIdentifier?: string | null } = {},
+  extra: { inputFileId?: number; clientIdentifier?: string | null; groupObjects?: boolean } = {},
 ) {
   const created = await createBulkOperation({
     db: ctx.db,
@@ -44,11 +47,11 @@ async function start(
 
 export const bulkOperationMutationResolvers: ResolverMap = {
   Mutation: {
-    bulkOperationRunQuery: async (_: unknown, args: { query: string }, ctx: SandboxContext) => {
+    bulkOperationRunQuery: async (_: unknown, args: { query: string; groupObjects: boolean }, ctx: SandboxContext) => {
       const planned = planBulkQuery(args.query);
       if ("problem" in planned)
         return { bulkOperation: null, userErrors: [{ field: ["query"], message: planned.problem, code: "INVALID" }] };
-      const bulkOperation = await start(ctx, "QUERY", args.query);
+      const bulkOperation = await start(ctx, "QUERY", args.query, { groupObjects: args.groupObjects });
       return bulkOperation
         ? { bulkOperation, userErrors: [] }
         : { bulkOperation: null, userErrors: [limitReached("query")] };

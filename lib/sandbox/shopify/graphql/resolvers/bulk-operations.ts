@@ -3,7 +3,10 @@
 // downloadable from `url` (or `partialDataUrl` when the operation failed part-way) for a week;
 // after that a completed operation reads as EXPIRED.
 import { and, desc, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
-import { sandboxShopifyBulkOperations as operations, sandboxShopifyFiles as files } from "@/db/schema";
+import {
+  sandboxShopifyBulkOperations as operations,
+  sandboxShopifyFiles as files,
+} from "@/db/schema/sandbox-shopify-bulk";
 import { SANDBOX_SHOPIFY_BASE_PATH } from "../../sandbox-paths";
 import { SANDBOX_FILE_TTL_MS } from "../../files/sandbox-file-store";
 import { toGid } from "../../gid";
@@ -56,7 +59,7 @@ const bulkList: Pick<ResourceList<BulkOperationNode>, "sorts" | "search"> = {
       // The 2026-01 guide's own example filters with `type:`.
       type: { kind: "text", column: operations.type, match: "exact" },
     },
-    text: () => sql`false`,
+    text: [],
   },
 };
 

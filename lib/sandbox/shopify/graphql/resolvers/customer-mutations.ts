@@ -1,5 +1,5 @@
 import { and, eq, ne, sql } from "drizzle-orm";
-import { sandboxShopifyCustomers as customers } from "@/db/schema";
+import { sandboxShopifyCustomers as customers } from "@/db/schema/sandbox-shopify";
 import { createSandboxCustomer } from "../../create-sandbox-customer";
 import { deleteSandboxCustomer } from "../../delete-sandbox-customer";
 import { toGid } from "../../gid";

@@ -1,6 +1,6 @@
 // Customer reads: QueryRoot fields, the Customer type, search fields and sort keys.
-import { sql } from "drizzle-orm";
-import { sandboxShopifyCustomers as customers, sandboxShopifyOrders as orders } from "@/db/schema";
+import { sql, type SQL } from "drizzle-orm";
+import { sandboxShopifyCustomers as customers, sandboxShopifyOrders as orders } from "@/db/schema/sandbox-shopify";
 import { toGid } from "../../gid";
 import type { SandboxContext } from "../context";
 import { typed, type CustomerNode } from "../rows";
@@ -32,8 +32,20 @@ export const customerList: ResourceList<CustomerNode> = {
         build: (term) =>
           sql`exists (select 1 from unnest(${customers.tags}) as tag where lower(tag) = lower(${term.value}))`,
       },
+      tag_not: {
+        kind: "custom",
+        build: (term) =>
+          sql`not exists (select 1 from unnest(${customers.tags}) as tag where lower(tag) = lower(${term.value}))`,
+      },
+      orders_count: { kind: "custom", build: (term) => countCondition(term, sql`count(*)`) },
+      total_spent: { kind: "custom", build: (term) => countCondition(term, sql`coalesce(sum(total_price), 0)`) },
+      // Sandbox customers have no addresses, phones or marketing consent.
+      country: { kind: "fixed", value: "" },
+      state: { kind: "fixed", value: "enabled" },
+      phone: { kind: "fixed", value: "" },
+      accepts_marketing: { kind: "fixed", value: "false" },
     },
-    text: (pattern) => sql`(${customers.displayName} ilike ${pattern} or ${customers.email} ilike ${pattern})`,
+    text: [customers.displayName, customers.email],
   },
   select: async (ctx, where, orderBy, limit) =>
     (
@@ -45,6 +57,13 @@ export const customerList: ResourceList<CustomerNode> = {
         .limit(limit)
     ).map((row) => typed("Customer", row)),
 };
+
+// orders_count:>2, total_spent:<=100: an aggregate of the customer's orders compared with a number.
+function countCondition(term: { value: string; comparator: string }, aggregate: SQL): SQL | null {
+  const number = Number(term.value);
+  if (term.value.trim() === "" || !Number.isFinite(number)) return null;
+  return sql`(select ${aggregate} from sandbox_shopify_orders o where o.customer_id = ${customers.id}) ${sql.raw(term.comparator)} ${number}`;
+}
 
 export const customerResolvers: ResolverMap = {
   QueryRoot: {

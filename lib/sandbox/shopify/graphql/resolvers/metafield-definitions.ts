@@ -1,6 +1,9 @@
 // Metafield definitions: the two QueryRoot fields, the type, and create/delete.
 import { and, eq, sql } from "drizzle-orm";
-import { sandboxShopifyMetafieldDefinitions as definitions, sandboxShopifyMetafields as metafields } from "@/db/schema";
+import {
+  sandboxShopifyMetafieldDefinitions as definitions,
+  sandboxShopifyMetafields as metafields,
+} from "@/db/schema/sandbox-shopify";
 import { toGid } from "../../gid";
 import { isOtherAppsNamespace, resolveNamespace, visibleToApp } from "../../metafields/app-namespace";
 import { createMetafieldDefinition, type MetafieldDefinitionInput } from "../../metafields/create-metafield-definition";

@@ -1,7 +1,7 @@
 // Metafield reads: the HasMetafields fields every owner type shares, and the Metafield type.
 // Another app's reserved namespace (app--{otherId}) is private to that app and never listed.
 import { and, eq, or, sql, type SQL } from "drizzle-orm";
-import { sandboxShopifyMetafields } from "@/db/schema";
+import { sandboxShopifyMetafields } from "@/db/schema/sandbox-shopify";
 import { toGid } from "../../gid";
 import { isOtherAppsNamespace, resolveNamespace, visibleToApp } from "../../metafields/app-namespace";
 import { metafieldDigest } from "../../metafields/metafield-digest";

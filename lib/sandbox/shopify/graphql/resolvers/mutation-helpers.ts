@@ -50,6 +50,7 @@ export async function applyInputMetafields(
   const result = await setSandboxMetafields({
     shopId: ctx.shop.id,
     appId: ctx.appId,
+    ordersSince: ctx.ordersSince,
     db: tx,
     inputs: metafields.map((input) => ({
       ownerId,

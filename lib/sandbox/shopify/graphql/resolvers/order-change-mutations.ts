@@ -23,6 +23,8 @@ export const orderChangeMutationResolvers: ResolverMap = {
       const { input } = args;
       const id = idArgument(input.id, "Order");
       if (id === null) return { order: null, userErrors: [missing] };
+      // An order outside the token's 60 days does not exist for it.
+      if (!(await ctx.loaders.order(id))) return { order: null, userErrors: [missing] };
       if (input.email && !isEmail(input.email))
         return { order: null, userErrors: [{ field: ["email"], message: "Email is invalid" }] };
       const result = await inMutation(ctx, async (tx, fail) => {
@@ -42,7 +44,10 @@ export const orderChangeMutationResolvers: ResolverMap = {
     },
     orderDelete: async (_: unknown, args: { orderId: string }, ctx: SandboxContext) => {
       const id = idArgument(args.orderId, "Order");
-      const deleted = id !== null && (await deleteSandboxOrder({ shopId: ctx.shop.id, orderId: id, db: ctx.db }));
+      const deleted =
+        id !== null &&
+        !!(await ctx.loaders.order(id)) &&
+        (await deleteSandboxOrder({ shopId: ctx.shop.id, orderId: id, db: ctx.db }));
       return deleted
         ? { deletedId: args.orderId, userErrors: [] }
         : { deletedId: null, userErrors: [{ field: ["orderId"], message: "Order does not exist", code: "NOT_FOUND" }] };

@@ -1,7 +1,7 @@
 // orderCreate with the inputs the sandbox supports: line items (by variant or custom), an
 // associated or upserted customer, email, currency, processedAt, note, tags and metafields.
 import { and, eq, sql } from "drizzle-orm";
-import { sandboxShopifyCustomers as customers } from "@/db/schema";
+import { sandboxShopifyCustomers as customers } from "@/db/schema/sandbox-shopify";
 import { createSandboxCustomer } from "../../create-sandbox-customer";
 import { createSandboxOrder, SandboxUnknownVariantError, type SandboxLineItemInput } from "../../create-sandbox-order";
 import { gidId, toGid } from "../../gid";

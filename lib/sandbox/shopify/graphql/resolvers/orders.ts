@@ -1,6 +1,6 @@
 // Order and LineItem reads: QueryRoot fields, types, search fields and sort keys.
-import { eq, sql } from "drizzle-orm";
-import { sandboxShopifyOrderLineItems as lineItems, sandboxShopifyOrders as orders } from "@/db/schema";
+import { eq, gte, sql } from "drizzle-orm";
+import { sandboxShopifyOrderLineItems as lineItems, sandboxShopifyOrders as orders } from "@/db/schema/sandbox-shopify";
 import { toGid } from "../../gid";
 import { textCondition } from "../../search/search-to-sql";
 import type { SandboxContext } from "../context";
@@ -14,6 +14,7 @@ export const orderList: ResourceList<OrderNode> = {
   field: "orders",
   typename: "Order",
   table: orders,
+  visible: (ctx) => (ctx.ordersSince ? gte(orders.createdAt, ctx.ordersSince) : undefined),
   sorts: {
     ID: sortBy.id(orders.id),
     ORDER_NUMBER: sortBy.integer("ORDER_NUMBER", orders.number, (row) => row.number),
@@ -40,13 +41,30 @@ export const orderList: ResourceList<OrderNode> = {
         build: (term) =>
           sql`exists (select 1 from unnest(${orders.tags}) as tag where lower(tag) = lower(${term.value}))`,
       },
+      tag_not: {
+        kind: "custom",
+        build: (term) =>
+          sql`not exists (select 1 from unnest(${orders.tags}) as tag where lower(tag) = lower(${term.value}))`,
+      },
+      // What every sandbox order is: paid, not shipped, open, not a test.
+      financial_status: { kind: "fixed", value: "paid" },
+      fulfillment_status: {
+        kind: "custom",
+        build: (term) =>
+          ["unshipped", "unfulfilled", "any"].includes(term.value.toLowerCase()) ? sql`true` : sql`false`,
+      },
+      status: {
+        kind: "custom",
+        build: (term) => (["open", "not_closed", "any"].includes(term.value.toLowerCase()) ? sql`true` : sql`false`),
+      },
+      test: { kind: "fixed", value: "false" },
       sku: {
         kind: "custom",
         build: (term) =>
           sql`exists (select 1 from ${lineItems} where ${lineItems.orderId} = ${orders.id} and ${textCondition(lineItems.sku, term, "exact")})`,
       },
     },
-    text: (pattern) => sql`(${orders.name} ilike ${pattern} or ${orders.email} ilike ${pattern})`,
+    text: [orders.name, orders.email],
   },
   select: async (ctx, where, orderBy, limit) =>
     (

@@ -1,6 +1,9 @@
 // Product and ProductVariant reads: QueryRoot fields, types, search fields and sort keys.
 import { eq, sql } from "drizzle-orm";
-import { sandboxShopifyProducts as products, sandboxShopifyProductVariants as variants } from "@/db/schema";
+import {
+  sandboxShopifyProducts as products,
+  sandboxShopifyProductVariants as variants,
+} from "@/db/schema/sandbox-shopify";
 import { toGid } from "../../gid";
 import { textCondition } from "../../search/search-to-sql";
 import type { SandboxContext } from "../context";
@@ -25,11 +28,23 @@ export const productList: ResourceList<ProductNode> = {
   search: {
     fields: {
       id: { kind: "id", column: products.id },
-      title: { kind: "text", column: products.title, match: "contains" },
+      title: { kind: "text", column: products.title, match: "words" },
       handle: { kind: "text", column: products.handle, match: "exact" },
       vendor: { kind: "text", column: products.vendor, match: "exact" },
       product_type: { kind: "text", column: products.productType, match: "exact" },
       status: { kind: "text", column: products.status, match: "exact" },
+      // Sandbox products are published when active (it has no sales channels).
+      published_status: {
+        kind: "custom",
+        build: (term) => {
+          const value = term.value.toLowerCase();
+          if (value === "any") return sql`true`;
+          if (value === "published") return sql`${products.status} = 'ACTIVE'`;
+          if (value === "unpublished") return sql`${products.status} <> 'ACTIVE'`;
+          return null;
+        },
+      },
+      gift_card: { kind: "fixed", value: "false" },
       created_at: { kind: "date", column: products.createdAt },
       updated_at: { kind: "date", column: products.updatedAt },
       tag: {
@@ -37,14 +52,23 @@ export const productList: ResourceList<ProductNode> = {
         build: (term) =>
           sql`exists (select 1 from unnest(${products.tags}) as tag where lower(tag) = lower(${term.value}))`,
       },
+      tag_not: {
+        kind: "custom",
+        build: (term) =>
+          sql`not exists (select 1 from unnest(${products.tags}) as tag where lower(tag) = lower(${term.value}))`,
+      },
+      variant_title: {
+        kind: "custom",
+        build: (term) =>
+          sql`exists (select 1 from ${variants} where ${variants.productId} = ${products.id} and ${textCondition(variants.title, term, "words")})`,
+      },
       sku: {
         kind: "custom",
         build: (term) =>
           sql`exists (select 1 from ${variants} where ${variants.productId} = ${products.id} and ${textCondition(variants.sku, term, "exact")})`,
       },
     },
-    text: (pattern) =>
-      sql`(${products.title} ilike ${pattern} or ${products.vendor} ilike ${pattern} or ${products.productType} ilike ${pattern})`,
+    text: [products.title, products.vendor, products.productType],
   },
   select: async (ctx, where, orderBy, limit) =>
     (
@@ -72,11 +96,11 @@ export const variantList: ResourceList<VariantNode> = {
       id: { kind: "id", column: variants.id },
       product_id: { kind: "id", column: variants.productId },
       sku: { kind: "text", column: variantSku, match: "exact" },
-      title: { kind: "text", column: variants.title, match: "contains" },
+      title: { kind: "text", column: variants.title, match: "words" },
       created_at: { kind: "date", column: variants.createdAt },
       updated_at: { kind: "date", column: variants.updatedAt },
     },
-    text: (pattern) => sql`(${variants.title} ilike ${pattern} or ${variantSku} ilike ${pattern})`,
+    text: [variants.title, variantSku],
   },
   select: async (ctx, where, orderBy, limit) =>
     (

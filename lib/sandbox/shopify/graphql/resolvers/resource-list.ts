@@ -19,6 +19,8 @@ export type ResourceList<Row extends { id: number }> = {
   table: Listed;
   sorts: Record<string, Sort<Row>>;
   search: SearchSpec;
+  /** The rows the caller may see at all (orders without `read_all_orders`); undefined: every row. */
+  visible?: (ctx: SandboxContext) => SQL | undefined;
   /** Runs the select for this resource (typed rows, `__typename` attached). */
   select: (ctx: SandboxContext, where: SQL | undefined, orderBy: SQL[], limit: number) => Promise<Row[]>;
 };
@@ -36,10 +38,15 @@ export function listResolver<Row extends { id: number }>(
       args,
       sort: list.sorts[args.sortKey]!,
       idColumn: list.table.id,
-      where: () => and(eq(list.table.shopId, ctx.shop.id), searchCondition(ctx, info, args.query, list.search)),
+      where: () =>
+        and(
+          eq(list.table.shopId, ctx.shop.id),
+          list.visible?.(ctx),
+          searchCondition(ctx, info, args.query, list.search),
+        ),
       parent: under && parent ? { ...under, id: parent.id, batches: ctx.connectionBatches } : undefined,
       fetch:
-        !args.query && !args.after && !args.before && !under
+        !args.query && !args.after && !args.before && !under && !list.visible?.(ctx)
           ? (_where, _orderBy, limit) => firstPage(ctx, list, args, limit)
           : (where, orderBy, limit) => list.select(ctx, where, orderBy, limit),
     });
@@ -80,7 +87,7 @@ async function firstPage<Row extends { id: number }>(
   return rows.map((row) => typed(list.typename, row) as unknown as Row);
 }
 
-export function countResolver(list: Pick<ResourceList<{ id: number }>, "table" | "search">) {
+export function countResolver(list: Pick<ResourceList<{ id: number }>, "table" | "search" | "visible">) {
   return (
     _: unknown,
     args: { query?: string | null; limit?: number | null },
@@ -88,7 +95,11 @@ export function countResolver(list: Pick<ResourceList<{ id: number }>, "table" |
     info: GraphQLResolveInfo,
   ) => {
     const where =
-      and(eq(list.table.shopId, ctx.shop.id), searchCondition(ctx, info, args.query, list.search)) ?? sql`true`;
+      and(
+        eq(list.table.shopId, ctx.shop.id),
+        list.visible?.(ctx),
+        searchCondition(ctx, info, args.query, list.search),
+      ) ?? sql`true`;
     return cappedCount((limit) => countWhere(ctx, sql`${list.table}`, where, limit), args.limit);
   };
 }

@@ -1,18 +1,19 @@
 // The shop, the calling app's installation, and node/nodes: any object the sandbox serves, by global id.
-import { and, eq } from "drizzle-orm";
+import { and, eq, gte } from "drizzle-orm";
 import {
   sandboxShopifyAppInstallations,
-  sandboxShopifyBulkOperations,
   sandboxShopifyMetafieldDefinitions,
   sandboxShopifyMetafields,
   sandboxShopifyOrderLineItems,
   sandboxShopifyOrders,
-  sandboxShopifyWebhookSubscriptions,
   type SandboxAppInstallation,
-} from "@/db/schema";
+} from "@/db/schema/sandbox-shopify";
+import { sandboxShopifyBulkOperations } from "@/db/schema/sandbox-shopify-bulk";
+import { sandboxShopifyWebhookSubscriptions } from "@/db/schema/sandbox-shopify-webhooks";
 import { parseGid, toGid } from "../../gid";
 import { visibleToApp } from "../../metafields/app-namespace";
 import { SANDBOX_PLANS } from "../../plans";
+import { accessDenied, hasScope, readScopeOf } from "../access-scopes";
 import type { SandboxContext } from "../context";
 import { typed, type ShopNode } from "../rows";
 import { selectBulkOperations } from "./bulk-operations";
@@ -27,9 +28,10 @@ export const shopResolvers: ResolverMap = {
     shop: (_: unknown, _args: unknown, ctx: SandboxContext) => typed("Shop", { ...ctx.shop }),
     currentAppInstallation: async (_: unknown, _args: unknown, ctx: SandboxContext) =>
       (await loadInstallation(ctx, ctx.installationId))!,
-    node: (_: unknown, args: { id: string }, ctx: SandboxContext) => loadNode(ctx, args.id),
+    node: (_: unknown, args: { id: string }, ctx: SandboxContext) => loadScopedNode(ctx, args.id, "node"),
+    // An id the token's scopes do not reach is null with its own ACCESS_DENIED error at [nodes, i].
     nodes: (_: unknown, args: { ids: string[] }, ctx: SandboxContext) =>
-      Promise.all(args.ids.map((id) => loadNode(ctx, id))),
+      Promise.all(args.ids.map((id) => loadScopedNode(ctx, id, "nodes"))),
   },
   Shop: {
     id: (shop: ShopNode) => toGid("Shop", shop.id),
@@ -85,6 +87,12 @@ function appNode(installation: SandboxAppInstallation): AppNode {
   return typed("App", { id: installation.appId, handle: installation.appHandle });
 }
 
+function loadScopedNode(ctx: SandboxContext, gid: string, fieldName: string) {
+  const scope = readScopeOf(parseGid(gid)?.type ?? "");
+  if (scope && !hasScope(ctx.scopes, scope)) return accessDenied(fieldName, scope);
+  return loadNode(ctx, gid);
+}
+
 /** The object behind a gid in this shop, or null (malformed, unknown type, other shop, deleted). */
 export async function loadNode(ctx: SandboxContext, gid: string): Promise<object | null | undefined> {
   const parsed = parseGid(gid);
@@ -110,7 +118,13 @@ export async function loadNode(ctx: SandboxContext, gid: string): Promise<object
         .select({ item: sandboxShopifyOrderLineItems, currencyCode: sandboxShopifyOrders.currencyCode })
         .from(sandboxShopifyOrderLineItems)
         .innerJoin(sandboxShopifyOrders, eq(sandboxShopifyOrders.id, sandboxShopifyOrderLineItems.orderId))
-        .where(and(eq(sandboxShopifyOrderLineItems.shopId, shop.id), eq(sandboxShopifyOrderLineItems.id, parsed.id)));
+        .where(
+          and(
+            eq(sandboxShopifyOrderLineItems.shopId, shop.id),
+            eq(sandboxShopifyOrderLineItems.id, parsed.id),
+            ctx.ordersSince ? gte(sandboxShopifyOrders.createdAt, ctx.ordersSince) : undefined,
+          ),
+        );
       return row ? typed("LineItem", { ...row.item, currencyCode: row.currencyCode }) : null;
     }
     case "Metafield": {

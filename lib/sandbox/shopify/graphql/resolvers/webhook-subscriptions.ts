@@ -1,6 +1,6 @@
 // Webhook subscriptions of the calling app: reads, create and delete.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { sandboxShopifyWebhookSubscriptions as subscriptions } from "@/db/schema";
+import { sandboxShopifyWebhookSubscriptions as subscriptions } from "@/db/schema/sandbox-shopify-webhooks";
 import { toGid } from "../../gid";
 import { SANDBOX_API_VERSIONS } from "../../plans";
 import { createWebhookSubscription } from "../../webhooks/create-webhook-subscription";
@@ -22,7 +22,7 @@ const search: SearchSpec = {
     topic: { kind: "text", column: subscriptions.topic, match: "exact" },
     endpoint: { kind: "text", column: subscriptions.uri, match: "exact" },
   },
-  text: (pattern) => sql`${subscriptions.uri} ilike ${pattern}`,
+  text: [subscriptions.uri],
 };
 
 const sorts = {

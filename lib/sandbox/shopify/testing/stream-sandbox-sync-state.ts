@@ -1,8 +1,8 @@
-// The sync state a seeded store carries in Shopify metafields (namespace of the store, key
-// `sync`), item by item, in batches: what the next step needs to write matching mapping rows in
-// the product's own tables. Works for any shop, not only seeded ones.
+// Tests only: the sync state a seeded store carries in its metafields (namespace of the store, key
+// `sync`), item by item, read straight from the sandbox's tables — what the product must find
+// through the Admin API. Works for any shop, not only seeded ones.
 import { and, asc, eq, gt } from "drizzle-orm";
-import { sandboxShopifyMetafields as metafields } from "@/db/schema";
+import { sandboxShopifyMetafields as metafields } from "@/db/schema/sandbox-shopify";
 import { toGid } from "../gid";
 import { defaultSandboxDb, type SandboxDb } from "../sandbox-db";
 
