@@ -178,14 +178,13 @@ async function deleteKnownInBulk(clearing: Clearing) {
     {
       bulkOperationId: null,
       fellBackToPaged: outcome.notRun.length > 0,
-      // By calls, next: only the identifiers the operation did not run.
-      known: null,
+      // The by-calls pass over the mapping has nothing left to do: what the operation did not run
+      // goes by calls now, and if this attempt dies first, the search finds it.
+      known: { type: types.at(-1)!, after: Number.MAX_SAFE_INTEGER },
     },
     { replace: { metafields: { planned, done: answered, failed: outcome.refused.length } } },
   );
   if (outcome.notRun.length) await deleteIdentifiersByCalls(clearing, outcome.notRun);
-  // Nothing is left for the by-calls pass of the known metafields.
-  await save(clearing, { known: { type: types.at(-1)!, after: Number.MAX_SAFE_INTEGER } });
 }
 
 async function deleteKnownByCalls(clearing: Clearing) {

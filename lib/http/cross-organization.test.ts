@@ -35,6 +35,9 @@ import * as runRoute from "@/app/api/stores/[storeId]/operations/[runId]/route";
 import * as runEventsRoute from "@/app/api/stores/[storeId]/operations/[runId]/events/route";
 import * as runCancelRoute from "@/app/api/stores/[storeId]/operations/[runId]/cancel/route";
 import * as runResumeRoute from "@/app/api/stores/[storeId]/operations/[runId]/resume/route";
+import * as clearPreviewRoute from "@/app/api/stores/[storeId]/clear/preview/route";
+import * as clearSettingsRoute from "@/app/api/stores/[storeId]/clear/settings/route";
+import * as clearsRoute from "@/app/api/stores/[storeId]/clears/route";
 import * as orgRunsRoute from "@/app/api/organization/operations/route";
 import * as orgRunEventsRoute from "@/app/api/organization/operations/events/route";
 import { operationRuns } from "@/db/schema/operations";
@@ -378,6 +381,10 @@ const CASES: Case[] = [
       ["/api/stores/[storeId]/operations/[runId]/events", "GET", runEventsRoute.GET, true],
       ["/api/stores/[storeId]/operations/[runId]/cancel", "POST", runCancelRoute.POST, true],
       ["/api/stores/[storeId]/operations/[runId]/resume", "POST", runResumeRoute.POST, true],
+      ["/api/stores/[storeId]/clear/preview", "GET", clearPreviewRoute.GET, false],
+      ["/api/stores/[storeId]/clear/settings", "GET", clearSettingsRoute.GET, false],
+      ["/api/stores/[storeId]/clear/settings", "PATCH", clearSettingsRoute.PATCH, false],
+      ["/api/stores/[storeId]/clears", "POST", clearsRoute.POST, false],
     ] as const
   ).map(([route, method, handler, withRun]) => ({
     route,
