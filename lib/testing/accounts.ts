@@ -53,6 +53,12 @@ export async function createOrg(user: TestUser, name = `Org ${randomUUID().slice
 /** Invites a new user into the inviter's active organization with `role`; the new user accepts. */
 export async function addMember(inviter: TestUser, role: Role): Promise<TestUser> {
   const invitee = await signUp();
+  await joinOrg(inviter, invitee, role);
+  return invitee;
+}
+
+/** Invites an existing user into the inviter's active organization; they accept (it becomes their active one). */
+export async function joinOrg(inviter: TestUser, invitee: TestUser, role: Role): Promise<void> {
   const invited = await call(invitationsRoute.POST, "POST", "/api/organization/invitations", {
     cookie: inviter.cookie,
     body: { email: invitee.email, role },
@@ -63,5 +69,4 @@ export async function addMember(inviter: TestUser, role: Role): Promise<TestUser
     params: { invitationId: invited.body.invitation.id },
   });
   if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
-  return invitee;
 }
