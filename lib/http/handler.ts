@@ -11,7 +11,7 @@ import { can, LEAST_ROLE, type Action } from "@/lib/organizations/permissions";
 import { appUrl } from "@/lib/runtime/app-url";
 import { getStoreForMember } from "@/lib/stores/get-store-for-member";
 import { toErrorResponse } from "./error-response";
-import { parseBody, parseQuery } from "./parse-input";
+import { assertCleanRequestText, parseBody, parseQuery } from "./parse-input";
 
 type Params = Record<string, string | string[]>;
 type RouteContext = { params: Promise<Params> };
@@ -87,6 +87,21 @@ export function withStore<B extends Schema | undefined = undefined, Q extends Sc
   );
 }
 
+/**
+ * A route that is not session-authenticated (Shopify's webhooks, the health check): the same
+ * request id, error mapping and response headers as every other route, nothing more.
+ */
+export function withoutSession(handler: (req: Request) => Promise<Result>) {
+  return async (req: Request): Promise<Response> => {
+    const requestId = crypto.randomUUID();
+    try {
+      return toResponse(await handler(req), requestId);
+    } catch (err) {
+      return toErrorResponse(err, requestId);
+    }
+  };
+}
+
 function assertAllowed(membership: Membership, action: Action | undefined) {
   if (!action || can(membership.role, action)) return;
   const article = membership.role === "admin" ? "an" : "a";
@@ -122,10 +137,13 @@ async function baseContext(req: Request, route: RouteContext): Promise<Base> {
   if (UNSAFE_METHODS.has(req.method)) assertSameOrigin(req);
   const found = await auth().api.getSession({ headers: req.headers });
   if (!found) throw new AppError("unauthorized", "Sign in to continue");
+  const params = flattenParams(await route.params);
+  // Before any lookup uses them: a store id with a NUL is a 422, not a 500 from PostgreSQL.
+  assertCleanRequestText(req, params);
   const user = { id: found.user.id, email: found.user.email, name: found.user.name };
   return {
     req,
-    params: flattenParams(await route.params),
+    params,
     user,
     actor: {
       userId: user.id,
