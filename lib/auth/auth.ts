@@ -7,7 +7,7 @@ import { desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import * as schema from "@/db/schema/auth";
 import { appUrl } from "@/lib/runtime/app-url";
-import { PASSWORD_MAX, PASSWORD_MIN, signUpProblem } from "./account-rules";
+import { PASSWORD_MAX, PASSWORD_MIN, accountProblem } from "./account-rules";
 
 function createAuth() {
   const baseURL = appUrl();
@@ -38,13 +38,14 @@ function createAuth() {
     logger: { disabled: process.env.NODE_ENV === "test" },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-up/email") return;
-        const problem = signUpProblem(ctx.body);
-        if (problem)
-          throw new APIError("BAD_REQUEST", {
-            message: problem.message,
-            code: `INVALID_${problem.field.toUpperCase()}`,
-          });
+        const problem = accountProblem(ctx.path, ctx.body, ctx.query);
+        if (!problem) return;
+        // Sign-up's own rules keep their 400 (the form maps them); the rest answers 422 like our routes.
+        const status = ctx.path === "/sign-up/email" && !problem.text ? "BAD_REQUEST" : "UNPROCESSABLE_ENTITY";
+        throw new APIError(status, {
+          message: problem.message,
+          code: `INVALID_${problem.field.replace(/\W/g, "_").toUpperCase()}`,
+        });
       }),
     },
     databaseHooks: {

@@ -1,7 +1,7 @@
 // The route-handler wrapper: session → active organization (or the store's own) → role → zod-parsed input. Handlers
 // receive verified context, call one service and return data (sent as JSON) or a Response.
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Store } from "@/db/schema/stores";
 import type { Actor } from "@/lib/audit/record-audit";
 import { auth } from "@/lib/auth/auth";
@@ -95,6 +95,7 @@ export function withoutSession(handler: (req: Request) => Promise<Result>) {
   return async (req: Request): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
+      assertCleanRequestText(req, {});
       return toResponse(await handler(req), requestId);
     } catch (err) {
       return toErrorResponse(err, requestId);
@@ -124,7 +125,14 @@ function wrap<C extends Base, B extends Schema | undefined, Q extends Schema | u
     const requestId = crypto.randomUUID();
     try {
       const ctx = await authorize(await baseContext(req, route));
-      const body = (options.body ? await parseBody(req, options.body) : undefined) as Infer<B>;
+      // A route without a body schema still has a body it sent read under the same rules (size, JSON, text).
+      const body = (
+        options.body
+          ? await parseBody(req, options.body)
+          : UNSAFE_METHODS.has(req.method)
+            ? void (await parseBody(req, z.unknown()))
+            : undefined
+      ) as Infer<B>;
       const query = (options.query ? parseQuery(req, options.query) : undefined) as Infer<Q>;
       return toResponse(await handler({ ...ctx, body, query }), requestId);
     } catch (err) {

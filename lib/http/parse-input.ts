@@ -6,6 +6,8 @@ import { AppError } from "@/lib/errors/app-error";
 import { findBadText } from "@/lib/vocabulary/text";
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Ids, cursors, searches: nothing a route takes in its path or query is longer. */
+export const MAX_URL_TEXT = 2048;
 
 /** Reads a JSON body: 413 when too large, 415 when not JSON, 400 when malformed, 422 when invalid. */
 export async function parseBody<S extends z.ZodType>(
@@ -37,8 +39,12 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
 
 /** Every path parameter and query value a route could read, through the text rule (routes read some directly). */
 export function assertCleanRequestText(req: Request, params: Record<string, string>) {
-  assertCleanText(params);
-  assertCleanText(queryOf(req));
+  for (const values of [params, queryOf(req)]) {
+    assertCleanText(values);
+    for (const [field, value] of Object.entries(values))
+      if (value.length > MAX_URL_TEXT)
+        throw new AppError("unprocessable", `${field}: must be at most ${MAX_URL_TEXT} characters`, { field });
+  }
 }
 
 /** 422 naming the first field (a dotted path) whose text the product cannot take. */

@@ -2,19 +2,19 @@
 // here: the forms and the pages use them too.
 import { z } from "zod";
 import type { InvitationStatus, Role } from "@/lib/vocabulary/organizations";
+import { ZDisplayName } from "@/lib/vocabulary/text";
 import { ZRole } from "./roles";
 
-export const ZOrganizationName = z
-  .string({ error: "Name is required" })
-  .trim()
-  .min(2, "Name must be at least 2 characters")
-  .max(80, "Name must be at most 80 characters");
+export const ZOrganizationName = ZDisplayName({ label: "Name", min: 2, max: 80 });
 
 export const ZCreateOrganizationRequest = z.object({ name: ZOrganizationName });
 export const ZRenameOrganizationRequest = z.object({ name: ZOrganizationName });
 
 export const ZSwitchOrganizationRequest = z.object({
-  organizationId: z.string({ error: "organizationId is required" }).min(1, "organizationId is required"),
+  organizationId: z
+    .string({ error: "organizationId is required" })
+    .min(1, "organizationId is required")
+    .max(64, "organizationId is not an organization id"),
 });
 
 export const ZInviteMemberRequest = z.object({

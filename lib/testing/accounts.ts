@@ -18,6 +18,11 @@ export function fakeIp(): string {
   return `10.${b[0]}.${b[1]}.${b[2]}`;
 }
 
+/** The headers that carry a test client's address to the route handlers, or none. */
+export function clientHeaders(ip?: string): Record<string, string> {
+  return ip ? { "x-forwarded-for": ip } : {};
+}
+
 export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
 }
@@ -28,7 +33,7 @@ export async function signUp(options: { email?: string; name?: string } = {}): P
   const ip = fakeIp();
   const res = await call(authRoute.POST, "POST", "/api/auth/sign-up/email", {
     body: { email, name, password: PASSWORD },
-    headers: { "x-forwarded-for": ip },
+    headers: clientHeaders(ip),
   });
   if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: res.body.user.id, email, name, password: PASSWORD, cookie: sessionCookie(res.headers), ip };
