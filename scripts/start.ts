@@ -73,9 +73,10 @@ async function main() {
   if (!dev) await buildIfStale(env, running);
   if (stopping) return;
   say(`serving on ${env.SYNCO_APP_URL}`);
-  running.child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+  // Our server in front of Next.js resolves each client's address (scripts/serve.ts).
+  running.child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], {
     cwd: root,
-    env,
+    env: { ...env, PORT: port, NODE_ENV: dev ? "development" : "production" },
     stdio: "inherit",
   });
   running.child.on("exit", (code) => void shutdown(code ?? 1));

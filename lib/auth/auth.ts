@@ -7,6 +7,7 @@ import { desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import * as schema from "@/db/schema/auth";
 import { appUrl } from "@/lib/runtime/app-url";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/runtime/client-address";
 import { PASSWORD_MAX, PASSWORD_MIN, accountProblem } from "./account-rules";
 
 function createAuth() {
@@ -33,6 +34,8 @@ function createAuth() {
       useSecureCookies: baseURL.startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       database: { generateId: () => crypto.randomUUID() },
+      // Only the address our server resolved from the socket (lib/runtime/client-address.ts).
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     telemetry: { enabled: false },
     logger: { disabled: process.env.NODE_ENV === "test" },

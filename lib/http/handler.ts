@@ -9,6 +9,7 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import { getMembership, type Membership } from "@/lib/organizations/get-membership";
 import { can, LEAST_ROLE, type Action } from "@/lib/organizations/permissions";
 import { appUrl } from "@/lib/runtime/app-url";
+import { clientAddress } from "@/lib/runtime/client-address";
 import { getStoreForMember } from "@/lib/stores/get-store-for-member";
 import { toErrorResponse } from "./error-response";
 import { assertCleanRequestText, parseBody, parseQuery } from "./parse-input";
@@ -157,7 +158,8 @@ async function baseContext(req: Request, route: RouteContext): Promise<Base> {
       userId: user.id,
       email: user.email,
       name: user.name,
-      ip: clientIp(req),
+      // The address our server resolved (lib/runtime/client-address.ts), never a header as sent.
+      ip: clientAddress(req.headers),
       userAgent: req.headers.get("user-agent"),
     },
     sessionId: found.session.id,
@@ -177,11 +179,6 @@ function assertSameOrigin(req: Request) {
   }
 }
 
-// The same header better-auth's rate limiter trusts (see docs/decisions.md, rate limiting).
-function clientIp(req: Request): string | null {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
-}
-
 function flattenParams(params: Params | undefined): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [key, value] of Object.entries(params ?? {})) flat[key] = Array.isArray(value) ? value.join("/") : value;
@@ -190,5 +187,5 @@ function flattenParams(params: Params | undefined): Record<string, string> {
 
 function toResponse(result: Result, requestId: string): Response {
   if (result instanceof Response) return result;
-  return Response.json(result ?? { ok: true }, { headers: { "x-request-id": requestId } });
+  return Response.json(result ?? { ok: true }, { headers: { "x-request-id": requestId, "cache-control": "no-store" } });
 }

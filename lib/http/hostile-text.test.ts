@@ -12,7 +12,7 @@ import * as organizationRoute from "@/app/api/organization/route";
 import * as organizationsRoute from "@/app/api/organizations/route";
 import * as storeRoute from "@/app/api/stores/[storeId]/route";
 import { addSandboxStoreAs } from "@/lib/stores/testing/store-helpers";
-import { clientHeaders, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
+import { clientHeaders, createOrg, fakeIp, signUp, type TestUser } from "@/lib/testing/accounts";
 import { BASE_URL, call } from "@/lib/testing/http";
 
 const TEN_MB = "x".repeat(10 * 1024 * 1024);
@@ -181,7 +181,7 @@ describe("better-auth's own routes", () => {
     call(authRoute.POST, "POST", `/api/auth${path}`, {
       body,
       cookie: user?.cookie,
-      headers: clientHeaders(user?.ip),
+      headers: clientHeaders(user?.ip ?? fakeIp()),
     });
 
   it.each(Object.keys(HOSTILE) as Kind[])("%s in sign-up, sign-in and update-user never answers 5xx", async (kind) => {

@@ -5,6 +5,7 @@ import * as authRoute from "@/app/api/auth/[...all]/route";
 import * as acceptRoute from "@/app/api/invitations/[invitationId]/accept/route";
 import * as invitationsRoute from "@/app/api/organization/invitations/route";
 import * as organizationsRoute from "@/app/api/organizations/route";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/runtime/client-address";
 import type { Role } from "@/lib/vocabulary/organizations";
 import { call } from "./http";
 
@@ -20,7 +21,7 @@ export function fakeIp(): string {
 
 /** The headers that carry a test client's address to the route handlers, or none. */
 export function clientHeaders(ip?: string): Record<string, string> {
-  return ip ? { "x-forwarded-for": ip } : {};
+  return ip ? { [CLIENT_ADDRESS_HEADER]: ip } : {};
 }
 
 export function uniqueEmail(prefix = "user"): string {
