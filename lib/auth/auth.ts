@@ -6,6 +6,7 @@ import { organization } from "better-auth/plugins";
 import { desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import * as schema from "@/db/schema/auth";
+import { sendMail } from "@/lib/mail/send-mail";
 import { appUrl } from "@/lib/runtime/app-url";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/runtime/client-address";
 import { PASSWORD_MAX, PASSWORD_MIN, accountProblem } from "./account-rules";
@@ -23,6 +24,19 @@ function createAuth() {
       minPasswordLength: PASSWORD_MIN,
       maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
+    },
+    // Proves an account owns its address; accepting an invitation needs it (threat model T2).
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: async ({ user, url }) => {
+        await sendMail({
+          to: user.email,
+          subject: "Confirm your email address for Synco",
+          text: `Open this link to confirm that ${user.email} is yours: ${url}`,
+          kind: "email-verification",
+        });
+      },
     },
     session: {
       expiresIn: 60 * 60 * 24 * 7,

@@ -51,8 +51,6 @@ export type TPendingInvitation = {
   expiresAt: Date;
   createdAt: Date;
   inviterEmail: string;
-  /** The link the invitee opens (Synco does not send email yet). */
-  link: string;
 };
 
 /** GET /api/organization — the active organization, its members and, for admins, pending invitations. */
@@ -71,7 +69,8 @@ export type TRenameOrganizationResponse = { organization: OrganizationRef };
 export type TSwitchOrganizationResponse = { activeOrganizationId: string; role: Role; organization: OrganizationRef };
 /** POST /api/organization/invitations (201) */
 export type TInviteMemberResponse = {
-  invitation: Omit<TPendingInvitation, "inviterEmail" | "link">;
+  invitation: Omit<TPendingInvitation, "inviterEmail">;
+  /** The link the invitee opens, shown this once: only its hash is stored. */
   link: string;
 };
 /** PATCH /api/organization/members/:memberId */
@@ -81,7 +80,7 @@ export type TLeaveOrganizationResponse = { ok: true; activeOrganizationId: strin
 /** DELETE /api/organization/members/:memberId, DELETE /api/organization/invitations/:id, POST …/reject */
 export type TOkResponse = { ok: true };
 
-/** GET /api/invitations/:invitationId — as its invitee sees it. */
+/** GET /api/invitations/:token — as its invitee sees it. */
 export type TGetInvitationResponse = {
   invitation: {
     id: string;
