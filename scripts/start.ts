@@ -39,6 +39,9 @@ function say(line: string) {
 }
 
 async function main() {
+  // Every file the app and its children write (logs, the mail outbox, the database's log) is
+  // private to the user running it (docs/threat-model.md, T7).
+  process.umask(0o077);
   const secrets = await loadSecrets({ dataDir, production: process.env.NODE_ENV === "production" });
   const database = await openDatabase({ dataDir, log: say });
   say(
