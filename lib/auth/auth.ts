@@ -56,6 +56,9 @@ function createAuth() {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         const problem = accountProblem(ctx.path, ctx.body, ctx.query);
+        // A new password ends every other session: whoever knew the old one is signed out (threat model T8).
+        if (!problem && ctx.path === "/change-password")
+          return { context: { body: { ...(ctx.body as object), revokeOtherSessions: true } } };
         if (!problem) return;
         // Sign-up's own rules keep their 400 (the form maps them); the rest answers 422 like our routes.
         const status = ctx.path === "/sign-up/email" && !problem.text ? "BAD_REQUEST" : "UNPROCESSABLE_ENTITY";

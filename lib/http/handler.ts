@@ -38,7 +38,12 @@ export type OrgContext<B, Q> = UserContext<B, Q> & { membership: Membership; org
 /** `organizationId` is the store's own organization, verified through the caller's membership of it. */
 export type StoreContext<B, Q> = OrgContext<B, Q> & { store: Store };
 
-type Options<B, Q> = { body?: B; query?: Q };
+type Options<B, Q> = {
+  body?: B;
+  query?: Q;
+  /** A GET with an effect (a download that is audited): refused when another site starts it, like unsafe methods. */
+  sameOrigin?: boolean;
+};
 type Result = Response | object | null;
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -125,6 +130,7 @@ function wrap<C extends Base, B extends Schema | undefined, Q extends Schema | u
   return async (req: Request, route: RouteContext): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
+      if (options.sameOrigin) assertSameOrigin(req);
       const ctx = await authorize(await baseContext(req, route));
       // A route without a body schema still has a body it sent read under the same rules (size, JSON, text).
       const body = (
