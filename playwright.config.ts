@@ -57,6 +57,13 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // A database of its own keeps e2e users apart from development data (DATABASE_URL wins when set).
-    env: { PORT: String(PORT), SYNCO_DB_NAME: "synco_e2e", SYNCO_APP_URL: baseURL },
+    // The specs stand for many people: each sends its own X-Forwarded-For, so the browser on this
+    // machine is trusted as their proxy (e2e/security.spec.ts starts a server that trusts none).
+    env: {
+      PORT: String(PORT),
+      SYNCO_DB_NAME: "synco_e2e",
+      SYNCO_APP_URL: baseURL,
+      SYNCO_TRUSTED_PROXIES: "127.0.0.1,::1",
+    },
   },
 });

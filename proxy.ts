@@ -1,5 +1,7 @@
-// Runs before every page and API request: a fresh CSP nonce per request (Next.js applies it to
-// its own scripts) and the policy on the response. Pages also get an optimistic sign-in check:
+// Runs before every page request: a fresh CSP nonce per request (Next.js applies it to its own
+// scripts) and the policy on the response. API routes are left out: they answer JSON (no scripts
+// to allow), and a proxy makes Next.js copy every request body into memory before the route can
+// refuse it by size (docs/threat-model.md, T5). Pages also get an optimistic sign-in check:
 // without a session cookie there is nothing to render, so the visitor goes to sign-in and comes
 // back afterwards. The real check (a valid session, membership, role) happens on the server.
 import { getSessionCookie } from "better-auth/cookies";
@@ -11,8 +13,7 @@ const PUBLIC_PAGES = ["/sign-in", "/sign-up", "/invitations/"];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const isPage = !pathname.startsWith("/api/");
-  if (isPage && !PUBLIC_PAGES.some((p) => pathname.startsWith(p)) && !getSessionCookie(request)) {
+  if (!PUBLIC_PAGES.some((p) => pathname.startsWith(p)) && !getSessionCookie(request)) {
     return NextResponse.redirect(new URL(authPath("sign-in", pathname + search), request.url));
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -28,5 +29,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
 };

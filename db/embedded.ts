@@ -73,6 +73,8 @@ export async function startEmbeddedPostgres({
     log(`embedded PostgreSQL started on port ${port}`);
     return { started: true, port };
   });
+  // The server's log holds failed statements: private to this machine's user (threat model T7).
+  await fs.chmod(path.join(pgDir, "server.log"), 0o600).catch(() => {});
   const adminUrl = adminUrlAt(port);
   const urlFor = (database: string) => adminUrl.replace(/\/postgres$/, `/${database}`);
 

@@ -1,3 +1,5 @@
+import fs from "node:fs/promises";
+import path from "node:path";
 import { expect, type Page, type TestInfo } from "@playwright/test";
 
 export const PASSWORD = "sync-safely-2026";
@@ -49,4 +51,34 @@ export async function attachScreenshot(
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage });
   await testInfo.attach(name, { path, contentType: "image/png" });
+}
+
+/**
+ * Opens the email-verification link Synco mailed to `email`: with no mail server configured, mails
+ * are files in the server's outbox (`$SYNCO_DATA_DIR/mail`, lib/mail/send-mail.ts) on this machine.
+ */
+export async function confirmEmail(page: Page, email: string) {
+  const dir = path.resolve(process.env.SYNCO_DATA_DIR ?? ".data", "mail");
+  let url: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const files = (await fs.readdir(dir).catch(() => [] as string[])).sort().reverse();
+        for (const file of files) {
+          const mail = JSON.parse(await fs.readFile(path.join(dir, file), "utf8")) as {
+            to: string;
+            kind: string;
+            text: string;
+          };
+          if (mail.to === email && mail.kind === "email-verification") {
+            url = /https?:\/\/\S+/.exec(mail.text)?.[0];
+            return Boolean(url);
+          }
+        }
+        return false;
+      },
+      { message: `a verification mail to ${email}` },
+    )
+    .toBe(true);
+  await page.goto(url!);
 }

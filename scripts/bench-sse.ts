@@ -69,6 +69,8 @@ async function startServer(url: string): Promise<{ child: ChildProcess; stop: ()
       PORT: String(port),
       SYNCO_APP_URL: base,
       SYNCO_WORKERS: "off",
+      // The bench's clients stand for many people behind this machine, as if it were their proxy.
+      SYNCO_TRUSTED_PROXIES: "127.0.0.1,::1",
       PGAPPNAME: SERVER_APP,
       ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}),
       LOG_LEVEL: "warn",

@@ -39,6 +39,9 @@ function say(line: string) {
 }
 
 async function main() {
+  // Every file the app and its children write (logs, the mail outbox, the database's log) is
+  // private to the user running it (docs/threat-model.md, T7).
+  process.umask(0o077);
   const secrets = await loadSecrets({ dataDir, production: process.env.NODE_ENV === "production" });
   const database = await openDatabase({ dataDir, log: say });
   say(
@@ -73,9 +76,10 @@ async function main() {
   if (!dev) await buildIfStale(env, running);
   if (stopping) return;
   say(`serving on ${env.SYNCO_APP_URL}`);
-  running.child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+  // Our server in front of Next.js resolves each client's address (scripts/serve.ts).
+  running.child = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts", ...(dev ? ["--dev"] : [])], {
     cwd: root,
-    env,
+    env: { ...env, PORT: port, NODE_ENV: dev ? "development" : "production" },
     stdio: "inherit",
   });
   running.child.on("exit", (code) => void shutdown(code ?? 1));

@@ -11,10 +11,10 @@ export type Invitation = Json<TGetInvitationResponse>["invitation"];
 
 const invitationPath = (id: string) => `/api/invitations/${encodeURIComponent(id)}`;
 
-export function useInvitation(invitationId: string) {
+export function useInvitation(token: string) {
   return useQuery({
-    queryKey: queryKeys.invitation(invitationId),
-    queryFn: () => apiFetch<TGetInvitationResponse>(invitationPath(invitationId)),
+    queryKey: queryKeys.invitation(token),
+    queryFn: () => apiFetch<TGetInvitationResponse>(invitationPath(token)),
     select: (data) => data.invitation,
     // A missing, answered or foreign invitation (4xx) will not change by asking again.
     retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
@@ -22,19 +22,16 @@ export function useInvitation(invitationId: string) {
 }
 
 /** Joins the organization: what the session may see changes, so every cached answer goes. */
-export const useAcceptInvitation = (
-  invitationId: string,
-  options?: MutationOptions<Json<TAcceptInvitationResponse>, void>,
-) =>
+export const useAcceptInvitation = (token: string, options?: MutationOptions<Json<TAcceptInvitationResponse>, void>) =>
   useApiMutation(
-    () => apiFetch<TAcceptInvitationResponse>(`${invitationPath(invitationId)}/accept`, { method: "POST" }),
+    () => apiFetch<TAcceptInvitationResponse>(`${invitationPath(token)}/accept`, { method: "POST" }),
     (queryClient) => queryClient.invalidateQueries(),
     options,
   );
 
-export const useRejectInvitation = (invitationId: string, options?: MutationOptions<Json<TOkResponse>, void>) =>
+export const useRejectInvitation = (token: string, options?: MutationOptions<Json<TOkResponse>, void>) =>
   useApiMutation(
-    () => apiFetch<TOkResponse>(`${invitationPath(invitationId)}/reject`, { method: "POST" }),
-    (queryClient) => queryClient.invalidateQueries({ queryKey: queryKeys.invitation(invitationId) }),
+    () => apiFetch<TOkResponse>(`${invitationPath(token)}/reject`, { method: "POST" }),
+    (queryClient) => queryClient.invalidateQueries({ queryKey: queryKeys.invitation(token) }),
     options,
   );

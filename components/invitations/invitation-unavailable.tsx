@@ -7,7 +7,7 @@ import { AuthLayout } from "@/components/auth/auth-layout";
 import { authClient } from "@/lib/auth/client";
 import { authPath } from "@/lib/auth/next-path";
 
-type Props = { invitation?: Invitation; error: Error | null; email: string; invitationId: string };
+type Props = { invitation?: Invitation; error: Error | null; email: string; token: string };
 
 const ANSWERED: Record<Exclude<Invitation["status"], "pending">, { title: string; text: string }> = {
   accepted: { title: "Invitation already accepted", text: "You are already a member of this organization." },
@@ -26,7 +26,7 @@ const ANSWERED: Record<Exclude<Invitation["status"], "pending">, { title: string
 };
 
 /** Every way an invitation link can fail to offer a choice: not for you, answered, expired. */
-export function InvitationUnavailable({ invitation, error, email, invitationId }: Props) {
+export function InvitationUnavailable({ invitation, error, email, token }: Props) {
   if (invitation && invitation.status !== "pending") {
     const { title, text } = ANSWERED[invitation.status];
     return (
@@ -44,7 +44,7 @@ export function InvitationUnavailable({ invitation, error, email, invitationId }
   if (error instanceof ApiError && error.status === 404) {
     const switchAccount = async () => {
       await authClient.signOut();
-      window.location.assign(authPath("sign-in", `/invitations/${encodeURIComponent(invitationId)}`));
+      window.location.assign(authPath("sign-in", `/invitations/${encodeURIComponent(token)}`));
     };
     return (
       <AuthLayout title="This invitation is not for this account">

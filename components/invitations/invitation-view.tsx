@@ -9,16 +9,16 @@ import { ROLE_HELP } from "@/components/organization/roles";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { InvitationUnavailable } from "./invitation-unavailable";
 
-export function InvitationView({ invitationId, email }: { invitationId: string; email: string }) {
+export function InvitationView({ token, email }: { token: string; email: string }) {
   const router = useRouter();
-  const query = useInvitation(invitationId);
-  const accept = useAcceptInvitation(invitationId, {
+  const query = useInvitation(token);
+  const accept = useAcceptInvitation(token, {
     onSuccess: () => {
       router.push("/");
       router.refresh();
     },
   });
-  const decline = useRejectInvitation(invitationId);
+  const decline = useRejectInvitation(token);
 
   if (query.isPending) {
     return (
@@ -28,9 +28,7 @@ export function InvitationView({ invitationId, email }: { invitationId: string; 
     );
   }
   if (query.error || query.data.status !== "pending") {
-    return (
-      <InvitationUnavailable invitation={query.data} error={query.error} email={email} invitationId={invitationId} />
-    );
+    return <InvitationUnavailable invitation={query.data} error={query.error} email={email} token={token} />;
   }
 
   const invitation = query.data;

@@ -3,13 +3,13 @@
 import { BlockStack, Box, Button, Card, IndexTable, InlineStack, Text, useBreakpoints } from "@shopify/polaris";
 import { useCancelInvitation, type PendingInvitation } from "@/components/api/organizations";
 import { useToast } from "@/components/shell/toast";
-import { useCopy } from "./copy-link-field";
 import { RoleBadge } from "./role-badge";
 
 const dateFormat = new Intl.DateTimeFormat("en", { dateStyle: "medium" });
 
+// A pending invitation's link is a secret shown once, when it is created: to give someone a new
+// link, invite the address again (the old link stops working).
 export function InvitationsCard({ invitations }: { invitations: PendingInvitation[] }) {
-  const copy = useCopy();
   const showToast = useToast();
   const cancel = useCancelInvitation({
     onSuccess: (_result, invitation) => showToast(`Invitation for ${invitation.email} canceled`),
@@ -51,13 +51,6 @@ export function InvitationsCard({ invitations }: { invitations: PendingInvitatio
           const expires = dateFormat.format(new Date(invitation.expiresAt));
           const actions = (
             <InlineStack gap="300" align={condensed ? "start" : "end"} wrap={false}>
-              <Button
-                variant="plain"
-                accessibilityLabel={`Copy invitation link for ${invitation.email}`}
-                onClick={() => void copy(invitation.link)}
-              >
-                Copy link
-              </Button>
               <Button
                 variant="plain"
                 tone="critical"

@@ -120,8 +120,14 @@ export const invitation = pgTable(
     inviterId: text("inviter_id")
       .notNull()
       .references(() => user.id, { onDelete: "cascade" }),
+    /** SHA-256 (hex) of the link's secret; the secret itself is never stored (threat model T2). */
+    tokenHash: text("token_hash"),
   },
-  (t) => [index("invitations_organization_id_idx").on(t.organizationId), index("invitations_email_idx").on(t.email)],
+  (t) => [
+    index("invitations_organization_id_idx").on(t.organizationId),
+    index("invitations_email_idx").on(t.email),
+    uniqueIndex("invitations_token_hash_idx").on(t.tokenHash),
+  ],
 );
 export type Invitation = typeof invitation.$inferSelect;
 

@@ -91,6 +91,8 @@ export const shopifyWebhookEvents = pgTable(
     shopDomain: text("shop_domain").notNull(),
     storeId: text("store_id").references(() => stores.id, { onDelete: "cascade" }),
     eventId: text("event_id"),
+    /** SHA-256 of the raw body: the same signed body under a new webhook id is the same delivery. */
+    bodyHash: text("body_hash"),
     triggeredAt: instant("triggered_at"),
     receivedAt: instant("received_at").notNull().defaultNow(),
     payload: jsonb("payload").$type<Record<string, unknown>>(),
@@ -106,6 +108,10 @@ export const shopifyWebhookEvents = pgTable(
       .on(t.receivedAt)
       .where(sql`payload IS NOT NULL`),
     index("shopify_webhook_events_received_idx").on(t.receivedAt),
+    // Deduplication beyond the delivery id (decision 14, threat model T6): Shopify's event id per
+    // topic, and the signed body itself.
+    uniqueIndex("shopify_webhook_events_event_uq").on(t.shopDomain, t.topic, t.eventId),
+    uniqueIndex("shopify_webhook_events_body_uq").on(t.shopDomain, t.bodyHash),
   ],
 );
 export type ShopifyWebhookEvent = typeof shopifyWebhookEvents.$inferSelect;

@@ -6,7 +6,7 @@ import * as invitationsRoute from "@/app/api/organization/invitations/route";
 import * as leaveRoute from "@/app/api/organization/leave/route";
 import * as memberRoute from "@/app/api/organization/members/[memberId]/route";
 import * as organizationRoute from "@/app/api/organization/route";
-import { addMember, createOrg, signUp, uniqueEmail } from "@/lib/testing/accounts";
+import { clientHeaders, addMember, createOrg, signUp, uniqueEmail } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
 
 describe("audit log", () => {
@@ -15,7 +15,7 @@ describe("audit log", () => {
     const org = await createOrg(owner, "Audited");
     const teammate = await addMember(owner, "member");
     const memberId = (await call(organizationRoute.GET, "GET", "/x", { cookie: owner.cookie })).body.members[1].id;
-    const headers = { "x-forwarded-for": "203.0.113.9", "user-agent": "AuditTest/1.0" };
+    const headers = { ...clientHeaders("203.0.113.9"), "user-agent": "AuditTest/1.0" };
     await call(memberRoute.PATCH, "PATCH", "/x", {
       cookie: owner.cookie,
       params: { memberId },

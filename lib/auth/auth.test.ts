@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import * as authRoute from "@/app/api/auth/[...all]/route";
 import * as meRoute from "@/app/api/me/route";
-import { fakeIp, PASSWORD, sessionCookie, signUp, uniqueEmail } from "@/lib/testing/accounts";
+import { clientHeaders, fakeIp, PASSWORD, sessionCookie, signUp, uniqueEmail } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
+import { FREE_FAILURES, PAUSE_MS, recordSignIn, signInPause } from "./sign-in-throttle";
 
 const signIn = (email: string, password: string, ip = fakeIp()) =>
   call(authRoute.POST, "POST", "/api/auth/sign-in/email", {
     body: { email, password },
-    headers: { "x-forwarded-for": ip },
+    headers: clientHeaders(ip),
   });
 
 describe("accounts", () => {
@@ -15,7 +16,7 @@ describe("accounts", () => {
     const email = uniqueEmail();
     const res = await call(authRoute.POST, "POST", "/api/auth/sign-up/email", {
       body: { email, name: "Ada", password: PASSWORD },
-      headers: { "x-forwarded-for": fakeIp() },
+      headers: clientHeaders(fakeIp()),
     });
     expect(res.status).toBe(200);
     expect(res.body.user.email).toBe(email);
@@ -35,7 +36,7 @@ describe("accounts", () => {
   ])("refuses a password %s", async (_case, password, message) => {
     const res = await call(authRoute.POST, "POST", "/api/auth/sign-up/email", {
       body: { email: uniqueEmail(), name: "Bob", password },
-      headers: { "x-forwarded-for": fakeIp() },
+      headers: clientHeaders(fakeIp()),
     });
     expect(res.status).toBe(400);
     expect(res.body.message).toMatch(message);
@@ -48,7 +49,7 @@ describe("accounts", () => {
   ])("refuses sign-up with %s, naming the field", async (_case, fields, code, message) => {
     const res = await call(authRoute.POST, "POST", "/api/auth/sign-up/email", {
       body: { ...fields, password: PASSWORD },
-      headers: { "x-forwarded-for": fakeIp() },
+      headers: clientHeaders(fakeIp()),
     });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe(code);
@@ -59,7 +60,7 @@ describe("accounts", () => {
     const user = await signUp();
     const res = await call(authRoute.POST, "POST", "/api/auth/sign-up/email", {
       body: { email: user.email, name: "Again", password: PASSWORD },
-      headers: { "x-forwarded-for": fakeIp() },
+      headers: clientHeaders(fakeIp()),
     });
     expect(res.status).toBe(422);
   });
@@ -98,5 +99,28 @@ describe("accounts", () => {
       body: { name: "Sneaky", slug: "sneaky" },
     });
     expect(res.status).toBe(404);
+  });
+});
+
+// Issue 11, finding 1 (docs/threat-model.md, T1): a new address per guess does not help.
+describe("sign-in throttle per account", () => {
+  it("pauses an account after five wrong passwords from five addresses; another account is not affected", async () => {
+    const victim = await signUp();
+    const statuses = [];
+    for (let i = 0; i < 7; i++) statuses.push((await signIn(victim.email, `wrong-password-${i}`)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    const paused = await signIn(victim.email, victim.password);
+    expect(paused.status).toBe(429);
+    expect(paused.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(paused.body.message).toMatch(/Too many failed sign-ins for this account/);
+    const other = await signUp();
+    expect((await signIn(other.email, other.password)).status).toBe(200);
+  });
+
+  it("lets the owner back in once the pause is over, and a success forgets the failures", async () => {
+    const user = await signUp();
+    for (let i = 0; i < FREE_FAILURES; i++) await recordSignIn(user.email, false, Date.now() - PAUSE_MS - 1000);
+    expect((await signIn(user.email, user.password)).status).toBe(200);
+    expect(await signInPause(user.email)).toBe(0);
   });
 });

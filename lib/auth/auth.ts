@@ -6,8 +6,10 @@ import { organization } from "better-auth/plugins";
 import { desc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import * as schema from "@/db/schema/auth";
+import { sendMail } from "@/lib/mail/send-mail";
 import { appUrl } from "@/lib/runtime/app-url";
-import { PASSWORD_MAX, PASSWORD_MIN, signUpProblem } from "./account-rules";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/runtime/client-address";
+import { PASSWORD_MAX, PASSWORD_MIN, accountProblem } from "./account-rules";
 
 function createAuth() {
   const baseURL = appUrl();
@@ -23,6 +25,19 @@ function createAuth() {
       maxPasswordLength: PASSWORD_MAX,
       autoSignIn: true,
     },
+    // Proves an account owns its address; accepting an invitation needs it (threat model T2).
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: async ({ user, url }) => {
+        await sendMail({
+          to: user.email,
+          subject: "Confirm your email address for Synco",
+          text: `Open this link to confirm that ${user.email} is yours: ${url}`,
+          kind: "email-verification",
+        });
+      },
+    },
     session: {
       expiresIn: 60 * 60 * 24 * 7,
       updateAge: 60 * 60 * 24,
@@ -33,18 +48,24 @@ function createAuth() {
       useSecureCookies: baseURL.startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       database: { generateId: () => crypto.randomUUID() },
+      // Only the address our server resolved from the socket (lib/runtime/client-address.ts).
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     telemetry: { enabled: false },
     logger: { disabled: process.env.NODE_ENV === "test" },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-up/email") return;
-        const problem = signUpProblem(ctx.body);
-        if (problem)
-          throw new APIError("BAD_REQUEST", {
-            message: problem.message,
-            code: `INVALID_${problem.field.toUpperCase()}`,
-          });
+        const problem = accountProblem(ctx.path, ctx.body, ctx.query);
+        // A new password ends every other session: whoever knew the old one is signed out (threat model T8).
+        if (!problem && ctx.path === "/change-password")
+          return { context: { body: { ...(ctx.body as object), revokeOtherSessions: true } } };
+        if (!problem) return;
+        // Sign-up's own rules keep their 400 (the form maps them); the rest answers 422 like our routes.
+        const status = ctx.path === "/sign-up/email" && !problem.text ? "BAD_REQUEST" : "UNPROCESSABLE_ENTITY";
+        throw new APIError(status, {
+          message: problem.message,
+          code: `INVALID_${problem.field.replace(/\W/g, "_").toUpperCase()}`,
+        });
       }),
     },
     databaseHooks: {

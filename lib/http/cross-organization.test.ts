@@ -6,10 +6,10 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { session } from "@/db/schema/auth";
-import * as acceptRoute from "@/app/api/invitations/[invitationId]/accept/route";
+import * as acceptRoute from "@/app/api/invitations/[token]/accept/route";
 import * as auditRoute from "@/app/api/organization/audit/route";
-import * as rejectRoute from "@/app/api/invitations/[invitationId]/reject/route";
-import * as invitationRoute from "@/app/api/invitations/[invitationId]/route";
+import * as rejectRoute from "@/app/api/invitations/[token]/reject/route";
+import * as invitationRoute from "@/app/api/invitations/[token]/route";
 import * as cancelRoute from "@/app/api/organization/invitations/[invitationId]/route";
 import * as invitationsRoute from "@/app/api/organization/invitations/route";
 import * as leaveRoute from "@/app/api/organization/leave/route";
@@ -43,7 +43,7 @@ import * as orgRunEventsRoute from "@/app/api/organization/operations/events/rou
 import { operationRuns } from "@/db/schema/operations";
 import { addSandboxStoreAs } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
-import { addMember, createOrg, signUp, uniqueEmail, type TestUser } from "@/lib/testing/accounts";
+import { addMember, tokenOf, createOrg, signUp, uniqueEmail, type TestUser } from "@/lib/testing/accounts";
 import { call, type CallOptions, type CallResult } from "@/lib/testing/http";
 
 type Case = { route: string; method: string; run: () => Promise<CallResult> };
@@ -68,7 +68,7 @@ serveTestAppForFile();
 let outsider: TestUser;
 let stale: TestUser;
 let orgA: { id: string };
-let inviteA: string;
+let inviteA: string, tokenA: string;
 let memberA: string;
 let storeA: string;
 let runA: string;
@@ -81,6 +81,7 @@ beforeAll(async () => {
     body: { email: uniqueEmail(), role: "member" },
   });
   inviteA = invited.body.invitation.id;
+  tokenA = tokenOf(invited.body.link);
   const someone = await addMember(ownerA, "member");
   memberA = (await call(organizationRoute.GET, "GET", "/x", { cookie: someone.cookie })).body.members[0].id;
   storeA = (await addSandboxStoreAs(ownerA, "small")).id;
@@ -198,36 +199,36 @@ const CASES: Case[] = [
       ),
   },
   {
-    route: "/api/invitations/[invitationId]",
+    route: "/api/invitations/[token]",
     method: "GET",
     run: () =>
       call(
         invitationRoute.GET,
         "GET",
         "/x",
-        as(() => outsider, { params: { invitationId: inviteA } }),
+        as(() => outsider, { params: { token: tokenA } }),
       ),
   },
   {
-    route: "/api/invitations/[invitationId]/accept",
+    route: "/api/invitations/[token]/accept",
     method: "POST",
     run: () =>
       call(
         acceptRoute.POST,
         "POST",
         "/x",
-        as(() => outsider, { params: { invitationId: inviteA } }),
+        as(() => outsider, { params: { token: tokenA } }),
       ),
   },
   {
-    route: "/api/invitations/[invitationId]/reject",
+    route: "/api/invitations/[token]/reject",
     method: "POST",
     run: () =>
       call(
         rejectRoute.POST,
         "POST",
         "/x",
-        as(() => outsider, { params: { invitationId: inviteA } }),
+        as(() => outsider, { params: { token: tokenA } }),
       ),
   },
   {

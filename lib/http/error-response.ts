@@ -32,6 +32,6 @@ export function toErrorResponse(err: unknown, requestId?: string): Response {
   };
   return Response.json(body, {
     status: STATUS[appError.code],
-    headers: requestId ? { "x-request-id": requestId } : undefined,
+    headers: { "cache-control": "no-store", ...(requestId ? { "x-request-id": requestId } : {}) },
   });
 }

@@ -1,7 +1,7 @@
 // The route-handler wrapper: session → active organization (or the store's own) → role → zod-parsed input. Handlers
 // receive verified context, call one service and return data (sent as JSON) or a Response.
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Store } from "@/db/schema/stores";
 import type { Actor } from "@/lib/audit/record-audit";
 import { auth } from "@/lib/auth/auth";
@@ -9,9 +9,10 @@ import { AppError, notFound } from "@/lib/errors/app-error";
 import { getMembership, type Membership } from "@/lib/organizations/get-membership";
 import { can, LEAST_ROLE, type Action } from "@/lib/organizations/permissions";
 import { appUrl } from "@/lib/runtime/app-url";
+import { clientAddress } from "@/lib/runtime/client-address";
 import { getStoreForMember } from "@/lib/stores/get-store-for-member";
 import { toErrorResponse } from "./error-response";
-import { parseBody, parseQuery } from "./parse-input";
+import { assertCleanRequestText, parseBody, parseQuery } from "./parse-input";
 
 type Params = Record<string, string | string[]>;
 type RouteContext = { params: Promise<Params> };
@@ -39,7 +40,12 @@ export type OrgContext<B, Q> = UserContext<B, Q> & { membership: Membership; org
 /** `organizationId` is the store's own organization, verified through the caller's membership of it. */
 export type StoreContext<B, Q> = OrgContext<B, Q> & { store: Store };
 
-type Options<B, Q> = { body?: B; query?: Q };
+type Options<B, Q> = {
+  body?: B;
+  query?: Q;
+  /** A GET with an effect (a download that is audited): refused when another site starts it, like unsafe methods. */
+  sameOrigin?: boolean;
+};
 type Result = Response | object | null;
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -89,6 +95,22 @@ export function withStore<B extends Schema | undefined = undefined, Q extends Sc
   );
 }
 
+/**
+ * A route that is not session-authenticated (Shopify's webhooks, the health check): the same
+ * request id, error mapping and response headers as every other route, nothing more.
+ */
+export function withoutSession(handler: (req: Request) => Promise<Result>) {
+  return async (req: Request): Promise<Response> => {
+    const requestId = crypto.randomUUID();
+    try {
+      assertCleanRequestText(req, {});
+      return toResponse(await handler(req), requestId);
+    } catch (err) {
+      return toErrorResponse(err, requestId);
+    }
+  };
+}
+
 function assertAllowed(membership: Membership, action: Action | undefined) {
   if (!action || can(membership.role, action)) return;
   const article = membership.role === "admin" ? "an" : "a";
@@ -110,8 +132,16 @@ function wrap<C extends Base, B extends Schema | undefined, Q extends Schema | u
   return async (req: Request, route: RouteContext): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
+      if (options.sameOrigin) assertSameOrigin(req);
       const ctx = await authorize(await baseContext(req, route));
-      const body = (options.body ? await parseBody(req, options.body) : undefined) as Infer<B>;
+      // A route without a body schema still has a body it sent read under the same rules (size, JSON, text).
+      const body = (
+        options.body
+          ? await parseBody(req, options.body)
+          : UNSAFE_METHODS.has(req.method)
+            ? void (await parseBody(req, z.unknown()))
+            : undefined
+      ) as Infer<B>;
       const query = (options.query ? parseQuery(req, options.query) : undefined) as Infer<Q>;
       return toResponse(await handler({ ...ctx, body, query }), requestId);
     } catch (err) {
@@ -124,16 +154,20 @@ async function baseContext(req: Request, route: RouteContext): Promise<Base> {
   if (UNSAFE_METHODS.has(req.method)) assertSameOrigin(req);
   const found = await auth().api.getSession({ headers: req.headers });
   if (!found) throw new AppError("unauthorized", "Sign in to continue");
+  const params = flattenParams(await route.params);
+  // Before any lookup uses them: a store id with a NUL is a 422, not a 500 from PostgreSQL.
+  assertCleanRequestText(req, params);
   const user = { id: found.user.id, email: found.user.email, name: found.user.name };
   return {
     req,
-    params: flattenParams(await route.params),
+    params,
     user,
     actor: {
       userId: user.id,
       email: user.email,
       name: user.name,
-      ip: clientIp(req),
+      // The address our server resolved (lib/runtime/client-address.ts), never a header as sent.
+      ip: clientAddress(req.headers),
       userAgent: req.headers.get("user-agent"),
     },
     sessionId: found.session.id,
@@ -154,11 +188,6 @@ function assertSameOrigin(req: Request) {
   }
 }
 
-// The same header better-auth's rate limiter trusts (see docs/decisions.md, rate limiting).
-function clientIp(req: Request): string | null {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || null;
-}
-
 function flattenParams(params: Params | undefined): Record<string, string> {
   const flat: Record<string, string> = {};
   for (const [key, value] of Object.entries(params ?? {})) flat[key] = Array.isArray(value) ? value.join("/") : value;
@@ -167,5 +196,5 @@ function flattenParams(params: Params | undefined): Record<string, string> {
 
 function toResponse(result: Result, requestId: string): Response {
   if (result instanceof Response) return result;
-  return Response.json(result ?? { ok: true }, { headers: { "x-request-id": requestId } });
+  return Response.json(result ?? { ok: true }, { headers: { "x-request-id": requestId, "cache-control": "no-store" } });
 }

@@ -53,51 +53,57 @@ export async function exportMappings({
 }: Options): Promise<MappingsExport> {
   const store = await findStore({ storeId, organizationId, db });
   const exportedAt = new Date();
-  await recordAudit(db, actor, {
-    organizationId,
-    storeId,
-    action: "sync.mappings_exported",
-    target: store.shopDomain,
-    details: { format, types },
-  });
   const encoder = new TextEncoder();
   let after: MappingsPosition | null = null;
   let first = true;
   let done = false;
 
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        if (first) {
-          controller.enqueue(
-            encoder.encode(
-              format === "csv"
-                ? `${CSV_COLUMNS.join(",")}\r\n`
-                : jsonHead(store.id, store.shopDomain, exportedAt, types),
-            ),
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          if (first) {
+            // Audited when the download starts being read: once per download, and not for a HEAD
+            // request or a response nobody reads.
+            await recordAudit(db, actor, {
+              organizationId,
+              storeId,
+              action: "sync.mappings_exported",
+              target: store.shopDomain,
+              details: { format, types },
+            });
+            controller.enqueue(
+              encoder.encode(
+                format === "csv"
+                  ? `${CSV_COLUMNS.join(",")}\r\n`
+                  : jsonHead(store.id, store.shopDomain, exportedAt, types),
+              ),
+            );
+          }
+          if (done) return;
+          const page = await listMappings({ storeId, organizationId, types, after, limit: pageSize, db });
+          const lines = page.mappings.map((row, index) =>
+            format === "csv"
+              ? `${toCsvLine(row)}\r\n`
+              : `${first && index === 0 ? "" : ","}\n${JSON.stringify(toJson(row))}`,
           );
+          first = false;
+          after = page.next;
+          if (lines.length) controller.enqueue(encoder.encode(lines.join("")));
+          if (!page.next) {
+            done = true;
+            if (format === "json") controller.enqueue(encoder.encode("\n]}\n"));
+            controller.close();
+          }
+        } catch (error) {
+          logger.error({ err: error, storeId }, "mapping export failed mid-stream");
+          controller.error(error);
         }
-        if (done) return;
-        const page = await listMappings({ storeId, organizationId, types, after, limit: pageSize, db });
-        const lines = page.mappings.map((row, index) =>
-          format === "csv"
-            ? `${toCsvLine(row)}\r\n`
-            : `${first && index === 0 ? "" : ","}\n${JSON.stringify(toJson(row))}`,
-        );
-        first = false;
-        after = page.next;
-        if (lines.length) controller.enqueue(encoder.encode(lines.join("")));
-        if (!page.next) {
-          done = true;
-          if (format === "json") controller.enqueue(encoder.encode("\n]}\n"));
-          controller.close();
-        }
-      } catch (error) {
-        logger.error({ err: error, storeId }, "mapping export failed mid-stream");
-        controller.error(error);
-      }
+      },
+      // Nothing is read ahead: the first page (and the audit row) waits for the reader.
     },
-  });
+    { highWaterMark: 0 },
+  );
   const stamp = exportedAt.toISOString().slice(0, 19).replace(/[:T]/g, "-");
   return {
     stream,

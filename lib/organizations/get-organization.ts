@@ -3,7 +3,6 @@ import { db } from "@/db/client";
 import { invitation, member, organization, user } from "@/db/schema/auth";
 import { notFound } from "@/lib/errors/app-error";
 import type { Role } from "@/lib/vocabulary/organizations";
-import { invitationLink } from "./invitation-link";
 import { can } from "./permissions";
 import { toRole } from "./roles";
 import type { TOrganizationDetails } from "./schemas";
@@ -68,6 +67,6 @@ export async function getOrganization({
     organization: org,
     role: viewerRole,
     members: members.map((m) => ({ ...m, role: toRole(m.role) })),
-    invitations: invitations.map((i) => ({ ...i, role: toRole(i.role ?? "member"), link: invitationLink(i.id) })),
+    invitations: invitations.map((i) => ({ ...i, role: toRole(i.role ?? "member") })),
   };
 }

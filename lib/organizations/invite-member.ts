@@ -5,7 +5,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { sendMail } from "@/lib/mail/send-mail";
 import type { Role } from "@/lib/vocabulary/organizations";
-import { invitationLink } from "./invitation-link";
+import { invitationLink, newInvitationToken } from "./invitation-link";
 import type { TInviteMemberRequest, TInviteMemberResponse } from "./schemas";
 import { assignableRoles } from "./permissions";
 
@@ -15,7 +15,8 @@ type Inviter = Actor & { role: Role };
 
 /**
  * Invites an email address to the organization. Inviting the same address again replaces the
- * pending invitation, so the newest link is the one that works.
+ * pending invitation, so the newest link is the one that works. The link is answered here once
+ * (and mailed); afterwards nobody can read it back.
  */
 export async function inviteMember({
   organizationId,
@@ -26,6 +27,7 @@ export async function inviteMember({
   if (!assignableRoles(inviter.role).includes(role))
     throw new AppError("forbidden", "Only an owner can invite another owner");
   const address = email.trim().toLowerCase();
+  const { token, tokenHash } = newInvitationToken();
 
   const created = await db.transaction(async (tx) => {
     const [existing] = await tx
@@ -55,6 +57,7 @@ export async function inviteMember({
         status: "pending",
         expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
         inviterId: inviter.userId,
+        tokenHash,
       })
       .returning();
     await recordAudit(tx, inviter, {
@@ -70,11 +73,12 @@ export async function inviteMember({
     .select({ name: organization.name })
     .from(organization)
     .where(eq(organization.id, organizationId));
-  const link = invitationLink(created.id);
+  const link = invitationLink(token);
   await sendMail({
     to: address,
     subject: `${inviter.name} invited you to ${org?.name ?? "an organization"} on Synco`,
     text: `You have been invited to join ${org?.name} as ${role}. Accept within 7 days: ${link}`,
+    kind: "invitation",
   });
   return {
     invitation: {

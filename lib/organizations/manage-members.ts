@@ -1,5 +1,7 @@
-// Role changes, removals and leaving. The last-owner rule is checked inside the transaction with
-// the organization's member rows locked, so two concurrent demotions cannot leave no owner.
+// Role changes, removals and leaving. The organization's member rows are locked first, and both the
+// actor's role and the last-owner rule are read from those locked rows — never from the membership
+// the route read before the transaction — so two owners demoting or removing each other at the
+// same moment cannot leave the organization without an owner (docs/threat-model.md, T3).
 import { and, eq, ne } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { Db } from "@/db/handle";
@@ -11,8 +13,8 @@ import { assignableRoles, canManageMember } from "./permissions";
 import { toRole } from "./roles";
 import type { TChangeMemberRoleResponse, TLeaveOrganizationResponse, TOkResponse } from "./schemas";
 
-/** The acting member: their membership decides what they may do, `actor` is who the log names. */
-type By = { memberId: string; role: Role };
+/** The acting member (their role is read again under the lock); `actor` is who the log names. */
+type By = { memberId: string };
 
 async function lockMembers(tx: Db, organizationId: string) {
   const rows = await tx.select().from(member).where(eq(member.organizationId, organizationId)).for("update");
@@ -20,6 +22,13 @@ async function lockMembers(tx: Db, organizationId: string) {
 }
 
 const ownerCount = (rows: { role: Role }[]) => rows.filter((row) => row.role === "owner").length;
+
+/** The actor's role as it is now, from the locked rows; gone meanwhile → the organization is gone to them. */
+function lockedRole(members: { id: string; role: Role }[], by: By): Role {
+  const self = members.find((m) => m.id === by.memberId);
+  if (!self) throw notFound("Organization");
+  return self.role;
+}
 
 export async function changeMemberRole({
   organizationId,
@@ -36,9 +45,10 @@ export async function changeMemberRole({
 }): Promise<TChangeMemberRoleResponse> {
   return db.transaction(async (tx) => {
     const members = await lockMembers(tx, organizationId);
+    const byRole = lockedRole(members, by);
     const target = members.find((m) => m.id === memberId);
     if (!target) throw notFound("Member");
-    if (!canManageMember(by.role, target.role) || !assignableRoles(by.role).includes(role)) {
+    if (!canManageMember(byRole, target.role) || !assignableRoles(byRole).includes(role)) {
       throw new AppError("forbidden", "Only an owner can change an owner's role or make someone an owner");
     }
     if (target.role === "owner" && role !== "owner" && ownerCount(members) === 1) {
@@ -68,10 +78,11 @@ export async function removeMember({
 }): Promise<TOkResponse> {
   return db.transaction(async (tx) => {
     const members = await lockMembers(tx, organizationId);
+    const byRole = lockedRole(members, by);
     const target = members.find((m) => m.id === memberId);
     if (!target) throw notFound("Member");
     if (target.id === by.memberId) throw new AppError("conflict", "To remove yourself, leave the organization instead");
-    if (!canManageMember(by.role, target.role)) throw new AppError("forbidden", "Only an owner can remove an owner");
+    if (!canManageMember(byRole, target.role)) throw new AppError("forbidden", "Only an owner can remove an owner");
     await tx.delete(member).where(eq(member.id, memberId));
     await clearActiveOrganization(tx, target.userId, organizationId);
     await recordAudit(tx, actor, {

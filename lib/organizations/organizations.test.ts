@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import * as acceptRoute from "@/app/api/invitations/[invitationId]/accept/route";
-import * as rejectRoute from "@/app/api/invitations/[invitationId]/reject/route";
-import * as invitationRoute from "@/app/api/invitations/[invitationId]/route";
+import * as acceptRoute from "@/app/api/invitations/[token]/accept/route";
+import * as rejectRoute from "@/app/api/invitations/[token]/reject/route";
+import * as invitationRoute from "@/app/api/invitations/[token]/route";
 import * as meRoute from "@/app/api/me/route";
 import * as cancelRoute from "@/app/api/organization/invitations/[invitationId]/route";
 import * as invitationsRoute from "@/app/api/organization/invitations/route";
@@ -10,7 +10,7 @@ import * as memberRoute from "@/app/api/organization/members/[memberId]/route";
 import * as organizationRoute from "@/app/api/organization/route";
 import * as activeRoute from "@/app/api/organizations/active/route";
 import * as organizationsRoute from "@/app/api/organizations/route";
-import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
+import { addMember, confirmEmail, createOrg, tokenOf, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
 
 const organizationOf = (user: TestUser) =>
@@ -49,24 +49,25 @@ describe("organizations", () => {
       body: { email: invitee.email.toUpperCase(), role: "admin" },
     });
     expect(invited.status).toBe(201);
-    expect(invited.body.link).toBe(`http://localhost:3000/invitations/${invited.body.invitation.id}`);
+    expect(invited.body.link).toMatch(/^http:\/\/localhost:3000\/invitations\/[\w-]{43}$/);
+    await confirmEmail(invitee);
     expect((await organizationOf(owner)).body.invitations).toHaveLength(1);
 
     const seen = await call(invitationRoute.GET, "GET", "/x", {
       cookie: invitee.cookie,
-      params: { invitationId: invited.body.invitation.id },
+      params: { token: tokenOf(invited.body.link) },
     });
     expect(seen.body.invitation).toMatchObject({ organizationName: "Northwind", role: "admin", status: "pending" });
 
     const accepted = await call(acceptRoute.POST, "POST", "/x", {
       cookie: invitee.cookie,
-      params: { invitationId: invited.body.invitation.id },
+      params: { token: tokenOf(invited.body.link) },
     });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ organizationId: org.id, role: "admin" });
     const again = await call(acceptRoute.POST, "POST", "/x", {
       cookie: invitee.cookie,
-      params: { invitationId: invited.body.invitation.id },
+      params: { token: tokenOf(invited.body.link) },
     });
     expect(again.status).toBe(409);
 
@@ -103,7 +104,7 @@ describe("organizations", () => {
       cookie: owner.cookie,
       body: { email: invitee.email, role: "member" },
     });
-    const params = { invitationId: invited.body.invitation.id };
+    const params = { token: tokenOf(invited.body.link) };
 
     expect((await call(invitationRoute.GET, "GET", "/x", { cookie: stranger.cookie, params })).status).toBe(404);
     expect((await call(acceptRoute.POST, "POST", "/x", { cookie: stranger.cookie, params })).status).toBe(404);
@@ -133,7 +134,7 @@ describe("organizations", () => {
       (
         await call(acceptRoute.POST, "POST", "/x", {
           cookie: invitee.cookie,
-          params: { invitationId: first.body.invitation.id },
+          params: { token: tokenOf(first.body.link) },
         })
       ).status,
     ).toBe(409);
@@ -147,7 +148,7 @@ describe("organizations", () => {
       (
         await call(acceptRoute.POST, "POST", "/x", {
           cookie: invitee.cookie,
-          params: { invitationId: second.body.invitation.id },
+          params: { token: tokenOf(second.body.link) },
         })
       ).status,
     ).toBe(409);

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { invitation, member, session } from "@/db/schema/auth";
+import { invitation, member, session, user } from "@/db/schema/auth";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { getInvitation } from "./get-invitation";
@@ -8,16 +8,28 @@ import type { TAcceptInvitationResponse, TOkResponse } from "./schemas";
 
 type Invitee = Actor & { sessionId: string };
 
-/** Joins the organization with the invited role and makes it the session's active one. */
+/**
+ * Joins the organization with the invited role and makes it the session's active one. The account
+ * must own the invited address — same address, verified — or whoever learned the link could sign
+ * up with the address and join (docs/threat-model.md, T2).
+ */
 export async function acceptInvitation({
-  invitationId,
+  token,
   invitee,
 }: {
-  invitationId: string;
+  token: string;
   invitee: Invitee;
 }): Promise<TAcceptInvitationResponse> {
-  const { invitation: found } = await getInvitation({ invitationId, email: invitee.email });
+  const { invitation: found } = await getInvitation({ token, email: invitee.email });
+  const invitationId = found.id;
   assertPending(found.status);
+  const [account] = await db.select({ verified: user.emailVerified }).from(user).where(eq(user.id, invitee.userId));
+  if (!account?.verified)
+    throw new AppError(
+      "forbidden",
+      `Confirm your email address first: open the link we sent to ${invitee.email}, then accept the invitation`,
+      { details: { emailVerificationRequired: true } },
+    );
   return db.transaction(async (tx) => {
     // The status guard in the WHERE makes a double click (or two tabs) accept once.
     const [claimed] = await tx
@@ -50,14 +62,9 @@ export async function acceptInvitation({
 }
 
 /** Declines the invitation; the link stops working. */
-export async function rejectInvitation({
-  invitationId,
-  invitee,
-}: {
-  invitationId: string;
-  invitee: Invitee;
-}): Promise<TOkResponse> {
-  const { invitation: found } = await getInvitation({ invitationId, email: invitee.email });
+export async function rejectInvitation({ token, invitee }: { token: string; invitee: Invitee }): Promise<TOkResponse> {
+  const { invitation: found } = await getInvitation({ token, email: invitee.email });
+  const invitationId = found.id;
   assertPending(found.status);
   await db.transaction(async (tx) => {
     await tx

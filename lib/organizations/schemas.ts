@@ -2,19 +2,19 @@
 // here: the forms and the pages use them too.
 import { z } from "zod";
 import type { InvitationStatus, Role } from "@/lib/vocabulary/organizations";
+import { ZDisplayName } from "@/lib/vocabulary/text";
 import { ZRole } from "./roles";
 
-export const ZOrganizationName = z
-  .string({ error: "Name is required" })
-  .trim()
-  .min(2, "Name must be at least 2 characters")
-  .max(80, "Name must be at most 80 characters");
+export const ZOrganizationName = ZDisplayName({ label: "Name", min: 2, max: 80 });
 
 export const ZCreateOrganizationRequest = z.object({ name: ZOrganizationName });
 export const ZRenameOrganizationRequest = z.object({ name: ZOrganizationName });
 
 export const ZSwitchOrganizationRequest = z.object({
-  organizationId: z.string({ error: "organizationId is required" }).min(1, "organizationId is required"),
+  organizationId: z
+    .string({ error: "organizationId is required" })
+    .min(1, "organizationId is required")
+    .max(64, "organizationId is not an organization id"),
 });
 
 export const ZInviteMemberRequest = z.object({
@@ -51,8 +51,6 @@ export type TPendingInvitation = {
   expiresAt: Date;
   createdAt: Date;
   inviterEmail: string;
-  /** The link the invitee opens (Synco does not send email yet). */
-  link: string;
 };
 
 /** GET /api/organization — the active organization, its members and, for admins, pending invitations. */
@@ -71,7 +69,8 @@ export type TRenameOrganizationResponse = { organization: OrganizationRef };
 export type TSwitchOrganizationResponse = { activeOrganizationId: string; role: Role; organization: OrganizationRef };
 /** POST /api/organization/invitations (201) */
 export type TInviteMemberResponse = {
-  invitation: Omit<TPendingInvitation, "inviterEmail" | "link">;
+  invitation: Omit<TPendingInvitation, "inviterEmail">;
+  /** The link the invitee opens, shown this once: only its hash is stored. */
   link: string;
 };
 /** PATCH /api/organization/members/:memberId */
@@ -81,7 +80,7 @@ export type TLeaveOrganizationResponse = { ok: true; activeOrganizationId: strin
 /** DELETE /api/organization/members/:memberId, DELETE /api/organization/invitations/:id, POST …/reject */
 export type TOkResponse = { ok: true };
 
-/** GET /api/invitations/:invitationId — as its invitee sees it. */
+/** GET /api/invitations/:token — as its invitee sees it. */
 export type TGetInvitationResponse = {
   invitation: {
     id: string;

@@ -1,5 +1,6 @@
 // Request schemas and answer shapes of the store routes. No server imports here: forms use them too.
 import { z } from "zod";
+import { ZDisplayName } from "@/lib/vocabulary/text";
 import {
   SANDBOX_SCOPES,
   SANDBOX_SIZES,
@@ -27,11 +28,7 @@ export const ZShopDomain = z
     "must be a *.myshopify.com shop domain, e.g. my-store.myshopify.com",
   );
 
-export const ZStoreName = z
-  .string({ error: "name is required" })
-  .trim()
-  .min(1, "name must not be empty")
-  .max(100, "name must be at most 100 characters");
+export const ZStoreName = ZDisplayName({ label: "name", max: 100 });
 
 // Shopify: 3–255 characters, letters, digits, `-` and `_`; a few namespaces are Shopify's own.
 const RESERVED_NAMESPACES = new Set(["shopify_standard", "protected", "shopify-l10n-fields"]);

@@ -2,9 +2,11 @@
 // unique names, so test files run in parallel on one database without resets.
 import { randomBytes, randomUUID } from "node:crypto";
 import * as authRoute from "@/app/api/auth/[...all]/route";
-import * as acceptRoute from "@/app/api/invitations/[invitationId]/accept/route";
+import * as acceptRoute from "@/app/api/invitations/[token]/accept/route";
 import * as invitationsRoute from "@/app/api/organization/invitations/route";
 import * as organizationsRoute from "@/app/api/organizations/route";
+import { readOutbox } from "@/lib/mail/send-mail";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/runtime/client-address";
 import type { Role } from "@/lib/vocabulary/organizations";
 import { call } from "./http";
 
@@ -18,6 +20,11 @@ export function fakeIp(): string {
   return `10.${b[0]}.${b[1]}.${b[2]}`;
 }
 
+/** The headers that carry a test client's address to the route handlers, or none. */
+export function clientHeaders(ip?: string): Record<string, string> {
+  return ip ? { [CLIENT_ADDRESS_HEADER]: ip } : {};
+}
+
 export function uniqueEmail(prefix = "user"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@example.test`;
 }
@@ -28,10 +35,28 @@ export async function signUp(options: { email?: string; name?: string } = {}): P
   const ip = fakeIp();
   const res = await call(authRoute.POST, "POST", "/api/auth/sign-up/email", {
     body: { email, name, password: PASSWORD },
-    headers: { "x-forwarded-for": ip },
+    headers: clientHeaders(ip),
   });
   if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: res.body.user.id, email, name, password: PASSWORD, cookie: sessionCookie(res.headers), ip };
+}
+
+/** The secret at the end of an invitation link. */
+export const tokenOf = (link: string) => link.slice(link.lastIndexOf("/") + 1);
+
+/** Opens the email-verification link better-auth mailed to the user at sign-up (the local outbox). */
+export async function confirmEmail(user: Pick<TestUser, "email">): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    const mail = (await readOutbox(user.email)).find((sent) => sent.kind === "email-verification");
+    const url = mail && /https?:\/\/\S+/.exec(mail.text)?.[0];
+    if (url) {
+      const res = await call(authRoute.GET, "GET", url);
+      if (res.status >= 400) throw new Error(`email verification failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return;
+    }
+    if (tries > 50) throw new Error(`no verification mail to ${user.email}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export function sessionCookie(headers: Headers): string {
@@ -53,15 +78,21 @@ export async function createOrg(user: TestUser, name = `Org ${randomUUID().slice
 /** Invites a new user into the inviter's active organization with `role`; the new user accepts. */
 export async function addMember(inviter: TestUser, role: Role): Promise<TestUser> {
   const invitee = await signUp();
+  await joinOrg(inviter, invitee, role);
+  return invitee;
+}
+
+/** Invites an existing user into the inviter's active organization; they accept (it becomes their active one). */
+export async function joinOrg(inviter: TestUser, invitee: TestUser, role: Role): Promise<void> {
   const invited = await call(invitationsRoute.POST, "POST", "/api/organization/invitations", {
     cookie: inviter.cookie,
     body: { email: invitee.email, role },
   });
   if (invited.status !== 201) throw new Error(`invite failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+  await confirmEmail(invitee);
   const accepted = await call(acceptRoute.POST, "POST", "/accept", {
     cookie: invitee.cookie,
-    params: { invitationId: invited.body.invitation.id },
+    params: { token: tokenOf(invited.body.link) },
   });
   if (accepted.status !== 200) throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
-  return invitee;
 }

@@ -20,7 +20,13 @@ export type AppProcess = {
 function start(script: string, ready: RegExp, env: Record<string, string | undefined>): Promise<AppProcess> {
   const child: ChildProcess = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL_CHILD ?? "warn", ...env },
+    // Test clients stand for many people behind this machine, as if it were their proxy.
+    env: {
+      ...process.env,
+      LOG_LEVEL: process.env.LOG_LEVEL_CHILD ?? "warn",
+      SYNCO_TRUSTED_PROXIES: "127.0.0.1,::1",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

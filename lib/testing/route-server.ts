@@ -8,10 +8,12 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { stampClientAddress, trustedProxies } from "@/lib/runtime/client-address";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 type Route = { file: string; segments: string[]; rank: number };
 
+const PROXIES = trustedProxies();
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 function discoverRoutes(): Route[] {
@@ -103,6 +105,8 @@ export async function startRouteServer({ port = 0 }: { port?: number } = {}): Pr
 
 /** The Fetch API request for a Node one (the whole body read); `signal` aborts when the client leaves. */
 export async function toRequest(incoming: IncomingMessage, signal?: AbortSignal): Promise<Request> {
+  // As in production (scripts/serve.ts): the client's address from the socket, whatever it sent.
+  stampClientAddress(incoming, PROXIES);
   const chunks: Buffer[] = [];
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
   const headers = new Headers();

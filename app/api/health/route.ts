@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { withoutSession } from "@/lib/http/handler";
 
 // GET /api/health — liveness with a database round trip
-export async function GET() {
+export const GET = withoutSession(async () => {
   await db.execute(sql`select 1`);
-  return Response.json({ ok: true });
-}
+  return { ok: true };
+});

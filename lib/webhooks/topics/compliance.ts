@@ -1,6 +1,8 @@
 // Shopify's mandatory privacy webhooks, one function per topic, acting on the data this product
 // holds about a shop or a customer: the store rows (credentials), the webhook payloads, the index
-// of Shopify items (names, emails) and, once the shop is gone, its mappings.
+// of Shopify items (names, emails) and, once the shop is gone, its mappings. `shopStores` are the
+// rows whose secret verified the delivery (receive-shopify-webhook.ts): nothing here reaches a row
+// of the same shop domain that the signer does not speak for.
 import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/handle";
 import { syncMappings } from "@/db/schema/mappings";
@@ -47,10 +49,10 @@ async function lockStores(tx: Db, shopStores: Store[]) {
 }
 
 /** Payloads we keep that mention the customer: their own customer events and their orders'. */
-function customerEvents(shopDomain: string, customerId: string, orderIds: string[]) {
+function customerEvents(shopStores: Store[], customerId: string, orderIds: string[]) {
   const payloadId = sql`${shopifyWebhookEvents.payload}->>'id'`;
   return and(
-    eq(shopifyWebhookEvents.shopDomain, shopDomain),
+    storeEvents(shopStores),
     isNotNull(shopifyWebhookEvents.payload),
     or(
       and(sql`${shopifyWebhookEvents.topic} like 'customers/%'`, eq(payloadId, customerId)),
@@ -64,6 +66,12 @@ function customerEvents(shopDomain: string, customerId: string, orderIds: string
     ),
   );
 }
+
+const storeEvents = (shopStores: Store[]) =>
+  inArray(
+    shopifyWebhookEvents.storeId,
+    shopStores.map((store) => store.id),
+  );
 
 async function auditForShop(tx: Db, shopStores: Store[], event: AuditEvent) {
   for (const store of shopStores) {
@@ -79,14 +87,14 @@ async function auditForShop(tx: Db, shopStores: Store[], event: AuditEvent) {
 /** customers/data_request: the merchant must get what we hold; the audit entry tells the organization what that is. */
 export async function handleCustomersDataRequest(
   tx: Db,
-  { shopDomain, shopStores, payload }: { shopDomain: string; shopStores: Store[]; payload: CustomerRequest },
+  { shopStores, payload }: { shopStores: Store[]; payload: CustomerRequest },
 ) {
   const customerId = String(payload.customer?.id ?? "");
   const orderIds = (payload.orders_requested ?? []).map(String);
   const held = await tx
     .select({ topic: shopifyWebhookEvents.topic, webhookId: shopifyWebhookEvents.webhookId })
     .from(shopifyWebhookEvents)
-    .where(customerEvents(shopDomain, customerId, orderIds));
+    .where(customerEvents(shopStores, customerId, orderIds));
   const index = customerIndexItems(
     shopStores.map((store) => store.id),
     customerId,
@@ -112,13 +120,13 @@ export async function handleCustomersDataRequest(
 /** customers/redact: erase what we hold about the customer and the listed orders. */
 export async function handleCustomersRedact(
   tx: Db,
-  { shopDomain, shopStores, payload }: { shopDomain: string; shopStores: Store[]; payload: CustomerRequest },
+  { shopStores, payload }: { shopStores: Store[]; payload: CustomerRequest },
 ) {
   const customerId = String(payload.customer?.id ?? "");
   const orderIds = (payload.orders_to_redact ?? []).map(String);
   const erased = await tx
     .delete(shopifyWebhookEvents)
-    .where(customerEvents(shopDomain, customerId, orderIds))
+    .where(customerEvents(shopStores, customerId, orderIds))
     .returning({ id: shopifyWebhookEvents.webhookId });
   let indexItems = 0;
   if (shopStores.length) {
@@ -140,13 +148,10 @@ export async function handleCustomersRedact(
 }
 
 /** shop/redact (48 h after uninstall): erase the shop's credentials and payloads; the audit log stays. */
-export async function handleShopRedact(
-  tx: Db,
-  { shopDomain, shopStores }: { shopDomain: string; shopStores: Store[] },
-) {
+export async function handleShopRedact(tx: Db, { shopStores }: { shopStores: Store[] }) {
   const erased = await tx
     .delete(shopifyWebhookEvents)
-    .where(and(eq(shopifyWebhookEvents.shopDomain, shopDomain), isNotNull(shopifyWebhookEvents.payload)))
+    .where(and(storeEvents(shopStores), isNotNull(shopifyWebhookEvents.payload)))
     .returning({ id: shopifyWebhookEvents.webhookId });
   const gone = shopStores.filter((store) => store.status === "disconnected");
   let indexItems = 0;
@@ -155,7 +160,12 @@ export async function handleShopRedact(
     await tx
       .update(stores)
       .set({ credentialsCiphertext: null, credentialsKeyId: null, updatedAt: new Date() })
-      .where(and(eq(stores.shopDomain, shopDomain), eq(stores.status, "disconnected")));
+      .where(
+        inArray(
+          stores.id,
+          gone.map((store) => store.id),
+        ),
+      );
     // The shop's items and their mappings: nothing of it may stay once Shopify asks.
     await lockStores(tx, gone);
     const goneIds = gone.map((store) => store.id);

@@ -21,5 +21,6 @@ export const GET = withStore(
       },
     });
   },
-  { can: "sync.export", query: ZSyncExportQuery },
+  // A link on another site must not make an admin's browser download (and audit) in their name.
+  { can: "sync.export", query: ZSyncExportQuery, sameOrigin: true },
 );

@@ -1,7 +1,7 @@
 import { withUser } from "@/lib/http/handler";
 import { acceptInvitation } from "@/lib/organizations/respond-to-invitation";
 
-// POST /api/invitations/:invitationId/accept — join the organization
+// POST /api/invitations/:token/accept — join the organization
 export const POST = withUser(async ({ actor, sessionId, params }) =>
-  acceptInvitation({ invitationId: params.invitationId!, invitee: { ...actor, sessionId } }),
+  acceptInvitation({ token: params.token!, invitee: { ...actor, sessionId } }),
 );
