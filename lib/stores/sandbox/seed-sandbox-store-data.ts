@@ -5,6 +5,7 @@
 // (skip to the end): never half-seeded or doubled.
 import { count, eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { limitStatements, STATEMENT_LIMITS } from "@/db/statement-timeout";
 import { sandboxShopifyProducts, sandboxShopifyShops } from "@/db/schema";
 import type { SandboxSize } from "@/lib/vocabulary/stores";
 import { SANDBOX_STORE_SIZES, seedSandboxStore } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
@@ -46,6 +47,11 @@ export async function seedSandboxShop({
       await onStep?.({ type: type as SeedStep["type"], count: planned });
     return { seeded: false };
   }
-  await seedSandboxStore({ shopId: shop.id, size, namespace, onStep });
+  // Still one transaction (the sandbox's own nests in this one, and analyzes what it wrote), each
+  // statement under a limit.
+  await db.transaction(async (tx) => {
+    await limitStatements(tx, STATEMENT_LIMITS.generate);
+    await seedSandboxStore({ shopId: shop.id, size, namespace, onStep, db: tx });
+  });
   return { seeded: true };
 }
