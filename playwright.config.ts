@@ -57,6 +57,12 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     // A database of its own keeps e2e users apart from development data (DATABASE_URL wins when set).
-    env: { PORT: String(PORT), SYNCO_DB_NAME: "synco_e2e", SYNCO_APP_URL: baseURL },
+    // Retries a second apart: a failing run reaches its last attempt (and says so) within seconds.
+    env: {
+      PORT: String(PORT),
+      SYNCO_DB_NAME: "synco_e2e",
+      SYNCO_APP_URL: baseURL,
+      SYNCO_JOBS_RETRY_DELAY_SECONDS: "1",
+    },
   },
 });

@@ -10,7 +10,7 @@ import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
 import { seedSandboxShop } from "./sandbox/seed-sandbox-store-data";
 import { saveConnectedStore } from "./save-connected-store";
 import { DEFAULT_METAFIELD_NAMESPACE, type TAddSandboxStoreRequest, type TStoreResponse } from "./schemas";
-import { toStoreView } from "./store-view";
+import { storeView } from "./store-view";
 import { subscribeStoreWebhooks } from "./subscribe-store-webhooks";
 
 export async function addSandboxStore({
@@ -46,5 +46,6 @@ export async function addSandboxStore({
     },
   });
   if (size === "small") await subscribeStoreWebhooks({ store, accessToken: created.accessToken });
-  return { store: toStoreView(store, { seedStatus: size === "small" ? "ready" : "seeding" }) };
+  // Read back with its runs: a small store's first refresh is already queued, a larger one's seeding.
+  return { store: await storeView(store) };
 }
