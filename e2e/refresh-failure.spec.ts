@@ -8,7 +8,7 @@ test("a refresh Shopify fails shows its reason on the overview and the stores li
   test.setTimeout(180_000);
   const suffix = uniqueSuffix();
   await page.goto("/sign-up");
-  await signUpThroughForm(page, newUser("Rita Retry", "refresh-retry", suffix));
+  await signUpThroughForm(page, newUser("Rita Rowe", "refresh-retry", suffix));
   await createOrganizationThroughForm(page, `Harbour Goods ${suffix}`);
   await page.getByRole("link", { name: "Add store" }).click();
   await page.getByRole("button", { name: "Add sandbox store" }).click();
@@ -40,7 +40,8 @@ test("a refresh Shopify fails shows its reason on the overview and the stores li
   // Shopify answers again: Retry continues the run and it succeeds.
   await setSandboxShopFaults(shopDomain, null);
   await page.goto(storeUrl);
-  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByText("Refresh from Shopify failed")).toBeVisible();
+  await page.getByRole("button", { name: "Retry", exact: true }).click();
   await expect(page.getByText("Refresh from Shopify failed")).toBeHidden({ timeout: 60_000 });
   await expect(page.getByText(/^Last refreshed from Shopify/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole("button", { name: "Refresh from Shopify" })).toBeEnabled();
