@@ -9,6 +9,8 @@ test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.24" } });
 test("an admin adds sandbox stores from the dashboard, renames one and disconnects another", async ({
   page,
 }, testInfo) => {
+  // It waits for the small store's first import to end, to see its health in the list.
+  test.setTimeout(120_000);
   const suffix = uniqueSuffix();
   const admin = newUser("Ada Admin", "stores-admin", suffix);
   const organizationName = `Northwind Goods ${suffix}`;
