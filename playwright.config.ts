@@ -59,11 +59,13 @@ export default defineConfig({
     // A database of its own keeps e2e users apart from development data (DATABASE_URL wins when set).
     // The specs stand for many people: each sends its own X-Forwarded-For, so the browser on this
     // machine is trusted as their proxy (e2e/security.spec.ts starts a server that trusts none).
+    // Retries a second apart: a failing run reaches its last attempt (and says so) within seconds.
     env: {
       PORT: String(PORT),
       SYNCO_DB_NAME: "synco_e2e",
       SYNCO_APP_URL: baseURL,
       SYNCO_TRUSTED_PROXIES: "127.0.0.1,::1",
+      SYNCO_JOBS_RETRY_DELAY_SECONDS: "1",
     },
   },
 });

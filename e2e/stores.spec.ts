@@ -9,6 +9,8 @@ test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.24" } });
 test("an admin adds sandbox stores from the dashboard, renames one and disconnects another", async ({
   page,
 }, testInfo) => {
+  // It waits for the small store's first import to end, to see its health in the list.
+  test.setTimeout(120_000);
   const suffix = uniqueSuffix();
   const admin = newUser("Ada Admin", "stores-admin", suffix);
   const organizationName = `Northwind Goods ${suffix}`;
@@ -45,7 +47,8 @@ test("an admin adds sandbox stores from the dashboard, renames one and disconnec
   await expect(page).toHaveURL(/\/$/);
   const smallRow = page.getByRole("row").filter({ hasText: shopDomain });
   await expect(smallRow.getByText("Sandbox", { exact: true })).toBeVisible();
-  await expect(smallRow.getByText("Connected", { exact: true })).toBeVisible();
+  // Its health once its first import ends: the sandbox's earlier install left some items failed.
+  await expect(smallRow.getByText(/^[\d,]+ failed to sync$/)).toBeVisible({ timeout: 60_000 });
   await expect(smallRow).toContainText("Sandbox store (small)");
 
   // Open it from the list and rename it in its settings.
@@ -85,7 +88,10 @@ test("an admin adds sandbox stores from the dashboard, renames one and disconnec
     page.getByRole("row").filter({ hasText: "Sandbox store (medium)" }).getByText("Disconnected", { exact: true }),
   ).toBeVisible();
   await expect(
-    page.getByRole("row").filter({ hasText: renamed }).getByText("Connected", { exact: true }),
+    page
+      .getByRole("row")
+      .filter({ hasText: renamed })
+      .getByText(/^[\d,]+ failed to sync$/),
   ).toBeVisible();
   await attachScreenshot(page, testInfo, "dashboard");
 

@@ -16,8 +16,10 @@ type State = {
   /** someone has to act */ attention?: boolean;
 };
 
-/** One word for where the store stands: its connection first, then (sandbox) its seeding. */
-export function storeState(store: Pick<Store, "status" | "seedStatus" | "connectionMethod">): State {
+type StateOf = Pick<Store, "status" | "seedStatus" | "connectionMethod" | "sync">;
+
+/** One word for where the store stands: its connection first, then (sandbox) its seeding, then its sync's health. */
+export function storeState(store: StateOf): State {
   if (store.status === "disconnected") return { label: "Disconnected", progress: "incomplete" };
   if (store.status === "needs_reauth") {
     // A custom app's token is replaced by pasting a new one; an OAuth store is approved again in Shopify.
@@ -31,13 +33,22 @@ export function storeState(store: Pick<Store, "status" | "seedStatus" | "connect
   if (store.seedStatus === "seeding") return { label: "Seeding…", tone: "info", progress: "partiallyComplete" };
   if (store.seedStatus === "failed")
     return { label: "Seeding failed", tone: "critical", progress: "incomplete", attention: true };
-  return { label: "Connected", tone: "success", progress: "complete" };
+  const { refresh, failed } = store.sync;
+  if (refresh === "failed")
+    return { label: "Refresh failed", tone: "critical", progress: "incomplete", attention: true };
+  if (refresh === "queued" || refresh === "running")
+    return { label: "Importing…", tone: "info", progress: "partiallyComplete" };
+  if (failed > 0) {
+    const count = new Intl.NumberFormat("en").format(failed);
+    return { label: `${count} failed to sync`, tone: "warning", progress: "complete", attention: true };
+  }
+  return { label: refresh === "succeeded" ? "Healthy" : "Connected", tone: "success", progress: "complete" };
 }
 
-export function StoreStateBadge({ store }: { store: Pick<Store, "status" | "seedStatus" | "connectionMethod"> }) {
+export function StoreStateBadge({ store }: { store: StateOf }) {
   const { label, tone, progress } = storeState(store);
   return (
-    <Badge tone={tone} progress={progress} toneAndProgressLabelOverride="Connection status:">
+    <Badge tone={tone} progress={progress} toneAndProgressLabelOverride="Store status:">
       {label}
     </Badge>
   );

@@ -22,7 +22,7 @@ export function StoresTable({ stores, runs }: { stores: Store[]; runs: Operation
         headings={[
           { title: "Store" },
           { title: "Type" },
-          { title: "Connection" },
+          { title: "Status" },
           { title: "Activity" },
           { title: "Last activity", alignment: "end" },
         ]}
@@ -37,6 +37,7 @@ export function StoresTable({ stores, runs }: { stores: Store[]; runs: Operation
                     <StoreKindBadge kind={store.kind} />
                     <StoreStateBadge store={store} />
                   </InlineStack>
+                  <RefreshError store={store} />
                   {runsOf(store).length > 0 ? <OperationSummary runs={runsOf(store)} /> : null}
                   <Text as="p" variant="bodySm" tone="subdued">
                     Last activity: <LastActivity store={store} />
@@ -52,7 +53,10 @@ export function StoresTable({ stores, runs }: { stores: Store[]; runs: Operation
                   <StoreKindBadge kind={store.kind} />
                 </IndexTable.Cell>
                 <IndexTable.Cell>
-                  <StoreStateBadge store={store} />
+                  <BlockStack gap="100">
+                    <StoreStateBadge store={store} />
+                    <RefreshError store={store} />
+                  </BlockStack>
                 </IndexTable.Cell>
                 <IndexTable.Cell>
                   <OperationSummary runs={runsOf(store)} />
@@ -84,6 +88,16 @@ function StoreName({ store }: { store: Store }) {
         {store.shopDomain}
       </Text>
     </div>
+  );
+}
+
+/** Why the last refresh from Shopify failed (the store's page offers Retry). */
+function RefreshError({ store }: { store: Store }) {
+  if (store.sync.refresh !== "failed" || !store.sync.refreshError) return null;
+  return (
+    <Text as="p" variant="bodySm" tone="subdued" breakWord>
+      {store.sync.refreshError.length > 120 ? `${store.sync.refreshError.slice(0, 119)}…` : store.sync.refreshError}
+    </Text>
   );
 }
 

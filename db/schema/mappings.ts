@@ -37,8 +37,11 @@ export const syncMappings = pgTable(
   },
   (t) => [
     primaryKey({ name: "sync_mappings_pkey", columns: [t.storeId, t.resourceType, t.shopifyId] }),
-    // "Last synced at" per type is the first entry of this index.
-    index("sync_mappings_synced_at_idx").on(t.storeId, t.resourceType, t.syncedAt),
+    // "Last synced at" per type is the first entry of this index. Partial, so that no lookup of a
+    // row by its key can pick it over the primary key when statistics are missing (decision 57).
+    index("sync_mappings_synced_at_idx")
+      .on(t.storeId, t.resourceType, t.syncedAt)
+      .where(sql`status = 'synced'`),
     // The mirror's work queue stays small: only rows Shopify has not seen yet.
     index("sync_mappings_mirror_pending_idx")
       .on(t.storeId, t.resourceType, t.shopifyId)

@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import type { Db } from "@/db/handle";
 import { syncMappings, type NewSyncMapping } from "@/db/schema/mappings";
+import { limitStatements, STATEMENT_LIMITS } from "@/db/statement-timeout";
 import { lockStoreSync } from "@/db/store-lock";
 import { AppError } from "@/lib/errors/app-error";
 import { enqueue } from "@/lib/jobs/enqueue";
@@ -57,6 +58,7 @@ export async function upsertMappings({
   );
   const rows = [...byKey.values()];
   return db.transaction(async (tx) => {
+    await limitStatements(tx, STATEMENT_LIMITS.batch);
     await findStore({ storeId, organizationId, db: tx });
     await lockStoreSync(tx, storeId);
     let written = 0;

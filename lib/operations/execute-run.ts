@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { operationRuns, type OperationRun } from "@/db/schema/operations";
+import { isStatementTimeout } from "@/db/statement-timeout";
 import { storeRunsScope } from "@/db/store-scope";
 import { AppError } from "@/lib/errors/app-error";
 import { jobsSchema } from "@/lib/jobs/boss";
@@ -146,6 +147,9 @@ function isPermanent(error: unknown): boolean {
 }
 
 function errorMessage(error: unknown): string {
+  // The driver's words ("canceling statement due to statement timeout") say nothing to a merchant.
+  if (isStatementTimeout(error))
+    return "A database step took longer than its time limit and was stopped, so nothing of it was kept.";
   const message = error instanceof Error ? error.message : String(error);
   return message.slice(0, MAX_ERROR_LENGTH);
 }

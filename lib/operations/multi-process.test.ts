@@ -7,6 +7,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { operationEvents, operationRuns } from "@/db/schema/operations";
+import { getBoss } from "@/lib/jobs/boss";
 import { setSandboxFaults } from "@/lib/sandbox/shopify/faults/set-sandbox-faults";
 import { addSandboxStoreAs, eventually } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
@@ -14,6 +15,7 @@ import { connectSeededShop, indexItems, sandboxItems } from "@/lib/sync/testing/
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { startAppProcess, startWorkerProcess, type AppProcess } from "@/lib/testing/child-processes";
 import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
+import { guardRuns } from "./guard-runs";
 import { startRun } from "./start-run";
 import { SseReader } from "./testing/sse-client";
 
@@ -124,5 +126,44 @@ describe("a worker killed in the middle of a run", () => {
     expect(phases.filter((phase) => phase === "export:order")).toHaveLength(2);
     const attempts = events.filter((event) => event.type === "status" && event.data.status === "running");
     expect(attempts.map((event) => event.data.attempt)).toEqual([1, 2]);
+  }, 180_000);
+
+  it("whose job is gone too: the guard queues the refresh again and a worker finishes it", async () => {
+    const shop = await connectSeededShop(owner, { products: 200, customers: 1_000, orders: 2_000 });
+    const target = { storeId: shop.store.id, organizationId: shop.store.organizationId };
+    await db.delete(operationRuns).where(eq(operationRuns.storeId, shop.store.id));
+    await setSandboxFaults({ shopId: shop.shopId, faults: { latencyMs: 150 } });
+
+    const first = await track(startWorkerProcess());
+    const { run } = await startRun({ kind: "index_refresh", ...target, trigger: "user" });
+    await eventually(async () => {
+      const [row] = await db.select().from(operationRuns).where(eq(operationRuns.id, run.id));
+      return row!.status === "running" && /^(export|import):customer$/.test(row!.phase ?? "") && row;
+    }, 60_000);
+    first.kill("SIGKILL");
+    await first.exited;
+    // Its job expired meanwhile (or was removed): pg-boss has nothing left to retry. Only the guard can help.
+    const [orphan] = await db.select().from(operationRuns).where(eq(operationRuns.id, run.id));
+    await (await getBoss()).deleteJob(orphan!.jobName!, orphan!.jobId!);
+    expect(orphan).toMatchObject({ status: "running" });
+    const guarded = await guardRuns({ quietSeconds: 0, storeIds: [shop.store.id] });
+    expect(guarded).toMatchObject({ resumed: [run.id], failed: [] });
+
+    await track(startWorkerProcess());
+    const finished = await eventually(async () => {
+      const [row] = await db.select().from(operationRuns).where(eq(operationRuns.id, run.id));
+      return row!.status !== "running" && row!.status !== "queued" && row;
+    }, 90_000);
+    expect(finished).toMatchObject({ status: "succeeded", resumes: 1, error: null });
+    for (const type of RESOURCE_TYPES) {
+      const items = (await sandboxItems(shop.shopId, type)).length;
+      expect(finished.counters[type]).toEqual({ planned: items, done: items, failed: 0 });
+      expect(await indexItems(shop.store.id, type)).toEqual(await sandboxItems(shop.shopId, type));
+    }
+    const phases = (await db.select().from(operationEvents).where(eq(operationEvents.runId, run.id)))
+      .filter((event) => event.type === "phase")
+      .map((event) => event.data.phase);
+    expect(phases.filter((phase) => phase === "export:product")).toHaveLength(1);
+    expect(phases.filter((phase) => phase === "export:customer")).toHaveLength(2);
   }, 180_000);
 });

@@ -5,6 +5,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { shopifyIndexItems } from "@/db/schema/shopify-index";
 import type { Db } from "@/db/handle";
+import { limitStatements, STATEMENT_LIMITS } from "@/db/statement-timeout";
 import { lockStoreSync } from "@/db/store-lock";
 import type { BulkOperationView } from "@/lib/shopify/bulk/bulk-operation";
 import { runBulkQuery } from "@/lib/shopify/bulk/run-bulk-query";
@@ -57,6 +58,7 @@ export async function importShopifyItems({
     open.clear();
     imported += rows.length;
     await db.transaction(async (tx) => {
+      await limitStatements(tx, STATEMENT_LIMITS.batch);
       await lockStoreSync(tx, storeId);
       await upsertIndexItems({ tx, storeId, type, rows, mode: "import" });
       await report.onBatch?.(tx, rows.length);
@@ -86,6 +88,7 @@ export async function importShopifyItems({
   await flush();
 
   const removed = await db.transaction(async (tx) => {
+    await limitStatements(tx, STATEMENT_LIMITS.storeWide);
     await lockStoreSync(tx, storeId);
     await addIndexSkus({ tx, storeId, skus: lateSkus });
     const gone = await tx

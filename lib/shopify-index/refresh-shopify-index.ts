@@ -4,6 +4,7 @@
 // progress and remembers the types already read, so a resumed refresh skips them. Safe to run
 // twice: every write is an idempotent, newest-wins upsert.
 import { and, eq, lt, sql } from "drizzle-orm";
+import { ANALYZE_AFTER_ROWS, analyzeTables, LOADED_TABLES } from "@/db/analyze-tables";
 import { db } from "@/db/client";
 import { shopifyIndexTombstones } from "@/db/schema/shopify-index";
 import { AppError } from "@/lib/errors/app-error";
@@ -59,6 +60,8 @@ export async function refreshShopifyIndex({
     const outcome = await importShopifyItems({ client, storeId, type, startedAt, report: report.import?.(type) });
     imported[type] = outcome.imported;
     removed += outcome.removed;
+    // What follows (the next type's lookups, the reconciliation) is planned with these rows known.
+    if (outcome.imported + outcome.removed >= ANALYZE_AFTER_ROWS) await analyzeTables(db, LOADED_TABLES.index);
     await report.onTypeDone?.(type, outcome);
   }
   await report.onReconcile?.();

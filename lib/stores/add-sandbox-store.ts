@@ -9,7 +9,7 @@ import { enqueueRun } from "@/lib/jobs/enqueue-run";
 import { createSandboxShop, seedSandboxShop } from "@/lib/sandbox/shopify/provisioning";
 import { saveConnectedStore } from "./save-connected-store";
 import { DEFAULT_METAFIELD_NAMESPACE, type TAddSandboxStoreRequest, type TStoreResponse } from "./schemas";
-import { toStoreView } from "./store-view";
+import { storeView } from "./store-view";
 import { subscribeStoreWebhooks } from "./subscribe-store-webhooks";
 
 export async function addSandboxStore({
@@ -50,5 +50,6 @@ export async function addSandboxStore({
     },
   });
   if (size === "small") await subscribeStoreWebhooks({ store, accessToken: created.accessToken });
-  return { store: toStoreView(store, { seedStatus: size === "small" ? "ready" : "seeding" }) };
+  // Read back with its runs: a small store's first refresh is already queued, a larger one's seeding.
+  return { store: await storeView(store) };
 }

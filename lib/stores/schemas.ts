@@ -1,6 +1,7 @@
 // Request schemas and answer shapes of the store routes. No server imports here: forms use them too.
 import { z } from "zod";
 import { ZDisplayName } from "@/lib/vocabulary/text";
+import type { OperationStatus } from "@/lib/vocabulary/operations";
 import {
   SANDBOX_SCOPES,
   SANDBOX_SIZES,
@@ -87,6 +88,13 @@ export const ZUpdateStoreRequest = z
   );
 export type TUpdateStoreRequest = z.infer<typeof ZUpdateStoreRequest>;
 
+/** The state of a store's latest refresh from Shopify ("never": none yet) and how many items failed to sync. */
+export type TStoreSyncHealth = {
+  refresh: OperationStatus | "never";
+  refreshError: string | null;
+  failed: number;
+};
+
 /** What the API tells the browser about a store — never credentials. */
 export type TStoreView = {
   id: string;
@@ -101,6 +109,8 @@ export type TStoreView = {
   status: StoreStatus;
   sandboxSize: SandboxSize | null;
   seedStatus: SeedStatus | null;
+  /** How its sync stands, for the stores list: the last refresh from Shopify and the failed mappings. */
+  sync: TStoreSyncHealth;
   syncPaused: boolean;
   connectedAt: string | null;
   disconnectedAt: string | null;

@@ -13,9 +13,11 @@ import {
   Text,
 } from "@shopify/polaris";
 import { RefreshIcon } from "@shopify/polaris-icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { useActiveOperations } from "@/components/api/operations";
 import type { Store } from "@/components/api/stores";
-import { useRefreshIndex, useSyncOverview } from "@/components/api/sync";
+import { syncKeys, useRefreshIndex, useSyncOverview } from "@/components/api/sync";
 import { useToast } from "@/components/shell/toast";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
@@ -34,6 +36,8 @@ export function SyncOverviewSection({ store, canManage }: { store: Store; canMan
     onSuccess: ({ alreadyQueued }) =>
       showToast(alreadyQueued ? "A refresh from Shopify is already under way" : "Refreshing from Shopify"),
   });
+
+  useReloadStaleOverview(store.id, overview.data, runs, overview.dataUpdatedAt);
 
   if (seeding) return <SeedingCard />;
   if (overview.isPending) return <LoadingOverview />;
@@ -82,6 +86,28 @@ export function SyncOverviewSection({ store, canManage }: { store: Store; canMan
       )}
     </BlockStack>
   );
+}
+
+/**
+ * An overview read while a refresh ran, whose end the page never heard of (the run ended between
+ * that read and the moment the store's run stream connected, so no event announced it): the live
+ * runs say no refresh is under way while the overview still says one is. It is read again, a
+ * moment later (the stream may simply not have delivered the run yet), and so on until they agree.
+ */
+function useReloadStaleOverview(
+  storeId: string,
+  data: ReturnType<typeof useSyncOverview>["data"],
+  runs: ReturnType<typeof useActiveOperations>["data"],
+  updatedAt: number,
+) {
+  const queryClient = useQueryClient();
+  const live = runs?.some((run) => run.kind === "index_refresh") ?? true;
+  const stale = !live && data !== undefined && (data.index.state === "queued" || data.index.state === "running");
+  useEffect(() => {
+    if (!stale) return;
+    const timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: syncKeys.overview(storeId) }), 1_000);
+    return () => clearTimeout(timer);
+  }, [stale, updatedAt, storeId, queryClient]);
 }
 
 function SeedingCard() {

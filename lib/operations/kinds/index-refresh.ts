@@ -6,6 +6,8 @@
 // refresh's start and the types already read, so a resumed run skips them; a type cut short is
 // read again from the start, its count with it.
 import { importShopifySyncState } from "@/lib/mappings/import-shopify-sync-state";
+import { ANALYZE_AFTER_ROWS, analyzeTables, LOADED_TABLES } from "@/db/analyze-tables";
+import { db } from "@/db/client";
 import { databaseNow, refreshShopifyIndex } from "@/lib/shopify-index/refresh-shopify-index";
 import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
 import type { RunExecutor } from "../execute-run";
@@ -30,6 +32,8 @@ export const runIndexRefresh: RunExecutor = async (ctx) => {
         onBatch: (rows) => ctx.progress({ mapping: { done: rows } }),
       },
     });
+    // The items' import looks each one up among these rows: planned with them known (decision 57).
+    if (mappings >= ANALYZE_AFTER_ROWS) await analyzeTables(db, LOADED_TABLES.mappings);
     checkpoint.syncState = true;
     await ctx.progress({ mapping: { planned: mappings } }, { checkpoint });
   }
