@@ -96,9 +96,8 @@ async function main() {
 /** A store on a fresh sandbox shop (Standard plan) with `size` items, each mapped and mirrored. */
 async function mappedStore(size: number, organizationId: string, strategy: "paged" | "bulk" | "auto", limit = 250) {
   const { db } = await import("../db/client");
-  const { createSandboxShop } = await import("../lib/sandbox/shopify/create-sandbox-shop");
-  const { seedSandboxStore } = await import("../lib/sandbox/shopify/seed/seed-sandbox-store");
-  const { setSandboxShopLimits } = await import("../lib/sandbox/shopify/set-sandbox-shop-limits");
+  const { createSandboxShop, seedSandboxStore, setSandboxShopLimits } =
+    await import("../lib/sandbox/shopify/provisioning");
   const { encryptCredentials } = await import("../lib/stores/store-credentials");
   const scopes = [
     "read_products",

@@ -121,8 +121,7 @@ class Api {
 async function seedXlShop(url: string) {
   // The sandbox's own generator, on the bench database (imported now: the client reads DATABASE_URL).
   process.env.DATABASE_URL = url;
-  const { createSandboxShop } = await import("../lib/sandbox/shopify/create-sandbox-shop");
-  const { seedSandboxStore } = await import("../lib/sandbox/shopify/seed/seed-sandbox-store");
+  const { createSandboxShop, seedSandboxStore } = await import("../lib/sandbox/shopify/provisioning");
   const { closeDb } = await import("../db/client");
   const { shop, accessToken, installation } = await createSandboxShop({
     domain: `bench-xl-${randomBytes(4).toString("hex")}.myshopify.com`,

@@ -12,7 +12,8 @@ import { SANDBOX_STORE_SIZES, seedSandboxStore } from "./seed/seed-sandbox-store
 export type { SandboxPlan } from "@/db/schema/sandbox-shopify";
 export { createSandboxShop, type CreatedSandboxShop } from "./create-sandbox-shop";
 export { SANDBOX_PLAN_NAMES, sandboxPlan } from "./plans";
-export { SANDBOX_STORE_SIZES, type SandboxStoreSizes } from "./seed/seed-sandbox-store";
+export { SANDBOX_STORE_SIZES, seedSandboxStore, type SandboxStoreSizes } from "./seed/seed-sandbox-store";
+export { setSandboxShopLimits } from "./set-sandbox-shop-limits";
 
 export type SandboxStoreSize = keyof typeof SANDBOX_STORE_SIZES;
 export type SeedStep = { type: "product" | "customer" | "order"; count: number };

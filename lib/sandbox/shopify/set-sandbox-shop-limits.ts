@@ -2,7 +2,7 @@
 // shop that refuses the larger call, so a client's fallback can be tested). Takes effect at once in
 // this process, and within the auth cache's lifetime in others.
 import { eq } from "drizzle-orm";
-import { sandboxShopifyShops } from "@/db/schema";
+import { sandboxShopifyShops } from "@/db/schema/sandbox-shopify";
 import { invalidateSandboxAuthCache } from "./authenticate-sandbox-request";
 import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
 

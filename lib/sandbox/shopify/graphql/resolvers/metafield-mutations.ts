@@ -23,7 +23,13 @@ export const metafieldMutationResolvers: ResolverMap = {
     metafieldsDelete: async (_: unknown, args: { metafields: MetafieldIdentifierInput[] }, ctx: SandboxContext) => {
       checkOwnerScopes(ctx, "metafieldsDelete", args.metafields);
       const delete_ = (identifiers: MetafieldIdentifierInput[]) =>
-        deleteSandboxMetafields({ shopId: ctx.shop.id, appId: ctx.appId, identifiers, limit: ctx.shop.metafieldsDeleteLimit, db: ctx.db });
+        deleteSandboxMetafields({
+          shopId: ctx.shop.id,
+          appId: ctx.appId,
+          identifiers,
+          limit: ctx.shop.metafieldsDeleteLimit,
+          db: ctx.db,
+        });
       if (!ctx.ordersSince) return delete_(args.metafields);
       // An order outside the token's 60 days does not exist for it: its identifiers delete nothing.
       const hidden = await Promise.all(
