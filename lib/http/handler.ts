@@ -37,7 +37,15 @@ export type OrgContext<B, Q> = UserContext<B, Q> & { membership: Membership; org
 /** `organizationId` is the store's own organization, verified through the caller's membership of it. */
 export type StoreContext<B, Q> = OrgContext<B, Q> & { store: Store };
 
-type Options<B, Q> = { body?: B; query?: Q };
+type Options<B, Q> = {
+  body?: B;
+  query?: Q;
+  /**
+   * Refuse cross-site requests even for GET: a download that is audited (an export) must not be
+   * started by another site's link, which a SameSite=Lax cookie would let through.
+   */
+  sameOrigin?: boolean;
+};
 type Result = Response | object | null;
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -108,6 +116,7 @@ function wrap<C extends Base, B extends Schema | undefined, Q extends Schema | u
   return async (req: Request, route: RouteContext): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
+      if (UNSAFE_METHODS.has(req.method) || options.sameOrigin) assertSameOrigin(req);
       const ctx = await authorize(await baseContext(req, route));
       const body = (options.body ? await parseBody(req, options.body) : undefined) as Infer<B>;
       const query = (options.query ? parseQuery(req, options.query) : undefined) as Infer<Q>;
@@ -119,7 +128,6 @@ function wrap<C extends Base, B extends Schema | undefined, Q extends Schema | u
 }
 
 async function baseContext(req: Request, route: RouteContext): Promise<Base> {
-  if (UNSAFE_METHODS.has(req.method)) assertSameOrigin(req);
   const found = await auth().api.getSession({ headers: req.headers });
   if (!found) throw new AppError("unauthorized", "Sign in to continue");
   const user = { id: found.user.id, email: found.user.email, name: found.user.name };

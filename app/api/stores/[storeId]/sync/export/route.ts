@@ -21,5 +21,5 @@ export const GET = withStore(
       },
     });
   },
-  { can: "sync.export", query: ZSyncExportQuery },
+  { can: "sync.export", query: ZSyncExportQuery, sameOrigin: true },
 );
