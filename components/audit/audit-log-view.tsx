@@ -43,6 +43,7 @@ function AuditLog({ organizationName }: { organizationName: string }) {
 
   return (
     <Page
+      fullWidth
       title="Audit log"
       subtitle={`Everything done in ${organizationName}, on every store. Entries cannot be changed or deleted.`}
       primaryAction={
