@@ -214,6 +214,12 @@ export function useLatestOperation(storeId: string, kind: OperationKind, enabled
   });
 }
 
+/** A run this page just started: into the cache, so its progress shows before the stream's first word. */
+export function runStarted(queryClient: QueryClient, run: TOperationRun) {
+  setRun(queryClient, run);
+  upsertActive(queryClient, { scope: "store", storeId: run.storeId }, run);
+}
+
 /** The store's finished runs, newest first, a page at a time (reloaded when one of its runs ends). */
 export function useRunHistory(storeId: string, kind: OperationKind | null) {
   return useInfiniteQuery({

@@ -22,9 +22,12 @@ type Props = {
    * clear): a confirmation that cannot be given by reflex.
    */
   confirmText?: { value: string; label: string; helpText?: string };
+  /** Not ready to confirm yet (a preview loading, nothing chosen), besides the typed text. */
+  disabled?: boolean;
   /** A long explanation (a preview, choices) gets the large dialog. */
   size?: "small" | "large";
-  onConfirm: () => void;
+  /** Receives the typed confirmation, when there is one (so the server checks what the user typed). */
+  onConfirm: (typed: string) => void;
   /** Cancel, Escape or the close button. */
   onClose: () => void;
   children: ReactNode;
@@ -40,6 +43,7 @@ export function ConfirmModal({
   error,
   errorTitle,
   confirmText,
+  disabled = false,
   size,
   onConfirm,
   onClose,
@@ -52,9 +56,9 @@ export function ConfirmModal({
     setWasOpen(open);
     if (!open) setTyped("");
   }
-  const confirmed = !confirmText || confirmationMatches(typed, confirmText.value);
+  const confirmed = !disabled && (!confirmText || confirmationMatches(typed, confirmText.value));
   const confirm = () => {
-    if (confirmed && !loading) onConfirm();
+    if (confirmed && !loading) onConfirm(typed.trim());
   };
   return (
     <Modal
