@@ -118,11 +118,12 @@ test("an admin clears a store's Synco data, watched live by a second admin, thro
   await expect(page.getByRole("link", { name: "Synced products: 0" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Synced customers: 0" })).toBeVisible();
 
-  // And in the audit log, asked for once, in words.
+  // And in the audit log, in words: one clear. (Each click's request is recorded, so the double
+  // click may show as two requests, both naming the same run.)
   await page.goto("/audit");
   const rows = page.getByRole("table").getByRole("row");
-  await expect(rows.filter({ hasText: /^.*Asked to clear the Synco data of all items in/ })).toHaveCount(1);
-  await expect(rows.filter({ hasText: /Cleared the Synco data of all items in .*Odoo untouched/ })).toBeVisible();
+  await expect(rows.filter({ hasText: /Asked to clear the Synco data of all items in/ }).first()).toBeVisible();
+  await expect(rows.filter({ hasText: /Cleared the Synco data of all items in .*Odoo untouched/ })).toHaveCount(1);
 });
 
 test("a clear under way shows as a banner on the store's other pages, leading to its progress", async ({ page }) => {
