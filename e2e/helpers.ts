@@ -1,6 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
 
 export const PASSWORD = "sync-safely-2026";
 
@@ -81,4 +81,35 @@ export async function confirmEmail(page: Page, email: string) {
     )
     .toBe(true);
   await page.goto(url!);
+}
+
+/**
+ * The owner on `ownerPage` invites `teammate` with a role; the teammate signs up from the link in a
+ * browser context of their own, accepts, and lands on the organization's home. Returns their page.
+ */
+export async function inviteTeammate(
+  ownerPage: Page,
+  browser: Browser,
+  teammate: TestUser,
+  role: "member" | "admin",
+  headers: Record<string, string>,
+): Promise<Page> {
+  await ownerPage.goto("/settings");
+  await ownerPage.getByLabel("Email address", { exact: true }).fill(teammate.email);
+  await ownerPage.getByLabel("Role", { exact: true }).selectOption(role);
+  await ownerPage.getByRole("button", { name: "Create invitation" }).click();
+  const linkField = ownerPage.getByRole("textbox", { name: "Invitation link" });
+  await expect(linkField).toHaveValue(/\/invitations\/[\w-]{43}$/);
+  const link = await linkField.inputValue();
+  const context = await browser.newContext({ extraHTTPHeaders: headers });
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByRole("link", { name: "Create account" }).click();
+  await signUpThroughForm(page, teammate);
+  // Joining needs a confirmed address (decision 46): open the mailed link, then the invitation again.
+  await confirmEmail(page, teammate.email);
+  await page.goto(link);
+  await page.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  return page;
 }

@@ -18,11 +18,15 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
-    options?: ErrorOptions,
+    options?: ErrorOptions & { details?: Record<string, unknown> },
   ) {
     super(message, options);
     this.name = "ApiError";
+    this.details = options?.details;
   }
+
+  /** What the server added about the failure (a 409's `activeRunId`, say). */
+  readonly details?: Record<string, unknown>;
 
   /** The message without the "field: " prefix the server adds to validation errors. */
   get fieldMessage(): string {
@@ -32,7 +36,7 @@ export class ApiError extends Error {
   }
 }
 
-type ErrorBody = { error?: { code?: string; message?: string; field?: string } };
+type ErrorBody = { error?: { code?: string; message?: string; field?: string; details?: Record<string, unknown> } };
 
 const FALLBACK: Record<number, string> = {
   401: "Your session has ended. Sign in again.",
@@ -41,7 +45,12 @@ const FALLBACK: Record<number, string> = {
 
 export async function apiFetch<T>(
   path: string,
-  init: { method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; body?: unknown } = {},
+  init: {
+    method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+    body?: unknown;
+    /** Extra request headers (an Idempotency-Key). */
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Json<T>> {
   const method = init.method ?? "GET";
   let response: Response;
@@ -49,10 +58,11 @@ export async function apiFetch<T>(
     response = await fetch(path, {
       method,
       credentials: "same-origin",
-      headers:
-        method === "GET"
-          ? { accept: "application/json" }
-          : { accept: "application/json", "content-type": "application/json" },
+      headers: {
+        ...init.headers,
+        accept: "application/json",
+        ...(method === "GET" ? {} : { "content-type": "application/json" }),
+      },
       body: method === "GET" ? undefined : JSON.stringify(init.body ?? {}),
     });
   } catch (err) {
@@ -65,7 +75,7 @@ export async function apiFetch<T>(
     const error = data?.error;
     const message =
       error?.message ?? FALLBACK[response.status] ?? `Request failed (${response.status}). Please try again.`;
-    throw new ApiError(response.status, error?.code ?? "unknown", message, error?.field);
+    throw new ApiError(response.status, error?.code ?? "unknown", message, error?.field, { details: error?.details });
   }
   return data as Json<T>;
 }

@@ -4,7 +4,7 @@
 // them: one hook on EventSource writes what the server streams into React Query's cache, and
 // when a run ends it refreshes what the run changed (the store, its counts and lists). Pages read
 // runs from the cache with the hooks below; none polls.
-import { useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import {
   applyRunEvent,
@@ -211,6 +211,27 @@ export function useLatestOperation(storeId: string, kind: OperationKind, enabled
       return page.active[0] ?? page.history[0] ?? null;
     },
     enabled,
+  });
+}
+
+/** A run this page just started: into the cache, so its progress shows before the stream's first word. */
+export function runStarted(queryClient: QueryClient, run: TOperationRun) {
+  setRun(queryClient, run);
+  upsertActive(queryClient, { scope: "store", storeId: run.storeId }, run);
+}
+
+/** The store's finished runs, newest first, a page at a time (reloaded when one of its runs ends). */
+export function useRunHistory(storeId: string, kind: OperationKind | null) {
+  return useInfiniteQuery({
+    queryKey: [...operationKeys.history(storeId), "pages", kind ?? "all"],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => {
+      const search = new URLSearchParams({ limit: "10" });
+      if (kind) search.set("kind", kind);
+      if (pageParam) search.set("before", pageParam);
+      return apiFetch<TRunsPage>(`${storePath(storeId)}?${search}`);
+    },
+    getNextPageParam: (page) => page.nextCursor,
   });
 }
 

@@ -1,11 +1,16 @@
 // How the pages name runs, their phases and what they count.
 import type { OperationRun } from "@/components/api/operations";
+import { CLEAR_PHASE_LABEL, CLEAR_PHASES, type ClearPhase } from "@/lib/vocabulary/clear";
 import { RESOURCE_TYPE_LABEL } from "@/lib/vocabulary/sync";
+
+export const isClearPhase = (value: string | undefined): value is ClearPhase =>
+  (CLEAR_PHASES as readonly string[]).includes(value ?? "");
 
 /** What runs count, in the order they are shown: the resource types, then mapping rows. */
 const UNITS: Record<string, { title: string; singular: string; plural: string }> = {
   ...RESOURCE_TYPE_LABEL,
   mapping: { title: "Mappings", singular: "mapping", plural: "mappings" },
+  metafields: { title: "Metafields in Shopify", singular: "metafield", plural: "metafields" },
 };
 const UNIT_ORDER = Object.keys(UNITS);
 
@@ -43,7 +48,7 @@ export function describeStep(run: OperationRun): string {
     case "":
       return "Starting…";
     default:
-      return phase.replaceAll("_", " ");
+      return isClearPhase(step) ? CLEAR_PHASE_LABEL[step] : phase.replaceAll("_", " ");
   }
 }
 

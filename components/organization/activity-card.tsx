@@ -47,18 +47,19 @@ export function ActivityCard() {
           </li>
         ))}
       </ul>
-      {hasNextPage ? (
-        <>
-          <Divider />
-          <Box padding="300">
-            <InlineStack align="center">
-              <Button onClick={() => void fetchNextPage()} loading={isFetchingNextPage}>
-                Load older activity
-              </Button>
-            </InlineStack>
-          </Box>
-        </>
-      ) : null}
+      <Divider />
+      <Box padding="300">
+        <InlineStack align="center" gap="300">
+          {hasNextPage ? (
+            <Button onClick={() => void fetchNextPage()} loading={isFetchingNextPage}>
+              Load older activity
+            </Button>
+          ) : null}
+          <Button variant="plain" url="/audit">
+            Open the audit log (every store, filters, CSV)
+          </Button>
+        </InlineStack>
+      </Box>
     </Card>
   );
 }

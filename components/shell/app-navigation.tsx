@@ -1,12 +1,13 @@
 "use client";
 
 import { Navigation } from "@shopify/polaris";
-import { SettingsIcon, StoreIcon } from "@shopify/polaris-icons";
+import { ClipboardChecklistIcon, SettingsIcon, StoreIcon } from "@shopify/polaris-icons";
 import { usePathname } from "next/navigation";
 import { Brand } from "./brand";
 
-// "Stores" is the home page; it stays selected on `/stores` and every store's pages.
-export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
+// "Stores" is the home page; it stays selected on `/stores` and every store's pages. The audit log
+// is listed for those who may read it (owners and admins of the active organization).
+export function AppNavigation({ onNavigate, showAudit }: { onNavigate: () => void; showAudit: boolean }) {
   const pathname = usePathname();
   const inStores = pathname === "/" || pathname === "/stores" || pathname.startsWith("/stores/");
   return (
@@ -16,7 +17,12 @@ export function AppNavigation({ onNavigate }: { onNavigate: () => void }) {
         fill
       />
       <Navigation.Section
-        items={[{ label: "Organization settings", url: "/settings", icon: SettingsIcon, onClick: onNavigate }]}
+        items={[
+          ...(showAudit
+            ? [{ label: "Audit log", url: "/audit", icon: ClipboardChecklistIcon, onClick: onNavigate }]
+            : []),
+          { label: "Organization settings", url: "/settings", icon: SettingsIcon, onClick: onNavigate },
+        ]}
       />
     </Navigation>
   );

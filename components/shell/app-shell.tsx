@@ -3,6 +3,7 @@
 import { Frame, TopBar } from "@shopify/polaris";
 import { useCallback, useState, type ReactNode } from "react";
 import { useMe, type Me } from "@/components/api/organizations";
+import { can } from "@/lib/organizations/permissions";
 import { AppNavigation } from "./app-navigation";
 import { Brand } from "./brand";
 import { OrganizationSwitcher } from "./organization-switcher";
@@ -13,6 +14,7 @@ import { UserMenu } from "./user-menu";
 /** The signed-in frame: top bar (brand, organization switcher, user menu), navigation, toasts, and the way back when the session ends. */
 export function AppShell({ initialMe, children }: { initialMe: Me; children: ReactNode }) {
   const { data: me = initialMe } = useMe(initialMe);
+  const activeRole = me.organizations.find((org) => org.id === me.activeOrganizationId)?.role ?? "member";
   const [mobileNavigation, setMobileNavigation] = useState(false);
   const toggleNavigation = useCallback(() => setMobileNavigation((open) => !open), []);
   const closeNavigation = useCallback(() => setMobileNavigation(false), []);
@@ -29,7 +31,7 @@ export function AppShell({ initialMe, children }: { initialMe: Me; children: Rea
             userMenu={<UserMenu user={me.user} />}
           />
         }
-        navigation={<AppNavigation onNavigate={closeNavigation} />}
+        navigation={<AppNavigation onNavigate={closeNavigation} showAudit={can(activeRole, "audit.view")} />}
         showMobileNavigation={mobileNavigation}
         onNavigationDismiss={closeNavigation}
       >

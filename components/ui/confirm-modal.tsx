@@ -2,6 +2,7 @@
 
 import { BlockStack, Modal, TextField } from "@shopify/polaris";
 import { useState, type ReactNode } from "react";
+import { confirmationMatches } from "./confirmation-matches";
 import { ErrorBanner } from "./error-banner";
 
 type Props = {
@@ -21,7 +22,12 @@ type Props = {
    * clear): a confirmation that cannot be given by reflex.
    */
   confirmText?: { value: string; label: string; helpText?: string };
-  onConfirm: () => void;
+  /** Not ready to confirm yet (a preview loading, nothing chosen), besides the typed text. */
+  disabled?: boolean;
+  /** A long explanation (a preview, choices) gets the large dialog. */
+  size?: "small" | "large";
+  /** Receives the typed confirmation, when there is one (so the server checks what the user typed). */
+  onConfirm: (typed: string) => void;
   /** Cancel, Escape or the close button. */
   onClose: () => void;
   children: ReactNode;
@@ -37,6 +43,8 @@ export function ConfirmModal({
   error,
   errorTitle,
   confirmText,
+  disabled = false,
+  size,
   onConfirm,
   onClose,
   children,
@@ -48,20 +56,22 @@ export function ConfirmModal({
     setWasOpen(open);
     if (!open) setTyped("");
   }
-  const confirmed = !confirmText || typed.trim() === confirmText.value;
+  const confirmed = !disabled && (!confirmText || confirmationMatches(typed, confirmText.value));
+  const confirm = () => {
+    if (confirmed && !loading) onConfirm(typed.trim());
+  };
   return (
     <Modal
       open={open}
       onClose={onClose}
       title={title}
+      size={size}
       primaryAction={{
         content: confirmLabel,
         destructive,
         loading,
         disabled: !confirmed,
-        onAction: () => {
-          if (confirmed && !loading) onConfirm();
-        },
+        onAction: confirm,
       }}
       secondaryActions={[{ content: "Cancel", onAction: onClose }]}
     >
@@ -70,15 +80,25 @@ export function ConfirmModal({
           <ErrorBanner title={errorTitle} error={error} />
           {children}
           {confirmText ? (
-            <TextField
-              label={confirmText.label}
-              helpText={confirmText.helpText}
-              value={typed}
-              onChange={setTyped}
-              autoComplete="off"
-              spellCheck={false}
-              disabled={loading}
-            />
+            // Enter in the field confirms, once the text matches: the whole flow works from the keyboard.
+            <div
+              onKeyDown={(event) => {
+                if (event.key === "Enter" && !event.nativeEvent.isComposing) {
+                  event.preventDefault();
+                  confirm();
+                }
+              }}
+            >
+              <TextField
+                label={confirmText.label}
+                helpText={confirmText.helpText}
+                value={typed}
+                onChange={setTyped}
+                autoComplete="off"
+                spellCheck={false}
+                disabled={loading}
+              />
+            </div>
           ) : null}
         </BlockStack>
       </Modal.Section>

@@ -1,6 +1,12 @@
 // An audit event in words, the same on every page that shows the log (and in its exports). The
 // target is the shop domain for store and sync events, the person's email for the others.
-import type { AuditEvent, ClearRefusal } from "@/lib/vocabulary/audit";
+import {
+  AUDIT_ACTION_GROUP_LABEL,
+  AUDIT_ACTION_LABEL,
+  type AuditEvent,
+  type AuditFilterDetails,
+  type ClearRefusal,
+} from "@/lib/vocabulary/audit";
 import { CLEAR_PHASE_LABEL, CLEAR_STRATEGY_LABEL } from "@/lib/vocabulary/clear";
 import { OPERATION_KIND_NOUN } from "@/lib/vocabulary/operations";
 import { EXPORT_FORMAT_LABEL, RESOURCE_TYPES, RESOURCE_TYPE_LABEL, type ResourceType } from "@/lib/vocabulary/sync";
@@ -120,7 +126,26 @@ export function describeAuditEvent(event: AuditEvent & { target: string | null }
       ].filter(Boolean);
       return `Changed the Clear Synco Data settings of ${shop}: ${parts.join("; ")}`;
     }
+    case "audit.exported":
+      return `Exported the audit log as CSV${describeFilters(event.details.filters)}`;
     default:
       return unknownAction(event);
   }
+}
+
+const day = new Intl.DateTimeFormat("en", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+// " (only Store connected, of shop.myshopify.com, by ann@…, from … to … UTC)", or nothing for the whole log.
+function describeFilters({ store, action, actor, from, to }: AuditFilterDetails): string {
+  const actionWords = action
+    ? ((AUDIT_ACTION_LABEL as Record<string, string | undefined>)[action] ?? AUDIT_ACTION_GROUP_LABEL[action] ?? action)
+    : null;
+  const parts = [
+    actionWords ? `only “${actionWords}”` : null,
+    store ? `of ${store.shopDomain ?? "a store no longer in the organization"}` : null,
+    actor ? `by people matching “${actor}”` : null,
+    from ? `from ${day.format(new Date(from))} UTC` : null,
+    to ? `until ${day.format(new Date(to))} UTC` : null,
+  ].filter((part) => part !== null);
+  return parts.length > 0 ? ` (${parts.join(", ")})` : "";
 }

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { session } from "@/db/schema/auth";
 import * as acceptRoute from "@/app/api/invitations/[token]/accept/route";
+import * as auditExportRoute from "@/app/api/organization/audit/export/route";
 import * as auditRoute from "@/app/api/organization/audit/route";
 import * as rejectRoute from "@/app/api/invitations/[token]/reject/route";
 import * as invitationRoute from "@/app/api/invitations/[token]/route";
@@ -184,6 +185,17 @@ const CASES: Case[] = [
         auditRoute.GET,
         "GET",
         "/api/organization/audit",
+        as(() => stale),
+      ),
+  },
+  {
+    route: "/api/organization/audit/export",
+    method: "GET",
+    run: () =>
+      call(
+        auditExportRoute.GET,
+        "GET",
+        "/api/organization/audit/export",
         as(() => stale),
       ),
   },

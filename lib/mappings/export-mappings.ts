@@ -8,6 +8,7 @@ import type { Db } from "@/db/handle";
 import type { SyncMapping } from "@/db/schema/mappings";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { logger } from "@/lib/logger";
+import { csvField } from "@/lib/runtime/csv";
 import { toShopifyGid } from "@/lib/shopify/gid";
 import { findStore } from "@/lib/stores/find-store";
 import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
@@ -147,12 +148,4 @@ function toCsvLine(row: SyncMapping): string {
   ]
     .map(csvField)
     .join(",");
-}
-
-// RFC 4180 quoting; a leading = + - @ is neutralised so a spreadsheet never runs a cell as a formula.
-function csvField(value: string | number | null): string {
-  if (value === null) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

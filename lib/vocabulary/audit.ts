@@ -85,12 +85,69 @@ export interface AuditDetails {
   "clear.settings_updated": {
     changes: { legacyKeys?: Change<string[]>; strategy?: Change<ClearStrategySetting> };
   };
+  /** A CSV of the audit log left the product, with the filters it was taken with. */
+  "audit.exported": { format: "csv"; filters: AuditFilterDetails };
 }
 
 /** Why a clear request was turned down. */
 export type ClearRefusal = "confirmation" | "password_required" | "password_wrong" | "conflict";
 
+/** The filters of an audit log export, as recorded (the store by id and shop domain). */
+export type AuditFilterDetails = {
+  store?: { id: string; shopDomain: string | null };
+  action?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+};
+
 export type AuditAction = keyof AuditDetails;
+
+/** Each action as the audit page's filter and the CSV name it, in a merchant's words. */
+export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
+  "organization.created": "Organization created",
+  "organization.renamed": "Organization renamed",
+  "invitation.created": "Person invited",
+  "invitation.canceled": "Invitation canceled",
+  "invitation.accepted": "Invitation accepted",
+  "invitation.rejected": "Invitation declined",
+  "member.role_changed": "Role changed",
+  "member.removed": "Member removed",
+  "member.left": "Member left",
+  "store.connected": "Store connected",
+  "store.token_replaced": "Access token replaced",
+  "store.settings_updated": "Store settings changed",
+  "store.access_lost": "Shopify refused the access token",
+  "store.disconnected": "Store disconnected",
+  "store.customer_data_requested": "Customer asked for their data",
+  "store.customer_redacted": "Customer data erased",
+  "store.shop_redacted": "Store data erased after uninstall",
+  "sync.mappings_exported": "Mapping exported",
+  "sync.index_refresh_requested": "Refresh from Shopify started",
+  "operations.run_cancelled": "Work cancelled before it started",
+  "operations.cancel_requested": "Work stopped",
+  "operations.run_resumed": "Work resumed",
+  "clear.requested": "Clear Synco Data requested",
+  "clear.started": "Clear Synco Data started",
+  "clear.phase": "Clear Synco Data step",
+  "clear.finished": "Synco data cleared",
+  "clear.failed": "Clear Synco Data failed",
+  "clear.cancelled": "Clear Synco Data cancelled",
+  "clear.settings_updated": "Clear Synco Data settings changed",
+  "audit.exported": "Audit log exported",
+};
+
+/** How the audit page groups actions in its filter: the part before the dot. */
+export const AUDIT_ACTION_GROUP_LABEL: Record<string, string> = {
+  organization: "Organization",
+  invitation: "Invitations",
+  member: "Members",
+  store: "Stores",
+  sync: "Sync status",
+  operations: "Long-running work",
+  clear: "Clear Synco Data",
+  audit: "Audit log",
+};
 
 /** One action with its own details: `action` narrows `details`. */
 export type AuditEvent = { [A in AuditAction]: { action: A; details: AuditDetails[A] } }[AuditAction];

@@ -14,6 +14,14 @@ export const OPERATION_KIND_TITLE: Record<OperationKind, { active: string; done:
   clear: { active: "Clearing Synco data", done: "Synco data cleared" },
   sync: { active: "Syncing with Odoo", done: "Synced with Odoo" },
 };
+/** A run's kind as a name (the run history's column). */
+export const OPERATION_KIND_LABEL: Record<OperationKind, string> = {
+  seed: "Sandbox seeding",
+  index_refresh: "Refresh from Shopify",
+  mirror: "Mappings written to Shopify",
+  clear: "Clear Synco Data",
+  sync: "Sync with Odoo",
+};
 /** The same, inside a sentence ("Stopped the refresh from Shopify of …"). */
 export const OPERATION_KIND_NOUN: Record<OperationKind, string> = {
   seed: "the seeding",

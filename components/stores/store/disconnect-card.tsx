@@ -1,10 +1,11 @@
 "use client";
 
-import { BlockStack, Button, Card, InlineStack, List, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, InlineStack, List, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { useDisconnectStore, type Store } from "@/components/api/stores";
 import { useToast } from "@/components/shell/toast";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
+import { advancedSettingsPath } from "./store-page";
 
 export function DisconnectCard({ store }: { store: Store }) {
   const [confirming, setConfirming] = useState(false);
@@ -42,6 +43,17 @@ export function DisconnectCard({ store }: { store: Store }) {
         onConfirm={() => disconnect.mutate(undefined, { onSuccess: close })}
         onClose={close}
       >
+        <Banner
+          tone="warning"
+          title="Clear Synco data first?"
+          action={{ content: "Clear Synco data first", url: advancedSettingsPath(store.id) }}
+        >
+          <p>
+            The sync status Synco wrote on this store&apos;s products, customers and orders stays in Shopify after you
+            disconnect, and Synco can no longer remove it once its access is gone. If you will not reconnect this store,
+            clear its Synco data before you disconnect it.
+          </p>
+        </Banner>
         <Text as="p">When you disconnect {store.shopDomain}:</Text>
         <List>
           <List.Item>

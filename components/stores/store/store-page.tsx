@@ -16,23 +16,35 @@ import { ApiError } from "@/components/api/api-fetch";
 import { useMe } from "@/components/api/organizations";
 import { useStore, type SandboxSizes, type Store } from "@/components/api/stores";
 import { can } from "@/lib/organizations/permissions";
+import type { Role } from "@/lib/vocabulary/organizations";
 import { ActiveOperations } from "@/components/operations/active-operations";
 import { StoreKindBadge, StoreStateBadge } from "../store-badges";
 import { StoreNotices } from "./store-notices";
 import { StoreSections, type StoreSection } from "./store-sections";
 
-export type StoreContext = { store: Store; canManage: boolean };
+export type StoreContext = { store: Store; canManage: boolean; role: Role };
+
+export const advancedSettingsPath = (storeId: string) => `/stores/${encodeURIComponent(storeId)}/settings/advanced`;
 
 type Props = {
   storeId: string;
   section: StoreSection;
   sizes: SandboxSizes;
   justConnected?: boolean;
+  /** This page follows the store's clear or sync itself (Advanced settings); the others show a banner leading to it. */
+  followsExclusiveRuns?: boolean;
   children: (context: StoreContext) => ReactNode;
 };
 
 /** What every page of a store shares: its header (name, kind, state), the section tabs, the notices and the runs under way. */
-export function StorePage({ storeId, section, sizes, justConnected = false, children }: Props) {
+export function StorePage({
+  storeId,
+  section,
+  sizes,
+  justConnected = false,
+  followsExclusiveRuns = false,
+  children,
+}: Props) {
   const { data: me } = useMe();
   const { data: store, error, isPending } = useStore(storeId);
   if (isPending) {
@@ -81,8 +93,12 @@ export function StorePage({ storeId, section, sizes, justConnected = false, chil
       <BlockStack gap="400">
         <StoreSections storeId={store.id} current={section} />
         <StoreNotices store={store} sizes={sizes} justConnected={justConnected} canManage={canManage} />
-        <ActiveOperations storeId={store.id} canManage={can(role, "operations.control")} />
-        {children({ store, canManage })}
+        <ActiveOperations
+          storeId={store.id}
+          canManage={can(role, "operations.control")}
+          exclusiveRunHref={followsExclusiveRuns ? null : advancedSettingsPath(store.id)}
+        />
+        {children({ store, canManage, role })}
       </BlockStack>
     </Page>
   );

@@ -1,14 +1,14 @@
 "use client";
 
-import { Layout } from "@shopify/polaris";
+import { BlockStack, Button, Card, InlineStack, Layout, Text } from "@shopify/polaris";
 import type { SandboxSizes } from "@/components/api/stores";
 import { ConnectionMethodCard } from "./connection-method-card";
 import { DisconnectCard } from "./disconnect-card";
 import { ReconnectCard } from "./reconnect-card";
 import { SettingsCard } from "./settings-card";
-import { StorePage } from "./store-page";
+import { advancedSettingsPath, StorePage } from "./store-page";
 
-// The store's settings, in sections; later ones (advanced settings) add theirs here.
+// The store's settings, in sections; Advanced settings (Clear Synco Data, history) is a page of its own.
 export function StoreSettingsView({ storeId, sizes }: { storeId: string; sizes: SandboxSizes }) {
   return (
     <StorePage storeId={storeId} section="settings" sizes={sizes}>
@@ -29,6 +29,23 @@ export function StoreSettingsView({ storeId, sizes }: { storeId: string; sizes: 
               description="How Synco reaches this store in Shopify."
             >
               <ConnectionMethodCard store={store} canManage={canManage} />
+            </Layout.AnnotatedSection>
+            <Layout.AnnotatedSection
+              id="advanced"
+              title="Advanced settings"
+              description="Clear Synco Data, and the history of everything that has run on this store."
+            >
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="p">
+                    Remove every sync status and Shopify↔Odoo mapping Synco keeps for {store.shopDomain}, and see who
+                    ran what on the store, and when.
+                  </Text>
+                  <InlineStack align="end">
+                    <Button url={advancedSettingsPath(store.id)}>Open advanced settings</Button>
+                  </InlineStack>
+                </BlockStack>
+              </Card>
             </Layout.AnnotatedSection>
             {canManage && disconnected && store.kind === "shopify" ? (
               <Layout.AnnotatedSection

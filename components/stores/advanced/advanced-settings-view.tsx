@@ -1,0 +1,65 @@
+"use client";
+
+import { Banner, BlockStack, Card, Layout, Link, Text } from "@shopify/polaris";
+import type { SandboxSizes } from "@/components/api/stores";
+import { RunHistoryCard } from "@/components/operations/run-history-card";
+import { StorePage } from "../store/store-page";
+import { can } from "@/lib/organizations/permissions";
+import { ClearExplainer } from "./clear-explainer";
+import { ClearSection } from "./clear-section";
+
+/** Store → Settings → Advanced settings: Clear Synco Data, and the history of the store's work. */
+export function AdvancedSettingsView({ storeId, sizes }: { storeId: string; sizes: SandboxSizes }) {
+  return (
+    <StorePage storeId={storeId} section="settings" sizes={sizes} followsExclusiveRuns>
+      {({ store, role }) => {
+        const canClear = can(role, "clear.start");
+        return (
+          <BlockStack gap="400">
+            <Text as="h2" variant="headingLg">
+              <Link url={`/stores/${store.id}/settings`} removeUnderline>
+                Settings
+              </Link>{" "}
+              › Advanced settings
+            </Text>
+            <Layout>
+              <Layout.AnnotatedSection
+                id="clear"
+                title="Clear Synco Data"
+                description="Remove every sync status and Shopify↔Odoo mapping Synco keeps for this store, in Shopify and in Synco."
+              >
+                <Card>
+                  <BlockStack gap="400">
+                    {!canClear ? (
+                      <Banner tone="info" title="You have read-only access">
+                        <p>
+                          Only owners and admins can clear Synco data, because it permanently deletes the mapping of the
+                          store&apos;s items for everyone in the organization.
+                        </p>
+                      </Banner>
+                    ) : null}
+                    <ClearExplainer shopDomain={store.shopDomain} />
+                    <ClearSection store={store} canManage={canClear} />
+                  </BlockStack>
+                </Card>
+              </Layout.AnnotatedSection>
+              {/* Six columns need the page's whole width. */}
+              <Layout.Section>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingMd" id="history">
+                    History
+                  </Text>
+                  <Text as="p" tone="subdued">
+                    Everything that has run on this store: who started it, what it covered, how long it took and how it
+                    ended.
+                  </Text>
+                  <RunHistoryCard storeId={store.id} />
+                </BlockStack>
+              </Layout.Section>
+            </Layout>
+          </BlockStack>
+        );
+      }}
+    </StorePage>
+  );
+}
