@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AdvancedSettingsView } from "@/components/stores/advanced/advanced-settings-view";
 import { requireSession } from "@/lib/auth/server-session";
-import { SANDBOX_STORE_SIZES } from "@/lib/sandbox/shopify/seed/seed-sandbox-store";
+import { SANDBOX_STORE_SIZES } from "@/lib/sandbox/shopify/provisioning";
 
 export const metadata: Metadata = { title: "Advanced settings" };
 
