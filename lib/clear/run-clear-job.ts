@@ -42,7 +42,9 @@ async function auditEnd(runId: string, finishedBefore: Date | null) {
         counters,
         metafieldsDeleted: tallies.reduce((sum, tally) => sum + (tally?.metafieldsDeleted ?? 0), 0),
         mappingsDeleted: tallies.reduce((sum, tally) => sum + (tally?.mappingsDeleted ?? 0), 0),
-        unreachableOrders: summary.unreachableOrders?.count ?? null,
+        unreachableOrders: summary.unreachableOrders
+          ? summary.unreachableOrders.count + summary.unreachableOrders.undated
+          : null,
       },
     });
   } else if (run.status === "failed") {

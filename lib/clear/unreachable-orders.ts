@@ -23,6 +23,8 @@ export async function findUnreachableOrders(store: Store, now = new Date()): Pro
     where m.store_id = ${store.id} and m.resource_type = 'order'`);
   const old = Number(rows[0]?.old ?? 0);
   const undated = Number(rows[0]?.undated ?? 0);
+  // Without the scope the index holds only what the token sees: an undated mapped order is out of reach too.
+  const out = old + undated;
   return {
     count: old,
     undated,
@@ -30,9 +32,8 @@ export async function findUnreachableOrders(store: Store, now = new Date()): Pro
     missingScope: READ_ALL_ORDERS_SCOPE,
     reason:
       `Synco's access to this store lacks the read_all_orders scope, so Shopify shows it only orders of the last ` +
-      `${ORDERS_WINDOW_DAYS} days: ${old} mapped ${old === 1 ? "order is" : "orders are"} older, and their Synco ` +
-      `metafields cannot be deleted in Shopify` +
-      (undated ? ` (${undated} more mapped ${undated === 1 ? "order has" : "orders have"} no known date).` : ".") +
-      ` Their mappings in Synco are still deleted. Re-authorise the store with read_all_orders to reach them.`,
+      `${ORDERS_WINDOW_DAYS} days: ${out} mapped ${out === 1 ? "order is" : "orders are"} out of its reach (older, ` +
+      `or not seen by Shopify's export), and their Synco metafields cannot be deleted in Shopify. Their mappings ` +
+      `in Synco are still deleted. Re-authorise the store with read_all_orders to reach them.`,
   };
 }

@@ -30,7 +30,8 @@ export const metafieldMutationResolvers: ResolverMap = {
           limit: ctx.shop.metafieldsDeleteLimit,
           db: ctx.db,
         });
-      if (!ctx.ordersSince) return delete_(args.metafields);
+      // The shop's limit counts every input, hidden orders' included (the call is refused whole).
+      if (!ctx.ordersSince || args.metafields.length > ctx.shop.metafieldsDeleteLimit) return delete_(args.metafields);
       // An order outside the token's 60 days does not exist for it: its identifiers delete nothing.
       const hidden = await Promise.all(
         args.metafields.map(async ({ ownerId }) => {
