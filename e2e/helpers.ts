@@ -106,7 +106,10 @@ export async function inviteTeammate(
   await page.goto(link);
   await page.getByRole("link", { name: "Create account" }).click();
   await signUpThroughForm(page, teammate);
-  // Joining needs a confirmed address (decision 46): open the mailed link, then the invitation again.
+  // Sign-up leads back to the invitation; joining needs a confirmed address (decision 46): open the
+  // mailed link, then the invitation again.
+  await expect(page).toHaveURL(/\/invitations\//);
+  await expect(page.getByRole("button", { name: "Accept invitation" })).toBeVisible();
   await confirmEmail(page, teammate.email);
   await page.goto(link);
   await page.getByRole("button", { name: "Accept invitation" }).click();
