@@ -80,7 +80,10 @@ export async function confirmEmail(page: Page, email: string) {
       { message: `a verification mail to ${email}` },
     )
     .toBe(true);
-  await page.goto(url!);
+  // Sign-up may still be redirecting this page: a navigation it interrupts is simply made again.
+  await expect(async () => {
+    await page.goto(url!);
+  }).toPass({ timeout: 30_000 });
 }
 
 /**
