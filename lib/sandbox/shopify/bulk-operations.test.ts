@@ -235,6 +235,28 @@ describe("bulkOperationRunQuery", () => {
     for await (const line of readJsonl(done.url!)) names.push(String(line.name));
     expect(names).toEqual(Array.from({ length: 750 }, (_, i) => `#${1001 + i}`));
   });
+
+  it("writes each page once when a worker's own lease lapses and it claims the operation again", async () => {
+    const { shop, gql } = await store(750);
+    await setSandboxFaults({ shopId: shop.id, faults: { bulkChunkDelayMs: 400 } });
+    const { bulkOperation } = await runQuery(gql, ORDER_IDS);
+    await waitForBulkOperation(gql, bulkOperation!.id, (operation) => Number(operation.objectCount) >= 250);
+    // The lease lapses while its holder is still working (an event loop blocked under load): the
+    // owner stays, so the process that holds it may claim it a second time.
+    const operationId = Number(bulkOperation!.id.split("/").pop());
+    const [lapsed] = await db
+      .update(sandboxShopifyBulkOperations)
+      .set({ leaseExpiresAt: new Date(0) })
+      .where(and(eq(sandboxShopifyBulkOperations.id, operationId), eq(sandboxShopifyBulkOperations.status, "RUNNING")))
+      .returning({ owner: sandboxShopifyBulkOperations.leaseOwner });
+    expect(lapsed?.owner, "the operation was still running when its lease lapsed").toBeTruthy();
+    await setSandboxFaults({ shopId: shop.id, faults: null });
+    const done = await waitForBulkOperation(gql, bulkOperation!.id);
+    expect(done).toMatchObject({ status: "COMPLETED", objectCount: "750" });
+    const names: string[] = [];
+    for await (const line of readJsonl(done.url!)) names.push(String(line.name));
+    expect(names).toEqual(Array.from({ length: 750 }, (_, i) => `#${1001 + i}`));
+  });
 });
 
 describe("bulkOperationRunMutation", () => {

@@ -142,10 +142,13 @@ export async function finishBulkOperation(
   });
 }
 
-/** Hands this process's operations back at once (an orderly shutdown), so another resumes them. */
-export async function releaseBulkLeases(db: SandboxDb, owner: string): Promise<void> {
+/**
+ * Hands this process's operations back at once (an orderly shutdown), so another resumes them:
+ * every lease whose owner starts with `ownerPrefix`.
+ */
+export async function releaseBulkLeases(db: SandboxDb, ownerPrefix: string): Promise<void> {
   await db
     .update(operations)
     .set({ leaseExpiresAt: sql`clock_timestamp()` })
-    .where(eq(operations.leaseOwner, owner));
+    .where(sql`left(${operations.leaseOwner}, ${ownerPrefix.length}::int) = ${ownerPrefix}`);
 }

@@ -2,6 +2,7 @@
 // (FOR UPDATE SKIP LOCKED, then a lease renewed while it works), so any number of processes can
 // run it on one database. An operation left RUNNING by a process that died resumes from its
 // checkpoint once the lease expires; an orderly stop hands its operations back at once.
+import { randomUUID } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import { sandboxShopifyAppInstallations, sandboxShopifyShops } from "@/db/schema/sandbox-shopify";
 import { sandboxShopifyFiles, type SandboxBulkOperation } from "@/db/schema/sandbox-shopify-bulk";
@@ -23,6 +24,7 @@ export type BulkRunner = { kick: () => void; stop: () => Promise<void> };
 export type StartBulkRunnerOptions = { db: SandboxDb; owner: string; pollMs?: number; concurrency?: number };
 
 const CLEANUP_EVERY_MS = 10 * 60 * 1000;
+const LEASE_SEPARATOR = "#";
 
 export function startBulkRunner({ db, owner, pollMs = 250, concurrency = 2 }: StartBulkRunnerOptions): BulkRunner {
   const active = new Set<Promise<void>>();
@@ -43,9 +45,13 @@ export function startBulkRunner({ db, owner, pollMs = 250, concurrency = 2 }: St
     ticking = true;
     try {
       while (!stopped && active.size < concurrency) {
-        const operation = await claimBulkOperation(db, owner);
+        // Each claim holds its own lease: when this process's lease lapses (a blocked event loop)
+        // and it claims the operation again, the first run's next commit is refused instead of
+        // both runs writing the same page.
+        const lease = `${owner}${LEASE_SEPARATOR}${randomUUID()}`;
+        const operation = await claimBulkOperation(db, lease);
         if (!operation) break;
-        const run: Promise<void> = runOperation(db, operation, owner, () => stopped)
+        const run: Promise<void> = runOperation(db, operation, lease, () => stopped)
           .catch((error: unknown) =>
             console.error("[sandbox-shopify] bulk operation", operation.id, "failed to run", error),
           )
@@ -74,7 +80,7 @@ export function startBulkRunner({ db, owner, pollMs = 250, concurrency = 2 }: St
       stopped = true;
       clearTimeout(timer);
       await Promise.allSettled([...active]);
-      await releaseBulkLeases(db, owner).catch(() => {});
+      await releaseBulkLeases(db, `${owner}${LEASE_SEPARATOR}`).catch(() => {});
     },
   };
 }
