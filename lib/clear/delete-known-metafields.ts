@@ -160,6 +160,7 @@ async function deleteTypePaged({
   // Calls started and not yet recorded, in key order.
   const unrecorded: Call[] = [];
   let recording = Promise.resolve();
+  let recordFailed = false;
   const record = async () => {
     const answered: Call[] = [];
     while (unrecorded[0]?.outcome) answered.push(unrecorded.shift()!);
@@ -193,7 +194,13 @@ async function deleteTypePaged({
     const sending: Promise<void> = send(call.ids)
       .then((outcome) => {
         call.outcome = outcome;
-        recording = recording.then(record).catch(stop);
+        // A recording that failed ends recording: a later one would move the cursor past its calls.
+        recording = recording
+          .then(() => (recordFailed ? undefined : record()))
+          .catch((error: unknown) => {
+            recordFailed = true;
+            stop(error);
+          });
       }, stop)
       .finally(() => running.delete(sending));
     running.add(sending);
