@@ -8,7 +8,7 @@
 // rows of one store deleted by the clear's batches while another store's overview and list reads
 // are timed (p95), against the same reads with nothing deleting.
 //   npm run bench:clear -- [--sizes 1000,10000,100000] [--paged25 1000,10000] [--naive 1000] [--rows 1000000]
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -246,6 +246,10 @@ async function runDatabase(rows: number, organizationId: string) {
       select ${storeId}, 'order', g, g, 'synced', now(), 'done' from generate_series(1, ${count}::int) g`);
     return storeId;
   };
+  // Each run measures the same tables: the index rows an earlier run's stores left are removed first.
+  await db.execute(sql`delete from stores where name = 'Bench db'`);
+  await db.execute(sql`vacuum analyze shopify_index_items`);
+  await db.execute(sql`vacuum analyze sync_mappings`);
   const big = await makeStore(rows);
   const reader = await makeStore(50_000);
   await db.execute(sql`analyze sync_mappings`);
@@ -318,7 +322,9 @@ function printReport(
   console.log(
     `Command: npm run bench:clear -- --sizes ${SIZES.join(",")} --paged25 ${PAGED25.join(",")} --naive ${NAIVE} --rows ${ROWS}`,
   );
-  console.log(`Load average (1 min) before → after: ${loadBefore.toFixed(2)} → ${os.loadavg()[0]!.toFixed(2)}\n`);
+  console.log(`Load average (1 min) before → after: ${loadBefore.toFixed(2)} → ${os.loadavg()[0]!.toFixed(2)}`);
+  // Other work shares the machine: the load as `uptime` puts it, at the end of the run.
+  console.log(`uptime: ${execFileSync("uptime").toString().trim()}\n`);
   const naiveRate = naive.size / naive.seconds;
   console.log(
     "| strategy | calls of | items | wall time (s) | items/s | × naive | API calls | points | metafield deletion (s) | paged floor (s) | share of floor | worker peak RSS (MiB) | result |",

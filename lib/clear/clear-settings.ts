@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import { stores, type Store } from "@/db/schema/stores";
 import { storeScope } from "@/db/store-scope";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors/app-error";
+import { lockStore } from "@/lib/stores/find-store";
 import type { TClearSettings, TClearSettingsResponse, TUpdateClearSettingsRequest } from "./schemas";
 
 export function clearSettingsOf(store: Store): TClearSettings {
@@ -30,8 +30,7 @@ export async function updateClearSettings({
 }): Promise<TClearSettingsResponse> {
   return db.transaction(async (tx) => {
     const where = storeScope({ storeId, organizationId });
-    const [before] = await tx.select().from(stores).where(where).for("update");
-    if (!before) throw new AppError("not_found", "Store not found");
+    const before = await lockStore(tx, { storeId, organizationId });
     const [updated] = await tx
       .update(stores)
       .set({

@@ -1,11 +1,15 @@
 // The database side of a clear: a type's mapping rows deleted in key order, a batch per short
 // transaction (the store's sync lock first, as every writer of these tables takes it), so no lock
 // is held for long and other stores' reads never wait. The statement-level triggers keep the
-// counters and the index's copied status exact; `onBatch` records progress and the cursor in the
-// same transaction, so a batch counts once or not at all.
+// counters exact. The index rows' copied status is reset here rather than by the trigger's join
+// with its transition table (decision 61): under the lock, a batch deletes every mapping of the
+// key range (cursor, last], so every index row of that range is Not synced — one range update on
+// the index's key. `onBatch` records progress and the cursor in the same transaction, so a batch
+// counts once or not at all.
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { Db } from "@/db/handle";
+import { limitStatements, STATEMENT_LIMITS } from "@/db/statement-timeout";
 import { lockStoreSync } from "@/db/store-lock";
 import type { ResourceType } from "@/lib/vocabulary/sync";
 
@@ -35,6 +39,8 @@ export async function deleteMappings({
       beforeBatch?.();
       const batch = await db.transaction(async (tx) => {
         await lockStoreSync(tx, storeId);
+        await limitStatements(tx, STATEMENT_LIMITS.batch);
+        await tx.execute(sql`select set_config('synco.index_status_reset_by_caller', 'on', true)`);
         const { rows } = await tx.execute<{ deleted: number; last: string | null }>(sql`
           with doomed as (
             select shopify_id from sync_mappings
@@ -48,7 +54,13 @@ export async function deleteMappings({
           select count(*)::int as deleted, max(shopify_id)::text as last from gone`);
         const deleted = Number(rows[0]?.deleted ?? 0);
         const last = rows[0]?.last === null || rows[0]?.last === undefined ? cursor : Number(rows[0].last);
-        if (deleted > 0) await onBatch(tx, deleted, last);
+        if (deleted > 0) {
+          await tx.execute(sql`
+            update shopify_index_items set sync_status = null
+            where store_id = ${storeId} and resource_type = ${type}
+              and shopify_id > ${cursor} and shopify_id <= ${last} and sync_status is not null`);
+          await onBatch(tx, deleted, last);
+        }
         return { deleted, last };
       });
       total += batch.deleted;

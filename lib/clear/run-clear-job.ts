@@ -1,8 +1,12 @@
 // The `clear.run` job: one attempt of a clear run through the operations model, then the run's end
 // in the audit log — finished with its counts, failed with the reason, or stopped when cancelled.
-// An attempt that pg-boss will retry (the run queued again) records nothing yet.
-import { eq } from "drizzle-orm";
+// An attempt that pg-boss will retry (the run queued again) records nothing yet. A run can also end
+// without its job: cancelled while queued, or failed by the guard after its automatic resumes;
+// those callers record the end through `auditClearEnd` too. Each end of a run is recorded once,
+// whoever gets there first (a resumed run that ends again is another end).
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { auditLog } from "@/db/schema/audit";
 import { operationRuns } from "@/db/schema/operations";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { executeRun, type RunAttempt } from "@/lib/operations/execute-run";
@@ -12,54 +16,79 @@ import { runClear } from "./run-clear";
 import type { TClearSummary } from "./schemas";
 
 export async function runClearJob(attempt: RunAttempt): Promise<void> {
-  const [before] = await db.select().from(operationRuns).where(eq(operationRuns.id, attempt.runId));
   try {
     await executeRun(attempt, runClear);
   } finally {
-    await auditEnd(attempt.runId, before?.finishedAt ?? null);
+    await auditClearEnd(attempt.runId);
   }
 }
 
-async function auditEnd(runId: string, finishedBefore: Date | null) {
-  const [run] = await db.select().from(operationRuns).where(eq(operationRuns.id, runId));
-  // Still queued or running (a retry is coming), or this attempt did not end it.
-  if (!run || !run.finishedAt || run.status === "queued" || run.status === "running") return;
-  if (finishedBefore && finishedBefore.getTime() === run.finishedAt.getTime()) return;
-  const store = await findStore({ storeId: run.storeId, organizationId: run.organizationId }).catch(() => null);
-  const base = { organizationId: run.organizationId, storeId: run.storeId, target: store?.shopDomain ?? null };
-  const scope = clearScope(run).types;
-  const counters = run.counters as Record<string, unknown>;
-  if (run.status === "succeeded") {
-    const summary = run.summary as TClearSummary;
-    const tallies = Object.values(summary.types ?? {});
-    await recordAudit(db, runActor(run), {
-      ...base,
-      action: "clear.finished",
-      details: {
-        runId,
-        scope,
-        strategy: summary.strategy,
-        counters,
-        metafieldsDeleted: tallies.reduce((sum, tally) => sum + (tally?.metafieldsDeleted ?? 0), 0),
-        mappingsDeleted: tallies.reduce((sum, tally) => sum + (tally?.mappingsDeleted ?? 0), 0),
-        unreachableOrders: summary.unreachableOrders
-          ? summary.unreachableOrders.count + summary.unreachableOrders.undated
-          : null,
-      },
-    });
-  } else if (run.status === "failed") {
-    await recordAudit(db, runActor(run), {
-      ...base,
-      action: "clear.failed",
-      outcome: "failed",
-      details: { runId, scope, error: run.error ?? "unknown error", counters },
-    });
-  } else {
-    await recordAudit(db, runActor(run), {
-      ...base,
-      action: "clear.cancelled",
-      outcome: "cancelled",
-      details: { runId, scope, counters },
-    });
-  }
+const END_ACTIONS = ["clear.finished", "clear.failed", "clear.cancelled"] as const;
+
+/**
+ * Records the clear run's end in the audit log if it has ended and that end is not recorded yet;
+ * nothing for a run still queued or running, or of another kind.
+ */
+export async function auditClearEnd(runId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    // One writer per run at a time: the job's attempt, a cancel and the guard may all get here.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`synco:clear-end:${runId}`}, 0))`);
+    const [run] = await tx.select().from(operationRuns).where(eq(operationRuns.id, runId));
+    if (!run || run.kind !== "clear" || !run.finishedAt) return;
+    if (run.status === "queued" || run.status === "running") return;
+    const endedAt = run.finishedAt.toISOString();
+    const [recorded] = await tx
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.storeId, run.storeId),
+          inArray(auditLog.action, [...END_ACTIONS]),
+          sql`${auditLog.details}->>'runId' = ${runId}`,
+          sql`${auditLog.details}->>'endedAt' = ${endedAt}`,
+        ),
+      )
+      .limit(1);
+    if (recorded) return;
+    const store = await findStore({ storeId: run.storeId, organizationId: run.organizationId, db: tx }).catch(
+      () => null,
+    );
+    const base = { organizationId: run.organizationId, storeId: run.storeId, target: store?.shopDomain ?? null };
+    const scope = clearScope(run).types;
+    const counters = run.counters as Record<string, unknown>;
+    if (run.status === "succeeded") {
+      const summary = run.summary as TClearSummary;
+      const tallies = Object.values(summary.types ?? {});
+      await recordAudit(tx, runActor(run), {
+        ...base,
+        action: "clear.finished",
+        details: {
+          runId,
+          endedAt,
+          scope,
+          strategy: summary.strategy,
+          counters,
+          metafieldsDeleted: tallies.reduce((sum, tally) => sum + (tally?.metafieldsDeleted ?? 0), 0),
+          mappingsDeleted: tallies.reduce((sum, tally) => sum + (tally?.mappingsDeleted ?? 0), 0),
+          unreachableOrders: summary.unreachableOrders
+            ? summary.unreachableOrders.count + summary.unreachableOrders.undated
+            : null,
+        },
+      });
+    } else if (run.status === "failed") {
+      await recordAudit(tx, runActor(run), {
+        ...base,
+        action: "clear.failed",
+        outcome: "failed",
+        details: { runId, endedAt, scope, error: run.error ?? "unknown error", counters },
+      });
+    } else {
+      await recordAudit(tx, runActor(run), {
+        ...base,
+        action: "clear.cancelled",
+        outcome: "cancelled",
+        details: { runId, endedAt, scope, counters },
+      });
+    }
+  });
 }

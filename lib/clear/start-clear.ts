@@ -1,7 +1,8 @@
 // Starts Clear Synco Data for a store: the same Idempotency-Key returns the same run; otherwise the
 // typed confirmation must be the shop's domain, a session that signed in long ago must give the
 // password again, and the database admits one clear or sync per store at a time (a second is a
-// 409 naming the active run). The request is audited whether it is accepted or refused.
+// 409 naming the active run). The request is audited whether it is accepted or refused; a replay
+// of the same key (a double click, a retry after a lost answer) is the same request and is not.
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { operationRuns } from "@/db/schema/operations";
@@ -101,12 +102,14 @@ export async function startClear({
         ),
         tx,
       });
-      await recordAudit(tx, actor, {
-        ...target,
-        action: "clear.requested",
-        target: store.shopDomain,
-        details: { runId: run.id, scope, created },
-      });
+      // A request that raced another with the same key got that run: one clear, asked once.
+      if (created)
+        await recordAudit(tx, actor, {
+          ...target,
+          action: "clear.requested",
+          target: store.shopDomain,
+          details: { runId: run.id, scope, created },
+        });
       return { run, created };
     });
   } catch (error) {

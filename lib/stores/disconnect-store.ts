@@ -6,8 +6,8 @@ import type { Db } from "@/db/handle";
 import { stores } from "@/db/schema/stores";
 import { storeScope } from "@/db/store-scope";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors/app-error";
 import type { DisconnectReason } from "@/lib/vocabulary/stores";
+import { lockStore } from "./find-store";
 import { storeCredentials } from "./store-credentials";
 import { storeView } from "./store-view";
 import { unsubscribeStoreWebhooks } from "./subscribe-store-webhooks";
@@ -37,8 +37,7 @@ export async function disconnectStore({
   }
   return db.transaction(async (tx) => {
     const where = storeScope({ storeId, organizationId });
-    const [store] = await tx.select().from(stores).where(where).for("update");
-    if (!store) throw new AppError("not_found", "Store not found");
+    const store = await lockStore(tx, { storeId, organizationId });
     if (store.status === "disconnected" && !store.credentialsCiphertext)
       return { store: await storeView(store), changed: false };
     const now = new Date();

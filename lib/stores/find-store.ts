@@ -18,3 +18,14 @@ export async function findStore({
   if (!store) throw notFound("Store");
   return store;
 }
+
+/**
+ * The store, locked for the rest of the transaction `tx` (FOR UPDATE), only within its
+ * organization; 404 otherwise. Every change to a store row reads it through this first, so two
+ * changes of one store happen one after the other and each sees the other's result.
+ */
+export async function lockStore(tx: Db, { storeId, organizationId }: { storeId: string; organizationId: string }) {
+  const [store] = await tx.select().from(stores).where(storeScope({ storeId, organizationId })).for("update");
+  if (!store) throw notFound("Store");
+  return store;
+}

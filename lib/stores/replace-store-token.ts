@@ -10,6 +10,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { startStoreSync } from "@/lib/stores/start-store-sync";
 import { checkStoreToken } from "./check-store-token";
+import { lockStore } from "./find-store";
 import type { TConnectedStoreResponse, TReplaceStoreTokenRequest } from "./schemas";
 import { encryptCredentials, storeCredentials } from "./store-credentials";
 import { storeView } from "./store-view";
@@ -39,8 +40,7 @@ export async function replaceStoreToken({
 
   const store = await db.transaction(async (tx) => {
     // Read again under the row's lock: a disconnect may have happened during the live check.
-    const [locked] = await tx.select().from(stores).where(where).for("update");
-    if (!locked) throw new AppError("not_found", "Store not found");
+    const locked = await lockStore(tx, { storeId, organizationId });
     assertReplaceable(locked);
     const previous = storeCredentials(locked);
     const now = new Date();

@@ -2,7 +2,7 @@ import { db } from "@/db/client";
 import { stores, type Store } from "@/db/schema/stores";
 import { storeScope } from "@/db/store-scope";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
-import { AppError } from "@/lib/errors/app-error";
+import { lockStore } from "./find-store";
 import type { TStoreResponse, TUpdateStoreRequest } from "./schemas";
 import { storeView } from "./store-view";
 
@@ -33,8 +33,7 @@ export async function updateStoreSettings({
 }): Promise<TStoreResponse> {
   return db.transaction(async (tx) => {
     const where = storeScope({ storeId, organizationId });
-    const [before] = await tx.select().from(stores).where(where).for("update");
-    if (!before) throw new AppError("not_found", "Store not found");
+    const before = await lockStore(tx, { storeId, organizationId });
     const [updated] = await tx
       .update(stores)
       .set({

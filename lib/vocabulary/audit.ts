@@ -73,6 +73,8 @@ export interface AuditDetails {
   "clear.phase": { runId: string; phase: ClearPhase; counters: Record<string, unknown> };
   "clear.finished": {
     runId: string;
+    /** The run's finishedAt: a run resumed after it ended can end again, each end recorded once. */
+    endedAt?: string;
     scope: ResourceType[];
     strategy: ClearStrategy;
     counters: Record<string, unknown>;
@@ -80,8 +82,14 @@ export interface AuditDetails {
     mappingsDeleted: number;
     unreachableOrders: number | null;
   };
-  "clear.failed": { runId: string; scope: ResourceType[]; error: string; counters: Record<string, unknown> };
-  "clear.cancelled": { runId: string; scope: ResourceType[]; counters: Record<string, unknown> };
+  "clear.failed": {
+    runId: string;
+    endedAt?: string;
+    scope: ResourceType[];
+    error: string;
+    counters: Record<string, unknown>;
+  };
+  "clear.cancelled": { runId: string; endedAt?: string; scope: ResourceType[]; counters: Record<string, unknown> };
   "clear.settings_updated": {
     changes: { legacyKeys?: Change<string[]>; strategy?: Change<ClearStrategySetting> };
   };

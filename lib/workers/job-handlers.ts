@@ -1,7 +1,7 @@
 // What each job does: one service call with the parsed payload. Jobs that execute an operation
 // run go through `executeRun` with their kind's executor (lib/operations/kinds, lib/clear): it claims the run, reports through its context and records how the attempt ended.
 // `final` is true on the last attempt, so a run fails with its reason instead of waiting for a retry.
-import { runClearJob } from "@/lib/clear/run-clear-job";
+import { auditClearEnd, runClearJob } from "@/lib/clear/run-clear-job";
 import type { JobName, JobPayload } from "@/lib/jobs/definitions";
 import { executeRun } from "@/lib/operations/execute-run";
 import { guardRuns } from "@/lib/operations/guard-runs";
@@ -21,7 +21,7 @@ export const JOB_HANDLERS: { [N in JobName]: (payload: JobPayload<N>, context: J
   "shopify-index.refresh": (payload, context) => executeRun({ ...payload, job: job(context) }, runIndexRefresh),
   "clear.run": (payload, context) => runClearJob({ ...payload, job: job(context) }),
   "operations.guard": async () => {
-    await guardRuns();
+    await guardAndAudit();
   },
   "operations.prune": async () => {
     await pruneRuns();
@@ -30,3 +30,13 @@ export const JOB_HANDLERS: { [N in JobName]: (payload: JobPayload<N>, context: J
     await pruneWebhookEvents();
   },
 };
+
+/**
+ * The guard, then the end of each run it failed in that run's own terms: a clear failed for good
+ * (its automatic resumes spent) gets its `clear.failed` audit row like one its job failed.
+ */
+export async function guardAndAudit(options: Parameters<typeof guardRuns>[0] = {}) {
+  const result = await guardRuns(options);
+  for (const runId of result.failed) await auditClearEnd(runId);
+  return result;
+}

@@ -1,20 +1,20 @@
+import { auditClearEnd } from "@/lib/clear/run-clear-job";
 import { withStore } from "@/lib/http/handler";
 import { cancelRun } from "@/lib/operations/cancel-run";
 
 // POST /api/stores/:storeId/operations/:runId/cancel — cancel a queued run, or stop a running one at its next checkpoint
 export const POST = withStore(
-  async ({ store, organizationId, params, actor }) =>
-    Response.json(
-      await cancelRun({
-        runId: params.runId ?? "",
-        storeId: store.id,
-        organizationId,
-        actor,
-        shopDomain: store.shopDomain,
-      }),
-      {
-        status: 202,
-      },
-    ),
+  async ({ store, organizationId, params, actor }) => {
+    const answer = await cancelRun({
+      runId: params.runId ?? "",
+      storeId: store.id,
+      organizationId,
+      actor,
+      shopDomain: store.shopDomain,
+    });
+    // A clear cancelled before it started has no job left to record its end.
+    if (answer.run.kind === "clear") await auditClearEnd(answer.run.id);
+    return Response.json(answer, { status: 202 });
+  },
   { can: "operations.control" },
 );
