@@ -82,7 +82,7 @@ test("an admin enters an Odoo connection (a wrong key first), tests it and sees 
   const api = await adminPage.request.get(`/api/stores/${storeUrl.split("/").pop()}/odoo`);
   const body = await api.text();
   expect(body).not.toContain(key);
-  expect(JSON.parse(body).connection).toMatchObject({ login: "admin", apiKeySet: true, sandbox: false });
+  expect(JSON.parse(body).connection).toMatchObject({ login: "admin", apiKeySet: true, sandbox: true });
 
   // A member reads it, with the reason they cannot change it.
   await memberPage.goto(`${storeUrl}/settings`);
