@@ -72,7 +72,17 @@ export async function seedSandboxOdooFromStaged(
   const already = await tx.execute(sql`
     select 1 from sandbox_odoo_records where database_id = ${found.id} and model = 'sale.order' limit 1`);
   if (already.rows.length > 0) return { seeded: false, counts: null };
-  return { seeded: true, counts: await seedFromSyncedItems(tx, found) };
+  // The records are consistent by construction: when the database user may, skip the per-row
+  // foreign-key trigger (database_id) for this transaction, as the Shopify seed does.
+  await tx
+    .transaction((savepoint) => savepoint.execute(sql`set local session_replication_role = replica`))
+    .catch(() => {});
+  await tx.execute(sql`set local work_mem = '64MB'`);
+  const counts = await seedFromSyncedItems(tx, found);
+  await tx
+    .transaction((savepoint) => savepoint.execute(sql`set local session_replication_role = origin`))
+    .catch(() => {});
+  return { seeded: true, counts };
 }
 
 /** Fresh planner statistics for the sandbox Odoo's records after a large seeding. */
