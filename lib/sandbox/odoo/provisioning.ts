@@ -50,7 +50,13 @@ export async function createSandboxOdoo({
     databaseName: database,
     login,
     name: "Synco",
-    groups: ["base.group_partner_manager", "sales_team.group_sale_manager", "account.group_account_invoice"],
+    // Sales Administrator implies Salesman in Odoo; the sandbox has no implied groups, so both are given.
+    groups: [
+      "base.group_partner_manager",
+      "sales_team.group_sale_salesman",
+      "sales_team.group_sale_manager",
+      "account.group_account_invoice",
+    ],
   });
   return { path: `/api/sandbox/odoo/${encodeURIComponent(database)}`, database, login, apiKey };
 }

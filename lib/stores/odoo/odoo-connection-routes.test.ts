@@ -244,6 +244,45 @@ describe("a sandbox store's Odoo connection", () => {
   });
 });
 
+describe.each([16, 17, 18] as const)("a sandbox store on Odoo %i", (version) => {
+  it("comes connected and seeded the way that version stores its records", async () => {
+    const store = await addSandboxStore(admin, version);
+    const connection = (await getConnection(admin, store.id)).body.connection as TOdooConnectionView;
+    expect((await test(admin, store.id)).body.result).toMatchObject({ ok: true, version: { major: version } });
+    const client = createOdooClient({
+      url: connection.url,
+      database: connection.database,
+      login: connection.login,
+      apiKey: await apiKeyOf(store.id),
+    });
+    const orders = await client.searchRead("sale.order", {
+      fields: ["state", "invoice_status", "invoice_ids", "amount_total", ...(version >= 17 ? ["locked"] : [])],
+    });
+    expect(orders.length).toBeGreaterThan(50);
+    for (const order of orders) {
+      expect(order).toMatchObject({ state: "sale", invoice_status: "invoiced" });
+      if (version >= 17) expect(order.locked).toBe(false);
+    }
+    const [line] = await client.searchRead("sale.order.line", {
+      fields: ["product_uom", "tax_id", "product_id", "qty_invoiced", "qty_to_invoice"],
+      limit: 1,
+    });
+    expect(line).toMatchObject({ product_uom: [1, "Units"], tax_id: [], qty_to_invoice: 0 });
+    const [template] = await client.searchRead("product.template", {
+      fields: version <= 17 ? ["detailed_type", "type"] : ["type", "is_storable"],
+      limit: 1,
+    });
+    expect(template).toMatchObject(
+      version <= 17 ? { detailed_type: "consu", type: "consu" } : { type: "consu", is_storable: false },
+    );
+    // Invoicing again finds nothing left to invoice, as Odoo would say.
+    const [wizard] = await client.create("sale.advance.payment.inv", [{ sale_order_ids: [[6, 0, [orders[0]!.id]]] }]);
+    await expect(client.call("sale.advance.payment.inv", "create_invoices", { ids: [wizard!] })).rejects.toThrow(
+      /no invoiceable line/,
+    );
+  });
+});
+
 describe("testing a connection: each failure named", () => {
   let v19: TStoreView;
   let v17: TStoreView;
