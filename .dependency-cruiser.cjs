@@ -37,7 +37,7 @@ const LAYERS = [
 // Tests and their helpers wire things together from any layer (a test starts the workers).
 const NOT_CHECKED = ["\\.test\\.tsx?$", "(^|/)testing/", "^e2e/"];
 // The sandboxes' own command-line entry points: their standalone servers and benchmarks.
-const SANDBOX_SCRIPTS = ["^scripts/sandbox-[^/]+\\.ts$", "^scripts/bench-(sandbox|odoo)\\.ts$"];
+const SANDBOX_SCRIPTS = ["^scripts/sandbox-[^/]+\\.ts$", "^scripts/bench-(sandbox|odoo|odoo-seed)\\.ts$"];
 
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const pattern = (folder) => (folder.endsWith(".ts") ? `^${escape(folder)}$` : `^${escape(folder)}/`);

@@ -12,7 +12,7 @@ import {
   type TSandboxFaultsInput,
 } from "../lib/sandbox/shopify/faults/sandbox-faults";
 
-function e2eDatabaseUrl(): string {
+export function e2eDatabaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
   const password = readFileSync(path.resolve(process.env.SYNCO_DATA_DIR ?? ".data", "pg-password"), "utf8").trim();
   const port = process.env.SYNCO_PG_PORT ?? "54329";

@@ -20,8 +20,13 @@ async function main() {
     console.log(
       `[keys:rotate] current key ${report.keyId}: ${report.rotated} re-encrypted, ${report.alreadyCurrent} already current, ${report.failed.length} failed`,
     );
-    for (const failure of report.failed) console.error(`[keys:rotate] store ${failure.storeId}: ${failure.reason}`);
-    process.exitCode = report.failed.length ? 1 : 0;
+    const odoo = report.odooApiKeys;
+    console.log(
+      `[keys:rotate] Odoo API keys: ${odoo.rotated} re-encrypted, ${odoo.alreadyCurrent} already current, ${odoo.failed.length} failed`,
+    );
+    for (const failure of [...report.failed, ...odoo.failed])
+      console.error(`[keys:rotate] store ${failure.storeId}: ${failure.reason}`);
+    process.exitCode = report.failed.length + odoo.failed.length ? 1 : 0;
   } finally {
     await closeDb();
     await database.stop();

@@ -7,7 +7,7 @@
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import type { OauthConfigStatus } from "@/lib/shopify/oauth/oauth-config";
 import type {
-  TAddSandboxStoreRequest,
+  TAddSandboxStoreInput,
   TConnectByTokenRequest,
   TConnectedStoreResponse,
   TDisconnectStoreResponse,
@@ -76,9 +76,9 @@ async function storeChanged(queryClient: QueryClient, result: { store?: Store })
 type Options<R, V = void> = MutationOptions<Json<R>, V>;
 
 /** POST /api/stores/sandbox — small stores are ready at once, larger ones seed in the background. */
-export const useAddSandboxStore = (options?: Options<TStoreResponse, TAddSandboxStoreRequest>) =>
+export const useAddSandboxStore = (options?: Options<TStoreResponse, TAddSandboxStoreInput>) =>
   useApiMutation(
-    (body: TAddSandboxStoreRequest) => apiFetch<TStoreResponse>("/api/stores/sandbox", { method: "POST", body }),
+    (body: TAddSandboxStoreInput) => apiFetch<TStoreResponse>("/api/stores/sandbox", { method: "POST", body }),
     storeChanged,
     options,
   );

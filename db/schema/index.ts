@@ -8,3 +8,4 @@ export * from "./mappings";
 export * from "./shopify-index";
 export * from "./sandbox-odoo";
 export * from "./operations";
+export * from "./odoo-connections";

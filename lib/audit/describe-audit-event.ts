@@ -73,6 +73,21 @@ export function describeAuditEvent(event: AuditEvent & { target: string | null }
       ].filter((part) => part !== null);
       return parts.length > 0 ? `Updated ${shop}: ${parts.join(" and ")}` : `Updated the settings of ${shop}`;
     }
+    case "store.odoo_connection_updated": {
+      const { created, changes, apiKeyReplaced } = event.details;
+      if (created)
+        return `Connected ${shop} to Odoo at ${changes.url?.to ?? "?"} (database ${changes.database?.to ?? "?"})`;
+      const parts = [
+        changes.url ? `URL to ${changes.url.to}` : null,
+        changes.database ? `database to “${changes.database.to}”` : null,
+        changes.login ? `login to “${changes.login.to}”` : null,
+        changes.protocol ? `protocol to ${changes.protocol.to}` : null,
+        apiKeyReplaced ? "a new API key" : null,
+      ].filter((part) => part !== null);
+      return `Changed the Odoo connection of ${shop}: ${parts.join(", ")}`;
+    }
+    case "store.odoo_connection_removed":
+      return `Removed the Odoo connection of ${shop} (${event.details.url}, database ${event.details.database})`;
     case "store.disconnected":
       return event.details.reason === "app_uninstalled"
         ? `Disconnected ${shop}: the app was uninstalled in Shopify`

@@ -5,7 +5,9 @@ import { spawnSync } from "node:child_process";
 import { eq, inArray } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
+import { storeOdooConnections } from "@/db/schema/odoo-connections";
 import { stores } from "@/db/schema/stores";
+import { openOdooApiKey, sealOdooApiKey } from "@/lib/stores/odoo/odoo-connection-secret";
 import { decryptCredentials, encryptCredentials, storeCredentials } from "@/lib/stores/store-credentials";
 import { rotateCredentialsKey } from "@/lib/stores/rotate-credentials-key";
 import { createOrg, signUp } from "@/lib/testing/accounts";
@@ -123,6 +125,30 @@ describe("key rotation", () => {
     expect(report.failed.map((f) => f.storeId)).toEqual([ids[1]]);
     expect(report.failed[0]!.reason).not.toContain("shpat_");
     expect((await rows([ids[0]!]))[0]!.credentialsKeyId).toBe(encryptionKeys().current.id);
+  });
+
+  it("re-seals the stores' Odoo API keys too, each still bound to its store", async () => {
+    const oldKey = process.env.SYNCO_ENCRYPTION_KEY!;
+    const ids = await storesUnderKey(2);
+    await db.insert(storeOdooConnections).values(
+      ids.map((storeId, i) => ({
+        storeId,
+        organizationId,
+        url: "https://acme.odoo.com",
+        database: "acme",
+        login: "sync@acme.com",
+        ...sealOdooApiKey(storeId, `odoo-key-${i}`),
+      })),
+    );
+    process.env.SYNCO_ENCRYPTION_KEY = newKey();
+    process.env.SYNCO_ENCRYPTION_PREVIOUS_KEYS = oldKey;
+    const report = await rotateCredentialsKey({ organizationId });
+    expect(report.odooApiKeys).toMatchObject({ rotated: 2, failed: [] });
+    delete process.env.SYNCO_ENCRYPTION_PREVIOUS_KEYS;
+    const rows = await db.select().from(storeOdooConnections).where(inArray(storeOdooConnections.storeId, ids));
+    expect(rows.every((row) => row.apiKeyKeyId === encryptionKeys().current.id)).toBe(true);
+    expect(rows.map((row) => openOdooApiKey(row)).sort()).toEqual(["odoo-key-0", "odoo-key-1"]);
+    expect(() => openOdooApiKey({ ...rows[0]!, storeId: ids[1]! })).toThrow(DecryptionError);
   });
 
   it("`npm run keys:rotate` runs as a script", async () => {

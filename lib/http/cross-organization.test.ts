@@ -39,6 +39,8 @@ import * as runResumeRoute from "@/app/api/stores/[storeId]/operations/[runId]/r
 import * as clearPreviewRoute from "@/app/api/stores/[storeId]/clear/preview/route";
 import * as clearSettingsRoute from "@/app/api/stores/[storeId]/clear/settings/route";
 import * as clearsRoute from "@/app/api/stores/[storeId]/clears/route";
+import * as storeOdooRoute from "@/app/api/stores/[storeId]/odoo/route";
+import * as storeOdooTestRoute from "@/app/api/stores/[storeId]/odoo/test/route";
 import * as orgRunsRoute from "@/app/api/organization/operations/route";
 import * as orgRunEventsRoute from "@/app/api/organization/operations/events/route";
 import { operationRuns } from "@/db/schema/operations";
@@ -398,6 +400,10 @@ const CASES: Case[] = [
       ["/api/stores/[storeId]/clear/settings", "GET", clearSettingsRoute.GET, false],
       ["/api/stores/[storeId]/clear/settings", "PATCH", clearSettingsRoute.PATCH, false],
       ["/api/stores/[storeId]/clears", "POST", clearsRoute.POST, false],
+      ["/api/stores/[storeId]/odoo", "GET", storeOdooRoute.GET, false],
+      ["/api/stores/[storeId]/odoo", "PUT", storeOdooRoute.PUT, false],
+      ["/api/stores/[storeId]/odoo", "DELETE", storeOdooRoute.DELETE, false],
+      ["/api/stores/[storeId]/odoo/test", "POST", storeOdooTestRoute.POST, false],
     ] as const
   ).map(([route, method, handler, withRun]) => ({
     route,

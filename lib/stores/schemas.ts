@@ -54,8 +54,15 @@ export const ZAddSandboxStoreRequest = z.object({
     })
     .min(1, "scopes must name at least one access scope")
     .optional(),
+  /** The version of the store's sandbox Odoo (default 19). */
+  odooVersion: z
+    .union([z.literal(16), z.literal(17), z.literal(18), z.literal(19)], {
+      error: "odooVersion must be 16, 17, 18 or 19",
+    })
+    .default(19),
 });
 export type TAddSandboxStoreRequest = z.infer<typeof ZAddSandboxStoreRequest>;
+export type TAddSandboxStoreInput = z.input<typeof ZAddSandboxStoreRequest>;
 
 const ZAccessToken = z
   .string({ error: "accessToken is required" })

@@ -36,6 +36,18 @@ export interface AuditDetails {
     kind: StoreKind;
     changes: { name?: Change<string>; metafieldNamespace?: Change<string> };
   };
+  /** The store's Odoo connection was set up or changed (never the key: only whether it was replaced). */
+  "store.odoo_connection_updated": {
+    created: boolean;
+    changes: {
+      url?: Change<string | null>;
+      database?: Change<string | null>;
+      login?: Change<string | null>;
+      protocol?: Change<string | null>;
+    };
+    apiKeyReplaced: boolean;
+  };
+  "store.odoo_connection_removed": { url: string; database: string; login: string };
   /** Shopify refused the store's credentials (HTTP status); recorded with Shopify as the actor. */
   "store.access_lost": { status: number };
   "store.disconnected": { kind: StoreKind; reason: DisconnectReason };
@@ -125,6 +137,8 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   "store.connected": "Store connected",
   "store.token_replaced": "Access token replaced",
   "store.settings_updated": "Store settings changed",
+  "store.odoo_connection_updated": "Odoo connection changed",
+  "store.odoo_connection_removed": "Odoo connection removed",
   "store.access_lost": "Shopify refused the access token",
   "store.disconnected": "Store disconnected",
   "store.customer_data_requested": "Customer asked for their data",

@@ -4,6 +4,7 @@ import { BlockStack, Button, Card, InlineStack, Layout, Text } from "@shopify/po
 import type { SandboxSizes } from "@/components/api/stores";
 import { ConnectionMethodCard } from "./connection-method-card";
 import { DisconnectCard } from "./disconnect-card";
+import { OdooConnectionCard } from "./odoo-connection-card";
 import { ReconnectCard } from "./reconnect-card";
 import { SettingsCard } from "./settings-card";
 import { advancedSettingsPath, StorePage } from "./store-page";
@@ -29,6 +30,15 @@ export function StoreSettingsView({ storeId, sizes }: { storeId: string; sizes: 
               description="How Synco reaches this store in Shopify."
             >
               <ConnectionMethodCard store={store} canManage={canManage} />
+            </Layout.AnnotatedSection>
+            <Layout.AnnotatedSection
+              id="odoo"
+              title="Odoo connection"
+              description="The Odoo this store syncs with: its address, database, and the user and API key Synco acts as. Each store may use a different Odoo."
+            >
+              <div id="odoo-connection">
+                <OdooConnectionCard store={store} canManage={canManage} />
+              </div>
             </Layout.AnnotatedSection>
             <Layout.AnnotatedSection
               id="advanced"

@@ -1,11 +1,13 @@
 // The `seed` kind: a medium or large sandbox store filled with the sandbox's preset for its size
 // (products, customers, orders, the sync state an earlier install left), then its webhooks
 // subscribed, then its first index refresh queued. Phases: seeding (figures per type as each is
-// written, committed together at the end) → webhooks.
+// written, committed together at the end) → odoo (its sandbox Odoo's records) → webhooks.
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { stores } from "@/db/schema/stores";
 import { findStore } from "@/lib/stores/find-store";
+import { findOdooConnection } from "@/lib/stores/odoo/odoo-connection";
+import { seedStoreSandboxOdoo } from "@/lib/stores/odoo/seed-store-sandbox-odoo";
 import { sandboxSeedPlan, seedSandboxShop } from "@/lib/sandbox/shopify/provisioning";
 import { startStoreSync } from "@/lib/stores/start-store-sync";
 import { storeCredentials } from "@/lib/stores/store-credentials";
@@ -36,6 +38,17 @@ export const runSeed: RunExecutor = async (ctx) => {
     namespace: store.metafieldNamespace,
     onStep: ({ type, count }) => ctx.progress({ [type]: { done: count } }),
   });
+
+  // Its sandbox Odoo gets the records the synced items point to (kept if already there).
+  const odoo = await findOdooConnection(store);
+  if (odoo?.sandbox) {
+    await ctx.phase("odoo");
+    await seedStoreSandboxOdoo({
+      shopDomain: store.shopDomain,
+      namespace: store.metafieldNamespace,
+      odooDatabase: odoo.database,
+    });
+  }
 
   await ctx.phase("webhooks");
   const credentials = storeCredentials(store);

@@ -6,7 +6,7 @@
 import { count, eq } from "drizzle-orm";
 import { sandboxShopifyProducts, sandboxShopifyShops } from "@/db/schema/sandbox-shopify";
 import type { HandleSandboxShopifyRequestOptions } from "./handle-sandbox-shopify-request";
-import { defaultSandboxDb } from "./sandbox-db";
+import { defaultSandboxDb, type SandboxDb } from "./sandbox-db";
 import { SANDBOX_STORE_SIZES, seedSandboxStore } from "./seed/seed-sandbox-store";
 
 export type { SandboxPlan } from "@/db/schema/sandbox-shopify";
@@ -66,4 +66,22 @@ export async function seedSandboxShop({
   }
   await seedSandboxStore({ shopId: shop.id, size, namespace, onStep });
   return { seeded: true };
+}
+
+/**
+ * In the caller's transaction, lays out what the shop says it synced (items whose sync state in
+ * `namespace` is "synced", with their Odoo ids, and the customers and products their orders use)
+ * as temp tables for its sandbox Odoo's seeding (lib/sandbox/shopify/seed/stage-synced-items.ts).
+ */
+export async function stageSandboxSyncedItems(
+  tx: SandboxDb,
+  { shopDomain, namespace }: { shopDomain: string; namespace: string },
+): Promise<{ customers: number; products: number; orders: number }> {
+  const [shop] = await tx
+    .select({ id: sandboxShopifyShops.id })
+    .from(sandboxShopifyShops)
+    .where(eq(sandboxShopifyShops.domain, shopDomain));
+  if (!shop) throw new Error(`sandbox shop ${shopDomain} does not exist`);
+  const { stageSyncedItems } = await import("./seed/stage-synced-items");
+  return stageSyncedItems(tx, { shopId: shop.id, namespace });
 }

@@ -6,6 +6,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll } from "vitest";
 import * as webhookRoute from "@/app/api/webhooks/shopify/route";
+import { handleSandboxOdooRequest } from "@/lib/sandbox/odoo/provisioning";
 import { handleSandboxShopifyRequest } from "@/lib/sandbox/shopify/handle-sandbox-shopify-request";
 import { toRequest } from "@/lib/testing/route-server";
 import { createShopifyOauthStandIn, type StandIn, type StandInOptions } from "./shopify-oauth-stand-in";
@@ -21,6 +22,7 @@ export async function startTestAppServer({ oauth }: { oauth?: StandInOptions } =
       .then(async (req) => {
         const { pathname } = new URL(req.url);
         if (pathname === "/api/webhooks/shopify") return webhookRoute.POST(req);
+        if (pathname.startsWith("/api/sandbox/odoo/")) return handleSandboxOdooRequest(req);
         const oauthPath = SHOP_PATH.exec(pathname);
         const answered =
           oauthPath && standIn ? await standIn.handle(req, decodeURIComponent(oauthPath[1]!), oauthPath[2]!) : null;
