@@ -5,8 +5,7 @@
 // and not synced items that agree with Shopify. Running it twice writes nothing new. Without
 // `read_all_orders` Shopify shows only the last 60 days of orders, and only their state comes in.
 import { Kind, parse, print, visit } from "graphql";
-import { runBulkQuery } from "@/lib/shopify/bulk/run-bulk-query";
-import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
+import { bulkQueryPipeline } from "@/lib/shopify/bulk/run-bulk-query";
 import type { BulkOperationView } from "@/lib/shopify/bulk/bulk-operation";
 import { findStore } from "@/lib/stores/find-store";
 import { storeShopifyClient } from "@/lib/stores/store-shopify-client";
@@ -93,7 +92,13 @@ export async function importShopifySyncState({
   const store = await findStore({ storeId, organizationId });
   const { client } = await storeShopifyClient({ storeId, organizationId }, { deadlineMs: 600_000 });
   let mappings = 0;
-  for (const type of RESOURCE_TYPES) {
+  // The next type's export starts on Shopify while this one's rows are written.
+  const exports = bulkQueryPipeline(
+    client,
+    RESOURCE_TYPES.map((type) => syncStateBulkQuery(type, store.metafieldNamespace)),
+    { signal: report.signal },
+  );
+  for (const [index, type] of RESOURCE_TYPES.entries()) {
     let batch: MappingInput[] = [];
     const write = async () => {
       await upsertMappings({ storeId, organizationId, mappings: batch, alreadyInShopify: true });
@@ -101,7 +106,8 @@ export async function importShopifySyncState({
       await report.onBatch?.(batch.length);
       batch = [];
     };
-    for await (const mapping of readSyncState(client, type, store.metafieldNamespace, report)) {
+    const lines = exports.run(index, { onStatus: (operation) => report.onExport?.(type, operation) });
+    for await (const mapping of readSyncState(type, lines)) {
       batch.push(mapping);
       if (batch.length >= BATCH) await write();
     }
@@ -111,15 +117,9 @@ export async function importShopifySyncState({
 }
 
 async function* readSyncState(
-  client: ShopifyClient,
   type: ResourceType,
-  namespace: string,
-  report: SyncStateReport,
+  lines: AsyncGenerator<Record<string, unknown>>,
 ): AsyncGenerator<MappingInput> {
-  const lines = runBulkQuery(client, syncStateBulkQuery(type, namespace), {
-    signal: report.signal,
-    onStatus: (operation) => report.onExport?.(type, operation),
-  });
   for await (const line of lines) {
     const state = line.syncState as { value?: unknown } | null | undefined;
     if (typeof line.id !== "string" || typeof state?.value !== "string") continue;

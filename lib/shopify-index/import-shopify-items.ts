@@ -7,7 +7,7 @@ import { shopifyIndexItems } from "@/db/schema/shopify-index";
 import type { Db } from "@/db/handle";
 import { limitStatements, STATEMENT_LIMITS } from "@/db/statement-timeout";
 import { lockStoreSync } from "@/db/store-lock";
-import type { BulkOperationView } from "@/lib/shopify/bulk/bulk-operation";
+import type { BulkOperationView, WaitOptions } from "@/lib/shopify/bulk/bulk-operation";
 import { runBulkQuery } from "@/lib/shopify/bulk/run-bulk-query";
 import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
 import { parseItemGid } from "@/lib/shopify/gid";
@@ -35,6 +35,8 @@ type Options = {
   batchSize?: number;
   /** Ask Shopify for grouped lines (parents before their children); the reader copes with either. */
   groupObjects?: boolean;
+  /** Reads the type's export (a refresh passes its bulkQueryPipeline's); default: runs the query here. */
+  readLines?: (options: WaitOptions) => AsyncGenerator<Record<string, unknown>>;
   report?: ImportReport;
 };
 
@@ -45,6 +47,7 @@ export async function importShopifyItems({
   startedAt,
   batchSize = BATCH,
   groupObjects = false,
+  readLines = (options) => runBulkQuery(client, INDEX_BULK_QUERIES[type], { groupObjects, ...options }),
   report = {},
 }: Options): Promise<{ imported: number; removed: number }> {
   let imported = 0;
@@ -65,11 +68,7 @@ export async function importShopifyItems({
     });
   };
 
-  const lines = runBulkQuery(client, INDEX_BULK_QUERIES[type], {
-    groupObjects,
-    signal: report.signal,
-    onStatus: report.onExport,
-  });
+  const lines = readLines({ signal: report.signal, onStatus: report.onExport });
   for await (const line of lines) {
     if (typeof line.__parentId === "string") {
       const parent = parseItemGid(line.__parentId);
