@@ -4,7 +4,7 @@
 // mirrored back. A store's first index refresh runs it, so a fresh install shows synced, failed
 // and not synced items that agree with Shopify. Running it twice writes nothing new. Without
 // `read_all_orders` Shopify shows only the last 60 days of orders, and only their state comes in.
-import { Kind, parse, print, visit } from "graphql";
+import { Kind, parse, print, visit, type FieldNode } from "graphql";
 import { bulkQueryPipeline } from "@/lib/shopify/bulk/run-bulk-query";
 import type { BulkOperationView } from "@/lib/shopify/bulk/bulk-operation";
 import { findStore } from "@/lib/stores/find-store";
@@ -114,6 +114,49 @@ export async function importShopifySyncState({
     if (batch.length) await write();
   }
   return { mappings };
+}
+
+/**
+ * `query` (a bulk query of one type's items) with the items' sync metafield added to the top-level
+ * nodes, as `syncState` — so one export gives both the items and their sync state (decision 70).
+ */
+export function withSyncStateField(query: string, namespace: string): string {
+  const field = parse(syncStateBulkQuery("product", namespace)).definitions.flatMap((definition) =>
+    definition.kind === Kind.OPERATION_DEFINITION ? [definition] : [],
+  )[0]!;
+  // products { edges { node { id syncState: metafield(…) } } }: the node's second selection.
+  const products = field.selectionSet.selections[0] as FieldNode;
+  const edges = products.selectionSet!.selections[0] as FieldNode;
+  const node = edges.selectionSet!.selections[0] as FieldNode;
+  const syncState = node.selectionSet!.selections[1]!;
+  let depth = 0;
+  let added = false;
+  return print(
+    visit(parse(query), {
+      Field: {
+        enter(fieldNode) {
+          depth += 1;
+          // The first `node` is the top-level connection's; nested connections come later.
+          if (added || fieldNode.name.value !== "node" || !fieldNode.selectionSet || depth !== 3) return undefined;
+          added = true;
+          return {
+            ...fieldNode,
+            selectionSet: { ...fieldNode.selectionSet, selections: [...fieldNode.selectionSet.selections, syncState] },
+          };
+        },
+        leave() {
+          depth -= 1;
+        },
+      },
+    }),
+  );
+}
+
+/** The mapping an item's line carries in `syncState` (withSyncStateField), if it has one. */
+export function syncStateOfLine(type: ResourceType, line: Record<string, unknown>): MappingInput | null {
+  const state = line.syncState as { value?: unknown } | null | undefined;
+  if (typeof line.id !== "string" || typeof state?.value !== "string") return null;
+  return mappingFromSyncState(type, line.id, state.value);
 }
 
 async function* readSyncState(

@@ -24,6 +24,10 @@ export type ImportReport = {
   onExport?: (operation: BulkOperationView) => Promise<void> | void;
   /** A batch of items was written, inside `tx` (the caller may count it in the same transaction). */
   onBatch?: (tx: Db, items: number) => Promise<void>;
+  /** Hears each item's own line (not its variants'), before it is batched: a caller reading more fields than the index. */
+  onItemLine?: (line: Record<string, unknown>) => void;
+  /** Runs in each batch's transaction, under the store's sync lock, before its items are written. */
+  beforeBatch?: (tx: Db) => Promise<void>;
   signal?: AbortSignal;
 };
 
@@ -63,6 +67,7 @@ export async function importShopifyItems({
     await db.transaction(async (tx) => {
       await limitStatements(tx, STATEMENT_LIMITS.batch);
       await lockStoreSync(tx, storeId);
+      await report.beforeBatch?.(tx);
       await upsertIndexItems({ tx, storeId, type, rows, mode: "import" });
       await report.onBatch?.(tx, rows.length);
     });
@@ -82,6 +87,7 @@ export async function importShopifyItems({
     const row = rowFromBulkLine(type, line);
     if (!row) continue;
     if (open.size >= batchSize) await flush();
+    report.onItemLine?.(line);
     open.set(row.shopifyId, row);
   }
   await flush();

@@ -33,6 +33,8 @@ type Options = {
   startedAt: Date;
   /** The types still to read (a resumed refresh skips those it read). */
   types?: readonly ResourceType[];
+  /** A type's bulk query, when the caller reads more fields with it (it must select what the index needs). */
+  queries?: Partial<Record<ResourceType, string>>;
   report?: RefreshReport;
 };
 
@@ -41,6 +43,7 @@ export async function refreshShopifyIndex({
   organizationId,
   startedAt,
   types = RESOURCE_TYPES,
+  queries = {},
   report = {},
 }: Options): Promise<{ imported: Partial<Record<ResourceType, number>>; removed: number; drift: CountsDrift }> {
   const store = await findStore({ storeId, organizationId });
@@ -60,7 +63,7 @@ export async function refreshShopifyIndex({
   // The next type's export starts on Shopify while this one's rows are written.
   const exports = bulkQueryPipeline(
     client,
-    types.map((type) => INDEX_BULK_QUERIES[type]),
+    types.map((type) => queries[type] ?? INDEX_BULK_QUERIES[type]),
   );
   for (const [index, type] of types.entries()) {
     await report.onType?.(type);
