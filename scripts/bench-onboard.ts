@@ -34,6 +34,8 @@ type Result = {
   items: { product: number; customer: number; order: number };
   mappings: number;
   totalSeconds: number;
+  /** The machine's 1-minute load average when the store was requested and when it was ready. */
+  load: { start: number; end: number };
   phases: { name: string; seconds: number }[];
   longest: {
     seconds: number;
@@ -203,6 +205,7 @@ async function onboard(size: Size): Promise<Result> {
     await api.expect(201, "POST", "/api/organizations", { name: "Bench agency" });
 
     const sampler = sampleStatements(url);
+    const loadAtStart = os.loadavg()[0]!;
     const started = performance.now();
     const { store } =
       size === "xl"
@@ -229,6 +232,7 @@ async function onboard(size: Size): Promise<Result> {
       },
       mappings,
       totalSeconds,
+      load: { start: loadAtStart, end: os.loadavg()[0]! },
       phases,
       longest,
     };
@@ -241,7 +245,7 @@ function phaseReport(r: Result): string {
   const phased = r.phases.reduce((sum, phase) => sum + phase.seconds, 0) - (r.size === "xl" ? r.phases[0]!.seconds : 0);
   const rows = [...r.phases, { name: "between phases (queues, requests, polling)", seconds: r.totalSeconds - phased }];
   return [
-    `${r.size}: ${fmt(r.totalSeconds)} s from the request to the overview's final counts; phases (s)`,
+    `${r.size}: ${fmt(r.totalSeconds)} s from the request to the overview's final counts (load average ${fmt(r.load.start)} → ${fmt(r.load.end)}); phases (s)`,
     ...rows.map((phase) => `  ${phase.name.padEnd(44)} ${fmt(phase.seconds)}`),
     `  longest statement (${fmt(r.longest.seconds, 2)} s): ${r.longest.query.replace(/\s+/g, " ").slice(0, 160)}`,
     `  longest outside the sandbox (${fmt(r.longest.product.seconds, 2)} s): ${r.longest.product.query.replace(/\s+/g, " ").slice(0, 160)}`,
