@@ -51,7 +51,8 @@ export async function upsertIndexItems({ tx, storeId, type, rows, mode }: Option
 // An import's batch: the row values the per-row trigger would set — the mapping's status (read
 // under the store's sync lock the caller holds) and the search text, by the trigger's own
 // expression — computed for the whole batch in the statement, and the trigger told to leave these
-// rows alone (decision 66). The setting is the transaction's and is cleared right after.
+// rows alone (decision 66). The status is set on conflict too: it is the mapping's, read under the
+// lock, so a batch whose mappings were just written skipped their copy onto the index (decision 70). The setting is the transaction's and is cleared right after.
 async function importRows(tx: Db, storeId: string, type: ResourceType, values: string): Promise<number> {
   const pick = (column: string) =>
     sql.raw(
@@ -70,6 +71,7 @@ async function importRows(tx: Db, storeId: string, type: ResourceType, values: s
     where not exists (select 1 from shopify_index_tombstones t where t.store_id = ${storeId} and t.resource_type = ${type} and t.shopify_id = v.shopify_id)
     on conflict (store_id, resource_type, shopify_id) do update set
       ${pick("title")}, ${pick("email")}, ${pick("skus")}, ${pick("order_name")}, ${pick("search_text")},
+      sync_status = excluded.sync_status,
       shopify_created_at = coalesce(excluded.shopify_created_at, i.shopify_created_at),
       shopify_updated_at = greatest(i.shopify_updated_at, excluded.shopify_updated_at), indexed_at = now()`);
   await tx.execute(sql`select set_config('synco.index_row_values', '', true)`);

@@ -66,7 +66,10 @@ export const runIndexRefresh: RunExecutor = async (ctx) => {
               if (pending.length === 0) return;
               const batch = pending;
               pending = [];
+              // The batch's index write sets these items' status from the rows (decision 70).
+              await tx.execute(sql`select set_config('synco.index_status_follows', 'on', true)`);
               await upsertMappings({ storeId, organizationId, mappings: batch, alreadyInShopify: true, db: tx });
+              await tx.execute(sql`select set_config('synco.index_status_follows', '', true)`);
               mappings += batch.length;
               await ctx.progress({ mapping: { done: batch.length } }, { tx });
             },
