@@ -34,8 +34,15 @@ type Result = {
   items: { product: number; customer: number; order: number };
   mappings: number;
   totalSeconds: number;
+  /** The machine's 1-minute load average when the store was requested and when it was ready. */
+  load: { start: number; end: number };
   phases: { name: string; seconds: number }[];
-  longest: { seconds: number; query: string; product: { seconds: number; query: string } };
+  longest: {
+    seconds: number;
+    query: string;
+    product: { seconds: number; query: string };
+    busy: { query: string; seconds: number }[];
+  };
 };
 
 const fmt = (n: number, digits = 1) =>
@@ -62,6 +69,8 @@ async function freshDatabase(): Promise<string> {
 function sampleStatements(url: string) {
   const client = new pg.Client({ connectionString: url, application_name: "bench-sampler" });
   const longest = { seconds: 0, query: "", product: { seconds: 0, query: "" } };
+  // Where the database's time goes: each sample counts 100 ms for every statement then active.
+  const busy = new Map<string, number>();
   let stopped = false;
   const done = (async () => {
     await client.connect();
@@ -72,6 +81,8 @@ function sampleStatements(url: string) {
            and query not ilike 'analyze %' and query not ilike '%fetch % from%pgboss%'`,
       );
       for (const row of rows) {
+        const key = row.query.replace(/\s+/g, " ").trim().slice(0, 110);
+        busy.set(key, (busy.get(key) ?? 0) + 0.1);
         if (row.seconds > longest.seconds) Object.assign(longest, { seconds: row.seconds, query: row.query });
         // The product's own statements, apart from the sandbox's generator and its Admin API.
         if (!/sandbox_shopify_/.test(row.query) && row.seconds > longest.product.seconds)
@@ -85,7 +96,8 @@ function sampleStatements(url: string) {
     stop: async () => {
       stopped = true;
       await done;
-      return longest;
+      const top = [...busy].sort((a, b) => b[1] - a[1]).slice(0, 8);
+      return { ...longest, busy: top.map(([query, seconds]) => ({ query, seconds })) };
     },
   };
 }
@@ -178,6 +190,10 @@ async function onboard(size: Size): Promise<Result> {
         SYNCO_DEV_SHOPIFY_ORIGIN: `${base}/api/sandbox/shopify/{shop}`,
         BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? "bench-secret-bench-secret-bench-secret-0123",
         SYNCO_ENCRYPTION_KEY: process.env.SYNCO_ENCRYPTION_KEY ?? Buffer.alloc(32, 9).toString("base64"),
+        // BENCH_CPU_PROF_DIR=dir: the app process writes a V8 CPU profile there when it stops.
+        ...(process.env.BENCH_CPU_PROF_DIR
+          ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}` }
+          : {}),
       },
     });
     const api = new Api();
@@ -189,6 +205,7 @@ async function onboard(size: Size): Promise<Result> {
     await api.expect(201, "POST", "/api/organizations", { name: "Bench agency" });
 
     const sampler = sampleStatements(url);
+    const loadAtStart = os.loadavg()[0]!;
     const started = performance.now();
     const { store } =
       size === "xl"
@@ -215,6 +232,7 @@ async function onboard(size: Size): Promise<Result> {
       },
       mappings,
       totalSeconds,
+      load: { start: loadAtStart, end: os.loadavg()[0]! },
       phases,
       longest,
     };
@@ -227,10 +245,12 @@ function phaseReport(r: Result): string {
   const phased = r.phases.reduce((sum, phase) => sum + phase.seconds, 0) - (r.size === "xl" ? r.phases[0]!.seconds : 0);
   const rows = [...r.phases, { name: "between phases (queues, requests, polling)", seconds: r.totalSeconds - phased }];
   return [
-    `${r.size}: ${fmt(r.totalSeconds)} s from the request to the overview's final counts; phases (s)`,
+    `${r.size}: ${fmt(r.totalSeconds)} s from the request to the overview's final counts (load average ${fmt(r.load.start)} → ${fmt(r.load.end)}); phases (s)`,
     ...rows.map((phase) => `  ${phase.name.padEnd(44)} ${fmt(phase.seconds)}`),
     `  longest statement (${fmt(r.longest.seconds, 2)} s): ${r.longest.query.replace(/\s+/g, " ").slice(0, 160)}`,
     `  longest outside the sandbox (${fmt(r.longest.product.seconds, 2)} s): ${r.longest.product.query.replace(/\s+/g, " ").slice(0, 160)}`,
+    `  database busy (sampled, s):`,
+    ...r.longest.busy.map((entry) => `    ${fmt(entry.seconds).padStart(6)}  ${entry.query}`),
   ].join("\n");
 }
 

@@ -4,9 +4,8 @@
 // mirrored back. A store's first index refresh runs it, so a fresh install shows synced, failed
 // and not synced items that agree with Shopify. Running it twice writes nothing new. Without
 // `read_all_orders` Shopify shows only the last 60 days of orders, and only their state comes in.
-import { Kind, parse, print, visit } from "graphql";
-import { runBulkQuery } from "@/lib/shopify/bulk/run-bulk-query";
-import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
+import { Kind, parse, print, visit, type FieldNode } from "graphql";
+import { bulkQueryPipeline } from "@/lib/shopify/bulk/run-bulk-query";
 import type { BulkOperationView } from "@/lib/shopify/bulk/bulk-operation";
 import { findStore } from "@/lib/stores/find-store";
 import { storeShopifyClient } from "@/lib/stores/store-shopify-client";
@@ -93,7 +92,13 @@ export async function importShopifySyncState({
   const store = await findStore({ storeId, organizationId });
   const { client } = await storeShopifyClient({ storeId, organizationId }, { deadlineMs: 600_000 });
   let mappings = 0;
-  for (const type of RESOURCE_TYPES) {
+  // The next type's export starts on Shopify while this one's rows are written.
+  const exports = bulkQueryPipeline(
+    client,
+    RESOURCE_TYPES.map((type) => syncStateBulkQuery(type, store.metafieldNamespace)),
+    { signal: report.signal },
+  );
+  for (const [index, type] of RESOURCE_TYPES.entries()) {
     let batch: MappingInput[] = [];
     const write = async () => {
       await upsertMappings({ storeId, organizationId, mappings: batch, alreadyInShopify: true });
@@ -101,7 +106,8 @@ export async function importShopifySyncState({
       await report.onBatch?.(batch.length);
       batch = [];
     };
-    for await (const mapping of readSyncState(client, type, store.metafieldNamespace, report)) {
+    const lines = exports.run(index, { onStatus: (operation) => report.onExport?.(type, operation) });
+    for await (const mapping of readSyncState(type, lines)) {
       batch.push(mapping);
       if (batch.length >= BATCH) await write();
     }
@@ -110,16 +116,53 @@ export async function importShopifySyncState({
   return { mappings };
 }
 
+/**
+ * `query` (a bulk query of one type's items) with the items' sync metafield added to the top-level
+ * nodes, as `syncState` — so one export gives both the items and their sync state (decision 70).
+ */
+export function withSyncStateField(query: string, namespace: string): string {
+  const field = parse(syncStateBulkQuery("product", namespace)).definitions.flatMap((definition) =>
+    definition.kind === Kind.OPERATION_DEFINITION ? [definition] : [],
+  )[0]!;
+  // products { edges { node { id syncState: metafield(…) } } }: the node's second selection.
+  const products = field.selectionSet.selections[0] as FieldNode;
+  const edges = products.selectionSet!.selections[0] as FieldNode;
+  const node = edges.selectionSet!.selections[0] as FieldNode;
+  const syncState = node.selectionSet!.selections[1]!;
+  let depth = 0;
+  let added = false;
+  return print(
+    visit(parse(query), {
+      Field: {
+        enter(fieldNode) {
+          depth += 1;
+          // The first `node` is the top-level connection's; nested connections come later.
+          if (added || fieldNode.name.value !== "node" || !fieldNode.selectionSet || depth !== 3) return undefined;
+          added = true;
+          return {
+            ...fieldNode,
+            selectionSet: { ...fieldNode.selectionSet, selections: [...fieldNode.selectionSet.selections, syncState] },
+          };
+        },
+        leave() {
+          depth -= 1;
+        },
+      },
+    }),
+  );
+}
+
+/** The mapping an item's line carries in `syncState` (withSyncStateField), if it has one. */
+export function syncStateOfLine(type: ResourceType, line: Record<string, unknown>): MappingInput | null {
+  const state = line.syncState as { value?: unknown } | null | undefined;
+  if (typeof line.id !== "string" || typeof state?.value !== "string") return null;
+  return mappingFromSyncState(type, line.id, state.value);
+}
+
 async function* readSyncState(
-  client: ShopifyClient,
   type: ResourceType,
-  namespace: string,
-  report: SyncStateReport,
+  lines: AsyncGenerator<Record<string, unknown>>,
 ): AsyncGenerator<MappingInput> {
-  const lines = runBulkQuery(client, syncStateBulkQuery(type, namespace), {
-    signal: report.signal,
-    onStatus: (operation) => report.onExport?.(type, operation),
-  });
   for await (const line of lines) {
     const state = line.syncState as { value?: unknown } | null | undefined;
     if (typeof line.id !== "string" || typeof state?.value !== "string") continue;

@@ -9,6 +9,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { Db } from "@/db/handle";
 import { syncMappings } from "@/db/schema/mappings";
+import { limitStatements, STATEMENT_LIMITS } from "@/db/statement-timeout";
 import { lockStoreSync } from "@/db/store-lock";
 import { AppError } from "@/lib/errors/app-error";
 import { enqueue } from "@/lib/jobs/enqueue";
@@ -113,21 +114,25 @@ export async function mirrorMappings({
 type Row = MirroredMapping;
 
 async function pendingRows(storeId: string, limit: number): Promise<Row[]> {
-  return db
-    .select({
-      resourceType: syncMappings.resourceType,
-      shopifyId: syncMappings.shopifyId,
-      odooId: syncMappings.odooId,
-      odooInvoiceId: syncMappings.odooInvoiceId,
-      status: syncMappings.status,
-      syncedAt: syncMappings.syncedAt,
-      lastError: syncMappings.lastError,
-      version: syncMappings.version,
-    })
-    .from(syncMappings)
-    .where(and(eq(syncMappings.storeId, storeId), eq(syncMappings.mirrorState, "pending")))
-    .orderBy(asc(syncMappings.resourceType), asc(syncMappings.shopifyId))
-    .limit(limit);
+  return db.transaction(async (tx) => {
+    // Up to a bulk mutation's worth of rows, from the pending rows' own index: a store-wide read.
+    await limitStatements(tx, limit > MIRROR_BULK_THRESHOLD + 1 ? STATEMENT_LIMITS.storeWide : STATEMENT_LIMITS.batch);
+    return tx
+      .select({
+        resourceType: syncMappings.resourceType,
+        shopifyId: syncMappings.shopifyId,
+        odooId: syncMappings.odooId,
+        odooInvoiceId: syncMappings.odooInvoiceId,
+        status: syncMappings.status,
+        syncedAt: syncMappings.syncedAt,
+        lastError: syncMappings.lastError,
+        version: syncMappings.version,
+      })
+      .from(syncMappings)
+      .where(and(eq(syncMappings.storeId, storeId), eq(syncMappings.mirrorState, "pending")))
+      .orderBy(asc(syncMappings.resourceType), asc(syncMappings.shopifyId))
+      .limit(limit);
+  });
 }
 
 /** Marks the written versions done and the refused ones failed; returns how many rows that settled. */
@@ -140,6 +145,11 @@ async function record(
 ): Promise<number> {
   if (written.length === 0 && refused.length === 0) return 0;
   const settled = await db.transaction(async (tx) => {
+    // A round's rows (25 to 50,000) marked in one statement each; waiting for the store's lock counts too.
+    await limitStatements(
+      tx,
+      written.length + refused.length > MIRROR_BULK_THRESHOLD ? STATEMENT_LIMITS.storeWide : STATEMENT_LIMITS.batch,
+    );
     await lockStoreSync(tx, storeId);
     const done = written.length
       ? await mark(

@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import type { Db } from "@/db/handle";
-import { syncMappings, type NewSyncMapping } from "@/db/schema/mappings";
+import type { NewSyncMapping } from "@/db/schema/mappings";
 import { limitStatements, STATEMENT_LIMITS } from "@/db/statement-timeout";
 import { lockStoreSync } from "@/db/store-lock";
 import { AppError } from "@/lib/errors/app-error";
@@ -62,41 +62,39 @@ export async function upsertMappings({
     await findStore({ storeId, organizationId, db: tx });
     await lockStoreSync(tx, storeId);
     let written = 0;
+    const mirror = alreadyInShopify ? sql`'done', null::text, now()` : sql`'pending', null::text, null::timestamptz`;
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      const changed = await tx
-        .insert(syncMappings)
-        .values(
-          rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => ({ ...row, ...mirrorColumns(alreadyInShopify) })),
-        )
-        .onConflictDoUpdate({
-          target: [syncMappings.storeId, syncMappings.resourceType, syncMappings.shopifyId],
-          set: {
-            odooId: sql`excluded.odoo_id`,
-            odooInvoiceId: sql`excluded.odoo_invoice_id`,
-            status: sql`excluded.status`,
-            syncedAt: sql`excluded.synced_at`,
-            lastError: sql`excluded.last_error`,
-            version: sql`${syncMappings.version} + 1`,
-            ...mirrorColumns(alreadyInShopify),
-            updatedAt: sql`now()`,
-          },
-          setWhere: sql`(${syncMappings.odooId}, ${syncMappings.odooInvoiceId}, ${syncMappings.status}, ${syncMappings.syncedAt}, ${syncMappings.lastError})
+      // The rows travel as one jsonb parameter: a statement of a thousand rows is built in
+      // microseconds, where one bound parameter per value cost a quarter of a second of CPU.
+      const values = JSON.stringify(
+        rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => ({
+          resource_type: row.resourceType,
+          shopify_id: row.shopifyId,
+          odoo_id: row.odooId,
+          odoo_invoice_id: row.odooInvoiceId,
+          status: row.status,
+          synced_at: row.syncedAt instanceof Date ? row.syncedAt.toISOString() : null,
+          last_error: row.lastError,
+        })),
+      );
+      const changed = await tx.execute(sql`
+        insert into sync_mappings as m (store_id, resource_type, shopify_id, odoo_id, odoo_invoice_id, status, synced_at, last_error, mirror_state, mirror_error, mirrored_at)
+        select ${storeId}, v.resource_type, v.shopify_id, v.odoo_id, v.odoo_invoice_id, v.status, v.synced_at, v.last_error, ${mirror}
+        from jsonb_to_recordset(${values}::jsonb) as v(resource_type text, shopify_id bigint, odoo_id bigint, odoo_invoice_id bigint, status text, synced_at timestamptz, last_error text)
+        on conflict (store_id, resource_type, shopify_id) do update set
+          odoo_id = excluded.odoo_id, odoo_invoice_id = excluded.odoo_invoice_id, status = excluded.status,
+          synced_at = excluded.synced_at, last_error = excluded.last_error, version = m.version + 1,
+          mirror_state = excluded.mirror_state, mirror_error = excluded.mirror_error, mirrored_at = excluded.mirrored_at,
+          updated_at = now()
+        where (m.odoo_id, m.odoo_invoice_id, m.status, m.synced_at, m.last_error)
             is distinct from (excluded.odoo_id, excluded.odoo_invoice_id, excluded.status, excluded.synced_at, excluded.last_error)
-            or ${syncMappings.mirrorState} = 'failed'`,
-        })
-        .returning({ shopifyId: syncMappings.shopifyId });
-      written += changed.length;
+          or m.mirror_state = 'failed'`);
+      written += changed.rowCount ?? 0;
     }
     if (written > 0 && !alreadyInShopify && enqueueMirror)
       await enqueue("mappings.mirror", { storeId, organizationId }, { tx, singletonKey: storeId });
     return { written };
   });
-}
-
-function mirrorColumns(alreadyInShopify: boolean) {
-  return alreadyInShopify
-    ? { mirrorState: "done" as const, mirrorError: null, mirroredAt: sql`now()` }
-    : { mirrorState: "pending" as const, mirrorError: null, mirroredAt: null };
 }
 
 function toRow(storeId: string, mapping: MappingInput, index: number): NewSyncMapping {

@@ -7,7 +7,7 @@ import { shopifyIndexItems } from "@/db/schema/shopify-index";
 import type { Db } from "@/db/handle";
 import { limitStatements, STATEMENT_LIMITS } from "@/db/statement-timeout";
 import { lockStoreSync } from "@/db/store-lock";
-import type { BulkOperationView } from "@/lib/shopify/bulk/bulk-operation";
+import type { BulkOperationView, WaitOptions } from "@/lib/shopify/bulk/bulk-operation";
 import { runBulkQuery } from "@/lib/shopify/bulk/run-bulk-query";
 import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
 import { parseItemGid } from "@/lib/shopify/gid";
@@ -24,6 +24,10 @@ export type ImportReport = {
   onExport?: (operation: BulkOperationView) => Promise<void> | void;
   /** A batch of items was written, inside `tx` (the caller may count it in the same transaction). */
   onBatch?: (tx: Db, items: number) => Promise<void>;
+  /** Hears each item's own line (not its variants'), before it is batched: a caller reading more fields than the index. */
+  onItemLine?: (line: Record<string, unknown>) => void;
+  /** Runs in each batch's transaction, under the store's sync lock, before its items are written. */
+  beforeBatch?: (tx: Db) => Promise<void>;
   signal?: AbortSignal;
 };
 
@@ -35,6 +39,8 @@ type Options = {
   batchSize?: number;
   /** Ask Shopify for grouped lines (parents before their children); the reader copes with either. */
   groupObjects?: boolean;
+  /** Reads the type's export (a refresh passes its bulkQueryPipeline's); default: runs the query here. */
+  readLines?: (options: WaitOptions) => AsyncGenerator<Record<string, unknown>>;
   report?: ImportReport;
 };
 
@@ -45,6 +51,7 @@ export async function importShopifyItems({
   startedAt,
   batchSize = BATCH,
   groupObjects = false,
+  readLines = (options) => runBulkQuery(client, INDEX_BULK_QUERIES[type], { groupObjects, ...options }),
   report = {},
 }: Options): Promise<{ imported: number; removed: number }> {
   let imported = 0;
@@ -60,16 +67,13 @@ export async function importShopifyItems({
     await db.transaction(async (tx) => {
       await limitStatements(tx, STATEMENT_LIMITS.batch);
       await lockStoreSync(tx, storeId);
+      await report.beforeBatch?.(tx);
       await upsertIndexItems({ tx, storeId, type, rows, mode: "import" });
       await report.onBatch?.(tx, rows.length);
     });
   };
 
-  const lines = runBulkQuery(client, INDEX_BULK_QUERIES[type], {
-    groupObjects,
-    signal: report.signal,
-    onStatus: report.onExport,
-  });
+  const lines = readLines({ signal: report.signal, onStatus: report.onExport });
   for await (const line of lines) {
     if (typeof line.__parentId === "string") {
       const parent = parseItemGid(line.__parentId);
@@ -83,6 +87,7 @@ export async function importShopifyItems({
     const row = rowFromBulkLine(type, line);
     if (!row) continue;
     if (open.size >= batchSize) await flush();
+    report.onItemLine?.(line);
     open.set(row.shopifyId, row);
   }
   await flush();

@@ -12,6 +12,8 @@ import { reconcileSyncCounts, type CountsDrift } from "@/lib/shopify-index/recon
 import { findStore } from "@/lib/stores/find-store";
 import { storeShopifyClient } from "@/lib/stores/store-shopify-client";
 import { RESOURCE_TYPES, type ResourceType } from "@/lib/vocabulary/sync";
+import { bulkQueryPipeline } from "@/lib/shopify/bulk/run-bulk-query";
+import { INDEX_BULK_QUERIES } from "./bulk-queries";
 import { importShopifyItems, type ImportReport } from "./import-shopify-items";
 
 export type RefreshReport = {
@@ -31,6 +33,8 @@ type Options = {
   startedAt: Date;
   /** The types still to read (a resumed refresh skips those it read). */
   types?: readonly ResourceType[];
+  /** A type's bulk query, when the caller reads more fields with it (it must select what the index needs). */
+  queries?: Partial<Record<ResourceType, string>>;
   report?: RefreshReport;
 };
 
@@ -39,6 +43,7 @@ export async function refreshShopifyIndex({
   organizationId,
   startedAt,
   types = RESOURCE_TYPES,
+  queries = {},
   report = {},
 }: Options): Promise<{ imported: Partial<Record<ResourceType, number>>; removed: number; drift: CountsDrift }> {
   const store = await findStore({ storeId, organizationId });
@@ -55,9 +60,21 @@ export async function refreshShopifyIndex({
     );
   const imported: Partial<Record<ResourceType, number>> = {};
   let removed = 0;
-  for (const type of types) {
+  // The next type's export starts on Shopify while this one's rows are written.
+  const exports = bulkQueryPipeline(
+    client,
+    types.map((type) => queries[type] ?? INDEX_BULK_QUERIES[type]),
+  );
+  for (const [index, type] of types.entries()) {
     await report.onType?.(type);
-    const outcome = await importShopifyItems({ client, storeId, type, startedAt, report: report.import?.(type) });
+    const outcome = await importShopifyItems({
+      client,
+      storeId,
+      type,
+      startedAt,
+      readLines: (options) => exports.run(index, options),
+      report: report.import?.(type),
+    });
     imported[type] = outcome.imported;
     removed += outcome.removed;
     // What follows (the next type's lookups, the reconciliation) is planned with these rows known.

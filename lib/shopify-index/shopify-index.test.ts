@@ -50,6 +50,18 @@ async function realCounts(storeId: string) {
   );
 }
 
+/** Index rows whose status or search text differ from what the rows' trigger computes. */
+async function rowsUnlikeTheTrigger(storeId: string) {
+  const { rows } = await db.execute<{ rows: number; status: number; search: number }>(sql`
+    select count(*)::int as rows,
+      count(*) filter (where i.sync_status is distinct from m.status)::int as status,
+      count(*) filter (where i.search_text <> lower(concat_ws(' ', i.title, i.email, i.order_name, nullif(array_to_string(i.skus, ' '), ''))))::int as search
+    from shopify_index_items i
+    left join sync_mappings m on m.store_id = i.store_id and m.resource_type = i.resource_type and m.shopify_id = i.shopify_id
+    where i.store_id = ${storeId}`);
+  return rows[0];
+}
+
 describe("index import by bulk query", () => {
   it("reads 10k items into an index equal to the sandbox's contents, and counts agree with the rows", async () => {
     const shop = await connectSeededShop(owner, { products: 1_000, customers: 3_000, orders: 6_000 });
@@ -98,6 +110,24 @@ describe("index import by bulk query", () => {
       expect(overview.types[type]).toMatchObject(real[type]!);
     }
     console.log(`index import of 10,000 items: ${seconds.toFixed(1)} s`);
+    // The import writes the status and search text itself (decision 66): exactly what the
+    // per-row trigger would have, on first import and when it reads the items again.
+    expect(await rowsUnlikeTheTrigger(shop.store.id)).toEqual({ rows: 10_000, status: 0, search: 0 });
+    await upsertMappings({
+      ...ids(shop),
+      enqueueMirror: false,
+      mappings: orders.slice(500, 600).map((id) => ({ resourceType: "order", shopifyId: id, status: "failed" })),
+    });
+    const [lamp] = await sandboxItems(shop.shopId, "product");
+    await updateSandboxProduct({ shopId: shop.shopId, productId: lamp!.id, changes: { title: "Renamed Lamp" } });
+    await refreshIndexNow(ids(shop));
+    expect(await rowsUnlikeTheTrigger(shop.store.id)).toEqual({ rows: 10_000, status: 0, search: 0 });
+    const [renamed] = await db
+      .execute<{ n: number }>(
+        sql`select count(*)::int as n from shopify_index_items where store_id = ${shop.store.id} and search_text like 'renamed lamp%'`,
+      )
+      .then((result) => result.rows);
+    expect(renamed!.n).toBe(1);
   }, 120_000);
 
   it("reads the same index from grouped and ungrouped bulk output (variants before their product)", async () => {

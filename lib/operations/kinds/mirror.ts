@@ -7,6 +7,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import { syncMappings } from "@/db/schema/mappings";
 import { operationRuns } from "@/db/schema/operations";
+import { limitStatements, STATEMENT_LIMITS } from "@/db/statement-timeout";
 import type { JobPayload } from "@/lib/jobs/definitions";
 import { createRun } from "@/lib/jobs/enqueue-run";
 import { mirrorMappings } from "@/lib/mappings/mirror-mappings";
@@ -94,8 +95,12 @@ async function adoptOrOpenRun(storeId: string, organizationId: string, job: Job)
 }
 
 async function pendingByType(storeId: string): Promise<Record<string, number>> {
-  const { rows } = await db.execute<{ resource_type: string; pending: number }>(sql`
-    select resource_type, count(*)::int as pending from ${syncMappings}
-    where store_id = ${storeId} and mirror_state = 'pending' group by resource_type`);
+  // Counts every pending row of the store: a store-wide statement, limited like the others.
+  const { rows } = await db.transaction(async (tx) => {
+    await limitStatements(tx, STATEMENT_LIMITS.storeWide);
+    return tx.execute<{ resource_type: string; pending: number }>(sql`
+      select resource_type, count(*)::int as pending from ${syncMappings}
+      where store_id = ${storeId} and mirror_state = 'pending' group by resource_type`);
+  });
   return Object.fromEntries(rows.map((row) => [row.resource_type, Number(row.pending)]));
 }

@@ -25,13 +25,22 @@ const RUN_QUERY = `#graphql
 
 type RunQueryPayload = { bulkOperation: { id: string; status: string } | null; userErrors: ShopifyUserError[] };
 
+export type RunBulkQueryOptions = WaitOptions & {
+  groupObjects?: boolean;
+  /** The operation, already submitted (bulkQueryPipeline); otherwise it is submitted here. */
+  submitted?: Promise<string>;
+  /** Shopify finished the export (before its file is read). */
+  onExported?: () => void;
+};
+
 export async function* runBulkQuery(
   client: ShopifyClient,
   query: string,
-  { groupObjects = false, ...options }: WaitOptions & { groupObjects?: boolean } = {},
+  { groupObjects = false, submitted, onExported, ...options }: RunBulkQueryOptions = {},
 ): AsyncGenerator<Record<string, unknown>> {
-  const id = await submitBulkQuery(client, query, { signal: options.signal, groupObjects });
+  const id = await (submitted ?? submitBulkQuery(client, query, { signal: options.signal, groupObjects }));
   const finished = await waitForBulkOperation(client, id, options);
+  onExported?.();
   if (!finished.url) return;
   yield* readJsonl(finished.url, { signal: options.signal });
 }
@@ -47,4 +56,36 @@ export async function submitBulkQuery(
     shopDomain: client.shopDomain,
   });
   return bulkOperation!.id;
+}
+
+/**
+ * Bulk queries read one after another, each export started on Shopify as soon as the one before
+ * it is exported — so Shopify prepares the next file while this one is read and written. At most
+ * two of them run at once (Shopify allows five per app and shop from API 2026-01). `run(i)` reads
+ * the i-th query like runBulkQuery; a query whose turn never comes is never submitted.
+ */
+export function bulkQueryPipeline(
+  client: ShopifyClient,
+  queries: readonly string[],
+  { signal, groupObjects = false }: { signal?: AbortSignal; groupObjects?: boolean } = {},
+) {
+  const submitted: Promise<string>[] = [];
+  const submit = (index: number) => {
+    if (index >= queries.length || submitted[index]) return submitted[index];
+    const id = submitBulkQuery(client, queries[index]!, { signal, groupObjects });
+    // Its reader awaits (and reports) a failure; until then it must not count as unhandled.
+    id.catch(() => {});
+    submitted[index] = id;
+    return id;
+  };
+  return {
+    run: (index: number, options: WaitOptions = {}) =>
+      runBulkQuery(client, queries[index]!, {
+        ...options,
+        signal: options.signal ?? signal,
+        groupObjects,
+        submitted: submit(index),
+        onExported: () => void submit(index + 1),
+      }),
+  };
 }

@@ -1,6 +1,6 @@
 // Batched lookups used by nested fields (variant.product, order.customer, owner.metafield…),
 // always scoped to the request's shop.
-import { and, count, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, or, sql } from "drizzle-orm";
 import {
   sandboxShopifyCustomers,
   sandboxShopifyMetafieldDefinitions,
@@ -60,17 +60,36 @@ export function createLoaders(db: SandboxDb, shopId: number, ordersSince: Date |
     }),
     metafield: batchLoader<MetafieldKey, MetafieldNode>(async (keys) => {
       const table = sandboxShopifyMetafields;
-      const tuples = sql.join(
-        keys.map((key) => sql`(${key.ownerType}, ${key.ownerId}::bigint, ${key.namespace}, ${key.key})`),
-        sql`, `,
-      );
+      // Usually every key of a batch shares owner type, namespace and key (a page of orders each
+      // asking for its `sync` metafield): one owner-id array per such group, not four parameters per key.
+      const groups = new Map<string, { ownerType: string; namespace: string; key: string; ownerIds: number[] }>();
+      for (const key of keys) {
+        const group = `${key.ownerType}/${key.namespace}/${key.key}`;
+        const entry = groups.get(group) ?? {
+          ownerType: key.ownerType,
+          namespace: key.namespace,
+          key: key.key,
+          ownerIds: [],
+        };
+        entry.ownerIds.push(key.ownerId);
+        groups.set(group, entry);
+      }
       const rows = await db
         .select()
         .from(table)
         .where(
           and(
             eq(table.shopId, shopId),
-            sql`(${table.ownerType}, ${table.ownerId}, ${table.namespace}, ${table.key}) in (${tuples})`,
+            or(
+              ...[...groups.values()].map((group) =>
+                and(
+                  eq(table.ownerType, group.ownerType),
+                  eq(table.namespace, group.namespace),
+                  eq(table.key, group.key),
+                  sql`${table.ownerId} = any(${sql.param(group.ownerIds)}::bigint[])`,
+                ),
+              ),
+            ),
           ),
         );
       return new Map(rows.map((row) => [row, typed("Metafield", row)]));

@@ -27,8 +27,16 @@ export type Sort<Row> = {
 export type Connection<Row> = {
   edges: { cursor: string; node: Row }[];
   nodes: Row[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean | Promise<boolean>;
+    hasPreviousPage: boolean | Promise<boolean>;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 };
+
+/** A page flag that needs a query of its own, run only if the client selects it. */
+type PageFlag = boolean | (() => Promise<boolean>);
 
 export type PaginateOptions<Row extends { id: number }> = {
   field: string;
@@ -104,8 +112,13 @@ export async function paginate<Row extends { id: number }>({
   const beyond = async (cursor: CursorValue | null, side: "after" | "before") =>
     cursor !== null &&
     (await fetch(and(where, bound(cursor, side === "after" ? "before" : "after", true)), order(true), 1)).length > 0;
-  const hasNextPage = forward ? more : await beyond(before, "before");
-  const hasPreviousPage = forward ? await beyond(after, "after") : more;
+  // Read only when selected: a bulk export's pages never ask whether a page precedes them.
+  const once = (compute: () => Promise<boolean>) => {
+    let answer: Promise<boolean> | undefined;
+    return () => (answer ??= compute());
+  };
+  const hasNextPage = forward ? more : once(() => beyond(before, "before"));
+  const hasPreviousPage = forward ? once(() => beyond(after, "after")) : more;
 
   return connection(sort, rows, { hasNextPage, hasPreviousPage });
 }
@@ -114,8 +127,9 @@ export async function paginate<Row extends { id: number }>({
 function connection<Row extends { id: number }>(
   sort: Sort<Row>,
   rows: Row[],
-  pages: { hasNextPage: boolean; hasPreviousPage: boolean },
+  pages: { hasNextPage: PageFlag; hasPreviousPage: PageFlag },
 ): Connection<Row> {
+  const flag = (value: PageFlag) => (typeof value === "function" ? value() : value);
   const cursorOf = (row: Row | undefined) => (row ? encodeCursor(sort, row) : null);
   return {
     edges: rows.map((row) => ({
@@ -126,7 +140,12 @@ function connection<Row extends { id: number }>(
     })),
     nodes: rows,
     pageInfo: {
-      ...pages,
+      get hasNextPage() {
+        return flag(pages.hasNextPage);
+      },
+      get hasPreviousPage() {
+        return flag(pages.hasPreviousPage);
+      },
       get startCursor() {
         return cursorOf(rows[0]);
       },
