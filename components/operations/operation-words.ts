@@ -33,8 +33,6 @@ export function describeStep(run: OperationRun): string {
   switch (step) {
     case "seeding":
       return "Creating products, customers and orders";
-    case "odoo":
-      return "Creating the Odoo records the synced items point to, in the store's sandbox Odoo";
     case "webhooks":
       return "Subscribing to Shopify's change notifications";
     case "sync_state":

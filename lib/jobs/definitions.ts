@@ -52,6 +52,21 @@ export const JOBS = {
       heartbeatSeconds: RUN_HEARTBEAT_SECONDS,
     },
   }),
+  "sandbox.seed-odoo": defineJob({
+    name: "sandbox.seed-odoo",
+    version: 1,
+    payload: storePayload,
+    // After a medium or large sandbox store's seed: its sandbox Odoo's records, written beside the
+    // first index refresh instead of before it (a large store's take about a minute). A second
+    // run changes nothing, so a retry is safe.
+    queue: {
+      policy: "stately",
+      retryLimit: 3,
+      retryDelay: retryDelay(10),
+      retryBackoff: true,
+      expireInSeconds: 3600,
+    },
+  }),
   "mappings.mirror": defineJob({
     name: "mappings.mirror",
     version: 2,

@@ -8,7 +8,11 @@ import * as sandboxRoute from "@/app/api/stores/sandbox/route";
 import * as tokenRoute from "@/app/api/stores/token/route";
 import { db } from "@/db/client";
 import { stores } from "@/db/schema/stores";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { syncMappings } from "@/db/schema/mappings";
+import { createOdooClient } from "@/lib/odoo/create-odoo-client";
+import { findOdooConnection } from "./odoo/odoo-connection";
+import { odooConnectionUrl, openOdooApiKey } from "./odoo/odoo-connection-secret";
 import { createSandboxShop } from "@/lib/sandbox/shopify/create-sandbox-shop";
 import { SANDBOX_STORE_SIZES, seedSandboxShop } from "@/lib/sandbox/shopify/provisioning";
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
@@ -148,6 +152,33 @@ describe("sandbox stores", () => {
     expect(synced).toBeGreaterThan(0);
     expect(refresh!.counters.mapping).toEqual({ planned: synced, done: synced, failed: 0 });
     expect(refresh!.counters.order).toEqual({ planned: orders, done: orders, failed: 0 });
+    // Beside the refresh, a job of its own gave its sandbox Odoo the orders its synced orders point to.
+    const connection = (await findOdooConnection(store))!;
+    expect(connection.sandbox).toBe(true);
+    const odoo = createOdooClient({
+      url: odooConnectionUrl(connection),
+      database: connection.database,
+      login: connection.login,
+      apiKey: openOdooApiKey(connection),
+    });
+    const syncedOrders = await db
+      .select({ odooId: syncMappings.odooId })
+      .from(syncMappings)
+      .where(
+        and(
+          eq(syncMappings.storeId, store.id),
+          eq(syncMappings.resourceType, "order"),
+          eq(syncMappings.status, "synced"),
+        ),
+      );
+    expect(syncedOrders.length).toBeGreaterThan(0);
+    await eventually(async () => (await odoo.searchCount("sale.order", [])) === syncedOrders.length, 120_000);
+    const found = await odoo.read<{ id: number }>(
+      "sale.order",
+      syncedOrders.map((row) => row.odooId!),
+      ["id"],
+    );
+    expect(found.length).toBe(syncedOrders.length);
     // A retried seed (say its worker died after the commit) finds the data there and only finishes up.
     expect(
       await seedSandboxShop({ shopDomain: store.shopDomain, size: "medium", namespace: store.metafieldNamespace }),

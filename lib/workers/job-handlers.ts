@@ -9,6 +9,7 @@ import { runIndexRefresh } from "@/lib/operations/kinds/index-refresh";
 import { runMirrorJob } from "@/lib/operations/kinds/mirror";
 import { runSeed } from "@/lib/operations/kinds/seed";
 import { pruneRuns } from "@/lib/operations/prune-runs";
+import { seedSeededStoreSandboxOdoo } from "@/lib/stores/odoo/seed-store-sandbox-odoo";
 import { pruneWebhookEvents } from "@/lib/webhooks/prune-webhook-events";
 
 export type JobContext = { jobId: string; final: boolean; signal?: AbortSignal };
@@ -17,6 +18,9 @@ const job = (context: JobContext) => ({ id: context.jobId, final: context.final,
 
 export const JOB_HANDLERS: { [N in JobName]: (payload: JobPayload<N>, context: JobContext) => Promise<void> } = {
   "sandbox.seed-store": (payload, context) => executeRun({ ...payload, job: job(context) }, runSeed),
+  "sandbox.seed-odoo": async (payload) => {
+    await seedSeededStoreSandboxOdoo(payload);
+  },
   "mappings.mirror": (payload, context) => runMirrorJob(payload, job(context)),
   "shopify-index.refresh": (payload, context) => executeRun({ ...payload, job: job(context) }, runIndexRefresh),
   "clear.run": (payload, context) => runClearJob({ ...payload, job: job(context) }),

@@ -1,13 +1,14 @@
 // The `seed` kind: a medium or large sandbox store filled with the sandbox's preset for its size
 // (products, customers, orders, the sync state an earlier install left), then its webhooks
-// subscribed, then its first index refresh queued. Phases: seeding (figures per type as each is
-// written, committed together at the end) → odoo (its sandbox Odoo's records) → webhooks.
+// subscribed, then its first index refresh queued, and beside it the seeding of its sandbox Odoo
+// (a job of its own: a large store's Odoo records take about a minute, which the refresh need not
+// wait for). Phases: seeding (figures per type as each is written, committed together at the end)
+// → webhooks.
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { stores } from "@/db/schema/stores";
 import { findStore } from "@/lib/stores/find-store";
-import { findOdooConnection } from "@/lib/stores/odoo/odoo-connection";
-import { seedStoreSandboxOdoo } from "@/lib/stores/odoo/seed-store-sandbox-odoo";
+import { enqueue } from "@/lib/jobs/enqueue";
 import { sandboxSeedPlan, seedSandboxShop } from "@/lib/sandbox/shopify/provisioning";
 import { startStoreSync } from "@/lib/stores/start-store-sync";
 import { storeCredentials } from "@/lib/stores/store-credentials";
@@ -39,17 +40,6 @@ export const runSeed: RunExecutor = async (ctx) => {
     onStep: ({ type, count }) => ctx.progress({ [type]: { done: count } }),
   });
 
-  // Its sandbox Odoo gets the records the synced items point to (kept if already there).
-  const odoo = await findOdooConnection(store);
-  if (odoo?.sandbox) {
-    await ctx.phase("odoo");
-    await seedStoreSandboxOdoo({
-      shopDomain: store.shopDomain,
-      namespace: store.metafieldNamespace,
-      odooDatabase: odoo.database,
-    });
-  }
-
   await ctx.phase("webhooks");
   const credentials = storeCredentials(store);
   if (credentials) await subscribeStoreWebhooks({ store, accessToken: credentials.accessToken });
@@ -60,7 +50,10 @@ export const runSeed: RunExecutor = async (ctx) => {
       .where(and(eq(stores.id, storeId), eq(stores.organizationId, organizationId)))
       .returning();
     // Next: the first index refresh, which also turns the seeded sync state into mapping rows.
-    if (ready) await startStoreSync(tx, ready, { after: "seed" });
+    if (!ready) return;
+    await startStoreSync(tx, ready, { after: "seed" });
+    // Its sandbox Odoo gets the records the synced items point to (kept if already there).
+    await enqueue("sandbox.seed-odoo", { storeId, organizationId }, { tx, singletonKey: storeId });
   });
   return { size, seeded, ...plan };
 };
