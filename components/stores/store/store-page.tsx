@@ -18,6 +18,7 @@ import { useStore, type SandboxSizes, type Store } from "@/components/api/stores
 import { can } from "@/lib/organizations/permissions";
 import type { Role } from "@/lib/vocabulary/organizations";
 import { ActiveOperations } from "@/components/operations/active-operations";
+import { inOrganization, useDeclarePageOrganization } from "@/components/shell/page-organization";
 import { StoreKindBadge, StoreStateBadge } from "../store-badges";
 import { StoreNotices } from "./store-notices";
 import { StoreSections, type StoreSection } from "./store-sections";
@@ -47,6 +48,7 @@ export function StorePage({
 }: Props) {
   const { data: me } = useMe();
   const { data: store, error, isPending } = useStore(storeId);
+  useDeclarePageOrganization(store?.organizationId ?? null);
   if (isPending) {
     return (
       <SkeletonPage backAction>
@@ -88,7 +90,7 @@ export function StorePage({
         </InlineStack>
       }
       subtitle={store.shopDomain}
-      backAction={{ content: "Stores", url: "/" }}
+      backAction={{ content: "Stores", url: inOrganization("/", store.organizationId) }}
     >
       <BlockStack gap="400">
         <StoreSections storeId={store.id} current={section} />
