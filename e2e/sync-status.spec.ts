@@ -77,12 +77,39 @@ test("an admin follows a sandbox store's sync status: counts, tabs, search, an i
     .filter({ has: page.getByRole("cell") });
   await expect(rows).toHaveCount(50);
 
-  // Keyset pages: next, and back again.
-  await expect(page.getByText(`1–50 of ${counts.orders.total}`)).toBeVisible();
-  await page.getByRole("button", { name: "Next orders" }).click();
-  await expect(page.getByText(`51–100 of ${counts.orders.total}`)).toBeVisible();
-  await page.getByRole("button", { name: "Previous orders" }).click();
-  await expect(page.getByText(`1–50 of ${counts.orders.total}`)).toBeVisible();
+  // Pages: next and previous, the page in the URL through reloads and Back, first, last and a jump.
+  const lastPage = Math.ceil(counts.orders.total / 50);
+  const rangeOf = (n: number) =>
+    `${(n - 1) * 50 + 1}–${Math.min(n * 50, counts.orders.total)} of ${counts.orders.total}`;
+  await expect(page.getByText(rangeOf(1))).toBeVisible();
+  const firstRowOfPageOne = await rows.first().textContent();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page).toHaveURL(/\/orders\?page=2$/);
+  await expect(page.getByText(rangeOf(2))).toBeVisible();
+  const firstRowOfPageTwo = await rows.first().textContent();
+  expect(firstRowOfPageTwo).not.toBe(firstRowOfPageOne);
+  await page.reload();
+  await expect(page.getByText(rangeOf(2))).toBeVisible();
+  await expect(rows.first()).toHaveText(firstRowOfPageTwo!);
+  await page.getByRole("button", { name: "Last", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/orders\\?page=${lastPage}$`));
+  await expect(page.getByText(rangeOf(lastPage))).toBeVisible();
+  await expect(page.getByRole("button", { name: "Next", exact: true })).toBeDisabled();
+  await page.getByRole("spinbutton", { name: "Page" }).fill("3");
+  await page.getByRole("button", { name: "Go", exact: true }).click();
+  await expect(page).toHaveURL(/\/orders\?page=3$/);
+  await expect(page.getByText(rangeOf(3))).toBeVisible();
+  await page.goBack();
+  await expect(page.getByText(rangeOf(lastPage))).toBeVisible();
+  await page.goBack();
+  await expect(page.getByText(rangeOf(2))).toBeVisible();
+  await expect(rows.first()).toHaveText(firstRowOfPageTwo!);
+  await page.getByRole("button", { name: "Previous", exact: true }).click();
+  await expect(page.getByText(rangeOf(1))).toBeVisible();
+  await page.getByRole("button", { name: "Last", exact: true }).click();
+  await page.getByRole("button", { name: "First", exact: true }).click();
+  await expect(page).toHaveURL(/\/orders$/);
+  await expect(rows.first()).toHaveText(firstRowOfPageOne!);
   await attachScreenshot(page, testInfo, "sync-orders", { fullPage: false });
 
   // The Failed tab lists only failed orders, each with its error.
@@ -103,6 +130,7 @@ test("an admin follows a sandbox store's sync status: counts, tabs, search, an i
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Search orders" })).toHaveValue(orderName);
   await expect(rows).toHaveCount(1);
+  await expect(page.getByRole("status").filter({ hasText: /results?$/ })).toHaveText(/^\d+ results?$/);
   const row = rows.first();
   await expect(row).toContainText("Failed");
 
@@ -125,8 +153,21 @@ test("an admin follows a sandbox store's sync status: counts, tabs, search, an i
   await expect(drawer.getByText("synco.sync")).toBeVisible();
   await expect(drawer.getByText(/^gid:\/\/shopify\/Order\/\d+$/)).toBeVisible();
   await attachScreenshot(page, testInfo, "sync-order-drawer", { fullPage: false });
+  // The open order is in the URL: a reload opens it again, Back closes it and stays on the list.
+  await expect(page).toHaveURL(/[?&]item=\d+$/);
+  const listUrl = page.url().replace(/[?&]item=\d+$/, "");
+  await page.reload();
+  await expect(page.getByRole("dialog", { name: orderName })).toBeVisible();
+  await expect(drawer.getByText("The last sync failed")).toBeVisible();
+  await page.goBack();
+  await expect(drawer).toHaveCount(0);
+  await expect(page).toHaveURL(listUrl);
+  await expect(rows).toHaveCount(1);
+  await page.goForward();
+  await expect(drawer).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(drawer).toHaveCount(0);
+  await expect(page).toHaveURL(listUrl);
 
   // Customers: search by an email read from the list, open the customer.
   await page.getByRole("navigation", { name: "Store sections" }).getByRole("tab", { name: "Customers" }).click();

@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as exportRoute from "@/app/api/stores/[storeId]/sync/export/route";
 import * as itemRoute from "@/app/api/stores/[storeId]/sync/items/[type]/[shopifyId]/route";
+import * as countRoute from "@/app/api/stores/[storeId]/sync/items/count/route";
 import * as itemsRoute from "@/app/api/stores/[storeId]/sync/items/route";
 import * as overviewRoute from "@/app/api/stores/[storeId]/sync/overview/route";
 import * as refreshRoute from "@/app/api/stores/[storeId]/sync/refresh/route";
@@ -20,7 +21,7 @@ import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accou
 import { call } from "@/lib/testing/http";
 import type { ResourceType, SyncTab } from "@/lib/vocabulary/sync";
 import { startWorkers, stopWorkers } from "@/lib/workers/start-workers";
-import type { TSyncItem, TSyncItemDetail, TSyncItemsPage, TSyncOverview } from "./schemas";
+import type { TSyncItem, TSyncItemDetail, TSyncItemsCount, TSyncItemsPage, TSyncOverview } from "./schemas";
 import { syncMetafields } from "./testing/sync-helpers";
 
 serveTestAppForFile();
@@ -233,6 +234,57 @@ describe("sync overview and lists", () => {
     expect((await open("order", "12abc")).body.error.field).toBe("shopifyId");
   });
 
+  it("a page by number is the page the cursors reach, the last one included; past the end is empty", async () => {
+    const queries: { type: ResourceType; tab?: SyncTab; q?: string }[] = [
+      { type: "order" },
+      { type: "order", tab: "not_synced" },
+      { type: "customer", q: "example" },
+    ];
+    for (const query of queries) {
+      const all = await allPages(query, 17);
+      const pages = Math.ceil(all.length / 17);
+      for (const page of [1, 2, Math.ceil(pages / 2), pages]) {
+        const res = await itemsPage({ ...(query as Record<string, string>), page, limit: 17 });
+        expect(res.status).toBe(200);
+        expect(
+          res.body.items.map((item) => item.shopifyId),
+          `${JSON.stringify(query)} page ${page}`,
+        ).toEqual(all.slice((page - 1) * 17, page * 17).map((item) => item.shopifyId));
+        expect(res.body.nextCursor === null).toBe(page === pages);
+      }
+      expect((await itemsPage({ ...(query as Record<string, string>), page: pages + 1, limit: 17 })).body).toEqual({
+        items: [],
+        nextCursor: null,
+      });
+    }
+  });
+
+  it("counts a list as its pages hold it, searches included, for members too", async () => {
+    const count = (query: Record<string, string>, user: TestUser = owner) =>
+      call<TSyncItemsCount & { error?: { field?: string } }>(
+        countRoute.GET,
+        "GET",
+        `/x?${new URLSearchParams(query)}`,
+        { cookie: user.cookie, params: { storeId: store.id } },
+      );
+    const queries: Record<string, string>[] = [
+      { type: "order" },
+      { type: "order", tab: "failed" },
+      { type: "customer", q: "example" },
+      { type: "product", tab: "synced", q: "a" },
+      { type: "customer", q: "no such customer anywhere" },
+    ];
+    for (const query of queries) {
+      const res = await count(query, member);
+      expect(res.status).toBe(200);
+      expect(res.body, JSON.stringify(query)).toEqual({
+        count: (await allPages(query as { type: ResourceType; tab?: SyncTab; q?: string }, 100)).length,
+        capped: false,
+      });
+    }
+    expect((await count({ type: "order", tab: "later" })).body.error?.field).toBe("tab");
+  });
+
   it("answers 422 naming the field for bad list input", async () => {
     for (const [query, field] of [
       [{}, "type"],
@@ -242,6 +294,9 @@ describe("sync overview and lists", () => {
       [{ type: "order", limit: "many" }, "limit"],
       [{ type: "order", limit: 101 }, "limit"],
       [{ type: "order", after: "not-a-cursor" }, "after"],
+      [{ type: "order", page: 0 }, "page"],
+      [{ type: "order", page: 1.5 }, "page"],
+      [{ type: "order", page: "last" }, "page"],
       [{ type: "order", q: "x".repeat(201) }, "q"],
     ] as const) {
       const res = await itemsPage(query);

@@ -1,10 +1,10 @@
 "use client";
 
-import { Banner, Box, Card, Tabs } from "@shopify/polaris";
+import { Banner, Box, Card, Tabs, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { useActiveOperations } from "@/components/api/operations";
 import type { Store } from "@/components/api/stores";
-import { useSyncOverview, type SyncItem } from "@/components/api/sync";
+import { useSyncItemsCount, useSyncOverview, type SyncItem } from "@/components/api/sync";
 import tabStyles from "@/components/shell/tabs.module.css";
 import { SYNC_TABS, SYNC_TAB_LABEL, type ResourceType, type SyncTab } from "@/lib/vocabulary/sync";
 import { SyncItemPanel } from "../item/sync-item-panel";
@@ -29,11 +29,17 @@ const COUNT_KEY = {
  */
 export function SyncList({ store, type }: { store: Store; type: ResourceType }) {
   const words = RESOURCES[type];
-  const { tab, mirror, q, href, search } = useListLocation();
+  const { tab, mirror, q, page, item, href, search, goToPage, openItem, closeItem } = useListLocation();
   const overview = useSyncOverview(store.id);
   const { data: runs = [] } = useActiveOperations(store.id);
   const counts = overview.data?.types[type];
-  const [open, setOpen] = useState<SyncItem | null>(null);
+  // The row clicked, so the drawer shows its name at once; an item opened from the URL loads its own.
+  const [clicked, setClicked] = useState<SyncItem | null>(null);
+  // The overview's counters hold a tab's size; a search (or refused mappings of one tab) is counted.
+  const counted = Boolean(q) || (mirror !== null && tab !== "all");
+  const count = useSyncItemsCount(store.id, { type, tab, mirror, q }, counted);
+  const counter = mirror ? counts?.mirrorFailed : counts?.[COUNT_KEY[tab]];
+  const total = counted ? (count.data ?? null) : counter !== undefined ? { count: counter, capped: false } : null;
 
   const tabs = SYNC_TABS.map((id) => ({
     id: `sync-tab-${id}`,
@@ -67,6 +73,17 @@ export function SyncList({ store, type }: { store: Store; type: ResourceType }) 
         </div>
         <Box padding="300" borderBlockEndWidth="025" borderColor="border-secondary">
           <SearchField label={`Search ${words.plural}`} placeholder={words.searchHint} value={q} onSearch={search} />
+          {q ? (
+            <Box paddingBlockStart="200">
+              <Text as="p" variant="bodySm" tone="subdued" numeric>
+                <span role="status">
+                  {count.data
+                    ? `${formatCount(count.data.count)}${count.data.capped ? "+" : ""} ${count.data.count === 1 && !count.data.capped ? "result" : "results"}`
+                    : "Counting results…"}
+                </span>
+              </Text>
+            </Box>
+          ) : null}
         </Box>
         {overview.data?.index.state === "failed" ? (
           <Box padding="300">
@@ -85,14 +102,23 @@ export function SyncList({ store, type }: { store: Store; type: ResourceType }) 
           tab={tab}
           mirror={mirror}
           q={q}
-          total={
-            q || (mirror && tab !== "all") ? null : ((mirror ? counts?.mirrorFailed : counts?.[COUNT_KEY[tab]]) ?? null)
-          }
+          page={page}
+          total={total}
           indexing={store.seedStatus === "seeding" || runs.some((run) => run.kind === "index_refresh")}
-          onOpen={setOpen}
+          onOpen={(opened) => {
+            setClicked(opened);
+            openItem(opened.shopifyId);
+          }}
+          onPage={goToPage}
         />
       </Card>
-      <SyncItemPanel store={store} type={type} item={open} onClose={() => setOpen(null)} />
+      <SyncItemPanel
+        store={store}
+        type={type}
+        shopifyId={item}
+        initial={clicked?.shopifyId === item ? clicked : null}
+        onClose={closeItem}
+      />
     </>
   );
 }
