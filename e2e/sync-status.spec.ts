@@ -1,8 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
+import fs from "node:fs/promises";
+import { expect, test, type Download, type Page } from "@playwright/test";
 import { attachScreenshot, createOrganizationThroughForm, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
 
 // Its own sign-up rate-limit bucket (an RFC 5737 documentation address), like stores.spec.ts.
 test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.25" } });
+
+/** A downloaded CSV's lines (CRLF-ended; no field of the sandbox's items holds a line break). */
+async function downloadedLines(download: Download): Promise<string[]> {
+  return (await fs.readFile((await download.path())!, "utf8")).trimEnd().split("\r\n");
+}
 
 type Counts = { total: number; synced: number; notSynced: number; failed: number };
 
@@ -195,10 +201,33 @@ test("an admin follows a sandbox store's sync status: counts, tabs, search, an i
   expect(await overviewCounts(page, "orders")).toEqual(counts.orders);
 
   // Export the mapping as CSV: a download.
-  await page.getByRole("button", { name: "Export mapping" }).click();
+  await page.getByRole("button", { name: "Export", exact: true }).click();
   const download = page.waitForEvent("download");
-  await page.getByRole("menuitem", { name: /CSV file/ }).click();
-  expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+  await page.getByRole("menuitem", { name: /^Mapping \(CSV\)/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/^synco-mappings-.+\.csv$/);
+  // Every item with its status, from the overview: one row per item the overview counts.
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  const itemsDownload = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: /^Items and their sync status/ }).click();
+  const itemLines = await downloadedLines(await itemsDownload);
+  expect(itemLines[0]).toMatch(/^Type,Shopify ID,Title,SKU,Email,Order name,Status,/);
+  expect(itemLines).toHaveLength(1 + counts.products.total + counts.customers.total + counts.orders.total);
+  expect(itemLines.filter((line) => line.includes(",Not synced,"))).toHaveLength(
+    counts.products.notSynced + counts.customers.notSynced + counts.orders.notSynced,
+  );
+
+  // A filtered list's export holds exactly the rows the list counts.
+  await page.goto(`${storeUrl}/customers?tab=synced&q=example`);
+  const status = page.getByRole("status").filter({ hasText: /results?$/ });
+  await expect(status).toHaveText(/^[\d,]+ results?$/);
+  const listTotal = Number((await status.textContent())!.replace(/\D/g, ""));
+  expect(listTotal).toBeGreaterThan(0);
+  const listDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  const listLines = await downloadedLines(await listDownload);
+  expect(listLines).toHaveLength(1 + listTotal);
+  expect(listLines.slice(1).every((line) => line.startsWith("customer,") && line.includes(",Synced,"))).toBe(true);
+  await page.goto(storeUrl);
 
   // Both are in the organization's activity.
   await page.getByRole("navigation").getByRole("link", { name: "Organization settings" }).click();

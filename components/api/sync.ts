@@ -91,6 +91,20 @@ export function syncExportUrl(storeId: string, format: ExportFormat): string {
   return `${storePath(storeId)}/export?format=${format}`;
 }
 
+/** The download address of a list's items as CSV (admins): every type when `filter` has no type (the overview's). */
+export function syncItemsExportUrl(
+  storeId: string,
+  filter: Partial<Omit<SyncItemsFilter, "page" | "after">> = {},
+): string {
+  const params = new URLSearchParams();
+  if (filter.type) params.set("type", filter.type);
+  if (filter.tab && filter.tab !== "all") params.set("tab", filter.tab);
+  if (filter.mirror) params.set("mirror", filter.mirror);
+  if (filter.q) params.set("q", filter.q);
+  const query = params.toString();
+  return `${storePath(storeId)}/items/export${query ? `?${query}` : ""}`;
+}
+
 /** "Refresh from Shopify": the answer's state goes straight into the overview, whose polling then follows the refresh. */
 export const useRefreshIndex = (storeId: string, options?: MutationOptions<Json<TRequestIndexRefreshResponse>, void>) =>
   useApiMutation(

@@ -39,6 +39,12 @@ export type TSyncItemsCountQuery = z.infer<typeof ZSyncItemsCountQuery>;
 /** GET /api/stores/:storeId/sync/items/count — `capped`: there are more than `count`. */
 export type TSyncItemsCount = { count: number; capped: boolean };
 
+/** GET /api/stores/:storeId/sync/items/export — a list as CSV (`type` absent: every type, for the overview). */
+export const ZSyncItemsExportQuery = ZListFilter.extend({ type: ZType.optional() }).transform(
+  ({ type, ...filter }) => ({ ...filter, types: type ? [type] : [...RESOURCE_TYPES] }),
+);
+export type TSyncItemsExportQuery = z.infer<typeof ZSyncItemsExportQuery>;
+
 export const ZSyncItemsQuery = ZListFilter.extend({
   after: z.string().max(64, "after is not a cursor from this list").optional(),
   /** A page by number (1-based), for links, reloads and jumps; `after` is the cheaper way to the next page. */

@@ -1,10 +1,11 @@
 "use client";
 
-import { Banner, Box, Card, Tabs, Text } from "@shopify/polaris";
+import { Banner, Box, Button, Card, InlineStack, Tabs, Text } from "@shopify/polaris";
+import { ExportIcon } from "@shopify/polaris-icons";
 import { useState } from "react";
 import { useActiveOperations } from "@/components/api/operations";
 import type { Store } from "@/components/api/stores";
-import { useSyncItemsCount, useSyncOverview, type SyncItem } from "@/components/api/sync";
+import { syncItemsExportUrl, useSyncItemsCount, useSyncOverview, type SyncItem } from "@/components/api/sync";
 import tabStyles from "@/components/shell/tabs.module.css";
 import { SYNC_TABS, SYNC_TAB_LABEL, type ResourceType, type SyncTab } from "@/lib/vocabulary/sync";
 import { SyncItemPanel } from "../item/sync-item-panel";
@@ -27,7 +28,7 @@ const COUNT_KEY = {
  * One type's items: tabs by status (counts from the overview) plus "Refused by Shopify" while
  * Shopify has refused any of the type's mappings, a search, the table and the item drawer.
  */
-export function SyncList({ store, type }: { store: Store; type: ResourceType }) {
+export function SyncList({ store, type, canExport }: { store: Store; type: ResourceType; canExport: boolean }) {
   const words = RESOURCES[type];
   const { tab, mirror, q, page, item, href, search, goToPage, openItem, closeItem } = useListLocation();
   const overview = useSyncOverview(store.id);
@@ -72,7 +73,25 @@ export function SyncList({ store, type }: { store: Store; type: ResourceType }) 
           </Box>
         </div>
         <Box padding="300" borderBlockEndWidth="025" borderColor="border-secondary">
-          <SearchField label={`Search ${words.plural}`} placeholder={words.searchHint} value={q} onSearch={search} />
+          <InlineStack gap="200" wrap={false} blockAlign="center">
+            <div style={{ flex: 1 }}>
+              <SearchField
+                label={`Search ${words.plural}`}
+                placeholder={words.searchHint}
+                value={q}
+                onSearch={search}
+              />
+            </div>
+            {canExport ? (
+              // A plain navigation to the download, never fetched ahead by a router (it is audited).
+              <Button
+                icon={ExportIcon}
+                onClick={() => window.location.assign(syncItemsExportUrl(store.id, { type, tab, mirror, q }))}
+              >
+                Export
+              </Button>
+            ) : null}
+          </InlineStack>
           {q ? (
             <Box paddingBlockStart="200">
               <Text as="p" variant="bodySm" tone="subdued" numeric>
