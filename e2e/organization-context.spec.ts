@@ -35,6 +35,18 @@ test("two tabs on two organizations never show one's name over the other's store
   await page.getByRole("button", { name: "Create organization" }).click();
   await expect(topBarOrganization(page)).toHaveText(clientB);
   const clientBStore = await addSandboxStore(page);
+  await page.goto("/");
+  const clientBOther = await addSandboxStore(page);
+
+  // A store's header switches to another store of its organization, on the same section; the
+  // browser tab names section and store.
+  await page.goto(`${clientBOther}/orders`);
+  await expect(page).toHaveTitle("Orders · Sandbox store (small) · Synco");
+  await page.getByRole("button", { name: "Switch store" }).click();
+  await page.getByRole("link", { name: /^Sandbox store \(small\)/ }).click();
+  await expect(page).toHaveURL(new RegExp(`${clientBStore}/orders$`));
+  await page.goto(clientBStore);
+  await expect(page).toHaveTitle("Sandbox store (small) · Synco");
 
   // Tab one: Maya's store, opened while the session is on Client B.
   const tabOne = await page.context().newPage();
