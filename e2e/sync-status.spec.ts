@@ -71,8 +71,7 @@ test("an admin follows a sandbox store's sync status: counts, tabs, search, an i
   // The orders list: its tabs carry the overview's counts.
   await page.getByRole("navigation", { name: "Store sections" }).getByRole("tab", { name: "Orders" }).click();
   await expect(page).toHaveURL(/\/orders$/);
-  const tab = (label: string, count: number) =>
-    page.getByRole("tab", { name: `${label}, ${count} orders`, exact: true });
+  const tab = (label: string, count: number) => page.getByRole("tab", { name: `${label} ${count}`, exact: true });
   await expect(tab("All", counts.orders.total)).toBeVisible();
   await expect(tab("Synced", counts.orders.synced)).toBeVisible();
   await expect(tab("Not synced", counts.orders.notSynced)).toBeVisible();

@@ -38,8 +38,12 @@ export function StoreSections({ storeId, current }: { storeId: string; current: 
   useEffect(() => {
     if (!movedBySectionTab) return;
     movedBySectionTab = false;
-    if (document.activeElement === document.body || document.activeElement === null)
-      document.getElementById(`store-section-${current}`)?.focus();
+    // After the navigation has settled (the router may still move focus while committing).
+    const timer = setTimeout(() => {
+      if (document.activeElement === document.body || document.activeElement === null)
+        document.getElementById(`store-section-${current}`)?.focus();
+    }, 50);
+    return () => clearTimeout(timer);
   }, [current]);
   const tabs = SECTIONS.map((section) => ({
     id: `store-section-${section.id}`,
@@ -47,14 +51,14 @@ export function StoreSections({ storeId, current }: { storeId: string; current: 
     url: `/stores/${storeId}${section.path}`,
   }));
   return (
-    <nav aria-label="Store sections" className={styles.fitOnPhones}>
-      <Tabs
-        tabs={tabs}
-        selected={SECTIONS.findIndex((section) => section.id === current)}
-        onSelect={() => {
-          movedBySectionTab = true;
-        }}
-      />
+    <nav
+      aria-label="Store sections"
+      className={styles.fitOnPhones}
+      onClickCapture={() => {
+        movedBySectionTab = true;
+      }}
+    >
+      <Tabs tabs={tabs} selected={SECTIONS.findIndex((section) => section.id === current)} />
     </nav>
   );
 }

@@ -81,7 +81,7 @@ export function SyncItemsTable({
     { title: "Status" },
     { title: "Odoo ID", alignment: "end" },
     ...(type === "order" ? [{ title: "Invoice ID", alignment: "end" as const }] : []),
-    { title: "Last sync", alignment: "end" },
+    { title: "Last sync or attempt", alignment: "end" },
     ...(errors ? [{ title: errors === "mirror" ? "Shopify said" : "Last error" }] : []),
   ];
   return (

@@ -42,25 +42,20 @@ export function SyncList({ store, type, canExport }: { store: Store; type: Resou
   const counter = mirror ? counts?.mirrorFailed : counts?.[COUNT_KEY[tab]];
   const total = counted ? (count.data ?? null) : counter !== undefined ? { count: counter, capped: false } : null;
 
+  // Each tab's count is part of its words ("Failed 12"), not a badge: a badge is read as "Failed
+  // New 12", and a label of its own would differ from what is shown (speech control by sight).
+  const withCount = (label: string, count: number | undefined) =>
+    count === undefined ? label : `${label} ${formatCount(count)}`;
   const tabs = SYNC_TABS.map((id) => ({
     id: `sync-tab-${id}`,
-    content: SYNC_TAB_LABEL[id],
-    badge: counts ? formatCount(counts[COUNT_KEY[id]]) : undefined,
-    // Said as "Failed, 12 orders" rather than the badge's "Failed New 12".
-    accessibilityLabel: counts
-      ? `${SYNC_TAB_LABEL[id]}, ${counts[COUNT_KEY[id]]} ${counts[COUNT_KEY[id]] === 1 ? words.singular : words.plural}`
-      : undefined,
+    content: withCount(SYNC_TAB_LABEL[id], counts?.[COUNT_KEY[id]]),
     url: href({ tab: id, q }),
   }));
   const refused = counts?.mirrorFailed ?? 0;
   if (refused > 0 || mirror) {
     tabs.push({
       id: "sync-tab-refused",
-      content: REFUSED_LABEL,
-      badge: counts ? formatCount(refused) : undefined,
-      accessibilityLabel: counts
-        ? `${REFUSED_LABEL}, ${refused} ${refused === 1 ? words.singular : words.plural}`
-        : undefined,
+      content: withCount(REFUSED_LABEL, counts ? refused : undefined),
       url: href({ tab: "all", mirror: "failed", q }),
     });
   }
