@@ -91,6 +91,31 @@ test("axe finds nothing serious on sign-in, stores, a store's overview, lists wi
   await expect(page.getByRole("heading", { level: 1, name: "Organization settings" })).toBeVisible();
   await expectAccessible(page, testInfo, "organization-settings");
 
+  // The changed pages at desktop and phone sizes: the overview's export, a list's pages and search
+  // total, an open item, the store switcher's header.
+  for (const [name, path] of [
+    ["overview", storeUrl],
+    ["orders-page-2", `${storeUrl}/orders?page=2`],
+    ["orders-search", `${storeUrl}/orders?q=example`],
+  ] as const) {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: "Sandbox store (small)" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    await attachScreenshot(page, testInfo, `${name}-desktop`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await attachScreenshot(page, testInfo, `${name}-phone`);
+  }
+  await page.goto(`${storeUrl}/orders?page=2`);
+  await page
+    .getByRole("listitem")
+    .filter({ hasText: /Odoo ID/ })
+    .first()
+    .click();
+  await expect(page.getByRole("dialog").getByRole("heading", { name: "Odoo" })).toBeVisible();
+  await attachScreenshot(page, testInfo, "orders-drawer-phone", { fullPage: false });
+  await page.setViewportSize({ width: 1440, height: 900 });
+
   // The branded "page not found", and the icons every page names.
   await page.goto("/no-such-page");
   await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
