@@ -29,5 +29,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
+  // Static files of `public/` (the icons) are served to everyone, signed in or not.
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|apple-touch-icon.png).*)" }],
 };

@@ -8,6 +8,14 @@ import { Providers } from "@/components/providers";
 export const metadata: Metadata = {
   title: { default: "Synco", template: "%s · Synco" },
   description: "See, sync and clear Shopify↔Odoo sync data for every store you run.",
+  // The brand's mark, from public/ (favicon.ico is found there by its conventional address).
+  icons: {
+    icon: [
+      { url: "/icon.svg", type: "image/svg+xml" },
+      { url: "/favicon.ico", sizes: "32x32" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -173,7 +173,7 @@ test("a clear under way shows as a banner on the store's other pages, leading to
 
   await page.goto(`${storeUrl}/orders`);
   const banner = page.getByTestId("exclusive-run-banner");
-  const finished = page.getByRole("tab", { name: /^Synced, 0 orders$/ });
+  const finished = page.getByRole("tab", { name: /^Synced 0$/ });
   await expect(banner.getByText(/^Clearing Synco data/)).toBeVisible();
   await expect(banner.getByRole("link", { name: "View progress" })).toHaveAttribute(
     "href",
@@ -184,6 +184,6 @@ test("a clear under way shows as a banner on the store's other pages, leading to
   // When it ends the list shows every order Not synced, without a reload, and the banner goes.
   await expect(finished).toBeVisible({ timeout: 300_000 });
   await expect(banner).toHaveCount(0);
-  await page.getByRole("tab", { name: /^Not synced, [\d,]+ orders$/ }).click();
+  await page.getByRole("tab", { name: /^Not synced [\d,]+$/ }).click();
   await expect(page.getByTestId("exclusive-run-banner")).toHaveCount(0);
 });

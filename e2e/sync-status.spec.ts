@@ -1,8 +1,14 @@
-import { expect, test, type Page } from "@playwright/test";
+import fs from "node:fs/promises";
+import { expect, test, type Download, type Page } from "@playwright/test";
 import { attachScreenshot, createOrganizationThroughForm, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
 
 // Its own sign-up rate-limit bucket (an RFC 5737 documentation address), like stores.spec.ts.
 test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.25" } });
+
+/** A downloaded CSV's lines (CRLF-ended; no field of the sandbox's items holds a line break). */
+async function downloadedLines(download: Download): Promise<string[]> {
+  return (await fs.readFile((await download.path())!, "utf8")).trimEnd().split("\r\n");
+}
 
 type Counts = { total: number; synced: number; notSynced: number; failed: number };
 
@@ -65,8 +71,7 @@ test("an admin follows a sandbox store's sync status: counts, tabs, search, an i
   // The orders list: its tabs carry the overview's counts.
   await page.getByRole("navigation", { name: "Store sections" }).getByRole("tab", { name: "Orders" }).click();
   await expect(page).toHaveURL(/\/orders$/);
-  const tab = (label: string, count: number) =>
-    page.getByRole("tab", { name: `${label}, ${count} orders`, exact: true });
+  const tab = (label: string, count: number) => page.getByRole("tab", { name: `${label} ${count}`, exact: true });
   await expect(tab("All", counts.orders.total)).toBeVisible();
   await expect(tab("Synced", counts.orders.synced)).toBeVisible();
   await expect(tab("Not synced", counts.orders.notSynced)).toBeVisible();
@@ -77,12 +82,39 @@ test("an admin follows a sandbox store's sync status: counts, tabs, search, an i
     .filter({ has: page.getByRole("cell") });
   await expect(rows).toHaveCount(50);
 
-  // Keyset pages: next, and back again.
-  await expect(page.getByText(`1–50 of ${counts.orders.total}`)).toBeVisible();
-  await page.getByRole("button", { name: "Next orders" }).click();
-  await expect(page.getByText(`51–100 of ${counts.orders.total}`)).toBeVisible();
-  await page.getByRole("button", { name: "Previous orders" }).click();
-  await expect(page.getByText(`1–50 of ${counts.orders.total}`)).toBeVisible();
+  // Pages: next and previous, the page in the URL through reloads and Back, first, last and a jump.
+  const lastPage = Math.ceil(counts.orders.total / 50);
+  const rangeOf = (n: number) =>
+    `${(n - 1) * 50 + 1}–${Math.min(n * 50, counts.orders.total)} of ${counts.orders.total}`;
+  await expect(page.getByText(rangeOf(1))).toBeVisible();
+  const firstRowOfPageOne = await rows.first().textContent();
+  await page.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(page).toHaveURL(/\/orders\?page=2$/);
+  await expect(page.getByText(rangeOf(2))).toBeVisible();
+  const firstRowOfPageTwo = await rows.first().textContent();
+  expect(firstRowOfPageTwo).not.toBe(firstRowOfPageOne);
+  await page.reload();
+  await expect(page.getByText(rangeOf(2))).toBeVisible();
+  await expect(rows.first()).toHaveText(firstRowOfPageTwo!);
+  await page.getByRole("button", { name: "Last", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/orders\\?page=${lastPage}$`));
+  await expect(page.getByText(rangeOf(lastPage))).toBeVisible();
+  await expect(page.getByRole("button", { name: "Next", exact: true })).toBeDisabled();
+  await page.getByRole("spinbutton", { name: "Page" }).fill("3");
+  await page.getByRole("button", { name: "Go", exact: true }).click();
+  await expect(page).toHaveURL(/\/orders\?page=3$/);
+  await expect(page.getByText(rangeOf(3))).toBeVisible();
+  await page.goBack();
+  await expect(page.getByText(rangeOf(lastPage))).toBeVisible();
+  await page.goBack();
+  await expect(page.getByText(rangeOf(2))).toBeVisible();
+  await expect(rows.first()).toHaveText(firstRowOfPageTwo!);
+  await page.getByRole("button", { name: "Previous", exact: true }).click();
+  await expect(page.getByText(rangeOf(1))).toBeVisible();
+  await page.getByRole("button", { name: "Last", exact: true }).click();
+  await page.getByRole("button", { name: "First", exact: true }).click();
+  await expect(page).toHaveURL(/\/orders$/);
+  await expect(rows.first()).toHaveText(firstRowOfPageOne!);
   await attachScreenshot(page, testInfo, "sync-orders", { fullPage: false });
 
   // The Failed tab lists only failed orders, each with its error.
@@ -103,6 +135,7 @@ test("an admin follows a sandbox store's sync status: counts, tabs, search, an i
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Search orders" })).toHaveValue(orderName);
   await expect(rows).toHaveCount(1);
+  await expect(page.getByRole("status").filter({ hasText: /results?$/ })).toHaveText(/^\d+ results?$/);
   const row = rows.first();
   await expect(row).toContainText("Failed");
 
@@ -125,8 +158,21 @@ test("an admin follows a sandbox store's sync status: counts, tabs, search, an i
   await expect(drawer.getByText("synco.sync")).toBeVisible();
   await expect(drawer.getByText(/^gid:\/\/shopify\/Order\/\d+$/)).toBeVisible();
   await attachScreenshot(page, testInfo, "sync-order-drawer", { fullPage: false });
+  // The open order is in the URL: a reload opens it again, Back closes it and stays on the list.
+  await expect(page).toHaveURL(/[?&]item=\d+$/);
+  const listUrl = page.url().replace(/[?&]item=\d+$/, "");
+  await page.reload();
+  await expect(page.getByRole("dialog", { name: orderName })).toBeVisible();
+  await expect(drawer.getByText("The last sync failed")).toBeVisible();
+  await page.goBack();
+  await expect(drawer).toHaveCount(0);
+  await expect(page).toHaveURL(listUrl);
+  await expect(rows).toHaveCount(1);
+  await page.goForward();
+  await expect(drawer).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(drawer).toHaveCount(0);
+  await expect(page).toHaveURL(listUrl);
 
   // Customers: search by an email read from the list, open the customer.
   await page.getByRole("navigation", { name: "Store sections" }).getByRole("tab", { name: "Customers" }).click();
@@ -154,10 +200,33 @@ test("an admin follows a sandbox store's sync status: counts, tabs, search, an i
   expect(await overviewCounts(page, "orders")).toEqual(counts.orders);
 
   // Export the mapping as CSV: a download.
-  await page.getByRole("button", { name: "Export mapping" }).click();
+  await page.getByRole("button", { name: "Export", exact: true }).click();
   const download = page.waitForEvent("download");
-  await page.getByRole("menuitem", { name: /CSV file/ }).click();
-  expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+  await page.getByRole("menuitem", { name: /^Mapping \(CSV\)/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/^synco-mappings-.+\.csv$/);
+  // Every item with its status, from the overview: one row per item the overview counts.
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  const itemsDownload = page.waitForEvent("download");
+  await page.getByRole("menuitem", { name: /^Items and their sync status/ }).click();
+  const itemLines = await downloadedLines(await itemsDownload);
+  expect(itemLines[0]).toMatch(/^Type,Shopify ID,Title,SKU,Email,Order name,Status,/);
+  expect(itemLines).toHaveLength(1 + counts.products.total + counts.customers.total + counts.orders.total);
+  expect(itemLines.filter((line) => line.includes(",Not synced,"))).toHaveLength(
+    counts.products.notSynced + counts.customers.notSynced + counts.orders.notSynced,
+  );
+
+  // A filtered list's export holds exactly the rows the list counts.
+  await page.goto(`${storeUrl}/customers?tab=synced&q=example`);
+  const status = page.getByRole("status").filter({ hasText: /results?$/ });
+  await expect(status).toHaveText(/^[\d,]+ results?$/);
+  const listTotal = Number((await status.textContent())!.replace(/\D/g, ""));
+  expect(listTotal).toBeGreaterThan(0);
+  const listDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export", exact: true }).click();
+  const listLines = await downloadedLines(await listDownload);
+  expect(listLines).toHaveLength(1 + listTotal);
+  expect(listLines.slice(1).every((line) => line.startsWith("customer,") && line.includes(",Synced,"))).toBe(true);
+  await page.goto(storeUrl);
 
   // Both are in the organization's activity.
   await page.getByRole("navigation").getByRole("link", { name: "Organization settings" }).click();

@@ -61,7 +61,8 @@ async function main() {
   const { db, pool, closeDb } = await import("../db/client");
   const { sql } = await import("drizzle-orm");
   const { syncCountsQuery, getSyncOverview } = await import("../lib/sync/get-sync-overview");
-  const { syncItemsQuery, listSyncItems } = await import("../lib/sync/list-sync-items");
+  const { syncItemsQuery, listSyncItems, pageStartQuery, countItemsQuery } =
+    await import("../lib/sync/list-sync-items");
   const { reconcileSyncCounts } = await import("../lib/shopify-index/reconcile-sync-counts");
   const { PgDialect } = await import("drizzle-orm/pg-core");
   type Query = ReturnType<typeof syncCountsQuery>;
@@ -260,6 +261,30 @@ async function main() {
           );
         }
       }
+    }
+    // A page by number (a reload, a link, "Last", a jump) first finds where it starts: an
+    // index-only walk past the pages before it. Page 2,000 is the last page of a 100k-row list.
+    for (const [tab, page] of [
+      ["all", 2_000],
+      ["all", 18_000],
+      ["failed", 700],
+      ["not_synced", 1_500],
+    ] as const) {
+      await measure(
+        `page by number: start of page ${page.toLocaleString("en-US")} of ${tab} (${((page - 1) * 50).toLocaleString("en-US")} rows skipped)`,
+        pageStartQuery({ storeId: big, type: "order", tab, page, limit: 50 }),
+        100,
+        "seqscan",
+      );
+    }
+    // A search's total, counted up to 10,000 (+1 to know there are more).
+    for (const term of terms) {
+      await measure(
+        `search total (capped at 10,000), q ${term.name} "${term.q}"`,
+        countItemsQuery({ storeId: big, type: "order", tab: "all", q: term.q, cap: 10_000 }),
+        100,
+        "seqscan",
+      );
     }
     // Mappings Shopify refused to store (mirror=failed), read mapping first along their partial
     // index, with 5 % of the store's mappings pending beside them (BIG.mirrorPendingShare).

@@ -6,7 +6,7 @@
 // and the lists again.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TRequestIndexRefreshResponse } from "@/lib/shopify-index/schemas";
-import type { TSyncItemResponse, TSyncItemsPage, TSyncOverviewResponse } from "@/lib/sync/schemas";
+import type { TSyncItemResponse, TSyncItemsCount, TSyncItemsPage, TSyncOverviewResponse } from "@/lib/sync/schemas";
 import type { ExportFormat, ResourceType, SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/sync";
 import { ApiError, apiFetch, type Json } from "./api-fetch";
 import { queryKeys } from "./organizations";
@@ -24,6 +24,8 @@ export type SyncItemsFilter = {
   tab: SyncTab;
   mirror: SyncMirrorFilter | null;
   q: string;
+  /** 1-based; read through `after` when the cursor is known (cheaper), else by number. */
+  page: number;
   after: string | null;
 };
 
@@ -31,6 +33,8 @@ export const syncKeys = {
   overview: (storeId: string) => ["sync", storeId, "overview"] as const,
   items: (storeId: string) => ["sync", storeId, "items"] as const,
   page: (storeId: string, filter: SyncItemsFilter) => ["sync", storeId, "items", filter] as const,
+  count: (storeId: string, filter: Omit<SyncItemsFilter, "page" | "after">) =>
+    ["sync", storeId, "items", "count", filter] as const,
   item: (storeId: string, type: ResourceType, shopifyId: string) => ["sync", storeId, "item", type, shopifyId] as const,
 };
 
@@ -51,11 +55,24 @@ export function useSyncItems(storeId: string, filter: SyncItemsFilter) {
   if (filter.mirror) params.set("mirror", filter.mirror);
   if (filter.q) params.set("q", filter.q);
   if (filter.after) params.set("after", filter.after);
+  else if (filter.page > 1) params.set("page", String(filter.page));
   return useQuery({
     queryKey: syncKeys.page(storeId, filter),
     queryFn: () => apiFetch<TSyncItemsPage>(`${storePath(storeId)}/items?${params}`),
     // The table keeps its rows while the next page, tab or search loads, instead of flashing empty.
     placeholderData: keepPreviousData,
+  });
+}
+
+/** How many items a search (or a filter without a counter) holds: counted up to 10,000. */
+export function useSyncItemsCount(storeId: string, filter: Omit<SyncItemsFilter, "page" | "after">, enabled: boolean) {
+  const params = new URLSearchParams({ type: filter.type, tab: filter.tab });
+  if (filter.mirror) params.set("mirror", filter.mirror);
+  if (filter.q) params.set("q", filter.q);
+  return useQuery({
+    queryKey: syncKeys.count(storeId, filter),
+    queryFn: () => apiFetch<TSyncItemsCount>(`${storePath(storeId)}/items/count?${params}`),
+    enabled,
   });
 }
 
@@ -72,6 +89,20 @@ export function useSyncItem(storeId: string, type: ResourceType, shopifyId: stri
 /** The download address of the store's mapping (admins); a plain navigation, never fetched ahead. */
 export function syncExportUrl(storeId: string, format: ExportFormat): string {
   return `${storePath(storeId)}/export?format=${format}`;
+}
+
+/** The download address of a list's items as CSV (admins): every type when `filter` has no type (the overview's). */
+export function syncItemsExportUrl(
+  storeId: string,
+  filter: Partial<Omit<SyncItemsFilter, "page" | "after">> = {},
+): string {
+  const params = new URLSearchParams();
+  if (filter.type) params.set("type", filter.type);
+  if (filter.tab && filter.tab !== "all") params.set("tab", filter.tab);
+  if (filter.mirror) params.set("mirror", filter.mirror);
+  if (filter.q) params.set("q", filter.q);
+  const query = params.toString();
+  return `${storePath(storeId)}/items/export${query ? `?${query}` : ""}`;
 }
 
 /** "Refresh from Shopify": the answer's state goes straight into the overview, whose polling then follows the refresh. */

@@ -27,9 +27,12 @@ export function AuthLayout({
       <InlineStack align="center">
         <Box width="100%" maxWidth="440px">
           <BlockStack gap="600">
-            <InlineStack align="center">
-              <Brand />
-            </InlineStack>
+            {/* In the banner landmark: every piece of the page sits in a landmark (axe "region"). */}
+            <header>
+              <InlineStack align="center">
+                <Brand />
+              </InlineStack>
+            </header>
             <main>
               <Card padding="600">
                 <BlockStack gap="500">

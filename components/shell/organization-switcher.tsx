@@ -8,17 +8,17 @@ import { useSwitchOrganization } from "@/components/organization/use-switch-orga
 import { ROLE_LABEL } from "@/lib/vocabulary/organizations";
 import { useToast } from "./toast";
 
-/** The top bar menu that shows the active organization and switches to another one. */
-export function OrganizationSwitcher({ me }: { me: Me }) {
+/** The top bar menu that shows the page's organization (`shownId`) and switches to another one. */
+export function OrganizationSwitcher({ me, shownId }: { me: Me; shownId: string | null }) {
   const [open, setOpen] = useState(false);
   const switchOrganization = useSwitchOrganization();
   const showToast = useToast();
-  const active = me.organizations.find((o) => o.id === me.activeOrganizationId);
+  const active = me.organizations.find((o) => o.id === shownId);
   const label = active?.name ?? "No organization";
 
   function choose(id: string) {
     setOpen(false);
-    if (id === me.activeOrganizationId) return;
+    if (id === shownId && id === me.activeOrganizationId) return;
     switchOrganization.mutate(id, { onError: (err) => showToast(err.message, { error: true }) });
   }
 
@@ -43,9 +43,8 @@ export function OrganizationSwitcher({ me }: { me: Me }) {
           items: me.organizations.map((org) => ({
             content: org.name,
             helpText: ROLE_LABEL[org.role],
-            active: org.id === me.activeOrganizationId,
-            suffix:
-              org.id === me.activeOrganizationId ? <Icon source={CheckIcon} accessibilityLabel="Active" /> : undefined,
+            active: org.id === shownId,
+            suffix: org.id === shownId ? <Icon source={CheckIcon} accessibilityLabel="Active" /> : undefined,
             onAction: () => choose(org.id),
           })),
         },

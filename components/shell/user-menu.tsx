@@ -37,7 +37,6 @@ export function UserMenu({ user }: { user: Me["user"] }) {
       name={user.name}
       detail={user.email}
       initials={initialsOf(user.name)}
-      accessibilityLabel={`Account menu for ${user.name}`}
       open={open}
       onToggle={() => setOpen((o) => !o)}
       actions={[

@@ -97,6 +97,8 @@ export const member = pgTable(
       .references(() => user.id, { onDelete: "cascade" }),
     role: text("role").notNull().default("member"),
     createdAt: createdAt(),
+    /** When the user last made this organization their session's active one: a new sign-in resumes the latest. */
+    lastActiveAt: timestamp("last_active_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("members_organization_user_idx").on(t.organizationId, t.userId),

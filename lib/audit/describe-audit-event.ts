@@ -9,7 +9,13 @@ import {
 } from "@/lib/vocabulary/audit";
 import { CLEAR_PHASE_LABEL, CLEAR_STRATEGY_LABEL } from "@/lib/vocabulary/clear";
 import { OPERATION_KIND_NOUN } from "@/lib/vocabulary/operations";
-import { EXPORT_FORMAT_LABEL, RESOURCE_TYPES, RESOURCE_TYPE_LABEL, type ResourceType } from "@/lib/vocabulary/sync";
+import {
+  EXPORT_FORMAT_LABEL,
+  RESOURCE_TYPES,
+  RESOURCE_TYPE_LABEL,
+  SYNC_TAB_LABEL,
+  type ResourceType,
+} from "@/lib/vocabulary/sync";
 import { listWords } from "@/lib/vocabulary/words";
 
 const CLEAR_REFUSAL: Record<ClearRefusal, string> = {
@@ -105,6 +111,19 @@ export function describeAuditEvent(event: AuditEvent & { target: string | null }
           ? "the whole mapping"
           : `the mapping of ${listWords(types.map((type) => RESOURCE_TYPE_LABEL[type].plural))}`;
       return `Exported ${which} of ${shop} as ${EXPORT_FORMAT_LABEL[format]}`;
+    }
+    case "sync.items_exported": {
+      const { types, tab, q, mirror } = event.details;
+      const what =
+        types.length === RESOURCE_TYPES.length
+          ? "every product, customer and order"
+          : listWords(types.map((type) => RESOURCE_TYPE_LABEL[type].plural));
+      const filter = [
+        tab !== "all" ? `${SYNC_TAB_LABEL[tab].toLowerCase()} only` : null,
+        mirror === "failed" ? "refused by Shopify" : null,
+        q ? `matching “${q}”` : null,
+      ].filter(Boolean);
+      return `Exported ${what} of ${shop} with their sync status${filter.length ? ` (${filter.join(", ")})` : ""} as CSV`;
     }
     case "sync.index_refresh_requested":
       return `Started a refresh of the products, customers and orders of ${shop} from Shopify`;

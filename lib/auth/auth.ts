@@ -3,7 +3,7 @@ import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { organization } from "better-auth/plugins";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import * as schema from "@/db/schema/auth";
 import { sendMail } from "@/lib/mail/send-mail";
@@ -71,13 +71,13 @@ function createAuth() {
     databaseHooks: {
       session: {
         create: {
-          // A new session opens on the organization the user joined most recently.
+          // A new session resumes the organization the user last switched to, or joined, most recently.
           before: async (session) => {
             const [latest] = await db
               .select({ organizationId: schema.member.organizationId })
               .from(schema.member)
               .where(eq(schema.member.userId, session.userId))
-              .orderBy(desc(schema.member.createdAt))
+              .orderBy(desc(sql`coalesce(${schema.member.lastActiveAt}, ${schema.member.createdAt})`))
               .limit(1);
             return { data: { ...session, activeOrganizationId: latest?.organizationId ?? null } };
           },

@@ -24,6 +24,8 @@ import * as storeRoute from "@/app/api/stores/[storeId]/route";
 import * as storeTokenRoute from "@/app/api/stores/[storeId]/token/route";
 import * as syncExportRoute from "@/app/api/stores/[storeId]/sync/export/route";
 import * as syncItemRoute from "@/app/api/stores/[storeId]/sync/items/[type]/[shopifyId]/route";
+import * as syncItemsCountRoute from "@/app/api/stores/[storeId]/sync/items/count/route";
+import * as syncItemsExportRoute from "@/app/api/stores/[storeId]/sync/items/export/route";
 import * as syncItemsRoute from "@/app/api/stores/[storeId]/sync/items/route";
 import * as syncOverviewRoute from "@/app/api/stores/[storeId]/sync/overview/route";
 import * as syncRefreshRoute from "@/app/api/stores/[storeId]/sync/refresh/route";
@@ -364,6 +366,28 @@ const CASES: Case[] = [
         "GET",
         "/x",
         as(() => outsider, { params: { storeId: storeA, type: "order", shopifyId: "1" } }),
+      ),
+  },
+  {
+    route: "/api/stores/[storeId]/sync/items/count",
+    method: "GET",
+    run: () =>
+      call(
+        syncItemsCountRoute.GET,
+        "GET",
+        "/x?type=order",
+        as(() => outsider, { params: { storeId: storeA } }),
+      ),
+  },
+  {
+    route: "/api/stores/[storeId]/sync/items/export",
+    method: "GET",
+    run: () =>
+      call(
+        syncItemsExportRoute.GET,
+        "GET",
+        "/x?type=order",
+        as(() => outsider, { params: { storeId: storeA }, headers: { "sec-fetch-site": "same-origin" } }),
       ),
   },
   {

@@ -3,9 +3,11 @@
 // change while the export runs appear in their state when their page is read; none is skipped or
 // repeated (pages follow the primary key). Every export is audited: it is the copy users keep
 // before clearing.
+import { and, eq, inArray } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import type { Db } from "@/db/handle";
 import type { SyncMapping } from "@/db/schema/mappings";
+import { shopifyIndexItems } from "@/db/schema/shopify-index";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { logger } from "@/lib/logger";
 import { csvField } from "@/lib/runtime/csv";
@@ -27,6 +29,11 @@ export const CSV_COLUMNS = [
   "synced_at",
   "last_error",
   "updated_at",
+  // The natural keys re-linking and restoring match on (empty for an item gone from Shopify).
+  "title",
+  "email",
+  "skus",
+  "order_name",
 ] as const;
 
 const PAGE_SIZE = 2000;
@@ -83,11 +90,13 @@ export async function exportMappings({
           }
           if (done) return;
           const page = await listMappings({ storeId, organizationId, types, after, limit: pageSize, db });
-          const lines = page.mappings.map((row, index) =>
-            format === "csv"
-              ? `${toCsvLine(row)}\r\n`
-              : `${first && index === 0 ? "" : ","}\n${JSON.stringify(toJson(row))}`,
-          );
+          const keys = await naturalKeys(db, storeId, page.mappings);
+          const lines = page.mappings.map((row, index) => {
+            const json = toJson(row, keys.get(`${row.resourceType}:${row.shopifyId}`));
+            return format === "csv"
+              ? `${toCsvLine(json)}\r\n`
+              : `${first && index === 0 ? "" : ","}\n${JSON.stringify(json)}`;
+          });
           first = false;
           after = page.next;
           if (lines.length) controller.enqueue(encoder.encode(lines.join("")));
@@ -117,9 +126,38 @@ function jsonHead(storeId: string, shopDomain: string, exportedAt: Date, types: 
   return `{"storeId":${JSON.stringify(storeId)},"shopDomain":${JSON.stringify(shopDomain)},"exportedAt":"${exportedAt.toISOString()}","types":${JSON.stringify(types)},"mappings":[`;
 }
 
+type NaturalKeys = { title: string; email: string | null; skus: string[]; orderName: string | null };
+
+/** The page's items as Synco's copy of the store has them: one primary-key lookup per type. */
+async function naturalKeys(db: Db, storeId: string, rows: SyncMapping[]): Promise<Map<string, NaturalKeys>> {
+  const found = new Map<string, NaturalKeys>();
+  for (const type of RESOURCE_TYPES) {
+    const ids = rows.filter((row) => row.resourceType === type).map((row) => row.shopifyId);
+    if (!ids.length) continue;
+    const items = await db
+      .select({
+        shopifyId: shopifyIndexItems.shopifyId,
+        title: shopifyIndexItems.title,
+        email: shopifyIndexItems.email,
+        skus: shopifyIndexItems.skus,
+        orderName: shopifyIndexItems.orderName,
+      })
+      .from(shopifyIndexItems)
+      .where(
+        and(
+          eq(shopifyIndexItems.storeId, storeId),
+          eq(shopifyIndexItems.resourceType, type),
+          inArray(shopifyIndexItems.shopifyId, ids),
+        ),
+      );
+    for (const { shopifyId, ...keys } of items) found.set(`${type}:${shopifyId}`, keys);
+  }
+  return found;
+}
+
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
-function toJson(row: SyncMapping) {
+function toJson(row: SyncMapping, keys: NaturalKeys | undefined) {
   return {
     resourceType: row.resourceType,
     shopifyId: String(row.shopifyId),
@@ -130,11 +168,14 @@ function toJson(row: SyncMapping) {
     syncedAt: iso(row.syncedAt),
     lastError: row.lastError,
     updatedAt: row.updatedAt.toISOString(),
+    title: keys?.title ?? null,
+    email: keys?.email ?? null,
+    skus: keys?.skus ?? [],
+    orderName: keys?.orderName ?? null,
   };
 }
 
-function toCsvLine(row: SyncMapping): string {
-  const json = toJson(row);
+function toCsvLine(json: ReturnType<typeof toJson>): string {
   return [
     json.resourceType,
     json.shopifyId,
@@ -145,6 +186,10 @@ function toCsvLine(row: SyncMapping): string {
     json.syncedAt,
     json.lastError,
     json.updatedAt,
+    json.title,
+    json.email,
+    json.skus.join(" "),
+    json.orderName,
   ]
     .map(csvField)
     .join(",");

@@ -53,27 +53,60 @@ const and = (conditions: (SQL | null)[]) =>
     sql` and `,
   );
 
-export function syncItemsQuery({ storeId, type, tab, q, mirror, afterId, limit }: QueryOptions): SQL {
+/** The `where` of a list (and its column of Shopify ids), shared by its pages, its seek and its count. */
+function listConditions({ storeId, type, tab, q, mirror, afterId }: Omit<QueryOptions, "limit">) {
   const search = q ? sql`i.search_text like ${likePattern(q)}` : null;
   if (mirror === "failed") {
-    const conditions = [
-      sql`m.store_id = ${storeId}`,
-      sql`m.resource_type = ${type}`,
-      sql`m.mirror_state = 'failed'`,
-      MAPPED_TAB_CONDITION[tab],
-      search,
-      afterId !== null ? sql`m.shopify_id < ${afterId}` : null,
-    ];
-    return sql`select ${MAPPED_ITEM_COLUMNS} from ${MAPPED_ITEM_JOIN} where ${and(conditions)} order by m.shopify_id desc limit ${limit}`;
+    return {
+      mapped: true,
+      where: and([
+        sql`m.store_id = ${storeId}`,
+        sql`m.resource_type = ${type}`,
+        sql`m.mirror_state = 'failed'`,
+        MAPPED_TAB_CONDITION[tab],
+        search,
+        afterId !== null ? sql`m.shopify_id < ${afterId}` : null,
+      ]),
+    };
   }
-  const conditions = [
-    sql`i.store_id = ${storeId}`,
-    sql`i.resource_type = ${type}`,
-    TAB_CONDITION[tab],
-    search,
-    afterId !== null ? sql`i.shopify_id < ${afterId}` : null,
-  ];
-  return sql`select ${SYNC_ITEM_COLUMNS} from ${SYNC_ITEM_JOIN} where ${and(conditions)} order by i.shopify_id desc limit ${limit}`;
+  return {
+    mapped: false,
+    where: and([
+      sql`i.store_id = ${storeId}`,
+      sql`i.resource_type = ${type}`,
+      TAB_CONDITION[tab],
+      search,
+      afterId !== null ? sql`i.shopify_id < ${afterId}` : null,
+    ]),
+  };
+}
+
+export function syncItemsQuery(options: QueryOptions): SQL {
+  const { mapped, where } = listConditions(options);
+  return mapped
+    ? sql`select ${MAPPED_ITEM_COLUMNS} from ${MAPPED_ITEM_JOIN} where ${where} order by m.shopify_id desc limit ${options.limit}`
+    : sql`select ${SYNC_ITEM_COLUMNS} from ${SYNC_ITEM_JOIN} where ${where} order by i.shopify_id desc limit ${options.limit}`;
+}
+
+/**
+ * The first Shopify id of page `page` (1-based), or null past the end: an index-only walk of the
+ * list's ids that skips the pages before, without reading their rows or joining their mappings.
+ */
+export function pageStartQuery(
+  options: Omit<QueryOptions, "afterId" | "limit"> & { page: number; limit: number },
+): SQL {
+  const { mapped, where } = listConditions({ ...options, afterId: null });
+  const skip = (options.page - 1) * options.limit;
+  return mapped
+    ? sql`select m.shopify_id from ${MAPPED_ITEM_JOIN} where ${where} order by m.shopify_id desc offset ${skip} limit 1`
+    : sql`select i.shopify_id from shopify_index_items i where ${where} order by i.shopify_id desc offset ${skip} limit 1`;
+}
+
+/** How many items the list holds, counted up to `cap` + 1 (a search over a big store stops there). */
+export function countItemsQuery(options: Omit<QueryOptions, "afterId" | "limit"> & { cap: number }): SQL {
+  const { mapped, where } = listConditions({ ...options, afterId: null });
+  const from = mapped ? MAPPED_ITEM_JOIN : sql.raw("shopify_index_items i");
+  return sql`select count(*)::int as count from (select 1 from ${from} where ${where} limit ${options.cap + 1}) t`;
 }
 
 export async function listSyncItems({
@@ -84,16 +117,25 @@ export async function listSyncItems({
   q,
   mirror,
   after,
+  page = 1,
   limit,
 }: TSyncItemsQuery & { storeId: string; organizationId: string }): Promise<TSyncItemsPage> {
-  const afterId = after ? decodeSyncCursor(after) : null;
   await findStore({ storeId, organizationId });
+  let afterId = after ? decodeSyncCursor(after) : null;
+  // A page by number (a link, a reload, a jump): find where it starts, then read it like any other.
+  if (afterId === null && page > 1) {
+    const { rows } = await db.execute<{ shopify_id: string }>(
+      pageStartQuery({ storeId, type, tab, q, mirror, page, limit }),
+    );
+    if (!rows[0]) return { items: [], nextCursor: null };
+    afterId = Number(rows[0].shopify_id) + 1;
+  }
   const { rows } = await db.execute<SyncItemRow>(
     syncItemsQuery({ storeId, type, tab, q, mirror, afterId, limit: limit + 1 }),
   );
-  const page = rows.slice(0, limit);
+  const items = rows.slice(0, limit);
   return {
-    items: page.map((row) => toSyncItem(type, row)),
-    nextCursor: rows.length > limit ? encodeSyncCursor(Number(page.at(-1)!.shopify_id)) : null,
+    items: items.map((row) => toSyncItem(type, row)),
+    nextCursor: rows.length > limit ? encodeSyncCursor(Number(items.at(-1)!.shopify_id)) : null,
   };
 }

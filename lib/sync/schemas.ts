@@ -19,7 +19,10 @@ export const SYNC_MAX_PAGE_SIZE = 100;
 
 const ZType = z.enum(RESOURCE_TYPES, { error: `type must be ${listWords(RESOURCE_TYPES, "or")}` });
 
-export const ZSyncItemsQuery = z.object({
+/** A search's total is counted up to this many items ("10,000+"). */
+export const SYNC_COUNT_CAP = 10_000;
+
+const ZListFilter = z.object({
   type: ZType,
   tab: z.enum(SYNC_TABS, { error: `tab must be ${listWords(SYNC_TABS, "or")}` }).default("all"),
   mirror: z.enum(SYNC_MIRROR_FILTERS, { error: `mirror must be ${listWords(SYNC_MIRROR_FILTERS, "or")}` }).optional(),
@@ -29,7 +32,28 @@ export const ZSyncItemsQuery = z.object({
     .max(200, "q must be at most 200 characters")
     .optional()
     .transform((value) => (value ? value : undefined)),
+});
+
+export const ZSyncItemsCountQuery = ZListFilter;
+export type TSyncItemsCountQuery = z.infer<typeof ZSyncItemsCountQuery>;
+/** GET /api/stores/:storeId/sync/items/count — `capped`: there are more than `count`. */
+export type TSyncItemsCount = { count: number; capped: boolean };
+
+/** GET /api/stores/:storeId/sync/items/export — a list as CSV (`type` absent: every type, for the overview). */
+export const ZSyncItemsExportQuery = ZListFilter.extend({ type: ZType.optional() }).transform(
+  ({ type, ...filter }) => ({ ...filter, types: type ? [type] : [...RESOURCE_TYPES] }),
+);
+export type TSyncItemsExportQuery = z.infer<typeof ZSyncItemsExportQuery>;
+
+export const ZSyncItemsQuery = ZListFilter.extend({
   after: z.string().max(64, "after is not a cursor from this list").optional(),
+  /** A page by number (1-based), for links, reloads and jumps; `after` is the cheaper way to the next page. */
+  page: z.coerce
+    .number({ error: "page must be a number" })
+    .int("page must be a whole number")
+    .min(1, "page must be between 1 and 1,000,000")
+    .max(1_000_000, "page must be between 1 and 1,000,000")
+    .optional(),
   limit: z.coerce
     .number({ error: "limit must be a number" })
     .int("limit must be a whole number")

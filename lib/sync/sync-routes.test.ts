@@ -6,6 +6,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as exportRoute from "@/app/api/stores/[storeId]/sync/export/route";
 import * as itemRoute from "@/app/api/stores/[storeId]/sync/items/[type]/[shopifyId]/route";
+import * as countRoute from "@/app/api/stores/[storeId]/sync/items/count/route";
+import * as itemsExportRoute from "@/app/api/stores/[storeId]/sync/items/export/route";
 import * as itemsRoute from "@/app/api/stores/[storeId]/sync/items/route";
 import * as overviewRoute from "@/app/api/stores/[storeId]/sync/overview/route";
 import * as refreshRoute from "@/app/api/stores/[storeId]/sync/refresh/route";
@@ -20,7 +22,7 @@ import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accou
 import { call } from "@/lib/testing/http";
 import type { ResourceType, SyncTab } from "@/lib/vocabulary/sync";
 import { startWorkers, stopWorkers } from "@/lib/workers/start-workers";
-import type { TSyncItem, TSyncItemDetail, TSyncItemsPage, TSyncOverview } from "./schemas";
+import type { TSyncItem, TSyncItemDetail, TSyncItemsCount, TSyncItemsPage, TSyncOverview } from "./schemas";
 import { syncMetafields } from "./testing/sync-helpers";
 
 serveTestAppForFile();
@@ -233,6 +235,57 @@ describe("sync overview and lists", () => {
     expect((await open("order", "12abc")).body.error.field).toBe("shopifyId");
   });
 
+  it("a page by number is the page the cursors reach, the last one included; past the end is empty", async () => {
+    const queries: { type: ResourceType; tab?: SyncTab; q?: string }[] = [
+      { type: "order" },
+      { type: "order", tab: "not_synced" },
+      { type: "customer", q: "example" },
+    ];
+    for (const query of queries) {
+      const all = await allPages(query, 17);
+      const pages = Math.ceil(all.length / 17);
+      for (const page of [1, 2, Math.ceil(pages / 2), pages]) {
+        const res = await itemsPage({ ...(query as Record<string, string>), page, limit: 17 });
+        expect(res.status).toBe(200);
+        expect(
+          res.body.items.map((item) => item.shopifyId),
+          `${JSON.stringify(query)} page ${page}`,
+        ).toEqual(all.slice((page - 1) * 17, page * 17).map((item) => item.shopifyId));
+        expect(res.body.nextCursor === null).toBe(page === pages);
+      }
+      expect((await itemsPage({ ...(query as Record<string, string>), page: pages + 1, limit: 17 })).body).toEqual({
+        items: [],
+        nextCursor: null,
+      });
+    }
+  });
+
+  it("counts a list as its pages hold it, searches included, for members too", async () => {
+    const count = (query: Record<string, string>, user: TestUser = owner) =>
+      call<TSyncItemsCount & { error?: { field?: string } }>(
+        countRoute.GET,
+        "GET",
+        `/x?${new URLSearchParams(query)}`,
+        { cookie: user.cookie, params: { storeId: store.id } },
+      );
+    const queries: Record<string, string>[] = [
+      { type: "order" },
+      { type: "order", tab: "failed" },
+      { type: "customer", q: "example" },
+      { type: "product", tab: "synced", q: "a" },
+      { type: "customer", q: "no such customer anywhere" },
+    ];
+    for (const query of queries) {
+      const res = await count(query, member);
+      expect(res.status).toBe(200);
+      expect(res.body, JSON.stringify(query)).toEqual({
+        count: (await allPages(query as { type: ResourceType; tab?: SyncTab; q?: string }, 100)).length,
+        capped: false,
+      });
+    }
+    expect((await count({ type: "order", tab: "later" })).body.error?.field).toBe("tab");
+  });
+
   it("answers 422 naming the field for bad list input", async () => {
     for (const [query, field] of [
       [{}, "type"],
@@ -242,6 +295,9 @@ describe("sync overview and lists", () => {
       [{ type: "order", limit: "many" }, "limit"],
       [{ type: "order", limit: 101 }, "limit"],
       [{ type: "order", after: "not-a-cursor" }, "after"],
+      [{ type: "order", page: 0 }, "page"],
+      [{ type: "order", page: 1.5 }, "page"],
+      [{ type: "order", page: "last" }, "page"],
       [{ type: "order", q: "x".repeat(201) }, "q"],
     ] as const) {
       const res = await itemsPage(query);
@@ -264,10 +320,13 @@ describe("export and refresh", () => {
     );
     const lines = csv.body.trim().split("\r\n");
     expect(lines[0]).toBe(
-      "resource_type,shopify_id,shopify_gid,odoo_id,odoo_invoice_id,status,synced_at,last_error,updated_at",
+      "resource_type,shopify_id,shopify_gid,odoo_id,odoo_invoice_id,status,synced_at,last_error,updated_at,title,email,skus,order_name",
     );
     expect(lines).toHaveLength(rows.length + 1);
     const anOrder = rows.find((row) => row.resourceType === "order" && row.status === "synced")!;
+    const [indexed] = (await allPages({ type: "order", tab: "synced" })).filter(
+      (item) => item.shopifyId === String(anOrder.shopifyId),
+    );
     expect(lines).toContain(
       [
         "order",
@@ -279,6 +338,11 @@ describe("export and refresh", () => {
         anOrder.syncedAt!.toISOString(),
         "",
         anOrder.updatedAt.toISOString(),
+        // The natural keys: the order's name (its title) and its customer's email.
+        indexed!.title,
+        indexed!.email,
+        "",
+        indexed!.orderName,
       ].join(","),
     );
 
@@ -316,6 +380,74 @@ describe("export and refresh", () => {
       { format: "csv", types: ["product", "customer", "order"] },
       { format: "json", types: ["order", "customer"] },
     ]);
+  });
+
+  it("exports a list's items as seen — every one, Not synced included — with names, status and times", async () => {
+    const exportItems = async (query: Record<string, string>, user: TestUser = owner) =>
+      call<string>(itemsExportRoute.GET, "GET", `/x?${new URLSearchParams(query)}`, {
+        cookie: user.cookie,
+        params: { storeId: store.id },
+        headers: { "sec-fetch-site": "same-origin" },
+      });
+    const parse = (body: string) => body.trim().split("\r\n");
+    const overview = await overviewOf();
+    // The overview's: every item of every type, in the lists' order.
+    const everything = await exportItems({});
+    expect(everything.status).toBe(200);
+    expect(everything.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="synco-items-sandbox-[\w-]+\.csv"$/,
+    );
+    const lines = parse(everything.body);
+    expect(lines[0]).toBe(
+      "Type,Shopify ID,Title,SKU,Email,Order name,Status,Odoo ID,Odoo invoice ID,Last synced,Last attempt,Error",
+    );
+    expect(lines).toHaveLength(
+      1 + overview.types.product.total + overview.types.customer.total + overview.types.order.total,
+    );
+    // One list with its tab and search: exactly the rows its pages hold.
+    for (const query of [
+      { type: "order", tab: "not_synced" },
+      { type: "customer", tab: "failed" },
+      { type: "customer", q: "example" },
+      { type: "product", tab: "synced", q: "a" },
+    ] as Record<string, string>[]) {
+      const items = await allPages(query as { type: ResourceType; tab?: SyncTab; q?: string }, 100);
+      const exported = parse((await exportItems(query)).body).slice(1);
+      expect(
+        exported.map((line) => line.split(",")[1]),
+        JSON.stringify(query),
+      ).toEqual(items.map((item) => item.shopifyId));
+    }
+    const [failed] = (await itemsPage({ type: "order", tab: "failed", limit: 1 })).body.items;
+    const failedLine = parse((await exportItems({ type: "order", tab: "failed" })).body)[1]!;
+    expect(failedLine).toContain(`,Failed,,,,${failed!.syncedAt},`);
+    expect(
+      failedLine.startsWith(`order,${failed!.shopifyId},${failed!.title},,${failed!.email},${failed!.orderName},`),
+    ).toBe(true);
+    const [synced] = (await itemsPage({ type: "product", tab: "synced", limit: 1 })).body.items;
+    const syncedLine = parse((await exportItems({ type: "product", tab: "synced" })).body)[1]!;
+    expect(syncedLine).toContain(`,Synced,${synced!.odooId},,${synced!.syncedAt},${synced!.syncedAt},`);
+    const notSynced = parse((await exportItems({ type: "product", tab: "not_synced" })).body)[1]!;
+    expect(notSynced).toMatch(/,Not synced,,,,,$/);
+
+    // Admins only, from this site only, audited once per download with what was exported.
+    expect((await exportItems({ type: "order" }, member)).status).toBe(403);
+    const crossSite = await call(itemsExportRoute.GET, "GET", "/x?type=order", {
+      cookie: owner.cookie,
+      params: { storeId: store.id },
+      headers: { "sec-fetch-site": "cross-site" },
+    });
+    expect(crossSite.status).toBe(403);
+    const bad = await exportItems({ type: "variant" });
+    expect([bad.status, (bad.body as unknown as { error: { field: string } }).error.field]).toEqual([422, "type"]);
+    const audit = (await auditRows(store.id)).filter((row) => row.action === "sync.items_exported");
+    expect(audit).toHaveLength(8);
+    expect(audit.map((row) => row.details)).toContainEqual({
+      types: ["customer"],
+      tab: "all",
+      q: "example",
+      mirror: null,
+    });
   });
 
   it("queues one refresh at a time for admins (202), members get 403, and the index ends refreshed", async () => {

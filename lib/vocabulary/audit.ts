@@ -7,7 +7,7 @@ import type { ClearPhase, ClearStrategy, ClearStrategySetting } from "./clear";
 import type { OperationKind } from "./operations";
 import type { Role } from "./organizations";
 import type { ConnectionMethod, DisconnectReason, SandboxSize, StoreKind, StoreStatus } from "./stores";
-import type { ExportFormat, ResourceType } from "./sync";
+import type { ExportFormat, ResourceType, SyncMirrorFilter, SyncTab } from "./sync";
 
 export const AUDIT_OUTCOMES = ["succeeded", "failed", "cancelled"] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
@@ -66,6 +66,8 @@ export interface AuditDetails {
     erased: { webhookPayloads: number; credentials: number; indexItems: number; mappings: number };
   };
   "sync.mappings_exported": { format: ExportFormat; types: ResourceType[] };
+  /** A list's items exported as seen (tab, search, refused mappings); `types` every type for the overview's. */
+  "sync.items_exported": { types: ResourceType[]; tab: SyncTab; q: string | null; mirror: SyncMirrorFilter | null };
   /** runId: the refresh's operation run (older rows kept the pg-boss job id instead). */
   "sync.index_refresh_requested": { runId?: string; jobId?: string | null };
   // Operation runs stopped or continued by hand (the target is the store's shop domain).
@@ -145,6 +147,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   "store.customer_redacted": "Customer data erased",
   "store.shop_redacted": "Store data erased after uninstall",
   "sync.mappings_exported": "Mapping exported",
+  "sync.items_exported": "Items exported",
   "sync.index_refresh_requested": "Refresh from Shopify started",
   "operations.run_cancelled": "Work cancelled before it started",
   "operations.cancel_requested": "Work stopped",

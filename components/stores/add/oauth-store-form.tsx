@@ -21,7 +21,6 @@ export function OauthStoreForm({ shop: fixedShop }: { shop?: string }) {
   });
 
   if (config.isPending) return <SkeletonBodyText lines={3} />;
-  const missing = config.data?.missing ?? [];
   const disabled = !config.data?.configured;
 
   return (
@@ -32,15 +31,8 @@ export function OauthStoreForm({ shop: fixedShop }: { shop?: string }) {
         ) : disabled ? (
           <Banner tone="warning" title="Connecting with Shopify is not set up on this server">
             <p>
-              Set{" "}
-              {missing.map((name, i) => (
-                <span key={name}>
-                  {i > 0 ? " and " : ""}
-                  <code>{name}</code>
-                </span>
-              ))}{" "}
-              (the client ID and secret of your Shopify app) in the server&apos;s environment, then restart Synco. Until
-              then, connect with a custom app&apos;s access token instead.
+              Whoever runs this Synco server has not connected it to a Shopify app yet. Until then, connect your store
+              with a custom app&apos;s access token below.
             </p>
           </Banner>
         ) : null}

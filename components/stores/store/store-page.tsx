@@ -11,16 +11,17 @@ import {
   SkeletonPage,
   SkeletonTabs,
 } from "@shopify/polaris";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { ApiError } from "@/components/api/api-fetch";
 import { useMe } from "@/components/api/organizations";
-import { useStore, type SandboxSizes, type Store } from "@/components/api/stores";
+import { useStore, useStores, type SandboxSizes, type Store } from "@/components/api/stores";
 import { can } from "@/lib/organizations/permissions";
 import type { Role } from "@/lib/vocabulary/organizations";
 import { ActiveOperations } from "@/components/operations/active-operations";
+import { inOrganization, useDeclarePageOrganization } from "@/components/shell/page-organization";
 import { StoreKindBadge, StoreStateBadge } from "../store-badges";
 import { StoreNotices } from "./store-notices";
-import { StoreSections, type StoreSection } from "./store-sections";
+import { StoreSections, storeSectionPath, storeSectionTitle, type StoreSection } from "./store-sections";
 
 export type StoreContext = { store: Store; canManage: boolean; role: Role };
 
@@ -47,6 +48,15 @@ export function StorePage({
 }: Props) {
   const { data: me } = useMe();
   const { data: store, error, isPending } = useStore(storeId);
+  useDeclarePageOrganization(store?.organizationId ?? null);
+  // The session's organization's stores: the store's own once the page has switched to it.
+  const { data: stores = [] } = useStores();
+  const siblings =
+    store && me?.activeOrganizationId === store.organizationId ? stores.filter((other) => other.id !== store.id) : [];
+  // Several tabs of several stores read apart: "Orders · Maya Goods · Synco".
+  useEffect(() => {
+    if (store) document.title = storeSectionTitle(store.name, section);
+  }, [store, section]);
   if (isPending) {
     return (
       <SkeletonPage backAction>
@@ -88,7 +98,21 @@ export function StorePage({
         </InlineStack>
       }
       subtitle={store.shopDomain}
-      backAction={{ content: "Stores", url: "/" }}
+      backAction={{ content: "Stores", url: inOrganization("/", store.organizationId) }}
+      actionGroups={
+        siblings.length > 0
+          ? [
+              {
+                title: "Switch store",
+                actions: siblings.map((other) => ({
+                  content: other.name,
+                  helpText: other.shopDomain,
+                  url: storeSectionPath(other.id, section),
+                })),
+              },
+            ]
+          : undefined
+      }
     >
       <BlockStack gap="400">
         <StoreSections storeId={store.id} current={section} />

@@ -12,26 +12,36 @@ import { SidePanel } from "./side-panel";
 import { itemName } from "../list/sync-item-row";
 import { SyncItemDetails } from "./sync-item-details";
 
-type Props = { store: Store; type: ResourceType; item: SyncItem | null; onClose: () => void };
+type Props = {
+  store: Store;
+  type: ResourceType;
+  /** The item open (from the URL), or null when the drawer is closed. */
+  shopifyId: string | null;
+  /** Its list row when it was opened from the list: shown while its mapping loads. */
+  initial: SyncItem | null;
+  onClose: () => void;
+};
 
-/** The drawer of one item: what the list row showed at once, then its mapping in full. */
-export function SyncItemPanel({ store, type, item, onClose }: Props) {
-  const detail = useSyncItem(store.id, type, item?.shopifyId ?? null);
-  if (!item) return null;
-  const shown = detail.data ?? item;
+/** The drawer of one item: what the list row showed at once (if opened from it), then its mapping in full. */
+export function SyncItemPanel({ store, type, shopifyId, initial, onClose }: Props) {
+  const detail = useSyncItem(store.id, type, shopifyId);
+  if (!shopifyId) return null;
+  const shown = detail.data ?? initial;
   const words = RESOURCES[type];
   const live = store.kind === "shopify";
   return (
     <SidePanel
-      title={itemName(shown)}
+      title={shown ? itemName(shown) : `Loading ${words.singular}…`}
       subtitle={
-        type === "order"
-          ? (shown.email ?? undefined)
-          : type === "customer" && shown.email !== shown.title
+        !shown
+          ? undefined
+          : type === "order"
             ? (shown.email ?? undefined)
-            : undefined
+            : type === "customer" && shown.email !== shown.title
+              ? (shown.email ?? undefined)
+              : undefined
       }
-      titleMetadata={<SyncStatusBadge status={shown.status} />}
+      titleMetadata={shown ? <SyncStatusBadge status={shown.status} /> : undefined}
       onClose={onClose}
       footer={
         <InlineStack align={live ? "end" : "space-between"} blockAlign="center" gap="200">
@@ -46,7 +56,7 @@ export function SyncItemPanel({ store, type, item, onClose }: Props) {
               <Button
                 variant="primary"
                 icon={ExternalIcon}
-                url={shopifyAdminUrl(store.shopDomain, type, item.shopifyId)}
+                url={shopifyAdminUrl(store.shopDomain, type, shopifyId)}
                 external
               >
                 {`Open ${words.singular} in Shopify`}

@@ -54,7 +54,7 @@ export function SyncItemRow({ item, position, errors, condensed, onOpen }: Props
             </InlineStack>
             {item.syncedAt ? (
               <Text as="p" variant="bodySm" tone="subdued">
-                Last sync <TimeAgo iso={item.syncedAt} />
+                {item.status === "failed" ? "Last attempt" : "Last sync"} <TimeAgo iso={item.syncedAt} />
               </Text>
             ) : null}
             {error ? (
@@ -87,7 +87,18 @@ export function SyncItemRow({ item, position, errors, condensed, onOpen }: Props
       ) : null}
       <IndexTable.Cell>
         <Text as="p" alignment="end" tone={item.syncedAt ? undefined : "subdued"}>
-          {item.syncedAt ? <TimeAgo iso={item.syncedAt} /> : NONE}
+          {/* A failed item's time is its failed attempt, never a sync. */}
+          {item.syncedAt ? (
+            item.status === "failed" ? (
+              <>
+                Tried <TimeAgo iso={item.syncedAt} />
+              </>
+            ) : (
+              <TimeAgo iso={item.syncedAt} />
+            )
+          ) : (
+            NONE
+          )}
         </Text>
       </IndexTable.Cell>
       {errors ? (

@@ -10,6 +10,7 @@ import type { ResourceType, SyncMirrorFilter, SyncTab } from "@/lib/vocabulary/s
 import { formatCount } from "../format";
 import { RESOURCES } from "../resource-types";
 import { ListEmptyState } from "./list-empty-state";
+import { ListPagination } from "./list-pagination";
 import { SyncItemRow } from "./sync-item-row";
 
 type Props = {
@@ -19,18 +20,42 @@ type Props = {
   /** "failed": the items whose mapping Shopify refused to store, with Shopify's message. */
   mirror: SyncMirrorFilter | null;
   q: string;
-  /** How many items the tab holds (from the overview); null while searching. */
-  total: number | null;
+  /** The page shown (1-based, from the URL). */
+  page: number;
+  /** How many items the list holds (the overview's counters, or a search's count); `capped`: at least that many. */
+  total: { count: number; capped: boolean } | null;
   /** The store's items are still being read from Shopify (or seeded). */
   indexing: boolean;
   onOpen: (item: SyncItem) => void;
+  onPage: (page: number) => void;
 };
 
-/** A keyset-paged table: "next" follows the page's cursor, "previous" goes back along the cursors followed so far. */
-export function SyncItemsTable({ store, type, tab, mirror, q, total, indexing, onOpen }: Props) {
-  const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const after = cursors[cursors.length - 1] ?? null;
-  const page = useSyncItems(store.id, { type, tab, mirror, q, after });
+/**
+ * A keyset-paged table with its page number in the URL: a page whose start is known from the
+ * page before (its cursor) is read by that cursor; any other (a reload, a link, a jump, the last)
+ * by number, which the server turns into a start with an index-only walk (decision 78).
+ */
+export function SyncItemsTable({
+  store,
+  type,
+  tab,
+  mirror,
+  q,
+  page: pageNumber,
+  total,
+  indexing,
+  onOpen,
+  onPage,
+}: Props) {
+  // The cursor each page starts after, learnt from the page before it; the table is keyed by filter.
+  const [cursors, setCursors] = useState<ReadonlyMap<number, string>>(new Map());
+  const after = cursors.get(pageNumber) ?? null;
+  const page = useSyncItems(store.id, { type, tab, mirror, q, page: pageNumber, after });
+  const nextCursor = page.data?.nextCursor ?? null;
+  // Adjusted while rendering, once per page read: the next page can then go by cursor.
+  if (nextCursor && !page.isPlaceholderData && cursors.get(pageNumber + 1) !== nextCursor) {
+    setCursors(new Map(cursors).set(pageNumber + 1, nextCursor));
+  }
   const errors = mirror ? "mirror" : showsErrors(tab) ? "sync" : null;
   const items = page.data?.items ?? [];
   const words = RESOURCES[type];
@@ -46,58 +71,58 @@ export function SyncItemsTable({ store, type, tab, mirror, q, total, indexing, o
   }
 
   // While the next page loads, the previous one stays on screen (placeholder) with its cursor not yet usable.
-  const nextCursor = page.data?.nextCursor ?? null;
-  const hasPrevious = cursors.length > 1;
   const hasNext = nextCursor !== null && !page.isPlaceholderData;
-  const first = (cursors.length - 1) * SYNC_PAGE_SIZE + 1;
+  const first = (pageNumber - 1) * SYNC_PAGE_SIZE + 1;
   const range = items.length > 0 ? `${formatCount(first)}–${formatCount(first + items.length - 1)}` : "";
+  const lastPage = total && !total.capped ? Math.max(1, Math.ceil(total.count / SYNC_PAGE_SIZE)) : null;
+  const of = total ? ` of ${formatCount(total.count)}${total.capped ? "+" : ""}` : "";
   const headings: IndexTableProps["headings"] = [
     { title: type === "order" ? "Order" : type === "product" ? "Product" : "Customer" },
     { title: "Status" },
     { title: "Odoo ID", alignment: "end" },
     ...(type === "order" ? [{ title: "Invoice ID", alignment: "end" as const }] : []),
-    { title: "Last sync", alignment: "end" },
+    { title: "Last sync or attempt", alignment: "end" },
     ...(errors ? [{ title: errors === "mirror" ? "Shopify said" : "Last error" }] : []),
   ];
   return (
-    <IndexTable
-      condensed={condensed}
-      resourceName={{ singular: words.singular, plural: words.plural }}
-      itemCount={items.length}
-      selectable={false}
-      loading={page.isPending || page.isPlaceholderData}
-      headings={headings}
-      emptyState={
-        page.isPending ? (
-          <Box minHeight="12rem" />
-        ) : (
-          <ListEmptyState type={type} tab={tab} mirror={mirror} q={q} indexing={indexing} />
-        )
-      }
-      pagination={
-        hasPrevious || nextCursor !== null
-          ? {
-              hasPrevious,
-              hasNext,
-              onPrevious: () => setCursors((stack) => stack.slice(0, -1)),
-              onNext: () => setCursors((stack) => [...stack, nextCursor]),
-              label: total !== null && range ? `${range} of ${formatCount(total)}` : range,
-              accessibilityLabels: { previous: `Previous ${words.plural}`, next: `Next ${words.plural}` },
-            }
-          : undefined
-      }
-    >
-      {items.map((item, index) => (
-        <SyncItemRow
-          key={item.shopifyId}
-          item={item}
-          position={index}
-          errors={errors}
-          condensed={condensed}
-          onOpen={onOpen}
+    <>
+      <IndexTable
+        condensed={condensed}
+        resourceName={{ singular: words.singular, plural: words.plural }}
+        itemCount={items.length}
+        selectable={false}
+        loading={page.isPending || page.isPlaceholderData}
+        headings={headings}
+        emptyState={
+          page.isPending ? (
+            <Box minHeight="12rem" />
+          ) : (
+            <ListEmptyState type={type} tab={tab} mirror={mirror} q={q} indexing={indexing} />
+          )
+        }
+      >
+        {items.map((item, index) => (
+          <SyncItemRow
+            key={item.shopifyId}
+            item={item}
+            position={index}
+            errors={errors}
+            condensed={condensed}
+            onOpen={onOpen}
+          />
+        ))}
+      </IndexTable>
+      {pageNumber > 1 || nextCursor !== null ? (
+        <ListPagination
+          page={pageNumber}
+          lastPage={lastPage}
+          hasNext={hasNext}
+          range={range ? `${range}${of}` : ""}
+          plural={words.plural}
+          onPage={onPage}
         />
-      ))}
-    </IndexTable>
+      ) : null}
+    </>
   );
 }
 

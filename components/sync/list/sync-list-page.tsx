@@ -3,6 +3,7 @@
 import type { SandboxSizes } from "@/components/api/stores";
 import { StorePage } from "@/components/stores/store/store-page";
 import type { StoreSection } from "@/components/stores/store/store-sections";
+import { can } from "@/lib/organizations/permissions";
 import type { ResourceType } from "@/lib/vocabulary/sync";
 import { RESOURCES } from "../resource-types";
 import { SyncList } from "./sync-list";
@@ -11,7 +12,7 @@ import { SyncList } from "./sync-list";
 export function SyncListPage({ storeId, type, sizes }: { storeId: string; type: ResourceType; sizes: SandboxSizes }) {
   return (
     <StorePage storeId={storeId} section={RESOURCES[type].segment as StoreSection} sizes={sizes}>
-      {({ store }) => <SyncList store={store} type={type} />}
+      {({ store, role }) => <SyncList store={store} type={type} canExport={can(role, "sync.export")} />}
     </StorePage>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
-import { Banner, Box, Card, Tabs } from "@shopify/polaris";
+import { Banner, Box, Button, Card, InlineStack, Tabs, Text } from "@shopify/polaris";
+import { ExportIcon } from "@shopify/polaris-icons";
 import { useState } from "react";
 import { useActiveOperations } from "@/components/api/operations";
 import type { Store } from "@/components/api/stores";
-import { useSyncOverview, type SyncItem } from "@/components/api/sync";
+import { syncItemsExportUrl, useSyncItemsCount, useSyncOverview, type SyncItem } from "@/components/api/sync";
 import tabStyles from "@/components/shell/tabs.module.css";
 import { SYNC_TABS, SYNC_TAB_LABEL, type ResourceType, type SyncTab } from "@/lib/vocabulary/sync";
 import { SyncItemPanel } from "../item/sync-item-panel";
@@ -27,33 +28,34 @@ const COUNT_KEY = {
  * One type's items: tabs by status (counts from the overview) plus "Refused by Shopify" while
  * Shopify has refused any of the type's mappings, a search, the table and the item drawer.
  */
-export function SyncList({ store, type }: { store: Store; type: ResourceType }) {
+export function SyncList({ store, type, canExport }: { store: Store; type: ResourceType; canExport: boolean }) {
   const words = RESOURCES[type];
-  const { tab, mirror, q, href, search } = useListLocation();
+  const { tab, mirror, q, page, item, href, search, goToPage, openItem, closeItem } = useListLocation();
   const overview = useSyncOverview(store.id);
   const { data: runs = [] } = useActiveOperations(store.id);
   const counts = overview.data?.types[type];
-  const [open, setOpen] = useState<SyncItem | null>(null);
+  // The row clicked, so the drawer shows its name at once; an item opened from the URL loads its own.
+  const [clicked, setClicked] = useState<SyncItem | null>(null);
+  // The overview's counters hold a tab's size; a search (or refused mappings of one tab) is counted.
+  const counted = Boolean(q) || (mirror !== null && tab !== "all");
+  const count = useSyncItemsCount(store.id, { type, tab, mirror, q }, counted);
+  const counter = mirror ? counts?.mirrorFailed : counts?.[COUNT_KEY[tab]];
+  const total = counted ? (count.data ?? null) : counter !== undefined ? { count: counter, capped: false } : null;
 
+  // Each tab's count is part of its words ("Failed 12"), not a badge: a badge is read as "Failed
+  // New 12", and a label of its own would differ from what is shown (speech control by sight).
+  const withCount = (label: string, count: number | undefined) =>
+    count === undefined ? label : `${label} ${formatCount(count)}`;
   const tabs = SYNC_TABS.map((id) => ({
     id: `sync-tab-${id}`,
-    content: SYNC_TAB_LABEL[id],
-    badge: counts ? formatCount(counts[COUNT_KEY[id]]) : undefined,
-    // Said as "Failed, 12 orders" rather than the badge's "Failed New 12".
-    accessibilityLabel: counts
-      ? `${SYNC_TAB_LABEL[id]}, ${counts[COUNT_KEY[id]]} ${counts[COUNT_KEY[id]] === 1 ? words.singular : words.plural}`
-      : undefined,
+    content: withCount(SYNC_TAB_LABEL[id], counts?.[COUNT_KEY[id]]),
     url: href({ tab: id, q }),
   }));
   const refused = counts?.mirrorFailed ?? 0;
   if (refused > 0 || mirror) {
     tabs.push({
       id: "sync-tab-refused",
-      content: REFUSED_LABEL,
-      badge: counts ? formatCount(refused) : undefined,
-      accessibilityLabel: counts
-        ? `${REFUSED_LABEL}, ${refused} ${refused === 1 ? words.singular : words.plural}`
-        : undefined,
+      content: withCount(REFUSED_LABEL, counts ? refused : undefined),
       url: href({ tab: "all", mirror: "failed", q }),
     });
   }
@@ -66,7 +68,36 @@ export function SyncList({ store, type }: { store: Store; type: ResourceType }) 
           </Box>
         </div>
         <Box padding="300" borderBlockEndWidth="025" borderColor="border-secondary">
-          <SearchField label={`Search ${words.plural}`} placeholder={words.searchHint} value={q} onSearch={search} />
+          <InlineStack gap="200" wrap={false} blockAlign="center">
+            <div style={{ flex: 1 }}>
+              <SearchField
+                label={`Search ${words.plural}`}
+                placeholder={words.searchHint}
+                value={q}
+                onSearch={search}
+              />
+            </div>
+            {canExport ? (
+              // A plain navigation to the download, never fetched ahead by a router (it is audited).
+              <Button
+                icon={ExportIcon}
+                onClick={() => window.location.assign(syncItemsExportUrl(store.id, { type, tab, mirror, q }))}
+              >
+                Export
+              </Button>
+            ) : null}
+          </InlineStack>
+          {q ? (
+            <Box paddingBlockStart="200">
+              <Text as="p" variant="bodySm" tone="subdued" numeric>
+                <span role="status">
+                  {count.data
+                    ? `${formatCount(count.data.count)}${count.data.capped ? "+" : ""} ${count.data.count === 1 && !count.data.capped ? "result" : "results"}`
+                    : "Counting results…"}
+                </span>
+              </Text>
+            </Box>
+          ) : null}
         </Box>
         {overview.data?.index.state === "failed" ? (
           <Box padding="300">
@@ -85,14 +116,23 @@ export function SyncList({ store, type }: { store: Store; type: ResourceType }) 
           tab={tab}
           mirror={mirror}
           q={q}
-          total={
-            q || (mirror && tab !== "all") ? null : ((mirror ? counts?.mirrorFailed : counts?.[COUNT_KEY[tab]]) ?? null)
-          }
+          page={page}
+          total={total}
           indexing={store.seedStatus === "seeding" || runs.some((run) => run.kind === "index_refresh")}
-          onOpen={setOpen}
+          onOpen={(opened) => {
+            setClicked(opened);
+            openItem(opened.shopifyId);
+          }}
+          onPage={goToPage}
         />
       </Card>
-      <SyncItemPanel store={store} type={type} item={open} onClose={() => setOpen(null)} />
+      <SyncItemPanel
+        store={store}
+        type={type}
+        shopifyId={item}
+        initial={clicked?.shopifyId === item ? clicked : null}
+        onClose={closeItem}
+      />
     </>
   );
 }

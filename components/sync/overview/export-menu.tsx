@@ -3,21 +3,22 @@
 import { ActionList, Button, Popover } from "@shopify/polaris";
 import { ExportIcon } from "@shopify/polaris-icons";
 import { useState } from "react";
-import { syncExportUrl } from "@/components/api/sync";
+import { syncExportUrl, syncItemsExportUrl } from "@/components/api/sync";
 import { EXPORT_FORMAT_LABEL, EXPORT_FORMATS, type ExportFormat } from "@/lib/vocabulary/sync";
 
 const FORMAT_HELP: Record<ExportFormat, string> = { csv: "For spreadsheets", json: "For scripts and imports" };
 
 /**
- * "Export mapping" as CSV or JSON (admins). The file is a plain download of the export route: a
+ * "Export": every item with its sync status as a spreadsheet people read, or the mapping as CSV
+ * or JSON (what restoring and re-linking read) — admins. The file is a plain download of the export route: a
  * navigation, not a client-side link, which a router could fetch ahead of the click — and every
  * export is recorded in the activity log.
  */
 export function ExportMenu({ storeId }: { storeId: string }) {
   const [open, setOpen] = useState(false);
-  const download = (format: ExportFormat) => {
+  const download = (url: string) => {
     setOpen(false);
-    window.location.assign(syncExportUrl(storeId, format));
+    window.location.assign(url);
   };
   return (
     <Popover
@@ -25,7 +26,7 @@ export function ExportMenu({ storeId }: { storeId: string }) {
       onClose={() => setOpen(false)}
       activator={
         <Button icon={ExportIcon} disclosure onClick={() => setOpen((value) => !value)}>
-          Export mapping
+          Export
         </Button>
       }
     >
@@ -33,14 +34,22 @@ export function ExportMenu({ storeId }: { storeId: string }) {
         actionRole="menuitem"
         sections={[
           {
-            title: "Every product, customer and order mapping",
+            title: "Every product, customer and order",
             items: [
-              ...EXPORT_FORMATS.map((format) => ({
-                content: `${EXPORT_FORMAT_LABEL[format]} file`,
-                helpText: FORMAT_HELP[format],
-                onAction: () => download(format),
-              })),
+              {
+                content: "Items and their sync status (CSV)",
+                helpText: "Names, SKUs, emails, status, Odoo IDs, errors",
+                onAction: () => download(syncItemsExportUrl(storeId)),
+              },
             ],
+          },
+          {
+            title: "The mapping, for restoring",
+            items: EXPORT_FORMATS.map((format) => ({
+              content: `Mapping (${EXPORT_FORMAT_LABEL[format]})`,
+              helpText: FORMAT_HELP[format],
+              onAction: () => download(syncExportUrl(storeId, format)),
+            })),
           },
         ]}
       />

@@ -69,7 +69,11 @@ export function SyncOverviewSection({ store, canManage }: { store: Store; canMan
                 </Button>
               ) : null}
             </ButtonGroup>
-          ) : null}
+          ) : (
+            <Text as="p" variant="bodySm" tone="subdued">
+              Owners and admins can export and refresh from Shopify.
+            </Text>
+          )}
         </InlineStack>
       </Box>
       <ErrorBanner title="Could not start the refresh" error={refresh.error} onDismiss={() => refresh.reset()} />
