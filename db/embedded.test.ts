@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -105,6 +106,21 @@ describe("embedded PostgreSQL", () => {
       expect(await isUp(other.adminUrl)).toBe(false);
     } finally {
       await holder.stop();
+    }
+  });
+
+  it.runIf(process.getuid?.() === 0)("starts as root in a data folder made private (0700) beforehand", async () => {
+    const dataDir = path.join(os.tmpdir(), `synco-embedded-${randomUUID()}`);
+    await fs.mkdir(path.join(dataDir, "mail"), { recursive: true, mode: 0o700 });
+    await fs.chmod(dataDir, 0o700);
+    const port = 55_000 + Math.floor(Math.random() * 4000);
+    const db = await startEmbeddedPostgres({ dataDir, port });
+    try {
+      expect(await isUp(db.adminUrl)).toBe(true);
+      // Only passing through was opened up: no one else may list or read the folder.
+      expect((await fs.stat(dataDir)).mode & 0o777).toBe(0o701);
+    } finally {
+      await db.stop();
     }
   });
 

