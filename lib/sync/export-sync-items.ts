@@ -70,16 +70,24 @@ export async function exportSyncItems({
             controller.enqueue(encoder.encode(csvLine(ITEMS_CSV_COLUMNS)));
             return;
           }
-          const type = types[typeIndex]!;
-          const { rows } = await db.execute<SyncItemRow>(
-            syncItemsQuery({ storeId, type, tab, q, mirror, afterId, limit: pageSize }),
-          );
-          if (rows.length) controller.enqueue(encoder.encode(rows.map((row) => toCsv(type, row)).join("")));
-          if (rows.length === pageSize) afterId = Number(rows.at(-1)!.shopify_id);
-          else {
-            typeIndex += 1;
-            afterId = null;
-            if (typeIndex === types.length) controller.close();
+          // Until a page gives rows or the last type ends: a pull that neither enqueues nor closes
+          // leaves the reader waiting for ever (a type with nothing to list, then another type).
+          for (;;) {
+            const type = types[typeIndex]!;
+            const { rows } = await db.execute<SyncItemRow>(
+              syncItemsQuery({ storeId, type, tab, q, mirror, afterId, limit: pageSize }),
+            );
+            if (rows.length) controller.enqueue(encoder.encode(rows.map((row) => toCsv(type, row)).join("")));
+            if (rows.length === pageSize) afterId = Number(rows.at(-1)!.shopify_id);
+            else {
+              typeIndex += 1;
+              afterId = null;
+              if (typeIndex === types.length) {
+                controller.close();
+                return;
+              }
+            }
+            if (rows.length) return;
           }
         } catch (error) {
           logger.error({ err: error, storeId }, "item export failed mid-stream");

@@ -429,6 +429,8 @@ describe("export and refresh", () => {
     expect(syncedLine).toContain(`,Synced,${synced!.odooId},,${synced!.syncedAt},${synced!.syncedAt},`);
     const notSynced = parse((await exportItems({ type: "product", tab: "not_synced" })).body)[1]!;
     expect(notSynced).toMatch(/,Not synced,,,,,$/);
+    // A search no item matches: every type in turn gives nothing, and the download still ends.
+    expect(parse((await exportItems({ q: "no item is called this" })).body)).toHaveLength(1);
 
     // Admins only, from this site only, audited once per download with what was exported.
     expect((await exportItems({ type: "order" }, member)).status).toBe(403);
@@ -441,7 +443,7 @@ describe("export and refresh", () => {
     const bad = await exportItems({ type: "variant" });
     expect([bad.status, (bad.body as unknown as { error: { field: string } }).error.field]).toEqual([422, "type"]);
     const audit = (await auditRows(store.id)).filter((row) => row.action === "sync.items_exported");
-    expect(audit).toHaveLength(8);
+    expect(audit).toHaveLength(9);
     expect(audit.map((row) => row.details)).toContainEqual({
       types: ["customer"],
       tab: "all",
