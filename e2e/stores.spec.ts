@@ -55,7 +55,12 @@ test("an admin adds sandbox stores from the dashboard, renames one and disconnec
   await smallRow.getByRole("link", { name: "Sandbox store (small)" }).click();
   await page.getByRole("navigation", { name: "Store sections" }).getByRole("tab", { name: "Settings" }).click();
   await page.getByLabel("Store name").fill(renamed);
-  await page.getByRole("button", { name: "Save" }).click();
+  // Settings has more than one form (the Odoo connection has its own Save).
+  await page
+    .locator("form")
+    .filter({ has: page.getByLabel("Store name") })
+    .getByRole("button", { name: "Save" })
+    .click();
   await expect(page.getByText("Store settings saved")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: renamed })).toBeVisible();
   await attachScreenshot(page, testInfo, "store");
