@@ -1,3 +1,4 @@
+import { downloadResponse } from "@/lib/http/download-response";
 import { withStore } from "@/lib/http/handler";
 import { exportMappings } from "@/lib/mappings/export-mappings";
 import { ZSyncExportQuery } from "@/lib/sync/schemas";
@@ -12,14 +13,7 @@ export const GET = withStore(
       format: query.format,
       types: query.types,
     });
-    return new Response(stream, {
-      headers: {
-        "content-type": contentType,
-        "content-disposition": `attachment; filename="${filename}"`,
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return downloadResponse({ stream, filename, contentType });
   },
   // A link on another site must not make an admin's browser download (and audit) in their name.
   { can: "sync.export", query: ZSyncExportQuery, sameOrigin: true },

@@ -1,3 +1,4 @@
+import { downloadResponse } from "@/lib/http/download-response";
 import { withStore } from "@/lib/http/handler";
 import { exportSyncItems } from "@/lib/sync/export-sync-items";
 import { ZSyncItemsExportQuery } from "@/lib/sync/schemas";
@@ -11,14 +12,7 @@ export const GET = withStore(
       actor,
       ...query,
     });
-    return new Response(stream, {
-      headers: {
-        "content-type": contentType,
-        "content-disposition": `attachment; filename="${filename}"`,
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return downloadResponse({ stream, filename, contentType });
   },
   // As the mapping export: a link on another site must not make an admin's browser download (and audit) in their name.
   { can: "sync.export", query: ZSyncItemsExportQuery, sameOrigin: true },
