@@ -22,14 +22,14 @@ async function ownerWithStore(page: Page, label: string) {
   await page.getByRole("link", { name: "Add store" }).click();
   await page.getByRole("button", { name: "Add sandbox store" }).click();
   await expect(page).toHaveURL(/\/stores\/[0-9a-f-]{36}$/);
-  await expect(page.getByText(/^Last refreshed from Shopify/)).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByText(/^Last refreshed from Shopify/)).toBeVisible({ timeout: 120_000 });
   return { owner, suffix, storeUrl: page.url() };
 }
 
 test("Advanced settings explain the clear, list the store's runs, and disconnecting offers to clear first", async ({
   page,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { storeUrl } = await ownerWithStore(page, "advanced-owner");
 
   await page.getByRole("navigation", { name: "Store sections" }).getByRole("tab", { name: "Settings" }).click();
@@ -76,7 +76,7 @@ test("the audit log lists every store's actions in words, filters them, exports 
   page,
   browser,
 }, testInfo) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const { owner, suffix, storeUrl } = await ownerWithStore(page, "audit-owner");
   const member = newUser("Milo Member", "audit-member", suffix);
   const memberPage = await inviteTeammate(page, browser, member, "member", HEADERS);

@@ -1,10 +1,18 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { attachScreenshot, createOrganizationThroughForm, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
+import { setSandboxShopFaults } from "./sandbox-faults";
 
 // Its own sign-up rate-limit bucket (an RFC 5737 documentation address), like the other specs.
 test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.31" } });
 
 const FIGURE = / (of [\d,]+|so far)$/;
+
+/**
+ * Added to every request of the store's sandbox shop once seeding shows, so that the first import
+ * is still running after the reload and moves while the test watches it, however fast the machine
+ * (a quiet CI machine reads a medium store in a few seconds). Cleared again to let it finish.
+ */
+const SLOW_SHOP = { latencyMs: 3_000 };
 
 /** A new admin and organization, a second tab on the stores list, then a medium sandbox store added in the first. */
 async function addMediumStoreWithListOpen(page: Page, context: BrowserContext, name: string, label: string) {
@@ -36,6 +44,11 @@ test("a medium sandbox store's seeding and first import show live with figures, 
   await expect(seeding.getByText(/ of 5,000$/)).toBeVisible();
   await expect(seeding.getByText("Orders", { exact: true })).toBeVisible();
   await attachScreenshot(page, testInfo, "seeding");
+  const shopDomain = (await page
+    .getByText(/^sandbox-[0-9a-f-]+\.myshopify\.com$/)
+    .first()
+    .textContent())!;
+  await setSandboxShopFaults(shopDomain, SLOW_SHOP);
 
   // Then the first import from Shopify, live, on its own; reloaded as soon as it shows.
   const importing = page.getByTestId("operation-run").filter({ hasText: "Reading items from Shopify" });
@@ -53,6 +66,7 @@ test("a medium sandbox store's seeding and first import show live with figures, 
   await expect
     .poll(async () => (await importing.getByText(FIGURE).allTextContents()).join(" | "), { timeout: 60_000 })
     .not.toBe(before);
+  await setSandboxShopFaults(shopDomain, null);
 
   // When it ends, the counts appear and the run leaves the page by itself.
   await expect(importing).toHaveCount(0, { timeout: 90_000 });
