@@ -1,6 +1,8 @@
 // Disconnects a store: the row and the audit log stay, the credentials go. Used by the admin's
 // button (which first asks Shopify, best effort, to stop sending our webhooks) and by Shopify's
-// app/uninstalled webhook (actor: Shopify; the token is dead by then). Disconnecting twice is a no-op.
+// app/uninstalled webhook (actor: Shopify; the token is dead by then). The store's Odoo connection
+// goes too: its API key is a credential like the Shopify token, and a reconnected store is
+// connected to Odoo again on purpose. Disconnecting twice is a no-op.
 import { db as defaultDb } from "@/db/client";
 import type { Db } from "@/db/handle";
 import { stores } from "@/db/schema/stores";
@@ -8,6 +10,7 @@ import { storeScope } from "@/db/store-scope";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import type { DisconnectReason } from "@/lib/vocabulary/stores";
 import { lockStore } from "./find-store";
+import { deleteOdooConnection } from "./odoo/odoo-connection";
 import { storeCredentials } from "./store-credentials";
 import { storeView } from "./store-view";
 import { unsubscribeStoreWebhooks } from "./subscribe-store-webhooks";
@@ -38,8 +41,9 @@ export async function disconnectStore({
   return db.transaction(async (tx) => {
     const where = storeScope({ storeId, organizationId });
     const store = await lockStore(tx, { storeId, organizationId });
+    const odooRemoved = await deleteOdooConnection(tx, store, actor);
     if (store.status === "disconnected" && !store.credentialsCiphertext)
-      return { store: await storeView(store), changed: false };
+      return { store: await storeView(store), changed: odooRemoved };
     const now = new Date();
     const [updated] = await tx
       .update(stores)

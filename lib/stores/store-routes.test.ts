@@ -1,12 +1,16 @@
 // The store routes behind withStore: members read, admins change; the store's own organization
 // decides (not the active one); unknown, malformed and foreign ids are 404; settings are
-// validated like Shopify validates namespaces; disconnecting keeps the row and the audit log.
+// validated like Shopify validates namespaces; disconnecting keeps the row and the audit log and
+// removes the credentials, the Odoo connection included.
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as activeRoute from "@/app/api/organizations/active/route";
 import * as disconnectRoute from "@/app/api/stores/[storeId]/disconnect/route";
 import * as reauthorizeRoute from "@/app/api/stores/[storeId]/reauthorize/route";
 import * as storeRoute from "@/app/api/stores/[storeId]/route";
 import * as storesRoute from "@/app/api/stores/route";
+import { db } from "@/db/client";
+import { storeOdooConnections } from "@/db/schema/odoo-connections";
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
 import { addSandboxStoreAs, auditRows, sandboxSubscriptions, storeRow } from "./testing/store-helpers";
@@ -30,6 +34,8 @@ const patch = (user: TestUser, storeId: string, body: unknown) =>
   call(storeRoute.PATCH, "PATCH", "/x", { cookie: user.cookie, params: { storeId }, body });
 const disconnect = (user: TestUser, storeId: string) =>
   call(disconnectRoute.POST, "POST", "/x", { cookie: user.cookie, params: { storeId } });
+const odooConnectionRows = (storeId: string) =>
+  db.select().from(storeOdooConnections).where(eq(storeOdooConnections.storeId, storeId));
 
 describe("store routes", () => {
   it("answers 404 for malformed and unknown ids", async () => {
@@ -78,9 +84,10 @@ describe("store routes", () => {
     });
   });
 
-  it("disconnects for admins: webhooks unsubscribed, credentials gone, row and audit kept, idempotent", async () => {
+  it("disconnects for admins: webhooks unsubscribed, credentials and Odoo connection gone, row and audit kept, idempotent", async () => {
     const store = await addSandboxStoreAs(owner);
     expect((await disconnect(member, store.id)).status).toBe(403);
+    expect(await odooConnectionRows(store.id)).toHaveLength(1);
     expect((await sandboxSubscriptions(store.shopDomain)).length).toBe(10);
     const first = await disconnect(admin, store.id);
     expect(first.status).toBe(200);
@@ -88,10 +95,14 @@ describe("store routes", () => {
     const row = await storeRow(store.id);
     expect(row).toMatchObject({ status: "disconnected", credentialsCiphertext: null, credentialsKeyId: null });
     expect(await sandboxSubscriptions(store.shopDomain)).toEqual([]);
+    // The Odoo API key is a credential too: it goes with the store's connection.
+    expect(await odooConnectionRows(store.id)).toEqual([]);
     const again = await disconnect(admin, store.id);
     expect(again.status).toBe(200);
     expect(again.body.changed).toBe(false);
-    expect((await auditRows(store.id)).map((entry) => entry.action)).toEqual(["store.connected", "store.disconnected"]);
+    expect((await auditRows(store.id)).map((entry) => entry.action).sort()).toEqual(
+      ["store.connected", "store.disconnected", "store.odoo_connection_removed"].sort(),
+    );
     expect((await get(member, store.id)).body.store.status).toBe("disconnected");
   });
 

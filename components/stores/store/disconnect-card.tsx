@@ -60,6 +60,10 @@ export function DisconnectCard({ store }: { store: Store }) {
             Synco deletes the store&apos;s access credentials, so it can no longer read or change anything in it.
           </List.Item>
           <List.Item>
+            Synco deletes the store&apos;s Odoo connection with its API key (nothing in Odoo changes). Reconnecting the
+            store means entering the Odoo connection again.
+          </List.Item>
+          <List.Item>
             Synco asks Shopify to remove the webhooks it set up, so the store stops sending updates.
           </List.Item>
           <List.Item>

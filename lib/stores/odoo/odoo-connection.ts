@@ -138,18 +138,25 @@ export async function removeOdooConnection({
   store: StoreRef;
   actor: Actor;
 }): Promise<TRemoveOdooConnectionResponse> {
-  return db.transaction(async (tx) => {
-    const [removed] = await tx.delete(storeOdooConnections).where(scope(store)).returning();
-    if (removed)
-      await recordAudit(tx, actor, {
-        organizationId: store.organizationId,
-        storeId: store.id,
-        action: "store.odoo_connection_removed",
-        target: store.shopDomain,
-        details: { url: odooConnectionUrl(removed), database: removed.database, login: removed.login },
-      });
-    return { connection: null, removed: Boolean(removed) };
-  });
+  const removed = await db.transaction((tx) => deleteOdooConnection(tx, store, actor));
+  return { connection: null, removed };
+}
+
+/**
+ * Deletes the store's Odoo connection, key included, and audits it; false when there was none.
+ * `tx` may be a caller's transaction: disconnecting a store removes its Odoo connection with it.
+ */
+export async function deleteOdooConnection(tx: Db, store: StoreRef, actor: Actor): Promise<boolean> {
+  const [removed] = await tx.delete(storeOdooConnections).where(scope(store)).returning();
+  if (removed)
+    await recordAudit(tx, actor, {
+      organizationId: store.organizationId,
+      storeId: store.id,
+      action: "store.odoo_connection_removed",
+      target: store.shopDomain,
+      details: { url: odooConnectionUrl(removed), database: removed.database, login: removed.login },
+    });
+  return Boolean(removed);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { and, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/handle";
 import { syncMappings } from "@/db/schema/mappings";
+import { storeOdooConnections } from "@/db/schema/odoo-connections";
 import { operationRuns } from "@/db/schema/operations";
 import { shopifyIndexItems, shopifyIndexTombstones } from "@/db/schema/shopify-index";
 import { shopifyWebhookEvents, stores, type Store } from "@/db/schema/stores";
@@ -171,6 +172,8 @@ export async function handleShopRedact(tx: Db, { shopStores }: { shopStores: Sto
     const goneIds = gone.map((store) => store.id);
     indexItems = (await tx.delete(shopifyIndexItems).where(inArray(shopifyIndexItems.storeId, goneIds))).rowCount ?? 0;
     mappings = (await tx.delete(syncMappings).where(inArray(syncMappings.storeId, goneIds))).rowCount ?? 0;
+    // Disconnecting removes the Odoo connection; a store disconnected before it did loses it here.
+    await tx.delete(storeOdooConnections).where(inArray(storeOdooConnections.storeId, goneIds));
     await tx.delete(shopifyIndexTombstones).where(inArray(shopifyIndexTombstones.storeId, goneIds));
     // With the index gone, its refreshes would say it was read: the store shows "never read".
     await tx
