@@ -50,6 +50,12 @@ test("a new user creates an organization, invites a teammate, who accepts and se
   // The address must be proven before joining: Synco mailed a confirmation link at sign-up.
   await teammatePage.getByRole("button", { name: "Accept invitation" }).click();
   await expect(teammatePage.getByText(/Confirm your email address first/)).toBeVisible();
+  // The first mail may be lost: the link can be sent again from here; the newest one is opened.
+  await teammatePage.getByRole("button", { name: "Send the link again" }).click();
+  await expect(teammatePage.getByRole("status")).toHaveText(
+    `We sent a new confirmation link to ${teammate.email}. Open it, then accept the invitation.`,
+  );
+  await attachScreenshot(teammatePage, testInfo, "confirmation-sent-again");
   await confirmEmail(teammatePage, teammate.email);
   await teammatePage.goto(link);
   await teammatePage.getByRole("button", { name: "Accept invitation" }).click();

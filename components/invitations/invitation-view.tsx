@@ -2,12 +2,14 @@
 
 import { BlockStack, Button, InlineStack, SkeletonBodyText, Text } from "@shopify/polaris";
 import { useRouter } from "next/navigation";
+import { ApiError } from "@/components/api/api-fetch";
 import { useAcceptInvitation, useInvitation, useRejectInvitation } from "@/components/api/invitations";
 import { AuthLayout } from "@/components/auth/auth-layout";
 import { RoleBadge } from "@/components/organization/role-badge";
 import { ROLE_HELP } from "@/components/organization/roles";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { InvitationUnavailable } from "./invitation-unavailable";
+import { ResendConfirmation } from "./resend-confirmation";
 
 export function InvitationView({ token, email }: { token: string; email: string }) {
   const router = useRouter();
@@ -33,6 +35,8 @@ export function InvitationView({ token, email }: { token: string; email: string 
 
   const invitation = query.data;
   const failure = accept.error ?? decline.error;
+  const needsConfirmation =
+    accept.error instanceof ApiError && accept.error.details?.emailVerificationRequired === true;
   return (
     <AuthLayout
       title={`Join ${invitation.organizationName}`}
@@ -40,6 +44,7 @@ export function InvitationView({ token, email }: { token: string; email: string 
     >
       <BlockStack gap="400">
         <ErrorBanner title="Could not answer the invitation" error={failure} />
+        {needsConfirmation && <ResendConfirmation email={email} returnTo={`/invitations/${token}`} />}
         <BlockStack gap="200">
           <InlineStack gap="200" align="start" blockAlign="center">
             <Text as="span" fontWeight="semibold">
