@@ -46,6 +46,10 @@ test("a new user creates an organization, invites a teammate, who accepts and se
   // A live invitation's link fills in the address it was sent to (decision 97).
   await expect(teammatePage.getByLabel("Email", { exact: true })).toHaveValue(teammate.email);
   await expect(teammatePage.getByText("The address your invitation was sent to.")).toBeVisible();
+  await attachScreenshot(teammatePage, testInfo, "sign-up-from-invitation-desktop");
+  await teammatePage.setViewportSize({ width: 390, height: 844 });
+  await attachScreenshot(teammatePage, testInfo, "sign-up-from-invitation-phone");
+  await teammatePage.setViewportSize({ width: 1440, height: 900 });
   await signUpThroughForm(teammatePage, teammate);
   await expect(teammatePage.getByRole("heading", { name: `Join ${organizationName}` })).toBeVisible();
   await expect(teammatePage.getByText(`${owner.name} invited you to join ${organizationName}`)).toBeVisible();
