@@ -61,6 +61,7 @@ test("axe finds nothing serious on sign-in, stores, a store's overview, lists wi
   await toast.hover();
   await expect(toast.getByRole("button", { name: "Dismiss notification" })).toBeVisible();
   await expectAccessible(page, testInfo, "toast");
+  await attachScreenshot(page, testInfo, "toast-desktop", { fullPage: false });
   await toast.getByRole("button", { name: "Dismiss notification" }).click();
   await expect(page.getByText("Sandbox store added")).toHaveCount(0);
   await expect(page.getByText(/^Last refreshed from Shopify/)).toBeVisible({ timeout: 60_000 });
