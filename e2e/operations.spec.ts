@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { attachScreenshot, createOrganizationThroughForm, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
+import { setSandboxShopFaults } from "./sandbox-faults";
 
 // Its own sign-up rate-limit bucket (an RFC 5737 documentation address), like the other specs.
 test.use({ extraHTTPHeaders: { "x-forwarded-for": "198.51.100.31" } });
@@ -29,6 +30,13 @@ test("a medium sandbox store's seeding and first import show live with figures, 
 }, testInfo) => {
   test.setTimeout(180_000);
   const { list, storeUrl } = await addMediumStoreWithListOpen(page, context, "Olga Ops", "ops-admin");
+  // The first import of a medium store can end within the reload below on a busy machine: the shop
+  // answers slowly (as the clear's e2e does, decision 65) until the reloaded page has picked it up.
+  const shopDomain = (await page
+    .getByText(/^sandbox-[\w-]+\.myshopify\.com$/)
+    .first()
+    .textContent())!.trim();
+  await setSandboxShopFaults(shopDomain, { latencyMs: 1_000 });
 
   // Seeding: the run with its figures per type (5,000 orders planned for a medium store).
   const seeding = page.getByTestId("operation-run").filter({ hasText: "Seeding the sandbox store" });
@@ -49,6 +57,7 @@ test("a medium sandbox store's seeding and first import show live with figures, 
   ).toBeVisible();
   await expect(importing.getByText(FIGURE).first()).toBeVisible();
   await attachScreenshot(page, testInfo, "importing-after-reload");
+  await setSandboxShopFaults(shopDomain, null);
   const before = (await importing.getByText(FIGURE).allTextContents()).join(" | ");
   await expect
     .poll(async () => (await importing.getByText(FIGURE).allTextContents()).join(" | "), { timeout: 60_000 })

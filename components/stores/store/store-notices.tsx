@@ -20,7 +20,8 @@ export function StoreNotices({ store, justConnected, canManage }: Props) {
   if (store.seedStatus === "seeding" && !sawSeeding) setSawSeeding(true);
   // "Ready" and what the store holds come from the overview the cards below show, once it has
   // counted the items read from the new store: never "500 products" over cards still at 0.
-  const overview = useSyncOverview(store.id);
+  // Only read once the store is ready after this visit watched it seed: other pages need no overview.
+  const overview = useSyncOverview(store.id, { enabled: sawSeeding && store.seedStatus === "ready" });
   const counted = overview.data?.index.refreshedAt ? overview.data.types : null;
   const seedRun = useLatestOperation(store.id, "seed", store.seedStatus === "failed");
   const retry = useResumeOperation(store.id);

@@ -98,7 +98,7 @@ export function SyncOverviewSection({ store, canManage }: { store: Store; canMan
  * and an overview read a moment before still says "never"). Its counts would be zeros that say
  * nothing; the "Sandbox store ready" notice waits for the same moment (store-notices.tsx).
  */
-export function awaitingFirstRead(data: SyncOverview, refreshing: boolean, connected: boolean): boolean {
+function awaitingFirstRead(data: SyncOverview, refreshing: boolean, connected: boolean): boolean {
   if (data.index.refreshedAt) return false;
   return (
     refreshing ||
