@@ -31,7 +31,7 @@ test("a medium sandbox store's seeding and first import show live with figures, 
   test.setTimeout(180_000);
   const { list, storeUrl } = await addMediumStoreWithListOpen(page, context, "Olga Ops", "ops-admin");
   // The first import of a medium store can end within the reload below on a busy machine: the shop
-  // answers slowly (as the clear's e2e does, decision 65) until the reloaded page has picked it up.
+  // answers slowly (as the clear's e2e does, decision 65) until the reloaded page has followed it on.
   const shopDomain = (await page
     .getByText(/^sandbox-[\w-]+\.myshopify\.com$/)
     .first()
@@ -57,11 +57,11 @@ test("a medium sandbox store's seeding and first import show live with figures, 
   ).toBeVisible();
   await expect(importing.getByText(FIGURE).first()).toBeVisible();
   await attachScreenshot(page, testInfo, "importing-after-reload");
-  await setSandboxShopFaults(shopDomain, null);
   const before = (await importing.getByText(FIGURE).allTextContents()).join(" | ");
   await expect
     .poll(async () => (await importing.getByText(FIGURE).allTextContents()).join(" | "), { timeout: 60_000 })
     .not.toBe(before);
+  await setSandboxShopFaults(shopDomain, null);
 
   // When it ends, the counts appear and the run leaves the page by itself.
   await expect(importing).toHaveCount(0, { timeout: 90_000 });
