@@ -62,6 +62,10 @@ test("axe finds nothing serious on sign-in, stores, a store's overview, lists wi
   await expect(toast.getByRole("button", { name: "Dismiss notification" })).toBeVisible();
   await expectAccessible(page, testInfo, "toast");
   await attachScreenshot(page, testInfo, "toast-desktop", { fullPage: false });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await toast.hover();
+  await attachScreenshot(page, testInfo, "toast-phone", { fullPage: false });
+  await page.setViewportSize({ width: 1440, height: 900 });
   await toast.getByRole("button", { name: "Dismiss notification" }).click();
   await expect(page.getByText("Sandbox store added")).toHaveCount(0);
   await expect(page.getByText(/^Last refreshed from Shopify/)).toBeVisible({ timeout: 60_000 });
