@@ -43,6 +43,13 @@ test("a new user creates an organization, invites a teammate, who accepts and se
   await teammatePage.goto(link);
   await expect(teammatePage.getByRole("heading", { name: "You're invited to Synco" })).toBeVisible();
   await teammatePage.getByRole("link", { name: "Create account" }).click();
+  // A live invitation's link fills in the address it was sent to (decision 97).
+  await expect(teammatePage.getByLabel("Email", { exact: true })).toHaveValue(teammate.email);
+  await expect(teammatePage.getByText("The address your invitation was sent to.")).toBeVisible();
+  await attachScreenshot(teammatePage, testInfo, "sign-up-from-invitation-desktop");
+  await teammatePage.setViewportSize({ width: 390, height: 844 });
+  await attachScreenshot(teammatePage, testInfo, "sign-up-from-invitation-phone");
+  await teammatePage.setViewportSize({ width: 1440, height: 900 });
   await signUpThroughForm(teammatePage, teammate);
   await expect(teammatePage.getByRole("heading", { name: `Join ${organizationName}` })).toBeVisible();
   await expect(teammatePage.getByText(`${owner.name} invited you to join ${organizationName}`)).toBeVisible();
@@ -98,6 +105,19 @@ test("a new user creates an organization, invites a teammate, who accepts and se
   await teammatePage.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(teammatePage.getByRole("heading", { name: "Sign in to Synco" })).toBeVisible();
 
+  // A used link, or one that never was, fills in nothing and says nothing: the plain forms.
+  const strangerContext = await browser.newContext();
+  const stranger = await strangerContext.newPage();
+  const token = new URL(link).pathname.split("/").pop()!;
+  for (const dead of [token, "A".repeat(43)]) {
+    for (const form of ["sign-up", "sign-in"]) {
+      await stranger.goto(`/${form}?next=${encodeURIComponent(`/invitations/${dead}`)}`);
+      await expect(stranger.getByLabel("Email", { exact: true })).toHaveValue("");
+      await expect(stranger.getByText("The address your invitation was sent to.")).toHaveCount(0);
+      expect(await stranger.content()).not.toContain(teammate.email);
+    }
+  }
+  await strangerContext.close();
   await ownerContext.close();
   await teammateContext.close();
 });

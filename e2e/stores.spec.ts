@@ -74,8 +74,19 @@ test("an admin adds sandbox stores from the dashboard, renames one and disconnec
   await expect(page.getByRole("radio", { name: "Medium" })).toBeChecked();
   await page.getByRole("button", { name: "Add sandbox store" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Sandbox store (medium)" })).toBeVisible();
+  // The toast says what happened, not "seeding", which the page follows live and which ends first.
+  await expect(page.getByRole("status").filter({ hasText: "Sandbox store added" })).toHaveText("Sandbox store added");
   await expect(page.getByText("Sandbox store ready")).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByText(/It holds [\d,]+ products, [\d,]+ customers and [\d,]+ orders/)).toBeVisible();
+  // "Ready" comes with the cards' own counts, at the same moment: never "500 products" over a 0.
+  const holds = page.getByText(/It holds [\d,]+ products, [\d,]+ customers and [\d,]+ orders/);
+  await expect(holds).toHaveText("It holds 500 products, 2,000 customers and 5,000 orders.");
+  for (const [type, total] of [
+    ["products", 500],
+    ["customers", 2_000],
+    ["orders", 5_000],
+  ] as const) {
+    await expect(page.getByRole("link", { name: `All ${type}: ${total}` })).toBeVisible({ timeout: 1 });
+  }
 
   // Disconnecting (in the store's settings) asks first, then the store stays listed as disconnected.
   await page.getByRole("navigation", { name: "Store sections" }).getByRole("tab", { name: "Settings" }).click();

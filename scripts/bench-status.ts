@@ -61,7 +61,7 @@ async function main() {
   const { db, pool, closeDb } = await import("../db/client");
   const { sql } = await import("drizzle-orm");
   const { syncCountsQuery, getSyncOverview } = await import("../lib/sync/get-sync-overview");
-  const { syncItemsQuery, listSyncItems, pageStartQuery, countItemsQuery } =
+  const { syncItemsQuery, listSyncItems, pageStartQuery, countItemsQuery, tabTotalQuery } =
     await import("../lib/sync/list-sync-items");
   const { reconcileSyncCounts } = await import("../lib/shopify-index/reconcile-sync-counts");
   const { PgDialect } = await import("drizzle-orm/pg-core");
@@ -264,6 +264,17 @@ async function main() {
     }
     // A page by number (a reload, a link, "Last", a jump) first finds where it starts: an
     // index-only walk past the pages before it. Page 2,000 is the last page of a 100k-row list.
+    // A tab without a search knows its total from the counters (tabTotalQuery), so a page past its
+    // middle is found from the other end (decision 96): the rows below time that walk, with the
+    // walk from the top — what it replaces — as their baseline.
+    const totalOf = async (tab: "all" | "synced" | "failed" | "not_synced") =>
+      Number((await db.execute<{ total: string }>(tabTotalQuery({ storeId: big, type: "order", tab }))).rows[0]!.total);
+    await measure(
+      "tab total from the counters (what a jump reads first)",
+      tabTotalQuery({ storeId: big, type: "order", tab: "all" }),
+      50,
+      null,
+    );
     for (const [tab, page] of [
       ["all", 2_000],
       ["all", 18_000],
@@ -275,6 +286,21 @@ async function main() {
         pageStartQuery({ storeId: big, type: "order", tab, page, limit: 50 }),
         100,
         "seqscan",
+      );
+    }
+    const allPages = Math.ceil((await totalOf("all")) / 50);
+    for (const [tab, page] of [
+      ["all", 10_001],
+      ["all", 18_000],
+      ["all", allPages],
+      ["failed", Math.ceil((await totalOf("failed")) / 50)],
+    ] as const) {
+      const total = await totalOf(tab);
+      await measure(
+        `page by number from the end: start of page ${page.toLocaleString("en-US")} of ${tab} (${Math.max(total - (page - 1) * 50 - 1, 0).toLocaleString("en-US")} rows skipped from the end)`,
+        pageStartQuery({ storeId: big, type: "order", tab, page, limit: 50, total }),
+        100,
+        pageStartQuery({ storeId: big, type: "order", tab, page, limit: 50 }),
       );
     }
     // A search's total, counted up to 10,000 (+1 to know there are more).
@@ -335,6 +361,29 @@ async function main() {
     results.push({
       label: "listSyncItems() — the items route's service, failed tab, first page",
       ...listService,
+      baseline: null,
+      target: 100,
+      plan: "—",
+    });
+    // "Last" on the million-row list: store check, counters, the walk from the end, the page.
+    const lastService = await sample(
+      () =>
+        wall(() =>
+          listSyncItems({
+            storeId: big,
+            organizationId: org,
+            type: "order",
+            tab: "all",
+            q: undefined,
+            page: allPages,
+            limit: 50,
+          }),
+        ),
+      ITERATIONS,
+    );
+    results.push({
+      label: `listSyncItems() — the items route's service, all tab, last page (${allPages.toLocaleString("en-US")}) by number`,
+      ...lastService,
       baseline: null,
       target: 100,
       plan: "—",

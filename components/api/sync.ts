@@ -41,8 +41,10 @@ export const syncKeys = {
 const storePath = (storeId: string) => `/api/stores/${encodeURIComponent(storeId)}/sync`;
 const notFound = (error: Error) => error instanceof ApiError && error.status === 404;
 
-export function useSyncOverview(storeId: string) {
+/** `enabled: false`: no request of its own, but an overview already loaded (or loaded later by another component) is still returned. */
+export function useSyncOverview(storeId: string, { enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled,
     queryKey: syncKeys.overview(storeId),
     queryFn: () => apiFetch<TSyncOverviewResponse>(`${storePath(storeId)}/overview`),
     select: (data) => data.overview,

@@ -63,3 +63,7 @@ export function AuthLayout({
     </Box>
   );
 }
+
+/** Under the address a live invitation's link filled in: the invitation opens only for it. */
+export const INVITED_ADDRESS_HELP =
+  "The address your invitation was sent to. The invitation opens only for this address.";

@@ -5,15 +5,16 @@ import { useForm } from "@/components/forms/use-form";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { authClient } from "@/lib/auth/client";
 import { authPath } from "@/lib/auth/next-path";
-import { AuthLayout } from "./auth-layout";
+import { AuthLayout, INVITED_ADDRESS_HELP } from "./auth-layout";
 import { ZSignInForm } from "./schemas";
 import { useAuthRequest } from "./use-auth-request";
 
-export function SignInForm({ next }: { next: string }) {
+/** `invitedEmail`: the address of the live invitation this sign-in came from, filled in (decision 97). */
+export function SignInForm({ next, invitedEmail = null }: { next: string; invitedEmail?: string | null }) {
   const { problem, submitting, run } = useAuthRequest(next);
   const form = useForm({
     schema: ZSignInForm,
-    initialValues: { email: "", password: "" },
+    initialValues: { email: invitedEmail ?? "", password: "" },
     labels: { email: "Email", password: "Password" },
     serverError: problem,
   });
@@ -36,7 +37,13 @@ export function SignInForm({ next }: { next: string }) {
       >
         <FormLayout>
           <ErrorBanner title="Could not sign in" error={form.formError} />
-          <TextField label="Email" type="email" autoComplete="email" {...form.field("email")} />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="email"
+            helpText={invitedEmail ? INVITED_ADDRESS_HELP : undefined}
+            {...form.field("email")}
+          />
           <TextField label="Password" type="password" autoComplete="current-password" {...form.field("password")} />
           <Button submit variant="primary" size="large" fullWidth loading={submitting}>
             Sign in

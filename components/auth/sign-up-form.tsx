@@ -6,15 +6,16 @@ import { ErrorBanner } from "@/components/ui/error-banner";
 import { PASSWORD_MIN } from "@/lib/auth/account-rules";
 import { authClient } from "@/lib/auth/client";
 import { authPath } from "@/lib/auth/next-path";
-import { AuthLayout } from "./auth-layout";
+import { AuthLayout, INVITED_ADDRESS_HELP } from "./auth-layout";
 import { ZSignUpForm } from "./schemas";
 import { useAuthRequest } from "./use-auth-request";
 
-export function SignUpForm({ next }: { next: string }) {
+/** `invitedEmail`: the address of the live invitation this sign-up came from, filled in (decision 97). */
+export function SignUpForm({ next, invitedEmail = null }: { next: string; invitedEmail?: string | null }) {
   const { problem, submitting, run } = useAuthRequest(next);
   const form = useForm({
     schema: ZSignUpForm,
-    initialValues: { name: "", email: "", password: "" },
+    initialValues: { name: "", email: invitedEmail ?? "", password: "" },
     labels: { name: "Name", email: "Email", password: "Password" },
     // A problem about one field shows under that field; anything else in the banner.
     serverError: problem,
@@ -39,7 +40,13 @@ export function SignUpForm({ next }: { next: string }) {
         <FormLayout>
           <ErrorBanner title="Could not create your account" error={form.formError} />
           <TextField label="Name" autoComplete="name" {...form.field("name")} />
-          <TextField label="Email" type="email" autoComplete="email" {...form.field("email")} />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="email"
+            helpText={invitedEmail ? INVITED_ADDRESS_HELP : undefined}
+            {...form.field("email")}
+          />
           <TextField
             label="Password"
             type="password"

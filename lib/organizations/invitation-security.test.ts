@@ -11,6 +11,7 @@ import * as organizationRoute from "@/app/api/organization/route";
 import { db } from "@/db/client";
 import { invitation, member } from "@/db/schema/auth";
 import { readOutbox } from "@/lib/mail/send-mail";
+import { getInvitedAddress } from "@/lib/organizations/get-invited-address";
 import { confirmEmail, createOrg, signUp, tokenOf, uniqueEmail } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
 
@@ -69,5 +70,46 @@ describe("invitation links", () => {
     const invitee = await signUp({ email });
     await confirmEmail(invitee);
     expect((await readOutbox(email)).map((mail) => mail.kind)).toEqual(["invitation", "email-verification"]);
+  });
+
+  it("fill the sign-up form with the invited address only while the invitation is live", async () => {
+    const { email, id, link } = await invite();
+    const token = tokenOf(link);
+    const next = `/invitations/${token}`;
+    expect(await getInvitedAddress({ next })).toBe(email);
+    // Not another path, nor the link with more on it, nor the invitation's id, nor a guess.
+    for (const other of [`${next}?x=1`, `/invitations/${token}/accept`, `/x${next}`, `/invitations/${id}`]) {
+      expect(await getInvitedAddress({ next: other }), other).toBeNull();
+    }
+    expect(await getInvitedAddress({ next: `/invitations/${"A".repeat(43)}` })).toBeNull();
+    // Expired, answered or withdrawn: the plain form, nothing revealed.
+    await db
+      .update(invitation)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitation.id, id));
+    expect(await getInvitedAddress({ next })).toBeNull();
+    await db
+      .update(invitation)
+      .set({ expiresAt: new Date(Date.now() + 86_400_000) })
+      .where(eq(invitation.id, id));
+    expect(await getInvitedAddress({ next })).toBe(email);
+    for (const status of ["accepted", "rejected", "canceled"] as const) {
+      await db.update(invitation).set({ status }).where(eq(invitation.id, id));
+      expect(await getInvitedAddress({ next }), status).toBeNull();
+    }
+  });
+
+  it("stop filling the form once used", async () => {
+    const { email, link } = await invite();
+    const next = `/invitations/${tokenOf(link)}`;
+    expect(await getInvitedAddress({ next })).toBe(email);
+    const invitee = await signUp({ email });
+    await confirmEmail(invitee);
+    const accepted = await call(acceptRoute.POST, "POST", "/x", {
+      cookie: invitee.cookie,
+      params: { token: tokenOf(link) },
+    });
+    expect(accepted.status).toBe(200);
+    expect(await getInvitedAddress({ next })).toBeNull();
   });
 });

@@ -91,15 +91,38 @@ export function syncItemsQuery(options: QueryOptions): SQL {
 /**
  * The first Shopify id of page `page` (1-based), or null past the end: an index-only walk of the
  * list's ids that skips the pages before, without reading their rows or joining their mappings.
+ * Given the list's `total`, a page in the second half is found from the other end — the walk
+ * in ascending order to the same row — so "Last" and pages near it skip a few rows, not a million.
+ * Shopify ids are unique within a store and type, so both walks meet the same row.
  */
 export function pageStartQuery(
-  options: Omit<QueryOptions, "afterId" | "limit"> & { page: number; limit: number },
+  options: Omit<QueryOptions, "afterId" | "limit"> & { page: number; limit: number; total?: number },
 ): SQL {
   const { mapped, where } = listConditions({ ...options, afterId: null });
   const skip = (options.page - 1) * options.limit;
+  const { total } = options;
+  const fromEnd = total !== undefined && skip < total && skip >= total / 2;
+  const order = sql.raw(fromEnd ? "asc" : "desc");
+  const offset = fromEnd ? total - 1 - skip : skip;
   return mapped
-    ? sql`select m.shopify_id from ${MAPPED_ITEM_JOIN} where ${where} order by m.shopify_id desc offset ${skip} limit 1`
-    : sql`select i.shopify_id from shopify_index_items i where ${where} order by i.shopify_id desc offset ${skip} limit 1`;
+    ? sql`select m.shopify_id from ${MAPPED_ITEM_JOIN} where ${where} order by m.shopify_id ${order} offset ${offset} limit 1`
+    : sql`select i.shopify_id from shopify_index_items i where ${where} order by i.shopify_id ${order} offset ${offset} limit 1`;
+}
+
+const TAB_TOTAL: Record<SyncTab, SQL> = {
+  all: sql`c.items`,
+  synced: sql`c.items_synced`,
+  failed: sql`c.items_failed`,
+  not_synced: sql`c.items - c.items_synced - c.items_failed`,
+};
+
+/**
+ * A tab's total from the counters the triggers keep (what the overview and the tabs show): it
+ * costs nothing whatever the size, so a jump can choose its end. A search or the refused list has
+ * no counter; its total is a count as long as the walk it would save, so it walks from the top.
+ */
+export function tabTotalQuery({ storeId, type, tab }: { storeId: string; type: string; tab: SyncTab }): SQL {
+  return sql`select coalesce((select ${TAB_TOTAL[tab]} from sync_status_counts c where c.store_id = ${storeId} and c.resource_type = ${type}), 0)::bigint as total`;
 }
 
 /** How many items the list holds, counted up to `cap` + 1 (a search over a big store stops there). */
@@ -124,8 +147,14 @@ export async function listSyncItems({
   let afterId = after ? decodeSyncCursor(after) : null;
   // A page by number (a link, a reload, a jump): find where it starts, then read it like any other.
   if (afterId === null && page > 1) {
+    let total: number | undefined;
+    if (!q && mirror !== "failed") {
+      const counted = await db.execute<{ total: string }>(tabTotalQuery({ storeId, type, tab }));
+      total = Number(counted.rows[0]?.total ?? 0);
+      if ((page - 1) * limit >= total) return { items: [], nextCursor: null };
+    }
     const { rows } = await db.execute<{ shopify_id: string }>(
-      pageStartQuery({ storeId, type, tab, q, mirror, page, limit }),
+      pageStartQuery({ storeId, type, tab, q, mirror, page, limit, total }),
     );
     if (!rows[0]) return { items: [], nextCursor: null };
     afterId = Number(rows[0].shopify_id) + 1;

@@ -22,6 +22,7 @@ import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accou
 import { call } from "@/lib/testing/http";
 import type { ResourceType, SyncTab } from "@/lib/vocabulary/sync";
 import { startWorkers, stopWorkers } from "@/lib/workers/start-workers";
+import { pageStartQuery, tabTotalQuery } from "./list-sync-items";
 import type { TSyncItem, TSyncItemDetail, TSyncItemsCount, TSyncItemsPage, TSyncOverview } from "./schemas";
 import { syncMetafields } from "./testing/sync-helpers";
 
@@ -236,15 +237,21 @@ describe("sync overview and lists", () => {
   });
 
   it("a page by number is the page the cursors reach, the last one included; past the end is empty", async () => {
+    // Tabs without a search find their later pages from the end of the index (decision 96): every
+    // page of each is checked, so the switch-over at the middle and the short last page are too.
     const queries: { type: ResourceType; tab?: SyncTab; q?: string }[] = [
       { type: "order" },
+      { type: "order", tab: "synced" },
+      { type: "order", tab: "failed" },
       { type: "order", tab: "not_synced" },
+      { type: "product", tab: "not_synced" },
       { type: "customer", q: "example" },
     ];
     for (const query of queries) {
       const all = await allPages(query, 17);
       const pages = Math.ceil(all.length / 17);
-      for (const page of [1, 2, Math.ceil(pages / 2), pages]) {
+      const every = query.q ? [1, 2, Math.ceil(pages / 2), pages] : Array.from({ length: pages }, (_, i) => i + 1);
+      for (const page of every) {
         const res = await itemsPage({ ...(query as Record<string, string>), page, limit: 17 });
         expect(res.status).toBe(200);
         expect(
@@ -259,6 +266,31 @@ describe("sync overview and lists", () => {
       });
     }
   });
+
+  it("finds a page's start from either end of the index at the same row", async () => {
+    for (const type of TYPES) {
+      for (const tab of ["all", "synced", "failed", "not_synced"] as const) {
+        const total = Number(
+          (await db.execute<{ total: string }>(tabTotalQuery({ storeId: store.id, type, tab }))).rows[0]!.total,
+        );
+        // The counters the end walk relies on are the list's own size.
+        expect(total, `${type} ${tab}`).toBe((await allPages({ type, tab }, 50)).length);
+        for (const limit of [1, 7, 50]) {
+          for (let page = 1; (page - 1) * limit < total; page++) {
+            const start = async (fromEnd: boolean) =>
+              (
+                await db.execute<{ shopify_id: string }>(
+                  pageStartQuery({ storeId: store.id, type, tab, page, limit, total: fromEnd ? total : undefined }),
+                )
+              ).rows.map((row) => row.shopify_id);
+            const forward = await start(false);
+            expect(forward, `${type} ${tab} page ${page} of ${limit}`).toHaveLength(1);
+            expect(await start(true), `${type} ${tab} page ${page} of ${limit}`).toEqual(forward);
+          }
+        }
+      }
+    }
+  }, 120_000);
 
   it("counts a list as its pages hold it, searches included, for members too", async () => {
     const count = (query: Record<string, string>, user: TestUser = owner) =>

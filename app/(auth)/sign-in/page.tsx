@@ -3,11 +3,13 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { getServerSession } from "@/lib/auth/server-session";
+import { getInvitedAddress } from "@/lib/organizations/get-invited-address";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const next = safeNextPath((await searchParams).next);
   if (await getServerSession()) redirect(next);
-  return <SignInForm next={next} />;
+  // From an invitation's link: its address, while the invitation is live; otherwise the plain form.
+  return <SignInForm next={next} invitedEmail={await getInvitedAddress({ next })} />;
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import { Banner, BlockStack, Card, Layout, Link, Text } from "@shopify/polaris";
-import type { SandboxSizes } from "@/components/api/stores";
 import { RunHistoryCard } from "@/components/operations/run-history-card";
 import { StorePage } from "../store/store-page";
 import { can } from "@/lib/organizations/permissions";
@@ -9,9 +8,9 @@ import { ClearExplainer } from "./clear-explainer";
 import { ClearSection } from "./clear-section";
 
 /** Store → Settings → Advanced settings: Clear Synco Data, and the history of the store's work. */
-export function AdvancedSettingsView({ storeId, sizes }: { storeId: string; sizes: SandboxSizes }) {
+export function AdvancedSettingsView({ storeId }: { storeId: string }) {
   return (
-    <StorePage storeId={storeId} section="settings" sizes={sizes} followsExclusiveRuns>
+    <StorePage storeId={storeId} section="settings" followsExclusiveRuns>
       {({ store, role }) => {
         const canClear = can(role, "clear.start");
         return (

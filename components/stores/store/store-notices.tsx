@@ -4,20 +4,25 @@ import { Banner, BlockStack } from "@shopify/polaris";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { useLatestOperation, useResumeOperation } from "@/components/api/operations";
-import type { SandboxSizes, Store } from "@/components/api/stores";
+import type { Store } from "@/components/api/stores";
+import { useSyncOverview } from "@/components/api/sync";
 import { formatDateTime } from "../format-time";
 import { describeContents } from "../sandbox-contents";
 
-type Props = { store: Store; sizes: SandboxSizes; justConnected: boolean; canManage: boolean };
+type Props = { store: Store; justConnected: boolean; canManage: boolean };
 
 /** What the merchant should know first: just connected, seeded (after watching it seed: the run itself shows below), failed, disconnected. */
-export function StoreNotices({ store, sizes, justConnected, canManage }: Props) {
+export function StoreNotices({ store, justConnected, canManage }: Props) {
   const router = useRouter();
   const [sawSeeding, setSawSeeding] = useState(store.seedStatus === "seeding");
   const [readyDismissed, setReadyDismissed] = useState(false);
   // Adjusted while rendering, not in an effect: remembers that this visit watched the seeding finish.
   if (store.seedStatus === "seeding" && !sawSeeding) setSawSeeding(true);
-  const contents = store.sandboxSize ? describeContents(sizes[store.sandboxSize]) : "";
+  // "Ready" and what the store holds come from the overview the cards below show, once it has
+  // counted the items read from the new store: never "500 products" over cards still at 0.
+  // Only read once the store is ready after this visit watched it seed: other pages need no overview.
+  const overview = useSyncOverview(store.id, { enabled: sawSeeding && store.seedStatus === "ready" });
+  const counted = overview.data?.index.refreshedAt ? overview.data.types : null;
   const seedRun = useLatestOperation(store.id, "seed", store.seedStatus === "failed");
   const retry = useResumeOperation(store.id);
 
@@ -75,7 +80,12 @@ export function StoreNotices({ store, sizes, justConnected, canManage }: Props) 
         {retry.error ? <p>Could not retry: {retry.error.message}</p> : null}
       </Banner>,
     );
-  } else if (sawSeeding && store.seedStatus === "ready" && !readyDismissed) {
+  } else if (sawSeeding && store.seedStatus === "ready" && counted && !readyDismissed) {
+    const contents = describeContents({
+      products: counted.product.total,
+      customers: counted.customer.total,
+      orders: counted.order.total,
+    });
     notices.push(
       <Banner key="state" tone="success" title="Sandbox store ready" onDismiss={() => setReadyDismissed(true)}>
         <p>It holds {contents}.</p>

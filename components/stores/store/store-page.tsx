@@ -14,7 +14,7 @@ import {
 import { useEffect, type ReactNode } from "react";
 import { ApiError } from "@/components/api/api-fetch";
 import { useMe } from "@/components/api/organizations";
-import { useStore, useStores, type SandboxSizes, type Store } from "@/components/api/stores";
+import { useStore, useStores, type Store } from "@/components/api/stores";
 import { can } from "@/lib/organizations/permissions";
 import type { Role } from "@/lib/vocabulary/organizations";
 import { ActiveOperations } from "@/components/operations/active-operations";
@@ -30,7 +30,6 @@ export const advancedSettingsPath = (storeId: string) => `/stores/${encodeURICom
 type Props = {
   storeId: string;
   section: StoreSection;
-  sizes: SandboxSizes;
   justConnected?: boolean;
   /** This page follows the store's clear or sync itself (Advanced settings); the others show a banner leading to it. */
   followsExclusiveRuns?: boolean;
@@ -38,14 +37,7 @@ type Props = {
 };
 
 /** What every page of a store shares: its header (name, kind, state), the section tabs, the notices and the runs under way. */
-export function StorePage({
-  storeId,
-  section,
-  sizes,
-  justConnected = false,
-  followsExclusiveRuns = false,
-  children,
-}: Props) {
+export function StorePage({ storeId, section, justConnected = false, followsExclusiveRuns = false, children }: Props) {
   const { data: me } = useMe();
   const { data: store, error, isPending } = useStore(storeId);
   useDeclarePageOrganization(store?.organizationId ?? null);
@@ -116,7 +108,7 @@ export function StorePage({
     >
       <BlockStack gap="400">
         <StoreSections storeId={store.id} current={section} />
-        <StoreNotices store={store} sizes={sizes} justConnected={justConnected} canManage={canManage} />
+        <StoreNotices store={store} justConnected={justConnected} canManage={canManage} />
         <ActiveOperations
           storeId={store.id}
           canManage={can(role, "operations.control")}

@@ -1,7 +1,6 @@
 "use client";
 
 import { BlockStack, Button, Card, InlineStack, Layout, Text } from "@shopify/polaris";
-import type { SandboxSizes } from "@/components/api/stores";
 import { ConnectionMethodCard } from "./connection-method-card";
 import { DisconnectCard } from "./disconnect-card";
 import { OdooConnectionCard } from "./odoo-connection-card";
@@ -10,9 +9,9 @@ import { SettingsCard } from "./settings-card";
 import { advancedSettingsPath, StorePage } from "./store-page";
 
 // The store's settings, in sections; Advanced settings (Clear Synco Data, history) is a page of its own.
-export function StoreSettingsView({ storeId, sizes }: { storeId: string; sizes: SandboxSizes }) {
+export function StoreSettingsView({ storeId }: { storeId: string }) {
   return (
-    <StorePage storeId={storeId} section="settings" sizes={sizes}>
+    <StorePage storeId={storeId} section="settings">
       {({ store, canManage }) => {
         const disconnected = store.status === "disconnected";
         return (

@@ -11,7 +11,7 @@ type Props = { storeId: string; justConnected: boolean; sizes: SandboxSizes };
 // The store's overview, in sections: where its items stand with Odoo first, then how Synco reaches it.
 export function StoreView({ storeId, justConnected, sizes }: Props) {
   return (
-    <StorePage storeId={storeId} section="overview" sizes={sizes} justConnected={justConnected}>
+    <StorePage storeId={storeId} section="overview" justConnected={justConnected}>
       {({ store, canManage }) => (
         <Layout>
           <Layout.Section>

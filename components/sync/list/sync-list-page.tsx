@@ -1,6 +1,5 @@
 "use client";
 
-import type { SandboxSizes } from "@/components/api/stores";
 import { StorePage } from "@/components/stores/store/store-page";
 import type { StoreSection } from "@/components/stores/store/store-sections";
 import { can } from "@/lib/organizations/permissions";
@@ -9,9 +8,9 @@ import { RESOURCES } from "../resource-types";
 import { SyncList } from "./sync-list";
 
 /** /stores/:id/products, /customers, /orders: the store's page with one list. */
-export function SyncListPage({ storeId, type, sizes }: { storeId: string; type: ResourceType; sizes: SandboxSizes }) {
+export function SyncListPage({ storeId, type }: { storeId: string; type: ResourceType }) {
   return (
-    <StorePage storeId={storeId} section={RESOURCES[type].segment as StoreSection} sizes={sizes}>
+    <StorePage storeId={storeId} section={RESOURCES[type].segment as StoreSection}>
       {({ store, role }) => <SyncList store={store} type={type} canExport={can(role, "sync.export")} />}
     </StorePage>
   );

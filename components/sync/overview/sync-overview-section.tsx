@@ -17,7 +17,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { useActiveOperations } from "@/components/api/operations";
 import type { Store } from "@/components/api/stores";
-import { syncKeys, useRefreshIndex, useSyncOverview } from "@/components/api/sync";
+import { syncKeys, useRefreshIndex, useSyncOverview, type SyncOverview } from "@/components/api/sync";
 import { useToast } from "@/components/shell/toast";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
@@ -79,7 +79,7 @@ export function SyncOverviewSection({ store, canManage }: { store: Store; canMan
       <ErrorBanner title="Could not start the refresh" error={refresh.error} onDismiss={() => refresh.reset()} />
       <SyncNotices overview={data} refreshing={refreshing} canManage={canManage} />
       {/* The first import has not counted anything yet: zeros would say the store is empty. */}
-      {refreshing && !data.index.refreshedAt ? (
+      {awaitingFirstRead(data, refreshing, connected) ? (
         <LoadingOverview />
       ) : (
         <InlineGrid columns={{ xs: 1, md: 3 }} gap="400">
@@ -89,6 +89,22 @@ export function SyncOverviewSection({ store, canManage }: { store: Store; canMan
         </InlineGrid>
       )}
     </BlockStack>
+  );
+}
+
+/**
+ * The store has never been read from Shopify and is about to be: its first refresh is queued or
+ * running, or not yet seen (connecting, or the end of seeding, queues it in the same transaction,
+ * and an overview read a moment before still says "never"). Its counts would be zeros that say
+ * nothing; the "Sandbox store ready" notice waits for the same moment (store-notices.tsx).
+ */
+function awaitingFirstRead(data: SyncOverview, refreshing: boolean, connected: boolean): boolean {
+  if (data.index.refreshedAt) return false;
+  return (
+    refreshing ||
+    data.index.state === "queued" ||
+    data.index.state === "running" ||
+    (connected && data.index.state === "never")
   );
 }
 

@@ -8,6 +8,9 @@ import { seededInt, seededPick, WORDS } from "./seed-random";
 export type SeedStep = { tx: SandboxDb; shopId: number; seed: number; startAt: Date };
 
 const DAY = 86_400;
+
+/** Items are created over this many days from `startAt` (products in the first 30, orders after them). */
+export const SEED_PERIOD_DAYS = 365;
 const at = (startAt: Date, offsetSeconds: ReturnType<typeof sql>) =>
   sql`(${startAt.toISOString()}::timestamptz + (${offsetSeconds}) * interval '1 second')`;
 
@@ -48,7 +51,7 @@ export async function seedCustomers({ tx, shopId, seed, startAt }: SeedStep, cou
     select g as ord, nextval('sandbox_shopify_customers_id_seq') as id,
       ${seededPick(seed, "first", g, WORDS.firstNames)} as first_name,
       ${seededPick(seed, "last", g, WORDS.lastNames)} as last_name,
-      ${at(startAt, sql`(g - 1) * ${(365 * DAY) / Math.max(count, 1)}::float8`)} as created_at
+      ${at(startAt, sql`(g - 1) * ${(SEED_PERIOD_DAYS * DAY) / Math.max(count, 1)}::float8`)} as created_at
     from generate_series(1, ${count}::int) as g`);
   // The ordinal in the address keeps emails unique in the shop.
   await tx.execute(sql`alter table seed_customers add column email text`);

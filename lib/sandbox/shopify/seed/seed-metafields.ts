@@ -3,8 +3,8 @@
 // the store holds the wanted total. Needs the temp tables of seed-catalog.ts and seed-orders.ts.
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
-import type { SeedStep } from "./seed-catalog";
-import { seededInt, seededPick, seededShare, WORDS } from "./seed-random";
+import { SEED_PERIOD_DAYS, type SeedStep } from "./seed-catalog";
+import { seededInt, seededPick, seededShare, SYNC_ERRORS, WORDS } from "./seed-random";
 
 export type SyncShares = { namespace: string; syncedShare: number; failedShare: number };
 
@@ -17,7 +17,7 @@ export function odooIdBase(seed: number, kind: "order" | "customer" | "product" 
 const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`);
 
 export async function seedSyncMetafields(
-  { tx, shopId, seed }: SeedStep,
+  { tx, shopId, seed, startAt }: SeedStep,
   { namespace, syncedShare, failedShare }: SyncShares,
 ): Promise<number> {
   await tx.execute(sql`
@@ -29,6 +29,9 @@ export async function seedSyncMetafields(
     ) as items`);
   const key = sql`i.kind || ':' || i.ord`;
   const base = (kind: "order" | "customer" | "product") => odooIdBase(seed, kind);
+  // An item syncs (or fails to) 1–72 hours after it was created, but never after the seeded
+  // period ends (today, by default): an item created last night is not "synced in 2 days".
+  const periodEnd = new Date(startAt.getTime() + SEED_PERIOD_DAYS * 86_400_000).toISOString();
   const result = await tx.execute(sql`
     insert into sandbox_shopify_metafields (shop_id, owner_type, owner_id, namespace, key, type, value, created_at, updated_at)
     select ${shopId}, owner_type, id, ${namespace}, 'sync', 'json',
@@ -45,8 +48,14 @@ export async function seedSyncMetafields(
       synced_at, synced_at
     from (
       select i.*, ${seededShare(seed, "sync-state", key)} as share,
-        date_trunc('second', i.created_at + (1 + ${seededInt(seed, "synced-after", key)} % 72) * interval '1 hour') as synced_at,
-        ${seededPick(seed, "sync-error", key, WORDS.errors)} as error
+        date_trunc('second', least(
+          i.created_at + (1 + ${seededInt(seed, "synced-after", key)} % 72) * interval '1 hour',
+          greatest(i.created_at + interval '1 minute', ${periodEnd}::timestamptz))) as synced_at,
+        case i.kind
+          when 'order' then ${seededPick(seed, "sync-error", key, SYNC_ERRORS.order)}
+          when 'customer' then ${seededPick(seed, "sync-error", key, SYNC_ERRORS.customer)}
+          else ${seededPick(seed, "sync-error", key, SYNC_ERRORS.product)}
+        end as error
       from seed_items i
     ) as items
     where share < ${syncedShare + failedShare}::float8

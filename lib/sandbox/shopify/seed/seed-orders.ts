@@ -1,7 +1,7 @@
 // Orders of seeded customers buying seeded variants: 1–4 line items each, totals summed from the
 // lines, numbered #1001… like Shopify. Needs the temp tables of seed-catalog.ts.
 import { sql } from "drizzle-orm";
-import type { SeedStep } from "./seed-catalog";
+import { SEED_PERIOD_DAYS, type SeedStep } from "./seed-catalog";
 import { seededInt } from "./seed-random";
 
 export async function seedOrders(
@@ -12,7 +12,9 @@ export async function seedOrders(
   await tx.execute(sql`
     create temp table seed_orders on commit drop as
     select g as ord, nextval('sandbox_shopify_orders_id_seq') as id, 1000 + g as number,
-      1 + ${seededInt(seed, "order-customer", sql`g`)} % ${Math.max(sizes.customers, 1)} as customer_ord,
+      -- A customer who exists by then: customers are created evenly over the seeded period.
+      1 + ${seededInt(seed, "order-customer", sql`g`)} % least(${Math.max(sizes.customers, 1)}::int,
+        1 + floor((30 * 86400 + (g - 1) * ${span}::float8 - 1) / ${(SEED_PERIOD_DAYS * 86_400) / Math.max(sizes.customers, 1)}::float8)::int) as customer_ord,
       1 + ${seededInt(seed, "line-count", sql`g`)} % 4 as line_count,
       ${startAt.toISOString()}::timestamptz + interval '30 days' + ((g - 1) * ${span}::float8) * interval '1 second' as created_at
     from generate_series(1, ${sizes.orders}::int) as g`);

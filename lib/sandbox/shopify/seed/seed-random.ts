@@ -94,11 +94,23 @@ export const WORDS = {
     "Nieminen",
     "Horvat",
   ],
-  errors: [
-    "Odoo rejected the record: missing tax configuration",
-    "Odoo timed out after 30 seconds",
+} as const;
+
+/** Why a sync of each type fails, in words that fit the type: a product never fails on an email. */
+export const SYNC_ERRORS = {
+  customer: [
     "Customer email already exists in Odoo with another company",
+    "Odoo rejected the contact: the country of the address is not set up",
+    "Odoo timed out after 30 seconds",
+  ],
+  product: [
     "Product default_code conflicts with an archived Odoo product",
+    "Odoo rejected the product: its unit of measure is not set",
+    "Odoo timed out after 30 seconds",
+  ],
+  order: [
     "Invoice could not be posted: fiscal period is closed",
+    "Odoo rejected the order: missing tax configuration",
+    "Odoo timed out after 30 seconds",
   ],
 } as const;

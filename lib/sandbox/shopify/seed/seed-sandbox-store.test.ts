@@ -11,6 +11,8 @@ import {
 } from "@/db/schema/sandbox-shopify";
 import { defaultSandboxDb as db } from "../sandbox-db";
 import { odooIdBase } from "./seed-metafields";
+import { SYNC_ERRORS } from "./seed-random";
+import { stageSyncedItems } from "./stage-synced-items";
 import { SANDBOX_STORE_SIZES, seedSandboxStore } from "./seed-sandbox-store";
 import { streamSandboxSyncState, type SandboxSyncRecord } from "../testing/stream-sandbox-sync-state";
 
@@ -162,6 +164,87 @@ describe("seedSandboxStore", () => {
     // About 60 of the 335 days that hold orders.
     expect(spread!.recent).toBeGreaterThan(40);
     expect(spread!.recent).toBeLessThan(70);
+  });
+
+  it("fails each type for a reason of its own, and keeps its dates in order: created, ordered, synced, today", async () => {
+    const { shop } = await seedSandboxStore({
+      domain: domain(),
+      seed: 11,
+      sizes: { products: 60, customers: 400, orders: 900, metafields: 0 },
+      syncedShare: 0.5,
+      failedShare: 0.4,
+    });
+    const { rows } = await db.execute<{
+      kind: "order" | "customer" | "product";
+      value: string;
+      item_created: Date;
+      item_updated: Date;
+      meta_created: Date;
+      meta_updated: Date;
+    }>(sql`
+      select lower(m.owner_type) as kind, m.value, coalesce(o.created_at, c.created_at, p.created_at) as item_created,
+        coalesce(o.updated_at, c.updated_at, p.updated_at) as item_updated, m.created_at as meta_created, m.updated_at as meta_updated
+      from sandbox_shopify_metafields m
+      left join sandbox_shopify_orders o on m.owner_type = 'ORDER' and o.id = m.owner_id
+      left join sandbox_shopify_customers c on m.owner_type = 'CUSTOMER' and c.id = m.owner_id
+      left join sandbox_shopify_products p on m.owner_type = 'PRODUCT' and p.id = m.owner_id
+      where m.shop_id = ${shop.id} and m.key = 'sync'`);
+    expect(rows.length).toBeGreaterThan(1000);
+    const reasons = { order: new Set<string>(), customer: new Set<string>(), product: new Set<string>() };
+    const now = Date.now();
+    for (const row of rows) {
+      const value = JSON.parse(row.value) as { status: string; error?: string; synced_at: string };
+      const at = Date.parse(value.synced_at);
+      const label = `${row.kind} ${row.value}`;
+      // Synced (or tried) after the item existed, and not in the future; the metafield was written then.
+      expect(at, label).toBeGreaterThan(new Date(row.item_created).getTime());
+      expect(at, label).toBeGreaterThanOrEqual(new Date(row.item_updated).getTime());
+      expect(at, label).toBeLessThanOrEqual(now);
+      expect(new Date(row.meta_created).getTime(), label).toBe(at);
+      expect(new Date(row.meta_updated).getTime(), label).toBe(at);
+      if (value.status === "failed") {
+        expect(SYNC_ERRORS[row.kind] as readonly string[], label).toContain(value.error);
+        reasons[row.kind].add(value.error!);
+      }
+    }
+    // Every type fails, for more than one reason, and never for another type's.
+    for (const kind of ["order", "customer", "product"] as const) expect(reasons[kind].size).toBeGreaterThan(1);
+    expect([...reasons.product].some((reason) => /email|invoice|order/i.test(reason))).toBe(false);
+    expect([...reasons.customer].some((reason) => /product|invoice|default_code/i.test(reason))).toBe(false);
+
+    // An order comes after its customer and the products it buys.
+    const [late] = (
+      await db.execute<{ customers: number; products: number }>(sql`
+        select count(*) filter (where c.created_at > o.created_at)::int as customers,
+          (select count(*)::int from sandbox_shopify_order_line_items l
+             join sandbox_shopify_products p on p.id = l.product_id
+             join sandbox_shopify_orders o2 on o2.id = l.order_id
+           where l.shop_id = ${shop.id} and p.created_at > o2.created_at) as products
+        from sandbox_shopify_orders o join sandbox_shopify_customers c on c.id = o.customer_id
+        where o.shop_id = ${shop.id}`)
+    ).rows;
+    expect(late).toEqual({ customers: 0, products: 0 });
+
+    // What Odoo is seeded with: a partner or product is created when it reached Odoo — its own
+    // sync, or the first synced order that brought it — after Shopify had it, before that order.
+    await db.transaction(async (tx) => {
+      await stageSyncedItems(tx, { shopId: shop.id, namespace: "synco" });
+      const [odoo] = (
+        await tx.execute<{
+          customers_early: number;
+          products_early: number;
+          customers_late: number;
+          products_late: number;
+        }>(sql`
+          select
+            (select count(*)::int from synced_customers s join sandbox_shopify_customers c on c.id = s.shopify_id where s.created_at < c.created_at) as customers_early,
+            (select count(*)::int from synced_products s join sandbox_shopify_products p on p.id = s.shopify_id where s.created_at < p.created_at) as products_early,
+            (select count(*)::int from synced_orders o join synced_customers s on s.shopify_id = o.customer_id where s.created_at > o.synced_at) as customers_late,
+            (select count(*)::int from synced_order_lines l join synced_orders o on o.shopify_id = l.order_id
+               join synced_products s on s.shopify_id = l.product_id where s.created_at > o.synced_at) as products_late`)
+      ).rows;
+      expect(odoo).toEqual({ customers_early: 0, products_early: 0, customers_late: 0, products_late: 0 });
+    });
   });
 
   it("refuses a shop that already has data", async () => {

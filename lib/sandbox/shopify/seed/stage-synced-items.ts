@@ -3,7 +3,8 @@
 // is "synced", with the Odoo ids it names, plus the customers and products those orders refer to
 // (their Odoo id null when not synced themselves). Set-based: a 100k-order store is a few
 // statements. The tables are the interchange format lib/sandbox/odoo/seed-from-synced-items.ts
-// reads; neither sandbox imports the other.
+// reads; neither sandbox imports the other. A customer's or product's `created_at` is when Odoo
+// got it — its own sync, or the first synced order that brought it along — not when Shopify did.
 //   synced_customers (shopify_id, odoo_id, name, email, created_at)
 //   synced_products  (shopify_id, odoo_id, title, created_at)
 //   synced_variants  (shopify_id, product_id, title, sku, price, position)
@@ -38,18 +39,22 @@ export async function stageSyncedItems(
     create temp table synced_customers on commit drop as
     select c.id as shopify_id, s.odoo_id,
       coalesce(nullif(trim(coalesce(c.first_name, '') || ' ' || coalesce(c.last_name, '')), ''), c.email, 'Customer ' || c.id) as name,
-      c.email, c.created_at
+      c.email, coalesce(least(case when s.odoo_id is not null then s.synced_at end, o.first_synced_at), s.synced_at, c.created_at) as created_at
     from sandbox_shopify_customers c
     left join synced_state s on s.owner_type = 'CUSTOMER' and s.owner_id = c.id
+    left join (select customer_id, min(synced_at) as first_synced_at from synced_orders group by customer_id) o on o.customer_id = c.id
     where c.shop_id = ${shopId}
-      and (s.odoo_id is not null or c.id in (select customer_id from synced_orders where customer_id is not null))`);
+      and (s.odoo_id is not null or o.customer_id is not null)`);
   await tx.execute(sql`
     create temp table synced_products on commit drop as
-    select p.id as shopify_id, s.odoo_id, p.title, p.created_at
+    select p.id as shopify_id, s.odoo_id, p.title,
+      coalesce(least(case when s.odoo_id is not null then s.synced_at end, o.first_synced_at), s.synced_at, p.created_at) as created_at
     from sandbox_shopify_products p
     left join synced_state s on s.owner_type = 'PRODUCT' and s.owner_id = p.id
+    left join (select l.product_id, min(so.synced_at) as first_synced_at
+               from synced_order_lines l join synced_orders so on so.shopify_id = l.order_id group by l.product_id) o on o.product_id = p.id
     where p.shop_id = ${shopId}
-      and (s.odoo_id is not null or p.id in (select product_id from synced_order_lines where product_id is not null))`);
+      and (s.odoo_id is not null or o.product_id is not null)`);
   await tx.execute(sql`
     create temp table synced_variants on commit drop as
     select v.id as shopify_id, v.product_id, v.title, v.sku, v.price, v.position

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { SyncListPage } from "@/components/sync/list/sync-list-page";
 import { requireSession } from "@/lib/auth/server-session";
-import { SANDBOX_STORE_SIZES } from "@/lib/sandbox/shopify/provisioning";
 
 export const metadata: Metadata = { title: "Orders" };
 
@@ -9,5 +8,5 @@ export const metadata: Metadata = { title: "Orders" };
 export default async function StoreOrdersPage({ params }: { params: Promise<{ storeId: string }> }) {
   const { storeId } = await params;
   await requireSession(`/stores/${encodeURIComponent(storeId)}/orders`);
-  return <SyncListPage storeId={storeId} type="order" sizes={SANDBOX_STORE_SIZES} />;
+  return <SyncListPage storeId={storeId} type="order" />;
 }
