@@ -101,9 +101,13 @@ async function insertRun(
             );
           if (same) return null;
         }
-        throw new AppError("conflict", `A ${waiting.kind} is ${waiting.status} for this store: wait for it or cancel it`, {
-          details: { runId: waiting.id, kind: waiting.kind, status: waiting.status },
-        });
+        throw new AppError(
+          "conflict",
+          `A ${waiting.kind} is ${waiting.status} for this store: wait for it or cancel it`,
+          {
+            details: { runId: waiting.id, kind: waiting.kind, status: waiting.status },
+          },
+        );
       }
     }
   }

@@ -25,7 +25,12 @@ import { syncItems } from "./sync-items";
 /** Items per batch: a few Odoo calls and one Shopify read each (the Shopify query's cost bounds orders and products). */
 export const SYNC_BATCH_SIZE: Record<ResourceType, number> = { customer: 200, product: 100, order: 100 };
 
-type SyncCheckpoint = { odooCalls: number; shopifyPoints: number; linked: Record<string, number>; created: Record<string, number> };
+type SyncCheckpoint = {
+  odooCalls: number;
+  shopifyPoints: number;
+  linked: Record<string, number>;
+  created: Record<string, number>;
+};
 
 const CLEAR_POLL_MS = Number(process.env.SYNCO_SYNC_CLEAR_POLL_MS ?? 1000);
 
@@ -63,6 +68,7 @@ export async function runOdooSync(ctx: RunContext): Promise<TOdooSyncSummary> {
     signal: ctx.signal,
     linked: { ...before.linked },
     created: { ...before.created },
+    variantBySku: new Map(),
   };
   const checkpoint = (): SyncCheckpoint => ({
     odooCalls: before.odooCalls + odoo.calls(),
@@ -157,4 +163,3 @@ async function waitForClear(ctx: RunContext) {
     ctx.throwIfCancelled();
   }
 }
-

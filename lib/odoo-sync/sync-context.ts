@@ -2,12 +2,7 @@
 // tallies a run reports, and how one item's failure is told apart from the run's.
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import {
-  OdooAccessDeniedError,
-  OdooMissingRecordError,
-  OdooServerError,
-  OdooValidationError,
-} from "@/lib/odoo/errors";
+import { OdooAccessDeniedError, OdooMissingRecordError, OdooServerError, OdooValidationError } from "@/lib/odoo/errors";
 import type { OdooClient } from "@/lib/odoo/create-odoo-client";
 import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
 import type { ResourceType } from "@/lib/vocabulary/sync";
@@ -21,6 +16,8 @@ export type SyncContext = {
   signal: AbortSignal;
   linked: Record<string, number>;
   created: Record<string, number>;
+  /** product.product ids by SKU (default_code) met in this run: orders of known products look nothing up again. */
+  variantBySku: Map<string, number>;
 };
 
 /** One item's result: its Odoo record (and invoice), or why it could not be synced. */
@@ -42,8 +39,7 @@ export function isItemError(error: unknown): error is Error {
   );
 }
 
-export const odooMessage = (error: Error) =>
-  (error as { odooMessage?: string }).odooMessage?.trim() || error.message;
+export const odooMessage = (error: Error) => (error as { odooMessage?: string }).odooMessage?.trim() || error.message;
 
 /**
  * Runs `all` on the whole list; if Odoo refuses the list, runs it on each item alone so only the
@@ -77,7 +73,13 @@ export async function eachOrAll<T, R>(
   return out;
 }
 
-export type IndexRow = { shopifyId: number; title: string; email: string | null; skus: string[]; orderName: string | null };
+export type IndexRow = {
+  shopifyId: number;
+  title: string;
+  email: string | null;
+  skus: string[];
+  orderName: string | null;
+};
 
 /** What the store's index knows of these items (natural keys for re-linking before any Shopify read). */
 export async function indexRows(storeId: string, type: ResourceType, ids: number[]): Promise<Map<number, IndexRow>> {

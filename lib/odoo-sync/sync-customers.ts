@@ -178,8 +178,7 @@ async function relinkByKeys(
       fields: ["id", "ref"],
       order: "id",
     });
-    for (const p of partners)
-      if (typeof p.ref === "string") byRef.set(p.ref, [...(byRef.get(p.ref) ?? []), p.id]);
+    for (const p of partners) if (typeof p.ref === "string") byRef.set(p.ref, [...(byRef.get(p.ref) ?? []), p.id]);
   }
   for (const id of ids) {
     const email = keyOf.get(id);

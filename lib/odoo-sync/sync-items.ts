@@ -2,6 +2,8 @@
 // brings its customer and products along, and their mappings are written with it).
 import type { ResourceType } from "@/lib/vocabulary/sync";
 import { syncCustomers } from "./sync-customers";
+import { syncOrders } from "./sync-orders";
+import { syncProducts } from "./sync-products";
 import type { ItemOutcome, SyncContext } from "./sync-context";
 
 export async function syncItems(
@@ -12,7 +14,9 @@ export async function syncItems(
   switch (type) {
     case "customer":
       return new Map([["customer", await syncCustomers(context, ids)]]);
-    default:
-      throw new Error(`syncing ${type} is not built yet`);
+    case "product":
+      return new Map([["product", await syncProducts(context, ids)]]);
+    case "order":
+      return syncOrders(context, ids);
   }
 }

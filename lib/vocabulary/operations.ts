@@ -46,7 +46,15 @@ export const TERMINAL_OPERATION_STATUSES = [
 ] as const satisfies readonly OperationStatus[];
 
 /** Why a run exists: a person asked, or the product started it after something else happened. */
-export const OPERATION_TRIGGERS = ["user", "connect", "seed", "mapping_write", "resume", "webhook", "sync_request"] as const;
+export const OPERATION_TRIGGERS = [
+  "user",
+  "connect",
+  "seed",
+  "mapping_write",
+  "resume",
+  "webhook",
+  "sync_request",
+] as const;
 export type OperationTrigger = (typeof OPERATION_TRIGGERS)[number];
 
 /** A run's timeline: status changes, phases, progress, and its end. */
