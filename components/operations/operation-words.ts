@@ -45,6 +45,10 @@ export function describeStep(run: OperationRun): string {
       return "Checking the counts";
     case "writing":
       return "Writing each mapping to its item's sync metafield";
+    case "syncing":
+      return `Syncing ${plural} to Odoo`;
+    case "waiting_for_clear":
+      return "Waiting for Clear Synco Data to finish";
     case "":
       return "Starting…";
     default:
