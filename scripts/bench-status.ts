@@ -147,7 +147,7 @@ async function main() {
       },
     );
     await timed("VACUUM ANALYZE", () =>
-      db.execute(sql`vacuum analyze sync_mappings, shopify_index_items, sync_status_counts`),
+      db.execute(sql`vacuum analyze sync_mappings, shopify_index_items, shopify_index_search, sync_status_counts`),
     );
     const drift = await reconcileSyncCounts({ storeId: big });
     const counts = (await db.execute(syncCountsQuery(big))).rows.find((row) => row.resource_type === "order") as {

@@ -29,7 +29,8 @@ INSERT INTO "shopify_index_search" ("store_id", "resource_type", "shopify_id", "
 CREATE INDEX "shopify_index_search_text_idx" ON "shopify_index_search" USING gin ("search_text" gin_trgm_ops);
 --> statement-breakpoint
 -- The items' own BEFORE trigger now only copies the mapping's status into a new row (as 0019: the
--- index import gives it itself, set-based); it no longer fires on updates.
+-- index import gives it itself, set-based); it no longer fires on updates, and its WHEN skips the
+-- import's rows without a call into PL/pgSQL per row.
 CREATE OR REPLACE FUNCTION shopify_index_items_before_write() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF current_setting('synco.index_row_values', true) = 'given' THEN
@@ -47,7 +48,8 @@ $$;
 DROP TRIGGER "shopify_index_items_before_write" ON "shopify_index_items";
 --> statement-breakpoint
 CREATE TRIGGER "shopify_index_items_before_write" BEFORE INSERT ON "shopify_index_items"
-  FOR EACH ROW EXECUTE FUNCTION shopify_index_items_before_write();
+  FOR EACH ROW WHEN (current_setting('synco.index_row_values', true) IS DISTINCT FROM 'given')
+  EXECUTE FUNCTION shopify_index_items_before_write();
 --> statement-breakpoint
 DROP INDEX "shopify_index_items_search_idx";
 --> statement-breakpoint

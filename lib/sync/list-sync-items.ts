@@ -56,10 +56,17 @@ const and = (conditions: (SQL | null)[]) =>
 /** The `where` of a list (and its column of Shopify ids), shared by its pages, its seek and its count. */
 function listConditions({ storeId, type, tab, q, mirror, afterId }: Omit<QueryOptions, "limit">) {
   // The search text is a table of its own keyed like the item (decision 81): a semi-join the planner
-  // starts from the trigram index for a rare term, or probes by key along the id order for a common one.
+  // starts from the trigram index for a rare term, or merges along the id order for a common one.
+  // The cursor bounds both sides, or a merge would walk the search rows from the newest id down to it.
   const search = (alias: "i" | "m") =>
     q
-      ? sql`exists (select 1 from shopify_index_search s where s.store_id = ${storeId} and s.resource_type = ${type} and s.shopify_id = ${sql.raw(alias)}.shopify_id and s.search_text like ${likePattern(q)})`
+      ? sql`exists (select 1 from shopify_index_search s where ${and([
+          sql`s.store_id = ${storeId}`,
+          sql`s.resource_type = ${type}`,
+          sql`s.shopify_id = ${sql.raw(alias)}.shopify_id`,
+          afterId !== null ? sql`s.shopify_id < ${afterId}` : null,
+          sql`s.search_text like ${likePattern(q)}`,
+        ])})`
       : null;
   if (mirror === "failed") {
     return {
