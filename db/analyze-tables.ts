@@ -10,7 +10,7 @@ import { pgCode } from "./pg-errors";
 
 /** Tables loaders refresh the statistics of. */
 export const LOADED_TABLES = {
-  index: ["shopify_index_items"],
+  index: ["shopify_index_items", "shopify_index_search"],
   mappings: ["sync_mappings"],
 } as const;
 

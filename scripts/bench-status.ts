@@ -147,7 +147,7 @@ async function main() {
       },
     );
     await timed("VACUUM ANALYZE", () =>
-      db.execute(sql`vacuum analyze sync_mappings, shopify_index_items, sync_status_counts`),
+      db.execute(sql`vacuum analyze sync_mappings, shopify_index_items, shopify_index_search, sync_status_counts`),
     );
     const drift = await reconcileSyncCounts({ storeId: big });
     const counts = (await db.execute(syncCountsQuery(big))).rows.find((row) => row.resource_type === "order") as {
@@ -234,8 +234,8 @@ async function main() {
       }[tab];
       const { likePattern } = await import("../lib/sync/list-sync-items");
       const { rows } = await client.query(
-        `select shopify_id from shopify_index_items where store_id = $1 and resource_type = 'order' and ${condition} ${q ? "and search_text like $2" : ""}
-         order by shopify_id desc offset (select (count(*) * 0.9)::int from shopify_index_items where store_id = $1 and resource_type = 'order' and ${condition} ${q ? "and search_text like $2" : ""}) limit 1`,
+        `select shopify_id from shopify_index_items where store_id = $1 and resource_type = 'order' and ${condition} ${q ? "and exists (select 1 from shopify_index_search s where s.store_id = $1 and s.resource_type = 'order' and s.shopify_id = shopify_index_items.shopify_id and s.search_text like $2)" : ""}
+         order by shopify_id desc offset (select (count(*) * 0.9)::int from shopify_index_items where store_id = $1 and resource_type = 'order' and ${condition} ${q ? "and exists (select 1 from shopify_index_search s where s.store_id = $1 and s.resource_type = 'order' and s.shopify_id = shopify_index_items.shopify_id and s.search_text like $2)" : ""}) limit 1`,
         q ? [big, likePattern(q)] : [big],
       );
       return rows[0] ? Number(rows[0].shopify_id) : null;

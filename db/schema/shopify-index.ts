@@ -1,8 +1,9 @@
 // A local index of each store's Shopify products, customers and orders: what the sync lists and
 // counts read, so no request pages through Shopify. Filled by a bulk-query import (connect and
-// "Refresh from Shopify"), kept fresh by product/customer/order webhooks. `sync_status` and
-// `search_text` are maintained by triggers (the `sync_status_triggers` migration): the status
-// copies the item's mapping, so every tab is one index range scan.
+// "Refresh from Shopify"), kept fresh by product/customer/order webhooks. `sync_status` is
+// maintained by triggers (the `sync_status_triggers` migration): the status copies the item's
+// mapping, so every tab is one index range scan. The text `q` searches lives in a table of its own,
+// `shopify_index_search`, written by triggers only when an item's text changes (decision 81).
 import { sql } from "drizzle-orm";
 import { bigint, index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { MappingStatus, ResourceType } from "@/lib/vocabulary/sync";
@@ -36,8 +37,6 @@ export const shopifyIndexItems = pgTable(
     shopifyCreatedAt: instant("shopify_created_at"),
     /** The item's mapping status (null: not synced), copied by trigger from sync_mappings. */
     syncStatus: text("sync_status").$type<MappingStatus>(),
-    /** Lower-cased title, email, order name and SKUs, set by trigger; trigram-indexed for `q`. */
-    searchText: text("search_text").notNull().default(""),
     /** Last time an import or a webhook wrote or saw the row: an import removes rows it did not see. */
     indexedAt: instant("indexed_at").notNull().defaultNow(),
   },
@@ -45,11 +44,32 @@ export const shopifyIndexItems = pgTable(
     primaryKey({ name: "shopify_index_items_pkey", columns: [t.storeId, t.resourceType, t.shopifyId] }),
     // Tabs synced / failed / not synced (null) in Shopify id order.
     index("shopify_index_items_status_idx").on(t.storeId, t.resourceType, t.syncStatus, t.shopifyId),
-    index("shopify_index_items_search_idx").using("gin", t.searchText.op("gin_trgm_ops")),
   ],
 );
 export type ShopifyIndexItem = typeof shopifyIndexItems.$inferSelect;
 export type NewShopifyIndexItem = typeof shopifyIndexItems.$inferInsert;
+
+/**
+ * Each indexed item's search text: its lower-cased title, email, order name and SKUs, one row per
+ * row of `shopify_index_items` (same key), trigram-indexed for `q`. Kept apart so that a status
+ * change (a sync, a clear's reset) rewrites the item's row and its two B-trees, never the trigram
+ * index. Written by the items' triggers (migration `index_search_table`): inserted with the item,
+ * updated when one of its text columns changes, deleted with it — no foreign key, the delete trigger
+ * keeps the two tables in step, a store's deletion included (decision 81).
+ */
+export const shopifyIndexSearch = pgTable(
+  "shopify_index_search",
+  {
+    storeId: text("store_id").notNull(),
+    resourceType: text("resource_type").$type<ResourceType>().notNull(),
+    shopifyId: bigint("shopify_id", { mode: "number" }).notNull(),
+    searchText: text("search_text").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "shopify_index_search_pkey", columns: [t.storeId, t.resourceType, t.shopifyId] }),
+    index("shopify_index_search_text_idx").using("gin", t.searchText.op("gin_trgm_ops")),
+  ],
+);
 
 /**
  * Items deleted in Shopify (by webhook): a late or retried create/update for them, or an import

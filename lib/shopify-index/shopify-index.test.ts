@@ -6,7 +6,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { syncMappings } from "@/db/schema/mappings";
-import { shopifyIndexItems } from "@/db/schema/shopify-index";
+import { shopifyIndexItems, shopifyIndexSearch } from "@/db/schema/shopify-index";
 import { SHOPIFY_ACTOR } from "@/lib/audit/shopify-actor";
 import { upsertMappings } from "@/lib/mappings/upsert-mappings";
 import { runBulkQuery } from "@/lib/shopify/bulk/run-bulk-query";
@@ -50,14 +50,20 @@ async function realCounts(storeId: string) {
   );
 }
 
-/** Index rows whose status or search text differ from what the rows' trigger computes. */
+/**
+ * Index rows whose status differs from their mapping's, or whose search row is missing or differs
+ * from the text of their columns; and search rows with no index row (decision 81).
+ */
 async function rowsUnlikeTheTrigger(storeId: string) {
   const { rows } = await db.execute<{ rows: number; status: number; search: number }>(sql`
     select count(*)::int as rows,
       count(*) filter (where i.sync_status is distinct from m.status)::int as status,
-      count(*) filter (where i.search_text <> lower(concat_ws(' ', i.title, i.email, i.order_name, nullif(array_to_string(i.skus, ' '), ''))))::int as search
+      count(*) filter (where s.search_text is distinct from lower(concat_ws(' ', i.title, i.email, i.order_name, nullif(array_to_string(i.skus, ' '), ''))))::int
+        + (select count(*)::int from shopify_index_search o where o.store_id = ${storeId}
+           and not exists (select 1 from shopify_index_items x where x.store_id = o.store_id and x.resource_type = o.resource_type and x.shopify_id = o.shopify_id)) as search
     from shopify_index_items i
     left join sync_mappings m on m.store_id = i.store_id and m.resource_type = i.resource_type and m.shopify_id = i.shopify_id
+    left join shopify_index_search s on s.store_id = i.store_id and s.resource_type = i.resource_type and s.shopify_id = i.shopify_id
     where i.store_id = ${storeId}`);
   return rows[0];
 }
@@ -110,8 +116,9 @@ describe("index import by bulk query", () => {
       expect(overview.types[type]).toMatchObject(real[type]!);
     }
     console.log(`index import of 10,000 items: ${seconds.toFixed(1)} s`);
-    // The import writes the status and search text itself (decision 66): exactly what the
-    // per-row trigger would have, on first import and when it reads the items again.
+    // The import writes the status itself (decision 66), the search rows come from the items'
+    // statement triggers (decision 81): exactly what the per-row trigger would have, on first
+    // import and when it reads the items again.
     expect(await rowsUnlikeTheTrigger(shop.store.id)).toEqual({ rows: 10_000, status: 0, search: 0 });
     await upsertMappings({
       ...ids(shop),
@@ -124,7 +131,7 @@ describe("index import by bulk query", () => {
     expect(await rowsUnlikeTheTrigger(shop.store.id)).toEqual({ rows: 10_000, status: 0, search: 0 });
     const [renamed] = await db
       .execute<{ n: number }>(
-        sql`select count(*)::int as n from shopify_index_items where store_id = ${shop.store.id} and search_text like 'renamed lamp%'`,
+        sql`select count(*)::int as n from shopify_index_search where store_id = ${shop.store.id} and search_text like 'renamed lamp%'`,
       )
       .then((result) => result.rows);
     expect(renamed!.n).toBe(1);
@@ -156,6 +163,12 @@ describe("index import by bulk query", () => {
       });
       expect(outcome.imported, `groupObjects: ${groupObjects}`).toBe(300);
       expect(await indexItems(shop.store.id, "product"), `groupObjects: ${groupObjects}`).toEqual(expected);
+      // SKUs that arrived after their product reached its search row too (decision 81).
+      expect(await rowsUnlikeTheTrigger(shop.store.id), `groupObjects: ${groupObjects}`).toEqual({
+        rows: 300,
+        status: 0,
+        search: 0,
+      });
     }
   });
 
@@ -222,8 +235,17 @@ describe("index webhooks", () => {
     await deliverWebhook({ shop, topic: "products/update", body: product("Stale", "2026-01-01T12:00:00Z") });
     expect(await row()).toMatchObject({ title: "Wool hat (blue)", updatedAt: "2026-01-02T10:00:00.000Z" });
 
+    const searchRows = async () =>
+      (
+        await db
+          .select()
+          .from(shopifyIndexSearch)
+          .where(and(eq(shopifyIndexSearch.storeId, shop.store.id), eq(shopifyIndexSearch.shopifyId, 4242)))
+      ).map((search) => search.searchText);
+    expect(await searchRows()).toEqual(["wool hat (blue) hat-1"]);
     await deliverWebhook({ shop, topic: "products/delete", body: { id: 4242 } });
     expect(await row()).toBeUndefined();
+    expect(await searchRows()).toEqual([]);
     // A retried update of the deleted product does not bring it back.
     await deliverWebhook({ shop, topic: "products/update", body: product("Ghost", "2026-02-01T00:00:00Z") });
     expect(await row()).toBeUndefined();
@@ -315,8 +337,8 @@ describe("index webhooks", () => {
     );
     const [row] = await db
       .select()
-      .from(shopifyIndexItems)
-      .where(and(eq(shopifyIndexItems.storeId, shop.store.id), eq(shopifyIndexItems.shopifyId, id)));
+      .from(shopifyIndexSearch)
+      .where(and(eq(shopifyIndexSearch.storeId, shop.store.id), eq(shopifyIndexSearch.shopifyId, id)));
     expect(row!.searchText).toBe("delivered scarf (red)");
   });
 
@@ -362,6 +384,12 @@ describe("index webhooks", () => {
       [62, null],
       [63, "other@example.com"],
     ]);
+    // Nor is the customer left in the search text (decision 81).
+    const searchTexts = async () =>
+      (await db.select().from(shopifyIndexSearch).where(eq(shopifyIndexSearch.storeId, shop.store.id)))
+        .map((search) => search.searchText)
+        .sort();
+    expect(await searchTexts()).toEqual(["#1062 #1062", "#1063 other@example.com #1063"]);
 
     // A disconnected store has no credentials left: the app's secret signs Shopify's shop/redact.
     await disconnectStore({ ...ids(shop), actor: SHOPIFY_ACTOR, reason: "app_uninstalled" });
@@ -375,6 +403,7 @@ describe("index webhooks", () => {
       }),
     ).toEqual({ status: 200, outcome: "handled" });
     expect(await indexItems(shop.store.id, "order")).toEqual([]);
+    expect(await searchTexts()).toEqual([]);
     expect(await db.select().from(syncMappings).where(eq(syncMappings.storeId, shop.store.id))).toEqual([]);
     const audit = (await auditRows(shop.store.id)).map((row) => [row.action, row.details]);
     expect(audit).toContainEqual([

@@ -48,11 +48,13 @@ export async function upsertIndexItems({ tx, storeId, type, rows, mode }: Option
   return result.rowCount ?? 0;
 }
 
-// An import's batch: the row values the per-row trigger would set — the mapping's status (read
-// under the store's sync lock the caller holds) and the search text, by the trigger's own
-// expression — computed for the whole batch in the statement, and the trigger told to leave these
-// rows alone (decision 66). The status is set on conflict too: it is the mapping's, read under the
-// lock, so a batch whose mappings were just written skipped their copy onto the index (decision 70). The setting is the transaction's and is cleared right after.
+// An import's batch: the row value the per-row trigger would set — the mapping's status, read
+// under the store's sync lock the caller holds — computed for the whole batch in the statement,
+// and the trigger told to leave these rows alone (decision 66). The search rows are the items'
+// statement triggers' (decision 81): one insert per batch, and only changed texts on conflict.
+// The status is set on conflict too: it is the mapping's, read under the lock, so a batch whose
+// mappings were just written skipped their copy onto the index (decision 70). The setting is the
+// transaction's and is cleared right after.
 async function importRows(tx: Db, storeId: string, type: ResourceType, values: string): Promise<number> {
   const pick = (column: string) =>
     sql.raw(
@@ -60,9 +62,8 @@ async function importRows(tx: Db, storeId: string, type: ResourceType, values: s
     );
   await tx.execute(sql`select set_config('synco.index_row_values', 'given', true)`);
   const result = await tx.execute(sql`
-    insert into shopify_index_items as i (store_id, resource_type, shopify_id, title, email, skus, order_name, shopify_updated_at, shopify_created_at, indexed_at, sync_status, search_text)
-    select ${storeId}, ${type}, v.shopify_id, v.title, v.email, v.skus, v.order_name, v.updated_at, v.created_at, now(), m.status,
-      lower(concat_ws(' ', v.title, v.email, v.order_name, nullif(array_to_string(v.skus, ' '), '')))
+    insert into shopify_index_items as i (store_id, resource_type, shopify_id, title, email, skus, order_name, shopify_updated_at, shopify_created_at, indexed_at, sync_status)
+    select ${storeId}, ${type}, v.shopify_id, v.title, v.email, v.skus, v.order_name, v.updated_at, v.created_at, now(), m.status
     from (
       select shopify_id, coalesce(title, '') as title, email, coalesce(skus, '{}') as skus, order_name, updated_at, created_at
       from jsonb_to_recordset(${values}::jsonb) as r(shopify_id bigint, title text, email text, skus text[], order_name text, updated_at timestamptz, created_at timestamptz)
@@ -70,7 +71,7 @@ async function importRows(tx: Db, storeId: string, type: ResourceType, values: s
     left join sync_mappings m on m.store_id = ${storeId} and m.resource_type = ${type} and m.shopify_id = v.shopify_id
     where not exists (select 1 from shopify_index_tombstones t where t.store_id = ${storeId} and t.resource_type = ${type} and t.shopify_id = v.shopify_id)
     on conflict (store_id, resource_type, shopify_id) do update set
-      ${pick("title")}, ${pick("email")}, ${pick("skus")}, ${pick("order_name")}, ${pick("search_text")},
+      ${pick("title")}, ${pick("email")}, ${pick("skus")}, ${pick("order_name")},
       sync_status = excluded.sync_status,
       shopify_created_at = coalesce(excluded.shopify_created_at, i.shopify_created_at),
       shopify_updated_at = greatest(i.shopify_updated_at, excluded.shopify_updated_at), indexed_at = now()`);

@@ -1,9 +1,9 @@
 // A page of a store's items of one type, read from the local index joined with the mappings —
 // never from Shopify. Newest Shopify ids first, keyset-paginated on the id; each tab is a range
 // of the (store, type, sync_status, id) index, and `q` is a substring match on title, name,
-// email, SKU and order name served by a trigram index. `mirror=failed` lists the mappings
-// Shopify refused to store instead, read mapping first (an item deleted in Shopify has left the
-// index but keeps its mapping) along the partial index of refused rows.
+// email, SKU and order name served by the trigram index of `shopify_index_search`. `mirror=failed`
+// lists the mappings Shopify refused to store instead, read mapping first (an item deleted in
+// Shopify has left the index but keeps its mapping) along the partial index of refused rows.
 import { sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { findStore } from "@/lib/stores/find-store";
@@ -55,7 +55,19 @@ const and = (conditions: (SQL | null)[]) =>
 
 /** The `where` of a list (and its column of Shopify ids), shared by its pages, its seek and its count. */
 function listConditions({ storeId, type, tab, q, mirror, afterId }: Omit<QueryOptions, "limit">) {
-  const search = q ? sql`i.search_text like ${likePattern(q)}` : null;
+  // The search text is a table of its own keyed like the item (decision 81): a semi-join the planner
+  // starts from the trigram index for a rare term, or merges along the id order for a common one.
+  // The cursor bounds both sides, or a merge would walk the search rows from the newest id down to it.
+  const search = (alias: "i" | "m") =>
+    q
+      ? sql`exists (select 1 from shopify_index_search s where ${and([
+          sql`s.store_id = ${storeId}`,
+          sql`s.resource_type = ${type}`,
+          sql`s.shopify_id = ${sql.raw(alias)}.shopify_id`,
+          afterId !== null ? sql`s.shopify_id < ${afterId}` : null,
+          sql`s.search_text like ${likePattern(q)}`,
+        ])})`
+      : null;
   if (mirror === "failed") {
     return {
       mapped: true,
@@ -64,7 +76,7 @@ function listConditions({ storeId, type, tab, q, mirror, afterId }: Omit<QueryOp
         sql`m.resource_type = ${type}`,
         sql`m.mirror_state = 'failed'`,
         MAPPED_TAB_CONDITION[tab],
-        search,
+        search("m"),
         afterId !== null ? sql`m.shopify_id < ${afterId}` : null,
       ]),
     };
@@ -75,7 +87,7 @@ function listConditions({ storeId, type, tab, q, mirror, afterId }: Omit<QueryOp
       sql`i.store_id = ${storeId}`,
       sql`i.resource_type = ${type}`,
       TAB_CONDITION[tab],
-      search,
+      search("i"),
       afterId !== null ? sql`i.shopify_id < ${afterId}` : null,
     ]),
   };

@@ -56,6 +56,8 @@ export const runIndexRefresh: RunExecutor = async (ctx) => {
       import: (type) => {
         let reading = false;
         let pending: MappingInput[] = [];
+        // Mapping rows the current batch wrote: counted with its items at the batch's end.
+        let batchMappings = 0;
         return {
           ...(store && {
             onItemLine: (line) => {
@@ -71,7 +73,7 @@ export const runIndexRefresh: RunExecutor = async (ctx) => {
               await upsertMappings({ storeId, organizationId, mappings: batch, alreadyInShopify: true, db: tx });
               await tx.execute(sql`select set_config('synco.index_status_follows', '', true)`);
               mappings += batch.length;
-              await ctx.progress({ mapping: { done: batch.length } }, { tx });
+              batchMappings = batch.length;
             },
           }),
           signal: ctx.signal,
@@ -82,9 +84,14 @@ export const runIndexRefresh: RunExecutor = async (ctx) => {
             const objects = Number(operation.objectCount);
             await ctx.phase(`import:${type}`, { planned: { [type]: type === "product" ? null : objects } });
           },
+          // One progress write per batch, its last statement: the run's row stays locked only
+          // from there to the commit, not while the batch's rows are written, so the progress
+          // timer's event (its own transaction) does not queue behind the batch (decision 82).
           onBatch: async (tx, items) => {
             ctx.throwIfCancelled();
-            await ctx.progress({ [type]: { done: items } }, { tx });
+            const delta = { [type]: { done: items }, ...(batchMappings > 0 && { mapping: { done: batchMappings } }) };
+            batchMappings = 0;
+            await ctx.progress(delta, { tx });
           },
         };
       },
