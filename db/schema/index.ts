@@ -9,3 +9,4 @@ export * from "./shopify-index";
 export * from "./sandbox-odoo";
 export * from "./operations";
 export * from "./odoo-connections";
+export * from "./restore";

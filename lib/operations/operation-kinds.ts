@@ -30,4 +30,7 @@ export const OPERATION_KIND_RULES: Record<OperationKind, OperationKindRules> = {
   // Cancelled at its next batch with what was done; resumed from its checkpoint (lib/clear).
   clear: { job: { name: "clear.run", key: "run" }, cancellable: true, resumable: true, automaticResumes: 2 },
   sync: { job: null, cancellable: true, resumable: true, automaticResumes: 2 },
+  // Row by row in file order, checkpointed after each batch: cancelled keeps what was restored,
+  // resumed continues after the last batch (lib/restore).
+  restore: { job: { name: "restore.run", key: "run" }, cancellable: true, resumable: true, automaticResumes: 2 },
 };

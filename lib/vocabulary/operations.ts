@@ -2,10 +2,10 @@
 // and the pages' labels derive from these. Plain constants, safe in the browser.
 
 /** Kinds of long work a store's runs do. */
-export const OPERATION_KINDS = ["seed", "index_refresh", "mirror", "clear", "sync"] as const;
+export const OPERATION_KINDS = ["seed", "index_refresh", "mirror", "clear", "sync", "restore"] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 /** Kinds of which a store runs one at a time, whatever the kind of the other (held by the database). */
-export const EXCLUSIVE_OPERATION_KINDS = ["clear", "sync"] as const satisfies readonly OperationKind[];
+export const EXCLUSIVE_OPERATION_KINDS = ["clear", "sync", "restore"] as const satisfies readonly OperationKind[];
 /** What the pages call a run of each kind, under way and done. */
 export const OPERATION_KIND_TITLE: Record<OperationKind, { active: string; done: string }> = {
   seed: { active: "Seeding the sandbox store", done: "Sandbox store seeded" },
@@ -13,6 +13,7 @@ export const OPERATION_KIND_TITLE: Record<OperationKind, { active: string; done:
   mirror: { active: "Writing mappings to Shopify", done: "Mappings written to Shopify" },
   clear: { active: "Clearing Synco data", done: "Synco data cleared" },
   sync: { active: "Syncing with Odoo", done: "Synced with Odoo" },
+  restore: { active: "Restoring the mapping from an export", done: "Mapping restored from an export" },
 };
 /** A run's kind as a name (the run history's column). */
 export const OPERATION_KIND_LABEL: Record<OperationKind, string> = {
@@ -21,6 +22,7 @@ export const OPERATION_KIND_LABEL: Record<OperationKind, string> = {
   mirror: "Mappings written to Shopify",
   clear: "Clear Synco Data",
   sync: "Sync with Odoo",
+  restore: "Restore from export",
 };
 /** The same, inside a sentence ("Stopped the refresh from Shopify of …"). */
 export const OPERATION_KIND_NOUN: Record<OperationKind, string> = {
@@ -29,6 +31,7 @@ export const OPERATION_KIND_NOUN: Record<OperationKind, string> = {
   mirror: "the writing of mappings to Shopify",
   clear: "the clearing of Synco data",
   sync: "the sync with Odoo",
+  restore: "the restore from an export",
 };
 
 export const OPERATION_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
