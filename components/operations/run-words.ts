@@ -22,6 +22,8 @@ const STARTED_BY: Record<OperationTrigger, string> = {
   seed: "Synco, after seeding",
   mapping_write: "Synco, after mappings changed",
   resume: "Synco, resuming",
+  webhook: "Synco, automatic sync after a change in Shopify",
+  sync_request: "Synco, for items asked for during the last sync",
 };
 
 export function runStartedBy(run: OperationRun): string {

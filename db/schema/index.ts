@@ -10,3 +10,4 @@ export * from "./sandbox-odoo";
 export * from "./operations";
 export * from "./odoo-connections";
 export * from "./restore";
+export * from "./odoo-sync";

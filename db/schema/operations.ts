@@ -45,7 +45,7 @@ export const operationRuns = pgTable(
     // Decided by the kind, in the database, so no code path can start a second exclusive run.
     exclusive: boolean("exclusive")
       .notNull()
-      .generatedAlwaysAs(sql`kind in ('clear', 'sync', 'restore')`),
+      .generatedAlwaysAs(sql`kind in ('clear', 'restore')`),
     /** What the run covers and the kind's parameters (resource types, sandbox size…). */
     scope: jsonb("scope").$type<Record<string, unknown>>().notNull().default({}),
     status: text("status").$type<OperationStatus>().notNull().default("queued"),

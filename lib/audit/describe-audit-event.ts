@@ -127,6 +127,13 @@ export function describeAuditEvent(event: AuditEvent & { target: string | null }
     }
     case "sync.index_refresh_requested":
       return `Started a refresh of the products, customers and orders of ${shop} from Shopify`;
+    case "sync.odoo_sync_requested": {
+      const what =
+        event.details.scope === "store"
+          ? "every item not synced or failed"
+          : `${event.details.queued} ${event.details.type ? RESOURCE_TYPE_LABEL[event.details.type].plural : "items"}${event.details.scope === "failed" ? " that had failed" : ""}`;
+      return `Asked to sync ${what} of ${shop} to Odoo`;
+    }
     case "operations.run_cancelled":
       return `Cancelled ${OPERATION_KIND_NOUN[event.details.kind]} of ${shop} before it started`;
     case "operations.cancel_requested":

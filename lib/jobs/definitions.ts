@@ -119,6 +119,24 @@ export const JOBS = {
     // Stores are independent (each has its own Shopify rate budget).
     concurrency: 4,
   }),
+  "odoo-sync.run": defineJob({
+    name: "odoo-sync.run",
+    version: 1,
+    payload: runPayload,
+    run: { kind: "sync" },
+    // One job per run (one sync queued or running per store, held by the database); each retry
+    // continues with what is left in the store's sync queue, the run's checkpoint.
+    queue: {
+      policy: "exclusive",
+      retryLimit: 5,
+      retryDelay: retryDelay(10),
+      retryBackoff: true,
+      expireInSeconds: 6 * 3600,
+      heartbeatSeconds: RUN_HEARTBEAT_SECONDS,
+    },
+    // Stores are independent (each has its own Shopify rate budget and, usually, its own Odoo).
+    concurrency: 4,
+  }),
   "restore.run": defineJob({
     name: "restore.run",
     version: 1,

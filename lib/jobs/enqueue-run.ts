@@ -1,8 +1,10 @@
 // Queues a job that executes an operation run, and the run itself, in the caller's transaction:
 // the run exists exactly when its job does, and a page shows it as queued from that commit on.
 // The database decides what may start: one run of a kind per store (asking again returns the one
-// queued or running), one exclusive run (clear, sync) per store (a second is a conflict naming
-// the first), and one run per idempotency key (the same key returns the same run).
+// queued or running), one exclusive run (the clear) per store (a second is a conflict naming
+// the first), and one run per idempotency key (the same key returns the same run). A sync may be
+// queued during a clear and waits for it; a clear asked for while a sync is queued or running is a
+// conflict naming the sync (both take the store's run lock first, so neither slips past the other).
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/handle";
 import { operationEvents, operationRuns, type OperationRun } from "@/db/schema/operations";
@@ -11,6 +13,7 @@ import { AppError } from "@/lib/errors/app-error";
 import {
   ACTIVE_OPERATION_STATUSES,
   EXCLUSIVE_OPERATION_KINDS,
+  WAITS_FOR_CLEAR_KINDS,
   type OperationCounters,
   type OperationKind,
   type OperationTrigger,
@@ -69,6 +72,45 @@ async function insertRun(
   { storeId, organizationId }: RunTarget,
   options: EnqueueRunOptions & { job?: { name: JobName; id: string } },
 ): Promise<OperationRun | null> {
+  const waitsForClear = (WAITS_FOR_CLEAR_KINDS as readonly string[]).includes(kind);
+  if (kind === "clear" || waitsForClear) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`synco:store-runs:${storeId}`}, 0))`);
+    if (kind === "clear") {
+      const [waiting] = await tx
+        .select()
+        .from(operationRuns)
+        .where(
+          and(
+            storeRunsScope({ storeId, organizationId }),
+            inArray(operationRuns.kind, [...WAITS_FOR_CLEAR_KINDS]),
+            inArray(operationRuns.status, [...ACTIVE_OPERATION_STATUSES]),
+          ),
+        )
+        .limit(1);
+      if (waiting) {
+        if (options.idempotencyKey) {
+          const [same] = await tx
+            .select()
+            .from(operationRuns)
+            .where(
+              and(
+                storeRunsScope({ storeId, organizationId }),
+                eq(operationRuns.kind, kind),
+                eq(operationRuns.idempotencyKey, options.idempotencyKey),
+              ),
+            );
+          if (same) return null;
+        }
+        throw new AppError(
+          "conflict",
+          `A ${waiting.kind} is ${waiting.status} for this store: wait for it or cancel it`,
+          {
+            details: { runId: waiting.id, kind: waiting.kind, status: waiting.status },
+          },
+        );
+      }
+    }
+  }
   const [run] = await tx
     .insert(operationRuns)
     .values({

@@ -91,6 +91,8 @@ export function createOdooClient(options: CreateOdooClientOptions) {
   const server = safeOrigin(root);
   const slotKey = `${root}|${database}|${login}`;
   let versionPromise: Promise<OdooServerVersion> | undefined;
+  /** Logical calls sent (a retried call counts once): what a sync reports as Odoo calls per item. */
+  let callsSent = 0;
   let uidPromise: Promise<number> | undefined;
 
   const details = (call: string, extra: Partial<OdooErrorDetails> = {}): OdooErrorDetails => ({
@@ -109,6 +111,7 @@ export function createOdooClient(options: CreateOdooClientOptions) {
     { idempotent, signal }: { idempotent: boolean; signal?: AbortSignal },
   ): Promise<unknown> {
     const started = Date.now();
+    callsSent += 1;
     const headers: Record<string, string> = {
       "content-type": "application/json; charset=utf-8",
       accept: "application/json",
@@ -272,6 +275,8 @@ export function createOdooClient(options: CreateOdooClientOptions) {
   return {
     server,
     database,
+    /** Calls sent so far by this client (retries not counted). */
+    calls: () => callsSent,
     version,
     protocol,
     uid,

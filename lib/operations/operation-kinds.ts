@@ -29,7 +29,8 @@ export const OPERATION_KIND_RULES: Record<OperationKind, OperationKindRules> = {
   mirror: { job: { name: "mappings.mirror", key: "store" }, cancellable: false, resumable: true, automaticResumes: 2 },
   // Cancelled at its next batch with what was done; resumed from its checkpoint (lib/clear).
   clear: { job: { name: "clear.run", key: "run" }, cancellable: true, resumable: true, automaticResumes: 2 },
-  sync: { job: null, cancellable: true, resumable: true, automaticResumes: 2 },
+  // Cancelled at its next batch; resumed (or retried) with what is left in the store's sync queue.
+  sync: { job: { name: "odoo-sync.run", key: "run" }, cancellable: true, resumable: true, automaticResumes: 2 },
   // Row by row in file order, checkpointed after each batch: cancelled keeps what was restored,
   // resumed continues after the last batch (lib/restore).
   restore: { job: { name: "restore.run", key: "run" }, cancellable: true, resumable: true, automaticResumes: 2 },

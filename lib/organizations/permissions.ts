@@ -17,6 +17,8 @@ export const LEAST_ROLE = {
   "store.manage": "admin",
   "sync.export": "admin",
   "sync.refresh": "admin",
+  /** Sync items to Odoo (selected, all not synced, retry failed, the whole store). */
+  "sync.odoo": "admin",
   /** Cancel a store's run under way, or resume one that failed or was cancelled. */
   "operations.control": "admin",
   /** Clear Synco Data: delete a store's mappings and their metafields (and change the clear's settings). */

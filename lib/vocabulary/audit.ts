@@ -4,6 +4,7 @@
 //
 // Adding an action: one entry in AuditDetails; the compiler then asks for its words.
 import type { ClearPhase, ClearStrategy, ClearStrategySetting } from "./clear";
+import type { OdooSyncScope } from "./odoo-sync";
 import type { OperationKind } from "./operations";
 import type { Role } from "./organizations";
 import type { ConnectionMethod, DisconnectReason, SandboxSize, StoreKind, StoreStatus } from "./stores";
@@ -107,6 +108,16 @@ export interface AuditDetails {
   "clear.settings_updated": {
     changes: { legacyKeys?: Change<string[]>; strategy?: Change<ClearStrategySetting> };
   };
+  /** A sync to Odoo was asked for (a person; automatic sync from webhooks is not audited per item). */
+  "sync.odoo_sync_requested": {
+    runId: string;
+    scope: OdooSyncScope;
+    type: ResourceType | null;
+    /** Items this request added to the queue. */
+    queued: number;
+    /** False when a sync already queued or running took the items. */
+    created: boolean;
+  };
   // Restore from an export (the target is the store's shop domain).
   /** A file was accepted: its name as uploaded, its format and how many rows it held. */
   "restore.requested": { runId: string; fileName: string | null; format: ExportFormat; rows: number };
@@ -163,6 +174,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   "sync.mappings_exported": "Mapping exported",
   "sync.items_exported": "Items exported",
   "sync.index_refresh_requested": "Refresh from Shopify started",
+  "sync.odoo_sync_requested": "Sync to Odoo requested",
   "operations.run_cancelled": "Work cancelled before it started",
   "operations.cancel_requested": "Work stopped",
   "operations.run_resumed": "Work resumed",

@@ -5,7 +5,12 @@
 export const OPERATION_KINDS = ["seed", "index_refresh", "mirror", "clear", "sync", "restore"] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 /** Kinds of which a store runs one at a time, whatever the kind of the other (held by the database). */
-export const EXCLUSIVE_OPERATION_KINDS = ["clear", "sync", "restore"] as const satisfies readonly OperationKind[];
+export const EXCLUSIVE_OPERATION_KINDS = ["clear", "restore"] as const satisfies readonly OperationKind[];
+/**
+ * Kinds a clear may not start beside (a 409 naming the run), though they may be queued while a
+ * clear is under way: they wait for it (decision 85).
+ */
+export const WAITS_FOR_CLEAR_KINDS = ["sync"] as const satisfies readonly OperationKind[];
 /** What the pages call a run of each kind, under way and done. */
 export const OPERATION_KIND_TITLE: Record<OperationKind, { active: string; done: string }> = {
   seed: { active: "Seeding the sandbox store", done: "Sandbox store seeded" },
@@ -44,7 +49,15 @@ export const TERMINAL_OPERATION_STATUSES = [
 ] as const satisfies readonly OperationStatus[];
 
 /** Why a run exists: a person asked, or the product started it after something else happened. */
-export const OPERATION_TRIGGERS = ["user", "connect", "seed", "mapping_write", "resume"] as const;
+export const OPERATION_TRIGGERS = [
+  "user",
+  "connect",
+  "seed",
+  "mapping_write",
+  "resume",
+  "webhook",
+  "sync_request",
+] as const;
 export type OperationTrigger = (typeof OPERATION_TRIGGERS)[number];
 
 /** A run's timeline: status changes, phases, progress, and its end. */

@@ -8,6 +8,7 @@ import { guardRuns } from "@/lib/operations/guard-runs";
 import { runIndexRefresh } from "@/lib/operations/kinds/index-refresh";
 import { runMirrorJob } from "@/lib/operations/kinds/mirror";
 import { runSeed } from "@/lib/operations/kinds/seed";
+import { runOdooSyncJob } from "@/lib/odoo-sync/run-odoo-sync-job";
 import { pruneRuns } from "@/lib/operations/prune-runs";
 import { auditRestoreEnd, runRestoreJob } from "@/lib/restore/run-restore-job";
 import { seedSeededStoreSandboxOdoo } from "@/lib/stores/odoo/seed-store-sandbox-odoo";
@@ -25,6 +26,7 @@ export const JOB_HANDLERS: { [N in JobName]: (payload: JobPayload<N>, context: J
   "mappings.mirror": (payload, context) => runMirrorJob(payload, job(context)),
   "shopify-index.refresh": (payload, context) => executeRun({ ...payload, job: job(context) }, runIndexRefresh),
   "clear.run": (payload, context) => runClearJob({ ...payload, job: job(context) }),
+  "odoo-sync.run": (payload, context) => runOdooSyncJob({ ...payload, job: job(context) }),
   "restore.run": (payload, context) => runRestoreJob({ ...payload, job: job(context) }),
   "operations.guard": async () => {
     await guardAndAudit();

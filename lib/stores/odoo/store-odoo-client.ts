@@ -1,5 +1,5 @@
-// The Odoo client a store's background work uses: its saved connection (a sandbox connection
-// resolved against the app's address), the key opened only here. Null when the store has none.
+// The Odoo client a store's background work uses (the sync): its saved connection, opened. Null
+// when the store has no Odoo connection.
 import "server-only";
 import type { Store } from "@/db/schema/stores";
 import { logger } from "@/lib/logger";
@@ -21,7 +21,7 @@ export async function storeOdooClient(
     login: connection.login,
     apiKey: openOdooApiKey(connection),
     protocol: connection.protocol,
-    logger: logger.child({ storeId: store.id }),
+    logger: logger.child({ storeId: store.id, odoo: connection.database }),
     ...options,
   });
 }

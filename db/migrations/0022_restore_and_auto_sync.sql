@@ -1,5 +1,5 @@
--- A restore from a mapping export is an exclusive run (like a clear or a sync); its file's rows are
--- staged for the run; stores get the automatic-sync setting (off).
+-- A restore from a mapping export is an exclusive run, like a clear (one of the two per store at a
+-- time); its file's rows are staged for the run. Stores get the automatic-sync setting (off).
 CREATE TABLE "mapping_restore_rows" (
 	"run_id" uuid NOT NULL,
 	"row_number" integer NOT NULL,
@@ -19,7 +19,7 @@ CREATE TABLE "mapping_restore_rows" (
 );
 --> statement-breakpoint
 ALTER TABLE "operation_runs" drop column "exclusive";--> statement-breakpoint
-ALTER TABLE "operation_runs" ADD COLUMN "exclusive" boolean GENERATED ALWAYS AS (kind in ('clear', 'sync', 'restore')) STORED NOT NULL;--> statement-breakpoint
+ALTER TABLE "operation_runs" ADD COLUMN "exclusive" boolean GENERATED ALWAYS AS (kind in ('clear', 'restore')) STORED NOT NULL;--> statement-breakpoint
 -- Dropping the column dropped the index that holds one exclusive run per store: made again.
 CREATE UNIQUE INDEX "operation_runs_one_exclusive_idx" ON "operation_runs" USING btree ("store_id") WHERE exclusive and status in ('queued', 'running');--> statement-breakpoint
 ALTER TABLE "stores" ADD COLUMN "auto_sync" boolean DEFAULT false NOT NULL;--> statement-breakpoint

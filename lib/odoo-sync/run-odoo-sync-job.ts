@@ -1,0 +1,47 @@
+// The `odoo-sync.run` job: one attempt of a sync run through the operations model. A request that
+// joined the run just as it ended leaves items in the queue: once the run has succeeded, a new run
+// takes them (under the store's run lock, so it is started once).
+import { and, eq, inArray } from "drizzle-orm";
+import { db } from "@/db/client";
+import { operationRuns } from "@/db/schema/operations";
+import { executeRun, type RunAttempt } from "@/lib/operations/execute-run";
+import { startRun } from "@/lib/operations/start-run";
+import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
+import { runOdooSync } from "./run-odoo-sync";
+import { lockStoreRuns, queueCounts } from "./sync-queue";
+
+export async function runOdooSyncJob(attempt: RunAttempt): Promise<void> {
+  await executeRun(attempt, runOdooSync);
+  await followUp(attempt);
+}
+
+async function followUp({ runId, storeId, organizationId }: RunAttempt) {
+  await db.transaction(async (tx) => {
+    await lockStoreRuns(tx, storeId);
+    const [run] = await tx.select().from(operationRuns).where(eq(operationRuns.id, runId));
+    if (run?.status !== "succeeded") return;
+    const [active] = await tx
+      .select({ id: operationRuns.id })
+      .from(operationRuns)
+      .where(
+        and(
+          eq(operationRuns.storeId, storeId),
+          eq(operationRuns.kind, "sync"),
+          inArray(operationRuns.status, [...ACTIVE_OPERATION_STATUSES]),
+        ),
+      );
+    if (active) return;
+    const counts = await queueCounts(tx, storeId);
+    const waiting = Object.entries(counts).filter(([, n]) => n > 0);
+    if (waiting.length === 0) return;
+    await startRun({
+      kind: "sync",
+      storeId,
+      organizationId,
+      trigger: "sync_request",
+      scope: { request: { scope: "queued", after: runId } },
+      counters: Object.fromEntries(waiting.map(([type, n]) => [type, { planned: n, done: 0, failed: 0 }])),
+      tx,
+    });
+  });
+}
