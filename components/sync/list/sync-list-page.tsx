@@ -12,7 +12,9 @@ import { SyncList } from "./sync-list";
 export function SyncListPage({ storeId, type, sizes }: { storeId: string; type: ResourceType; sizes: SandboxSizes }) {
   return (
     <StorePage storeId={storeId} section={RESOURCES[type].segment as StoreSection} sizes={sizes}>
-      {({ store, role }) => <SyncList store={store} type={type} canExport={can(role, "sync.export")} />}
+      {({ store, role }) => (
+        <SyncList store={store} type={type} canExport={can(role, "sync.export")} canSync={can(role, "sync.odoo")} />
+      )}
     </StorePage>
   );
 }
