@@ -41,6 +41,7 @@ import * as runResumeRoute from "@/app/api/stores/[storeId]/operations/[runId]/r
 import * as clearPreviewRoute from "@/app/api/stores/[storeId]/clear/preview/route";
 import * as clearSettingsRoute from "@/app/api/stores/[storeId]/clear/settings/route";
 import * as clearsRoute from "@/app/api/stores/[storeId]/clears/route";
+import * as odooSyncRoute from "@/app/api/stores/[storeId]/odoo-sync/route";
 import * as storeOdooRoute from "@/app/api/stores/[storeId]/odoo/route";
 import * as storeOdooTestRoute from "@/app/api/stores/[storeId]/odoo/test/route";
 import * as restoresRoute from "@/app/api/stores/[storeId]/restores/route";
@@ -428,6 +429,7 @@ const CASES: Case[] = [
       ["/api/stores/[storeId]/clear/settings", "GET", clearSettingsRoute.GET, false],
       ["/api/stores/[storeId]/clear/settings", "PATCH", clearSettingsRoute.PATCH, false],
       ["/api/stores/[storeId]/clears", "POST", clearsRoute.POST, false],
+      ["/api/stores/[storeId]/odoo-sync", "POST", odooSyncRoute.POST, false],
       ["/api/stores/[storeId]/odoo", "GET", storeOdooRoute.GET, false],
       ["/api/stores/[storeId]/odoo", "PUT", storeOdooRoute.PUT, false],
       ["/api/stores/[storeId]/odoo", "DELETE", storeOdooRoute.DELETE, false],

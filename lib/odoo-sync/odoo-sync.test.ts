@@ -1,7 +1,14 @@
 // The sync to Odoo against the sandbox store and the sandbox Odoo over real HTTP, Odoo 16 and 19:
 // every type synced (orders confirmed and invoiced), a clear, then a re-sync that maps every item
 // again and leaves the number of Odoo records unchanged.
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { storeOdooConnections } from "@/db/schema/odoo-connections";
+import { refreshIndexNow } from "@/lib/operations/testing/run-now";
+import { insertSandboxOdooConnection } from "@/lib/stores/odoo/odoo-connection";
+import { openOdooApiKey } from "@/lib/stores/odoo/odoo-connection-secret";
+import { connectSeededShop } from "@/lib/sync/testing/sync-helpers";
 import { clearNow, startClear } from "@/lib/clear/testing/clear-fixtures";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
@@ -48,5 +55,35 @@ describe.each([16, 19] as const)("sync to Odoo %i", (version) => {
     for (const type of ["customer", "product", "order"])
       expect(after[type]).toMatchObject({ failed: 0, not_synced: 0, synced: states[type]!.synced });
     expect(await odooCounts(store)).toEqual(before);
+  }, 180_000);
+});
+
+describe("mapping lost with a new store connection", () => {
+  it("a store connected anew to the same Odoo re-links every item, creating nothing", async () => {
+    const first = await sandboxStoreWithOdoo(owner, 18);
+    const run = await syncNow((await requestSync(owner, first, { scope: "store" })).body.run.id);
+    expect(run.status).toBe("succeeded");
+    const before = await odooCounts(first);
+
+    // The same shop's items (the sandbox seeds deterministically), connected as a new store without
+    // any mapping or Shopify sync state, whose Odoo connection is the first store's Odoo.
+    const shop = await connectSeededShop(owner, { products: 50, customers: 100, orders: 200 });
+    const [connection] = await db.select().from(storeOdooConnections).where(eq(storeOdooConnections.storeId, first.id));
+    await db.transaction((tx) =>
+      insertSandboxOdooConnection(tx, shop.store, {
+        path: connection!.url,
+        database: connection!.database,
+        login: connection!.login,
+        apiKey: openOdooApiKey(connection!),
+      }),
+    );
+    await refreshIndexNow({ storeId: shop.store.id, organizationId: shop.store.organizationId });
+    const again = await syncNow((await requestSync(owner, shop.store, { scope: "store" })).body.run.id);
+    expect(again.status).toBe("succeeded");
+    expect(again.summary).toMatchObject({ created: {} });
+    const states = await syncStates(shop.store.id);
+    for (const type of ["customer", "product", "order"])
+      expect(states[type]).toMatchObject({ failed: 0, not_synced: 0 });
+    expect(await odooCounts(first)).toEqual(before);
   }, 180_000);
 });

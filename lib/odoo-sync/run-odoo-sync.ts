@@ -23,7 +23,10 @@ import { dequeue, nextQueued, queueCounts } from "./sync-queue";
 import { syncItems } from "./sync-items";
 
 /** Items per batch: a few Odoo calls and one Shopify read each (the Shopify query's cost bounds orders and products). */
-export const SYNC_BATCH_SIZE: Record<ResourceType, number> = { customer: 200, product: 100, order: 100 };
+const batchOverride = Number(process.env.SYNCO_SYNC_BATCH_SIZE ?? 0);
+export const SYNC_BATCH_SIZE: Record<ResourceType, number> = batchOverride
+  ? { customer: batchOverride, product: batchOverride, order: batchOverride }
+  : { customer: 200, product: 100, order: 100 };
 
 type SyncCheckpoint = {
   odooCalls: number;

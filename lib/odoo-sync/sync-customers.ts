@@ -143,7 +143,7 @@ async function relinkMapped(
     else
       fail(
         shopifyId,
-        `The Odoo contact it was synced to (res.partner ${m.odooId}) was deleted or archived in Odoo; sync it again to link or create another`,
+        `The Odoo contact it was synced to (res.partner ${m.odooId}) was deleted in Odoo; sync it again to link or create another`,
       );
   }
 }

@@ -76,7 +76,7 @@ export async function syncProducts(context: SyncContext, ids: number[]): Promise
       else if (!alive.has(m.odooId!))
         fail(
           shopifyId,
-          `The Odoo product it was synced to (product.template ${m.odooId}) was deleted or archived in Odoo; sync it again to link or create another`,
+          `The Odoo product it was synced to (product.template ${m.odooId}) was deleted in Odoo; sync it again to link or create another`,
         );
   }
 

@@ -124,17 +124,17 @@ describe("an attempt", () => {
 });
 
 describe("exclusive runs and idempotency keys", () => {
-  it("two exclusive starts at once make one run and one 409 naming it", async () => {
+  it("two clears at once make one run and one 409 naming it", async () => {
     const { store } = await storeWithQueuedRun(owner);
     const target = { storeId: store.id, organizationId: store.organizationId };
-    const start = (kind: "clear" | "sync") =>
+    const start = () =>
       db.transaction(async (tx) => {
-        const queued = await createRun(kind, target, { tx, actor: { userId: owner.id, email: owner.email } });
+        const queued = await createRun("clear", target, { tx, actor: { userId: owner.id, email: owner.email } });
         // Both transactions are open at once: the database, not a read before the insert, decides.
         await tx.execute(sql`select pg_sleep(0.2)`);
         return queued;
       });
-    const outcomes = await Promise.allSettled([start("clear"), start("sync")]);
+    const outcomes = await Promise.allSettled([start(), start()]);
     const created = outcomes.filter((outcome) => outcome.status === "fulfilled");
     const refused = outcomes.filter((outcome) => outcome.status === "rejected");
     expect(created).toHaveLength(1);
@@ -155,6 +155,18 @@ describe("exclusive runs and idempotency keys", () => {
     // Non-exclusive work of the store goes on beside it; its own kind answers with the active run.
     const again = await db.transaction((tx) => createRun("index_refresh", target, { tx }));
     expect(again.created).toBe(false);
+  });
+
+  it("a sync asked for during a clear is queued beside it; a clear asked for during a sync is a 409", async () => {
+    const { store } = await storeWithQueuedRun(owner);
+    const target = { storeId: store.id, organizationId: store.organizationId };
+    const clear = await db.transaction((tx) => createRun("clear", target, { tx }));
+    const sync = await db.transaction((tx) => createRun("sync", target, { tx }));
+    expect(sync).toMatchObject({ created: true, run: { kind: "sync", status: "queued", exclusive: false } });
+    await db.update(operationRuns).set({ status: "succeeded" }).where(eq(operationRuns.id, clear.run.id));
+    const refused = await db.transaction((tx) => createRun("clear", target, { tx })).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(AppError);
+    expect(refused).toMatchObject({ code: "conflict", details: { runId: sync.run.id, kind: "sync" } });
   });
 
   it("the same idempotency key gives the same run, even after it finished", async () => {
