@@ -46,7 +46,6 @@ import * as storeOdooRoute from "@/app/api/stores/[storeId]/odoo/route";
 import * as storeOdooTestRoute from "@/app/api/stores/[storeId]/odoo/test/route";
 import * as restoresRoute from "@/app/api/stores/[storeId]/restores/route";
 import * as autoSyncRoute from "@/app/api/stores/[storeId]/auto-sync/route";
-import * as odooSyncRoute from "@/app/api/stores/[storeId]/odoo-sync/route";
 import * as restoreRowsRoute from "@/app/api/stores/[storeId]/restores/[runId]/rows/route";
 import * as orgRunsRoute from "@/app/api/organization/operations/route";
 import * as orgRunEventsRoute from "@/app/api/organization/operations/events/route";
@@ -436,7 +435,6 @@ const CASES: Case[] = [
       ["/api/stores/[storeId]/odoo/test", "POST", storeOdooTestRoute.POST, false],
       ["/api/stores/[storeId]/restores", "POST", restoresRoute.POST, false],
       ["/api/stores/[storeId]/auto-sync", "PUT", autoSyncRoute.PUT, false],
-      ["/api/stores/[storeId]/odoo-sync", "POST", odooSyncRoute.POST, false],
       ["/api/stores/[storeId]/restores/[runId]/rows", "GET", restoreRowsRoute.GET, true],
     ] as const
   ).map(([route, method, handler, withRun]) => ({
