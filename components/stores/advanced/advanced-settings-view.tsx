@@ -18,10 +18,7 @@ export function AdvancedSettingsView({ storeId, sizes }: { storeId: string; size
         return (
           <BlockStack gap="400">
             <Text as="h2" variant="headingLg">
-              <Link url={`/stores/${store.id}/settings`}>
-                Settings
-              </Link>{" "}
-              › Advanced settings
+              <Link url={`/stores/${store.id}/settings`}>Settings</Link> › Advanced settings
             </Text>
             <Layout>
               <Layout.AnnotatedSection
