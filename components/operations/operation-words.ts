@@ -43,16 +43,16 @@ export function describeStep(run: OperationRun): string {
       return `Reading ${plural} from Shopify`;
     case "reconcile":
       return "Checking the counts";
-    case "syncing":
-      return "Syncing items to Odoo: linking what Odoo already has, creating the rest";
-    case "waiting_for_clear":
-      return "Waiting for the clear under way to end";
     case "checking":
       return "Checking each row against Shopify and Odoo, and restoring the valid ones";
     case "finishing":
       return "Counting what was restored";
     case "writing":
       return "Writing each mapping to its item's sync metafield";
+    case "syncing":
+      return `Syncing ${plural} to Odoo`;
+    case "waiting_for_clear":
+      return "Waiting for Clear Synco Data to finish";
     case "":
       return "Starting…";
     default:

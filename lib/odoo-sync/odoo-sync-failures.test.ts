@@ -9,6 +9,7 @@ import { storeOdooConnections } from "@/db/schema/odoo-connections";
 import { operationEvents } from "@/db/schema/operations";
 import { syncMappings } from "@/db/schema/mappings";
 import { clearNow, startClear } from "@/lib/clear/testing/clear-fixtures";
+import { requestOdooSync } from "./request-odoo-sync";
 import { sealOdooApiKey } from "@/lib/stores/odoo/odoo-connection-secret";
 import { storeOdooClient } from "@/lib/stores/odoo/store-odoo-client";
 import { storeRow } from "@/lib/stores/testing/store-helpers";
@@ -74,12 +75,42 @@ describe("POST /api/stores/:storeId/odoo-sync", () => {
     expect(first.status).toBe(202);
     expect(first.body).toMatchObject({ created: true, run: { kind: "sync", status: "queued" } });
     expect(first.body.queued).toBeGreaterThan(0);
+    const audited = await db.execute<{ details: Record<string, unknown> }>(
+      sql`select details from audit_log where store_id = ${store.id} and action = 'sync.odoo_sync_requested'`,
+    );
+    expect(audited.rows.map((row) => row.details)).toEqual([
+      { runId: first.body.run.id, scope: "not_synced", type: "customer", queued: first.body.queued, created: true },
+    ]);
     const again = await requestSync(owner, store, { scope: "not_synced", type: "customers" }, key);
     expect(again.body).toMatchObject({ created: false, queued: first.body.queued, run: { id: first.body.run.id } });
     // Another request while the run is queued joins it.
     const more = await requestSync(owner, store, { scope: "not_synced", type: "orders" });
     expect(more.body).toMatchObject({ created: false, run: { id: first.body.run.id } });
     expect(more.body.run.counters.order.planned).toBe(more.body.queued);
+  }, 60_000);
+
+  it("from webhooks (no person): one item asked twice is queued once, in the same run, unaudited", async () => {
+    const store = await sandboxStoreWithOdoo(owner, 19);
+    const [customer] = await notSynced(store.id, "customer", 1);
+    const ask = (key: string) =>
+      requestOdooSync({
+        storeId: store.id,
+        organizationId: store.organizationId,
+        actor: null,
+        request: { scope: "selected", type: "customers", shopifyIds: [String(customer!.id)] },
+        idempotencyKey: key,
+      });
+    const first = await ask("webhook:a");
+    const second = await ask("webhook:b");
+    expect(first).toMatchObject({ created: true, queued: 1, run: { trigger: "webhook", actor: null } });
+    expect(second).toMatchObject({ created: false, queued: 0, run: { id: first.run.id } });
+    expect(await ask("webhook:a")).toMatchObject({ created: false, queued: 1, run: { id: first.run.id } });
+    const run = await syncNow(first.run.id);
+    expect(run.counters.customer).toEqual({ planned: 1, done: 1, failed: 0 });
+    const audited = await db.execute(
+      sql`select 1 from audit_log where store_id = ${store.id} and action = 'sync.odoo_sync_requested'`,
+    );
+    expect(audited.rows).toHaveLength(0);
   }, 60_000);
 
   it("is a 409 for a store without an Odoo connection", async () => {

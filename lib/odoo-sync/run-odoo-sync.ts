@@ -80,7 +80,7 @@ export async function runOdooSync(ctx: RunContext): Promise<TOdooSyncSummary> {
     created: context.created,
   });
 
-  await ctx.phase("syncing");
+  let phase: string | null = null;
   for (;;) {
     let any = false;
     for (const type of ODOO_SYNC_ORDER) {
@@ -89,6 +89,8 @@ export async function runOdooSync(ctx: RunContext): Promise<TOdooSyncSummary> {
         const ids = await nextQueued(db, storeId, type, SYNC_BATCH_SIZE[type]);
         if (ids.length === 0) break;
         any = true;
+        // "syncing:order": the pages name the step and show that type's figure.
+        if (phase !== `syncing:${type}`) await ctx.phase((phase = `syncing:${type}`));
         const outcomes = await syncItems(context, type, ids);
         await record(ctx, type, ids, outcomes, checkpoint);
       }

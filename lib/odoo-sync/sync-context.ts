@@ -18,6 +18,8 @@ export type SyncContext = {
   created: Record<string, number>;
   /** product.product ids by SKU (default_code) met in this run: orders of known products look nothing up again. */
   variantBySku: Map<string, number>;
+  /** The queued orders read by one bulk query (prefetch-orders.ts): undefined until tried, null if not worth it. */
+  orders?: Map<number, import("./prefetch-orders").OrderDetails> | null;
 };
 
 /** One item's result: its Odoo record (and invoice), or why it could not be synced. */

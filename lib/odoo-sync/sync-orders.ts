@@ -18,6 +18,7 @@ import {
   type ItemOutcome,
   type SyncContext,
 } from "./sync-context";
+import { prefetchOrders } from "./prefetch-orders";
 import { syncCustomers } from "./sync-customers";
 import { syncProducts } from "./sync-products";
 
@@ -134,11 +135,20 @@ export async function syncOrders(
   // Not found in Odoo: read from Shopify, then create.
   const pending = ids.filter((id) => !outcomes.has(id) && !found.has(id));
   const nodes = new Map<number, OrderNode>();
-  for (let i = 0; i < pending.length; i += ORDERS_PER_READ)
+  if (pending.length > ORDERS_PER_READ && context.orders === undefined) context.orders = await prefetchOrders(context);
+  for (const id of pending) {
+    const prefetched = context.orders?.get(id);
+    if (prefetched) {
+      nodes.set(id, prefetched);
+      context.orders!.delete(id);
+    }
+  }
+  const unread = pending.filter((id) => !nodes.has(id));
+  for (let i = 0; i < unread.length; i += ORDERS_PER_READ)
     for (const [id, node] of await fetchNodes<OrderNode>(
       context,
       ORDERS,
-      pending.slice(i, i + ORDERS_PER_READ).map((id) => toShopifyGid("order", id)),
+      unread.slice(i, i + ORDERS_PER_READ).map((id) => toShopifyGid("order", id)),
     ))
       nodes.set(id, node);
   const stale: number[] = [];

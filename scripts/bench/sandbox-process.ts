@@ -11,21 +11,26 @@ export type SandboxProcess = { url: string; port: number; pid: number; stop: () 
 export async function startSandboxProcess({
   databaseUrl,
   root,
+  sandbox = "shopify",
 }: {
   databaseUrl: string;
   root: string;
+  /** Which standalone sandbox: `scripts/sandbox-shopify.ts` or `scripts/sandbox-odoo.ts`. */
+  sandbox?: "shopify" | "odoo";
 }): Promise<SandboxProcess> {
   const port = await freePort();
+  const prefix = sandbox === "shopify" ? "SANDBOX_SHOPIFY" : "SANDBOX_ODOO";
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/sandbox-shopify.ts")],
+    ["--conditions=react-server", "--import", "tsx", path.join(root, `scripts/sandbox-${sandbox}.ts`)],
     {
       cwd: root,
       env: {
         ...process.env,
         DATABASE_URL: databaseUrl,
-        SANDBOX_SHOPIFY_PORT: String(port),
-        SANDBOX_SHOPIFY_HOST: "127.0.0.1",
+        [`${prefix}_PORT`]: String(port),
+        [`${prefix}_HOST`]: "127.0.0.1",
+        LOG_LEVEL: "fatal",
       },
       stdio: ["ignore", "pipe", "inherit"],
     },
