@@ -134,6 +134,16 @@ export function describeAuditEvent(event: AuditEvent & { target: string | null }
           : `${event.details.queued} ${event.details.type ? RESOURCE_TYPE_LABEL[event.details.type].plural : "items"}${event.details.scope === "failed" ? " that had failed" : ""}`;
       return `Asked to sync ${what} of ${shop} to Odoo`;
     }
+    case "sync.odoo_sync_ended": {
+      const counters = event.details.counters as Record<string, { done?: number; failed?: number }>;
+      const done = Object.values(counters).reduce((sum, c) => sum + (c.done ?? 0), 0);
+      const failed = Object.values(counters).reduce((sum, c) => sum + (c.failed ?? 0), 0);
+      const figures = `${done} items synced${failed ? `, ${failed} failed` : ""}`;
+      if (event.details.status === "failed")
+        return `Sync of ${shop} to Odoo failed (${figures}): ${event.details.error ?? "unknown error"}`;
+      if (event.details.status === "cancelled") return `Sync of ${shop} to Odoo stopped when cancelled (${figures})`;
+      return `Synced ${shop} to Odoo: ${figures}`;
+    }
     case "operations.run_cancelled":
       return `Cancelled ${OPERATION_KIND_NOUN[event.details.kind]} of ${shop} before it started`;
     case "operations.cancel_requested":

@@ -216,6 +216,16 @@ describe("bad Odoo credentials", () => {
     const run = await syncNow(res.body.run.id, { final: false });
     expect(run.status).toBe("failed");
     expect(run.error).toMatch(/Odoo refused the login or API key.*Nothing was synced/);
+    const ended = await db.execute<{ outcome: string; actor_email: string; details: Record<string, unknown> }>(
+      sql`select outcome, actor_email, details from audit_log where store_id = ${store.id} and action = 'sync.odoo_sync_ended'`,
+    );
+    expect(ended.rows).toEqual([
+      expect.objectContaining({
+        outcome: "failed",
+        actor_email: owner.email,
+        details: expect.objectContaining({ runId: run.id, status: "failed", error: run.error }),
+      }),
+    ]);
     expect(await odooCounts(store)).toEqual(before.odoo);
     expect(await syncStates(store.id)).toEqual(before.states);
   }, 60_000);

@@ -118,6 +118,14 @@ export interface AuditDetails {
     /** False when a sync already queued or running took the items. */
     created: boolean;
   };
+  /** A sync a person asked for ended (automatic syncs are in the run history only). */
+  "sync.odoo_sync_ended": {
+    runId: string;
+    endedAt: string;
+    status: "succeeded" | "failed" | "cancelled";
+    error: string | null;
+    counters: Record<string, unknown>;
+  };
   // Restore from an export (the target is the store's shop domain).
   /** A file was accepted: its name as uploaded, its format and how many rows it held. */
   "restore.requested": { runId: string; fileName: string | null; format: ExportFormat; rows: number };
@@ -175,6 +183,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   "sync.items_exported": "Items exported",
   "sync.index_refresh_requested": "Refresh from Shopify started",
   "sync.odoo_sync_requested": "Sync to Odoo requested",
+  "sync.odoo_sync_ended": "Sync to Odoo ended",
   "operations.run_cancelled": "Work cancelled before it started",
   "operations.cancel_requested": "Work stopped",
   "operations.run_resumed": "Work resumed",
