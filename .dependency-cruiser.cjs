@@ -25,7 +25,7 @@ const LAYERS = [
   // One model for all long work: runs and their events.
   ["lib/operations"],
   // What runs on it, and the read models of the sync pages.
-  ["lib/clear", "lib/sync", "lib/odoo-sync"],
+  ["lib/clear", "lib/sync", "lib/odoo-sync", "lib/restore"],
   // Entry points from outside: Shopify's webhooks, the session.
   ["lib/webhooks", "lib/auth"],
   // HTTP (the route wrapper) and the worker wiring (the table of job handlers).

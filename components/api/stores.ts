@@ -114,6 +114,14 @@ export const useUpdateStoreSettings = (storeId: string, options?: Options<TStore
     options,
   );
 
+/** PUT …/auto-sync: automatic sync to Odoo from Shopify's webhooks on or off (audited). */
+export const useSetAutoSync = (storeId: string) =>
+  useApiMutation(
+    (enabled: boolean) =>
+      apiFetch<TStoreResponse>(`${storePath(storeId)}/auto-sync`, { method: "PUT", body: { enabled } }),
+    storeChanged,
+  );
+
 export const useReplaceStoreToken = (
   storeId: string,
   options?: Options<TConnectedStoreResponse, TReplaceStoreTokenRequest>,

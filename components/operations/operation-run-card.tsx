@@ -85,7 +85,8 @@ function UnitProgress({ unit, counter }: { unit: string; counter: OperationRun["
         <Box>
           <ProgressBar
             size="small"
-            progress={planned > 0 ? Math.min(100, Math.round((done / planned) * 100)) : 100}
+            // Items that failed are handled too: the bar shows how much of the work is behind.
+            progress={planned > 0 ? Math.min(100, Math.round(((done + failed) / planned) * 100)) : 100}
             ariaLabelledBy={labelId}
             animated={false}
           />

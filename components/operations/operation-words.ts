@@ -43,6 +43,10 @@ export function describeStep(run: OperationRun): string {
       return `Reading ${plural} from Shopify`;
     case "reconcile":
       return "Checking the counts";
+    case "checking":
+      return "Checking each row against Shopify and Odoo, and restoring the valid ones";
+    case "finishing":
+      return "Counting what was restored";
     case "writing":
       return "Writing each mapping to its item's sync metafield";
     case "syncing":

@@ -9,4 +9,5 @@ export * from "./shopify-index";
 export * from "./sandbox-odoo";
 export * from "./operations";
 export * from "./odoo-connections";
+export * from "./restore";
 export * from "./odoo-sync";

@@ -2,7 +2,7 @@
 // index, mirroring mappings to Shopify, and next the clear and the sync), and its append-only
 // timeline of events. Every event insert NOTIFYs (trigger in the `operations` migration), which
 // is how progress written by a worker in one process reaches the pages served by every other.
-// At most one *exclusive* run (clear, sync) and one run of each kind per store is queued or
+// At most one *exclusive* run (clear, sync, restore) and one run of each kind per store is queued or
 // running: partial unique indexes hold that, not only the queue.
 import { sql, type SQL } from "drizzle-orm";
 import {
@@ -45,7 +45,7 @@ export const operationRuns = pgTable(
     // Decided by the kind, in the database, so no code path can start a second exclusive run.
     exclusive: boolean("exclusive")
       .notNull()
-      .generatedAlwaysAs(sql`kind = 'clear'`),
+      .generatedAlwaysAs(sql`kind in ('clear', 'restore')`),
     /** What the run covers and the kind's parameters (resource types, sandbox size…). */
     scope: jsonb("scope").$type<Record<string, unknown>>().notNull().default({}),
     status: text("status").$type<OperationStatus>().notNull().default("queued"),

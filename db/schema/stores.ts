@@ -41,6 +41,8 @@ export const stores = pgTable(
     // Sandbox stores only: the size asked for (how far seeding got is its `seed` operation run).
     sandboxSize: text("sandbox_size").$type<SandboxSize>(),
     syncPaused: boolean("sync_paused").notNull().default(false),
+    // Product, customer and order webhooks queue a sync of their item to Odoo (off until turned on).
+    autoSync: boolean("auto_sync").notNull().default(false),
     createdBy: text("created_by").references(() => user.id, { onDelete: "set null" }),
     createdAt: instant("created_at").notNull().defaultNow(),
     updatedAt: instant("updated_at").notNull().defaultNow(),

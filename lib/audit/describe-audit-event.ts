@@ -177,6 +177,18 @@ export function describeAuditEvent(event: AuditEvent & { target: string | null }
       ].filter(Boolean);
       return `Changed the Clear Synco Data settings of ${shop}: ${parts.join("; ")}`;
     }
+    case "restore.requested":
+      return `Asked to restore the mapping of ${shop} from ${event.details.fileName ? `“${event.details.fileName}”` : "an export"} (${EXPORT_FORMAT_LABEL[event.details.format]}, ${event.details.rows} rows)`;
+    case "restore.finished": {
+      const { restored, unchanged, skipped } = event.details;
+      return `Restored the mapping of ${shop} from an export: ${restored} restored, ${unchanged} already mapped, ${skipped} skipped`;
+    }
+    case "restore.failed":
+      return `Restore of the mapping of ${shop} from an export failed after ${event.details.restored} rows: ${event.details.error}`;
+    case "restore.cancelled":
+      return `Restore of the mapping of ${shop} from an export stopped when cancelled (${event.details.restored} restored)`;
+    case "sync.auto_sync_updated":
+      return `Turned automatic sync to Odoo ${event.details.to ? "on" : "off"} for ${shop}`;
     case "audit.exported":
       return `Exported the audit log as CSV${describeFilters(event.details.filters)}`;
     default:

@@ -44,6 +44,9 @@ import * as clearsRoute from "@/app/api/stores/[storeId]/clears/route";
 import * as odooSyncRoute from "@/app/api/stores/[storeId]/odoo-sync/route";
 import * as storeOdooRoute from "@/app/api/stores/[storeId]/odoo/route";
 import * as storeOdooTestRoute from "@/app/api/stores/[storeId]/odoo/test/route";
+import * as restoresRoute from "@/app/api/stores/[storeId]/restores/route";
+import * as autoSyncRoute from "@/app/api/stores/[storeId]/auto-sync/route";
+import * as restoreRowsRoute from "@/app/api/stores/[storeId]/restores/[runId]/rows/route";
 import * as orgRunsRoute from "@/app/api/organization/operations/route";
 import * as orgRunEventsRoute from "@/app/api/organization/operations/events/route";
 import { operationRuns } from "@/db/schema/operations";
@@ -430,6 +433,9 @@ const CASES: Case[] = [
       ["/api/stores/[storeId]/odoo", "PUT", storeOdooRoute.PUT, false],
       ["/api/stores/[storeId]/odoo", "DELETE", storeOdooRoute.DELETE, false],
       ["/api/stores/[storeId]/odoo/test", "POST", storeOdooTestRoute.POST, false],
+      ["/api/stores/[storeId]/restores", "POST", restoresRoute.POST, false],
+      ["/api/stores/[storeId]/auto-sync", "PUT", autoSyncRoute.PUT, false],
+      ["/api/stores/[storeId]/restores/[runId]/rows", "GET", restoreRowsRoute.GET, true],
     ] as const
   ).map(([route, method, handler, withRun]) => ({
     route,

@@ -45,6 +45,8 @@ type Options<B, Q> = {
   query?: Q;
   /** A GET with an effect (a download that is audited): refused when another site starts it, like unsafe methods. */
   sameOrigin?: boolean;
+  /** The handler reads the body itself from `req` (a file upload, with its own size cap). */
+  rawBody?: boolean;
 };
 type Result = Response | object | null;
 
@@ -138,7 +140,7 @@ function wrap<C extends Base, B extends Schema | undefined, Q extends Schema | u
       const body = (
         options.body
           ? await parseBody(req, options.body)
-          : UNSAFE_METHODS.has(req.method)
+          : UNSAFE_METHODS.has(req.method) && !options.rawBody
             ? void (await parseBody(req, z.unknown()))
             : undefined
       ) as Infer<B>;

@@ -72,7 +72,9 @@ export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infe
 }
 
 /** The raw body, refused (413) from its declared length before reading, or as soon as it grows past the cap. */
-export async function readRawBody(req: Request, maxBytes: number): Promise<Buffer> {
+export async function readRawBody(req: Request, maxBytes: number, tooLargeMessage?: string): Promise<Buffer> {
+  const tooLarge = (max: number) =>
+    tooLargeMessage ? new AppError("payload_too_large", tooLargeMessage) : tooLargeBody(max);
   const declared = Number(req.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw tooLarge(maxBytes);
   if (!req.body) return Buffer.alloc(0);
@@ -92,6 +94,6 @@ export async function readRawBody(req: Request, maxBytes: number): Promise<Buffe
   return Buffer.concat(chunks);
 }
 
-function tooLarge(maxBytes: number) {
+function tooLargeBody(maxBytes: number) {
   return new AppError("payload_too_large", `Request body is larger than ${Math.round(maxBytes / 1024)} KB`);
 }

@@ -137,6 +137,23 @@ export const JOBS = {
     // Stores are independent (each has its own Shopify rate budget and, usually, its own Odoo).
     concurrency: 4,
   }),
+  "restore.run": defineJob({
+    name: "restore.run",
+    version: 1,
+    payload: runPayload,
+    run: { kind: "restore" },
+    // One job per run (one exclusive run per store, held by the database); each retry resumes from
+    // the run's checkpoint, the rows already decided are not checked again.
+    queue: {
+      policy: "exclusive",
+      retryLimit: 5,
+      retryDelay: retryDelay(10),
+      retryBackoff: true,
+      expireInSeconds: 6 * 3600,
+      heartbeatSeconds: RUN_HEARTBEAT_SECONDS,
+    },
+    concurrency: 2,
+  }),
   "operations.guard": defineJob({
     name: "operations.guard",
     version: 1,

@@ -31,4 +31,7 @@ export const OPERATION_KIND_RULES: Record<OperationKind, OperationKindRules> = {
   clear: { job: { name: "clear.run", key: "run" }, cancellable: true, resumable: true, automaticResumes: 2 },
   // Cancelled at its next batch; resumed (or retried) with what is left in the store's sync queue.
   sync: { job: { name: "odoo-sync.run", key: "run" }, cancellable: true, resumable: true, automaticResumes: 2 },
+  // Row by row in file order, checkpointed after each batch: cancelled keeps what was restored,
+  // resumed continues after the last batch (lib/restore).
+  restore: { job: { name: "restore.run", key: "run" }, cancellable: true, resumable: true, automaticResumes: 2 },
 };

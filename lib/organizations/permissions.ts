@@ -23,6 +23,8 @@ export const LEAST_ROLE = {
   "operations.control": "admin",
   /** Clear Synco Data: delete a store's mappings and their metafields (and change the clear's settings). */
   "clear.start": "admin",
+  /** Restore a store's mapping from an export file (checked against Shopify and Odoo). */
+  "mappings.restore": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Action = keyof typeof LEAST_ROLE;

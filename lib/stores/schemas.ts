@@ -95,6 +95,10 @@ export const ZUpdateStoreRequest = z
   );
 export type TUpdateStoreRequest = z.infer<typeof ZUpdateStoreRequest>;
 
+/** PUT /api/stores/:storeId/auto-sync — automatic sync from Shopify's webhooks on or off. */
+export const ZAutoSyncRequest = z.object({ enabled: z.boolean({ error: "enabled must be true or false" }) });
+export type TAutoSyncRequest = z.infer<typeof ZAutoSyncRequest>;
+
 /** The state of a store's latest refresh from Shopify ("never": none yet) and how many items failed to sync. */
 export type TStoreSyncHealth = {
   refresh: OperationStatus | "never";
@@ -119,6 +123,8 @@ export type TStoreView = {
   /** How its sync stands, for the stores list: the last refresh from Shopify and the failed mappings. */
   sync: TStoreSyncHealth;
   syncPaused: boolean;
+  /** Product, customer and order webhooks queue a sync of their item to Odoo. */
+  autoSync: boolean;
   connectedAt: string | null;
   disconnectedAt: string | null;
   lastActivityAt: string | null;

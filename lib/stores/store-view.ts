@@ -33,6 +33,7 @@ export function toStoreView(
     seedStatus: store.kind === "sandbox" ? (seedStatus ?? "ready") : null,
     sync,
     syncPaused: store.syncPaused,
+    autoSync: store.autoSync,
     connectedAt: iso(store.connectedAt),
     disconnectedAt: iso(store.disconnectedAt),
     lastActivityAt: iso(store.lastActivityAt),

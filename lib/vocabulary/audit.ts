@@ -126,6 +126,20 @@ export interface AuditDetails {
     error: string | null;
     counters: Record<string, unknown>;
   };
+  // Restore from an export (the target is the store's shop domain).
+  /** A file was accepted: its name as uploaded, its format and how many rows it held. */
+  "restore.requested": { runId: string; fileName: string | null; format: ExportFormat; rows: number };
+  "restore.finished": {
+    runId: string;
+    endedAt: string;
+    restored: number;
+    unchanged: number;
+    skipped: number;
+  };
+  "restore.failed": { runId: string; endedAt: string; error: string; restored: number; skipped: number };
+  "restore.cancelled": { runId: string; endedAt: string; restored: number; skipped: number };
+  /** Automatic sync from Shopify's webhooks turned on or off. */
+  "sync.auto_sync_updated": Change<boolean>;
   /** A CSV of the audit log left the product, with the filters it was taken with. */
   "audit.exported": { format: "csv"; filters: AuditFilterDetails };
 }
@@ -180,6 +194,11 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   "clear.failed": "Clear Synco Data failed",
   "clear.cancelled": "Clear Synco Data cancelled",
   "clear.settings_updated": "Clear Synco Data settings changed",
+  "restore.requested": "Restore from export requested",
+  "restore.finished": "Mapping restored from export",
+  "restore.failed": "Restore from export failed",
+  "restore.cancelled": "Restore from export cancelled",
+  "sync.auto_sync_updated": "Automatic sync changed",
   "audit.exported": "Audit log exported",
 };
 
@@ -192,6 +211,7 @@ export const AUDIT_ACTION_GROUP_LABEL: Record<string, string> = {
   sync: "Sync status",
   operations: "Long-running work",
   clear: "Clear Synco Data",
+  restore: "Restore from export",
   audit: "Audit log",
 };
 

@@ -2,10 +2,10 @@
 // and the pages' labels derive from these. Plain constants, safe in the browser.
 
 /** Kinds of long work a store's runs do. */
-export const OPERATION_KINDS = ["seed", "index_refresh", "mirror", "clear", "sync"] as const;
+export const OPERATION_KINDS = ["seed", "index_refresh", "mirror", "clear", "sync", "restore"] as const;
 export type OperationKind = (typeof OPERATION_KINDS)[number];
 /** Kinds of which a store runs one at a time, whatever the kind of the other (held by the database). */
-export const EXCLUSIVE_OPERATION_KINDS = ["clear"] as const satisfies readonly OperationKind[];
+export const EXCLUSIVE_OPERATION_KINDS = ["clear", "restore"] as const satisfies readonly OperationKind[];
 /**
  * Kinds a clear may not start beside (a 409 naming the run), though they may be queued while a
  * clear is under way: they wait for it (decision 85).
@@ -18,6 +18,7 @@ export const OPERATION_KIND_TITLE: Record<OperationKind, { active: string; done:
   mirror: { active: "Writing mappings to Shopify", done: "Mappings written to Shopify" },
   clear: { active: "Clearing Synco data", done: "Synco data cleared" },
   sync: { active: "Syncing with Odoo", done: "Synced with Odoo" },
+  restore: { active: "Restoring the mapping from an export", done: "Mapping restored from an export" },
 };
 /** A run's kind as a name (the run history's column). */
 export const OPERATION_KIND_LABEL: Record<OperationKind, string> = {
@@ -26,6 +27,7 @@ export const OPERATION_KIND_LABEL: Record<OperationKind, string> = {
   mirror: "Mappings written to Shopify",
   clear: "Clear Synco Data",
   sync: "Sync with Odoo",
+  restore: "Restore from export",
 };
 /** The same, inside a sentence ("Stopped the refresh from Shopify of …"). */
 export const OPERATION_KIND_NOUN: Record<OperationKind, string> = {
@@ -34,6 +36,7 @@ export const OPERATION_KIND_NOUN: Record<OperationKind, string> = {
   mirror: "the writing of mappings to Shopify",
   clear: "the clearing of Synco data",
   sync: "the sync with Odoo",
+  restore: "the restore from an export",
 };
 
 export const OPERATION_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;

@@ -11,6 +11,7 @@ import type { Db } from "@/db/handle";
 import { shopifyWebhookEvents, stores, type Store } from "@/db/schema/stores";
 import { applyIndexWebhook, isIndexTopic } from "@/lib/shopify-index/apply-index-webhook";
 import { storeCredentials } from "@/lib/stores/store-credentials";
+import { autoSyncItem } from "./auto-sync-item";
 import { handleAppUninstalled } from "./topics/app-uninstalled";
 import { handleCustomersDataRequest, handleCustomersRedact, handleShopRedact } from "./topics/compliance";
 import { sanitizeJsonText } from "@/lib/vocabulary/text";
@@ -95,6 +96,8 @@ export async function receiveShopifyWebhook({
         .where(eq(stores.id, store.id));
     return true;
   });
+  // After the delivery and its index change are committed, so the sync reads the item as it is now.
+  if (handled) await autoSyncItem({ store, topic, webhookId, payload });
   return { status: 200, outcome: handled ? "handled" : "duplicate" };
 }
 

@@ -10,6 +10,7 @@ import { runMirrorJob } from "@/lib/operations/kinds/mirror";
 import { runSeed } from "@/lib/operations/kinds/seed";
 import { runOdooSyncJob } from "@/lib/odoo-sync/run-odoo-sync-job";
 import { pruneRuns } from "@/lib/operations/prune-runs";
+import { auditRestoreEnd, runRestoreJob } from "@/lib/restore/run-restore-job";
 import { seedSeededStoreSandboxOdoo } from "@/lib/stores/odoo/seed-store-sandbox-odoo";
 import { pruneWebhookEvents } from "@/lib/webhooks/prune-webhook-events";
 
@@ -26,6 +27,7 @@ export const JOB_HANDLERS: { [N in JobName]: (payload: JobPayload<N>, context: J
   "shopify-index.refresh": (payload, context) => executeRun({ ...payload, job: job(context) }, runIndexRefresh),
   "clear.run": (payload, context) => runClearJob({ ...payload, job: job(context) }),
   "odoo-sync.run": (payload, context) => runOdooSyncJob({ ...payload, job: job(context) }),
+  "restore.run": (payload, context) => runRestoreJob({ ...payload, job: job(context) }),
   "operations.guard": async () => {
     await guardAndAudit();
   },
@@ -38,11 +40,14 @@ export const JOB_HANDLERS: { [N in JobName]: (payload: JobPayload<N>, context: J
 };
 
 /**
- * The guard, then the end of each run it failed in that run's own terms: a clear failed for good
- * (its automatic resumes spent) gets its `clear.failed` audit row like one its job failed.
+ * The guard, then the end of each run it failed in that run's own terms: a clear or a restore failed
+ * for good (its automatic resumes spent) gets its `….failed` audit row like one its job failed.
  */
 export async function guardAndAudit(options: Parameters<typeof guardRuns>[0] = {}) {
   const result = await guardRuns(options);
-  for (const runId of result.failed) await auditClearEnd(runId);
+  for (const runId of result.failed) {
+    await auditClearEnd(runId);
+    await auditRestoreEnd(runId);
+  }
   return result;
 }

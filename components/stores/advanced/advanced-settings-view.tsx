@@ -6,6 +6,7 @@ import { StorePage } from "../store/store-page";
 import { can } from "@/lib/organizations/permissions";
 import { ClearExplainer } from "./clear-explainer";
 import { ClearSection } from "./clear-section";
+import { RestoreSection } from "./restore-section";
 
 /** Store → Settings → Advanced settings: Clear Synco Data, and the history of the store's work. */
 export function AdvancedSettingsView({ storeId }: { storeId: string }) {
@@ -16,10 +17,7 @@ export function AdvancedSettingsView({ storeId }: { storeId: string }) {
         return (
           <BlockStack gap="400">
             <Text as="h2" variant="headingLg">
-              <Link url={`/stores/${store.id}/settings`} removeUnderline>
-                Settings
-              </Link>{" "}
-              › Advanced settings
+              <Link url={`/stores/${store.id}/settings`}>Settings</Link> › Advanced settings
             </Text>
             <Layout>
               <Layout.AnnotatedSection
@@ -40,6 +38,15 @@ export function AdvancedSettingsView({ storeId }: { storeId: string }) {
                     <ClearExplainer shopDomain={store.shopDomain} />
                     <ClearSection store={store} canManage={canClear} />
                   </BlockStack>
+                </Card>
+              </Layout.AnnotatedSection>
+              <Layout.AnnotatedSection
+                id="restore"
+                title="Restore from export"
+                description="Bring back the mapping of a mapping export, after a clear done by mistake or a lost connection."
+              >
+                <Card>
+                  <RestoreSection store={store} canManage={can(role, "mappings.restore")} />
                 </Card>
               </Layout.AnnotatedSection>
               {/* Six columns need the page's whole width. */}

@@ -1,6 +1,7 @@
 "use client";
 
 import { BlockStack, Button, Card, InlineStack, Layout, Text } from "@shopify/polaris";
+import { AutoSyncCard } from "./auto-sync-card";
 import { ConnectionMethodCard } from "./connection-method-card";
 import { DisconnectCard } from "./disconnect-card";
 import { OdooConnectionCard } from "./odoo-connection-card";
@@ -40,9 +41,16 @@ export function StoreSettingsView({ storeId }: { storeId: string }) {
               </div>
             </Layout.AnnotatedSection>
             <Layout.AnnotatedSection
+              id="auto-sync"
+              title="Automatic sync"
+              description="Sync items to Odoo as soon as Shopify reports them, without pressing Sync. Off until you turn it on."
+            >
+              <AutoSyncCard store={store} canManage={canManage} />
+            </Layout.AnnotatedSection>
+            <Layout.AnnotatedSection
               id="advanced"
               title="Advanced settings"
-              description="Clear Synco Data, and the history of everything that has run on this store."
+              description="Clear Synco Data, restore the mapping from an export, and the history of everything that has run on this store."
             >
               <Card>
                 <BlockStack gap="300">

@@ -15,11 +15,13 @@ type Props = {
   errors: "sync" | "mirror" | null;
   /** Phones: everything stacked in one cell (the table's condensed list) instead of a column each. */
   condensed: boolean;
+  /** Ticked for "Sync selected" (tables that offer it). */
+  selected?: boolean;
   onOpen: (item: SyncItem) => void;
 };
 
 /** One item: its name (a button that opens the drawer; the whole row does too), status, Odoo ids, when it synced, its error. */
-export function SyncItemRow({ item, position, errors, condensed, onOpen }: Props) {
+export function SyncItemRow({ item, position, errors, condensed, selected, onOpen }: Props) {
   const error = errors === "mirror" ? item.mirrorError : errors === "sync" ? item.lastError : null;
   // The row's own onClick, not only its primary link: Polaris attaches the row's click handler for a
   // primary link only once a re-render has seen the link (so a first tap on a phone could do
@@ -37,7 +39,7 @@ export function SyncItemRow({ item, position, errors, condensed, onOpen }: Props
   );
   if (condensed) {
     return (
-      <IndexTable.Row id={item.shopifyId} position={position} onClick={open}>
+      <IndexTable.Row id={item.shopifyId} position={position} selected={selected} onClick={open}>
         <Box padding="300" paddingInline="400" width="100%">
           <BlockStack gap="100">
             <div>{name}</div>
@@ -68,7 +70,7 @@ export function SyncItemRow({ item, position, errors, condensed, onOpen }: Props
     );
   }
   return (
-    <IndexTable.Row id={item.shopifyId} position={position} onClick={open}>
+    <IndexTable.Row id={item.shopifyId} position={position} selected={selected} onClick={open}>
       <IndexTable.Cell>{name}</IndexTable.Cell>
       <IndexTable.Cell>
         <SyncStatusBadge status={item.status} />

@@ -1,8 +1,9 @@
 "use client";
 
-import { Box, IndexTable, useBreakpoints, type IndexTableProps } from "@shopify/polaris";
+import { Box, IndexTable, useBreakpoints, useIndexResourceState, type IndexTableProps } from "@shopify/polaris";
 import { useState } from "react";
 import type { Store } from "@/components/api/stores";
+import { useRequestOdooSync } from "@/components/api/odoo-sync";
 import { useSyncItems, type SyncItem } from "@/components/api/sync";
 import { ErrorBanner } from "@/components/ui/error-banner";
 import { SYNC_PAGE_SIZE } from "@/lib/sync/schemas";
@@ -11,6 +12,7 @@ import { formatCount } from "../format";
 import { RESOURCES } from "../resource-types";
 import { ListEmptyState } from "./list-empty-state";
 import { ListPagination } from "./list-pagination";
+import { apiType } from "./sync-actions";
 import { SyncItemRow } from "./sync-item-row";
 
 type Props = {
@@ -26,6 +28,8 @@ type Props = {
   total: { count: number; capped: boolean } | null;
   /** The store's items are still being read from Shopify (or seeded). */
   indexing: boolean;
+  /** Rows can be ticked and synced ("Sync selected"): owners and admins. */
+  canSync: boolean;
   onOpen: (item: SyncItem) => void;
   onPage: (page: number) => void;
 };
@@ -44,6 +48,7 @@ export function SyncItemsTable({
   page: pageNumber,
   total,
   indexing,
+  canSync,
   onOpen,
   onPage,
 }: Props) {
@@ -61,6 +66,20 @@ export function SyncItemsTable({
   const words = RESOURCES[type];
   // Five or six columns do not fit a phone: there each item is one stacked row (Polaris's condensed list).
   const { smDown: condensed } = useBreakpoints();
+  const selection = useIndexResourceState(items as unknown as { [key: string]: unknown }[], {
+    resourceIDResolver: (item) => (item as unknown as SyncItem).shopifyId,
+  });
+  const sync = useRequestOdooSync(store.id);
+  const syncSelected = () =>
+    sync.mutate(
+      {
+        scope: "selected",
+        type: apiType(type),
+        shopifyIds: selection.selectedResources,
+        idempotencyKey: crypto.randomUUID(),
+      },
+      { onSuccess: () => selection.clearSelection() },
+    );
 
   if (page.error) {
     return (
@@ -86,11 +105,19 @@ export function SyncItemsTable({
   ];
   return (
     <>
+      {sync.error ? (
+        <Box padding="300">
+          <ErrorBanner title="The sync was not started" error={sync.error} />
+        </Box>
+      ) : null}
       <IndexTable
         condensed={condensed}
         resourceName={{ singular: words.singular, plural: words.plural }}
         itemCount={items.length}
-        selectable={false}
+        selectable={canSync}
+        selectedItemsCount={selection.allResourcesSelected ? "All" : selection.selectedResources.length}
+        onSelectionChange={selection.handleSelectionChange}
+        promotedBulkActions={[{ content: sync.isPending ? "Queueing…" : "Sync selected", onAction: syncSelected }]}
         loading={page.isPending || page.isPlaceholderData}
         headings={headings}
         emptyState={
@@ -108,6 +135,7 @@ export function SyncItemsTable({
             position={index}
             errors={errors}
             condensed={condensed}
+            selected={selection.selectedResources.includes(item.shopifyId)}
             onOpen={onOpen}
           />
         ))}

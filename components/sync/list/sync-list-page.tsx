@@ -11,7 +11,9 @@ import { SyncList } from "./sync-list";
 export function SyncListPage({ storeId, type }: { storeId: string; type: ResourceType }) {
   return (
     <StorePage storeId={storeId} section={RESOURCES[type].segment as StoreSection}>
-      {({ store, role }) => <SyncList store={store} type={type} canExport={can(role, "sync.export")} />}
+      {({ store, role }) => (
+        <SyncList store={store} type={type} canExport={can(role, "sync.export")} canSync={can(role, "sync.odoo")} />
+      )}
     </StorePage>
   );
 }

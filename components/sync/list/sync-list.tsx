@@ -12,6 +12,7 @@ import { SyncItemPanel } from "../item/sync-item-panel";
 import { formatCount } from "../format";
 import { RESOURCES } from "../resource-types";
 import { SearchField } from "./search-field";
+import { SyncActions } from "./sync-actions";
 import { SyncItemsTable } from "./sync-items-table";
 import { useListLocation } from "./use-list-location";
 
@@ -28,7 +29,17 @@ const COUNT_KEY = {
  * One type's items: tabs by status (counts from the overview) plus "Refused by Shopify" while
  * Shopify has refused any of the type's mappings, a search, the table and the item drawer.
  */
-export function SyncList({ store, type, canExport }: { store: Store; type: ResourceType; canExport: boolean }) {
+export function SyncList({
+  store,
+  type,
+  canExport,
+  canSync,
+}: {
+  store: Store;
+  type: ResourceType;
+  canExport: boolean;
+  canSync: boolean;
+}) {
   const words = RESOURCES[type];
   const { tab, mirror, q, page, item, href, search, goToPage, openItem, closeItem } = useListLocation();
   const overview = useSyncOverview(store.id);
@@ -61,6 +72,15 @@ export function SyncList({ store, type, canExport }: { store: Store; type: Resou
   }
   return (
     <>
+      <Box paddingBlockEnd="300">
+        <SyncActions
+          storeId={store.id}
+          type={type}
+          notSynced={counts?.notSynced}
+          failed={counts?.failed}
+          canSync={canSync}
+        />
+      </Box>
       <Card padding="0">
         <div className={tabStyles.fitOnPhones}>
           <Box padding="200" paddingBlockEnd="0">
@@ -119,6 +139,7 @@ export function SyncList({ store, type, canExport }: { store: Store; type: Resou
           page={page}
           total={total}
           indexing={store.seedStatus === "seeding" || runs.some((run) => run.kind === "index_refresh")}
+          canSync={canSync && store.status === "connected"}
           onOpen={(opened) => {
             setClicked(opened);
             openItem(opened.shopifyId);

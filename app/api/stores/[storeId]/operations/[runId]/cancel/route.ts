@@ -1,6 +1,7 @@
 import { auditClearEnd } from "@/lib/clear/run-clear-job";
 import { withStore } from "@/lib/http/handler";
 import { cancelRun } from "@/lib/operations/cancel-run";
+import { auditRestoreEnd } from "@/lib/restore/run-restore-job";
 
 // POST /api/stores/:storeId/operations/:runId/cancel — cancel a queued run, or stop a running one at its next checkpoint
 export const POST = withStore(
@@ -14,6 +15,7 @@ export const POST = withStore(
     });
     // A clear cancelled before it started has no job left to record its end.
     if (answer.run.kind === "clear") await auditClearEnd(answer.run.id);
+    if (answer.run.kind === "restore") await auditRestoreEnd(answer.run.id);
     return Response.json(answer, { status: 202 });
   },
   { can: "operations.control" },
