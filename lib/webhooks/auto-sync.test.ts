@@ -18,6 +18,7 @@ import { clearNow, startClear } from "@/lib/clear/testing/clear-fixtures";
 import {
   dropQueuedJobs,
   odooCounts,
+  odooDatabaseOf,
   requestSync,
   sandboxStoreWithOdoo,
   syncNow,
@@ -46,7 +47,12 @@ beforeAll(async () => {
 const setAutoSync = (user: TestUser, store: TStoreView, enabled: unknown) =>
   call(autoSyncRoute.PUT, "PUT", "/x", { cookie: user.cookie, params: { storeId: store.id }, body: { enabled } });
 
+/**
+ * A customer never synced and unknown to the store's Odoo: the sandbox Odoo also holds partners for
+ * customers of synced orders who are not synced themselves, and a sync would re-link those.
+ */
 async function notSyncedCustomer(storeId: string) {
+  const odoo = await odooDatabaseOf(storeId);
   const [row] = await db
     .select()
     .from(shopifyIndexItems)
@@ -56,6 +62,8 @@ async function notSyncedCustomer(storeId: string) {
         eq(shopifyIndexItems.resourceType, "customer"),
         sql`${shopifyIndexItems.syncStatus} is null`,
         sql`${shopifyIndexItems.email} is not null`,
+        sql`not exists (select 1 from sandbox_odoo_records r where r.database_id = ${odoo.id}
+          and r.model = 'res.partner' and lower(r.vals->>'email') = lower(${shopifyIndexItems.email}))`,
       ),
     )
     .limit(1);
