@@ -116,8 +116,9 @@ export async function runOdooSync(ctx: RunContext): Promise<TOdooSyncSummary> {
 }
 
 /**
- * Every type the batch touched gets its three figures (0 included, so a summary says "0 created"),
- * and the batch's own items that failed are counted (those brought along fail with their order).
+ * The batch's type, and the types of items it brought along (an order's customer and products, when
+ * it had to create the order), get their three figures, 0 included, so a summary says "0 created";
+ * the batch's own items that failed are counted (those brought along fail with their order).
  */
 function countOutcomes(
   context: SyncContext,
@@ -126,7 +127,8 @@ function countOutcomes(
   ids: number[],
   outcomes: Map<ResourceType, Map<number, ItemOutcome>>,
 ) {
-  for (const resourceType of new Set<ResourceType>([type, ...outcomes.keys()])) {
+  const touched = [...outcomes].filter(([, items]) => items.size > 0).map(([resourceType]) => resourceType);
+  for (const resourceType of new Set<ResourceType>([type, ...touched])) {
     context.linked[resourceType] ??= 0;
     context.created[resourceType] ??= 0;
     failed[resourceType] ??= 0;
