@@ -104,6 +104,20 @@ test("orders synced live, cleared, re-synced, cleared and restored from an expor
   await clearEverything(page, storeUrl, shopDomain);
   await syncAllOrders(page, storeUrl);
   expect(await sandboxOdooCounts(shopDomain)).toEqual(synced);
+  // The product says it too: the re-sync's summary, every order linked to its record, 0 created.
+  const orders = Number((await page.getByRole("tab", { name: /^Synced [\d,]+$/ }).textContent())!.replace(/\D/g, ""));
+  expect(orders).toBeGreaterThan(0);
+  const lastSync = page.getByTestId("last-sync");
+  await expect(lastSync).toHaveAttribute("data-status", "succeeded", { timeout: 60_000 });
+  await expect(
+    lastSync.getByText(`Orders: ${orders.toLocaleString("en")} linked to existing Odoo records, 0 created`, {
+      exact: true,
+    }),
+  ).toBeVisible();
+  // A re-linked order brings nothing along: no other type is counted, nothing created, nothing failed.
+  await expect(lastSync.getByRole("listitem")).toHaveCount(1);
+  await expect(lastSync.getByText(/[1-9][\d,]* created|failed/)).toHaveCount(0);
+  await bothScreenshots(page, testInfo, "resync-summary");
 
   // Cleared again, and the export restored: every order mapped again, Odoo untouched.
   await clearEverything(page, storeUrl, shopDomain);
@@ -115,7 +129,10 @@ test("orders synced live, cleared, re-synced, cleared and restored from an expor
   await expect(result.getByText(/^Restored [\d,]+ of [\d,]+ mappings from “mapping-export\.csv”$/)).toBeVisible({
     timeout: 120_000,
   });
-  await expect(result.getByText(/^Orders: [\d,]+ restored, 0 already mapped, 0 skipped$/)).toBeVisible();
+  // Every order the re-sync linked comes back from the export, linked to the same records; none skipped.
+  await expect(
+    result.getByText(`Orders: ${orders.toLocaleString("en")} restored, 0 already mapped, 0 skipped`, { exact: true }),
+  ).toBeVisible();
   await bothScreenshots(page, testInfo, "restore-result");
   await expectAccessible(page, "advanced settings after a restore");
   expect(await sandboxOdooCounts(shopDomain)).toEqual(synced);

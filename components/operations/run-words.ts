@@ -42,8 +42,31 @@ export function runScopeWords(run: OperationRun): string | null {
   return known.map((type) => RESOURCE_TYPE_LABEL[type].title).join(", ") || null;
 }
 
-/** "Products 1,200 of 1,200 · Orders 40 of 42, 2 failed". */
+type SyncFigures = {
+  linked?: Record<string, number>;
+  created?: Record<string, number>;
+  failed?: Record<string, number>;
+};
+
+/**
+ * A finished sync's summary per type, in the merchant's words:
+ * "Orders: 5,000 linked to existing Odoo records, 0 created" (", 2 failed" when some did).
+ * Empty for other runs and for a sync that ended before its summary was written.
+ */
+export function syncSummaryLines(run: Pick<OperationRun, "kind" | "summary">): string[] {
+  if (run.kind !== "sync" || !run.summary) return [];
+  const { linked = {}, created = {}, failed = {} } = run.summary as SyncFigures;
+  return RESOURCE_TYPES.filter((type) => type in linked || type in created || type in failed).map((type) => {
+    const n = (counts: Record<string, number>) => formatCount(counts[type] ?? 0);
+    const link = `${n(linked)} linked to ${(linked[type] ?? 0) === 1 ? "an existing Odoo record" : "existing Odoo records"}`;
+    return `${RESOURCE_TYPE_LABEL[type].title}: ${link}, ${n(created)} created${failed[type] ? `, ${n(failed)} failed` : ""}`;
+  });
+}
+
+/** "Products 1,200 of 1,200 · Orders 40 of 42, 2 failed" (a finished sync: what it linked and created). */
 export function runCountWords(run: OperationRun): string {
+  const sync = syncSummaryLines(run);
+  if (sync.length > 0) return sync.join(" · ");
   return orderedUnits(run)
     .map((unit) => {
       const { planned, done, failed } = run.counters[unit]!;

@@ -124,6 +124,7 @@ export const sandboxShopifyProductVariants = pgTable(
       .references(() => sandboxShopifyProducts.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     sku: text("sku"),
+    barcode: text("barcode"),
     price: money("price"),
     position: integer("position").notNull().default(1),
     createdAt: at("created_at"),
@@ -144,6 +145,8 @@ export const sandboxShopifyCustomers = pgTable(
     id: id(),
     shopId: shopId(),
     email: text("email"),
+    // As Shopify stores it: E.164 ("+16135550135").
+    phone: text("phone"),
     firstName: text("first_name"),
     lastName: text("last_name"),
     // Shopify's displayName (and the NAME sort key): the full name, else the email.

@@ -32,6 +32,7 @@ beforeAll(async () => {
 describe.each([16, 19] as const)("sync to Odoo %i", (version) => {
   it("syncs every type, and after a clear re-links every item without a new Odoo record", async () => {
     const store = await sandboxStoreWithOdoo(owner, version);
+    const empty = await odooCounts(store);
     const res = await requestSync(owner, store, { scope: "store" });
     expect(res.status).toBe(202);
     const run = await syncNow(res.body.run.id);
@@ -41,6 +42,18 @@ describe.each([16, 19] as const)("sync to Odoo %i", (version) => {
     for (const type of ["customer", "product", "order"])
       expect(states[type]).toMatchObject({ failed: 0, not_synced: 0 });
     const before = await odooCounts(store);
+    // The run's summary counts what it created in Odoo (one record per item: the Odoo counts grew by
+    // as much) and what it linked to records the sandbox Odoo already had.
+    const added = (model: string) => (before[model] ?? 0) - (empty[model] ?? 0);
+    expect(run.summary).toMatchObject({
+      created: { customer: added("res.partner"), product: added("product.template"), order: added("sale.order") },
+      failed: { customer: 0, product: 0, order: 0 },
+    });
+    // The sandbox store comes with some items synced already: the run counts the ones it took.
+    const first = run.summary as { linked: Record<string, number>; created: Record<string, number> };
+    expect(first.created.order).toBeGreaterThan(0);
+    for (const type of ["customer", "product", "order"])
+      expect(first.linked[type]! + first.created[type]!, type).toBe(run.counters[type]!.done);
 
     const clear = await startClear(owner, { store } as never, {});
     expect(clear.status).toBe(202);
@@ -55,6 +68,12 @@ describe.each([16, 19] as const)("sync to Odoo %i", (version) => {
     for (const type of ["customer", "product", "order"])
       expect(after[type]).toMatchObject({ failed: 0, not_synced: 0, synced: states[type]!.synced });
     expect(await odooCounts(store)).toEqual(before);
+    // And the re-sync's summary says so: every item linked to the record Odoo had, none created.
+    expect(rerun.summary).toMatchObject({
+      linked: { customer: states.customer!.synced, product: states.product!.synced, order: states.order!.synced },
+      created: { customer: 0, product: 0, order: 0 },
+      failed: { customer: 0, product: 0, order: 0 },
+    });
   }, 180_000);
 });
 
@@ -80,8 +99,11 @@ describe("mapping lost with a new store connection", () => {
     await refreshIndexNow({ storeId: shop.store.id, organizationId: shop.store.organizationId });
     const again = await syncNow((await requestSync(owner, shop.store, { scope: "store" })).body.run.id);
     expect(again.status).toBe("succeeded");
-    expect(again.summary).toMatchObject({ created: {} });
     const states = await syncStates(shop.store.id);
+    expect(again.summary).toMatchObject({
+      linked: { customer: states.customer!.synced, product: states.product!.synced, order: states.order!.synced },
+      created: { customer: 0, product: 0, order: 0 },
+    });
     for (const type of ["customer", "product", "order"])
       expect(states[type]).toMatchObject({ failed: 0, not_synced: 0 });
     expect(await odooCounts(first)).toEqual(before);

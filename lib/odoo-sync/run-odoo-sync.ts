@@ -33,6 +33,7 @@ type SyncCheckpoint = {
   shopifyPoints: number;
   linked: Record<string, number>;
   created: Record<string, number>;
+  failed?: Record<string, number>;
 };
 
 const CLEAR_POLL_MS = Number(process.env.SYNCO_SYNC_CLEAR_POLL_MS ?? 1000);
@@ -62,7 +63,9 @@ export async function runOdooSync(ctx: RunContext): Promise<TOdooSyncSummary> {
     shopifyPoints: 0,
     linked: {},
     created: {},
+    failed: {},
   };
+  const failed: Record<string, number> = { ...before.failed };
   const context: SyncContext = {
     storeId,
     odoo,
@@ -78,6 +81,7 @@ export async function runOdooSync(ctx: RunContext): Promise<TOdooSyncSummary> {
     shopifyPoints: before.shopifyPoints + Math.round(shopify.stats().client.pointsActual),
     linked: context.linked,
     created: context.created,
+    failed,
   });
 
   let phase: string | null = null;
@@ -92,6 +96,7 @@ export async function runOdooSync(ctx: RunContext): Promise<TOdooSyncSummary> {
         // "syncing:order": the pages name the step and show that type's figure.
         if (phase !== `syncing:${type}`) await ctx.phase((phase = `syncing:${type}`));
         const outcomes = await syncItems(context, type, ids);
+        countOutcomes(context, failed, type, ids, outcomes);
         await record(ctx, type, ids, outcomes, checkpoint);
       }
     }
@@ -101,7 +106,35 @@ export async function runOdooSync(ctx: RunContext): Promise<TOdooSyncSummary> {
     if (ODOO_SYNC_ORDER.every((type) => counts[type] === 0)) break;
   }
   const end = checkpoint();
-  return { odooCalls: end.odooCalls, shopifyPoints: end.shopifyPoints, linked: end.linked, created: end.created };
+  return {
+    odooCalls: end.odooCalls,
+    shopifyPoints: end.shopifyPoints,
+    linked: end.linked,
+    created: end.created,
+    failed: end.failed ?? {},
+  };
+}
+
+/**
+ * The batch's type, and the types of items it brought along (an order's customer and products, when
+ * it had to create the order), get their three figures, 0 included, so a summary says "0 created";
+ * the batch's own items that failed are counted (those brought along fail with their order).
+ */
+function countOutcomes(
+  context: SyncContext,
+  failed: Record<string, number>,
+  type: ResourceType,
+  ids: number[],
+  outcomes: Map<ResourceType, Map<number, ItemOutcome>>,
+) {
+  const touched = [...outcomes].filter(([, items]) => items.size > 0).map(([resourceType]) => resourceType);
+  for (const resourceType of new Set<ResourceType>([type, ...touched])) {
+    context.linked[resourceType] ??= 0;
+    context.created[resourceType] ??= 0;
+    failed[resourceType] ??= 0;
+  }
+  const own = outcomes.get(type);
+  failed[type]! += ids.filter((id) => own?.get(id)?.ok === false).length;
 }
 
 /** The batch's mappings (and those of items brought along), off the queue, counted: one transaction. */

@@ -49,7 +49,12 @@ export type TOdooSyncResponse = {
 export type TOdooSyncSummary = {
   odooCalls: number;
   shopifyPoints: number;
-  /** Odoo records linked to (found by natural key) and created, per resource type. */
+  /**
+   * Per resource type: items linked to a record Odoo already had (kept from their mapping or found by
+   * email, SKU or order name), records created in Odoo, and items of the run that failed. Every type
+   * the run touched is there, 0 included (items an order brought along count under their own type).
+   */
   linked: Record<string, number>;
   created: Record<string, number>;
+  failed: Record<string, number>;
 };

@@ -1,7 +1,9 @@
 // Customers → res.partner. Re-link before create: the mapped partner if it still exists, else
 // the one partner with the customer's email (case-insensitive); two partners with one email is a
 // failure naming both, never a guess. A customer without an email is found by the reference Synco
-// gives the partners it creates. Lookups and creates are one call per batch each.
+// gives the partners it creates. A customer still without a partner (no email, or no partner with
+// it) is then looked for by phone: Shopify's, compared with the partner's phone (and mobile, where
+// the version has it) as digits and a leading +. Lookups and creates are one call per batch each.
 import { toShopifyGid } from "@/lib/shopify/gid";
 import {
   anyOfIlike,
@@ -25,6 +27,9 @@ const CUSTOMERS = `#graphql
         defaultEmailAddress {
           emailAddress
         }
+        defaultPhoneNumber {
+          phoneNumber
+        }
       }
     }
   }
@@ -36,9 +41,24 @@ type CustomerNode = {
   lastName: string | null;
   displayName: string;
   defaultEmailAddress: { emailAddress: string } | null;
+  defaultPhoneNumber?: { phoneNumber: string } | null;
 };
 
-type Partner = { id: number; email: string | false; ref: string | false };
+type Partner = {
+  id: number;
+  email: string | false;
+  ref: string | false;
+  phone?: string | false;
+  mobile?: string | false;
+};
+
+/** A phone number as a key: its digits, with the leading + kept ("+1 (613) 555-0135" → "+16135550135"). */
+export function normalisePhone(phone: string | null | undefined): string | null {
+  const trimmed = phone?.trim() ?? "";
+  const digits = trimmed.replace(/\D/g, "");
+  if (digits.length < 4) return null;
+  return trimmed.startsWith("+") ? `+${digits}` : digits;
+}
 
 /** The partner reference of a customer that has no email: a key Synco can find it by again. */
 export const customerRef = (shopifyId: number) => `Shopify customer ${shopifyId}`;
@@ -85,6 +105,13 @@ export async function syncCustomers(context: SyncContext, ids: number[]): Promis
   }
   // The index was behind Shopify for these: look again with Shopify's own emails.
   if (stale.length) await relinkByKeys(context, stale, keyOf, link, fail);
+  // No partner by email (or no email): the phone, before creating one.
+  const phoneOf = new Map<number, string>();
+  for (const id of pending) {
+    const phone = normalisePhone(nodes.get(id)?.defaultPhoneNumber?.phoneNumber);
+    if (phone && !outcomes.has(id)) phoneOf.set(id, phone);
+  }
+  if (phoneOf.size) await relinkByPhone(context, phoneOf, link, fail);
 
   const toCreate = pending.filter((id) => !outcomes.has(id) && nodes.has(id));
   const failures = new Map<number, string>();
@@ -117,6 +144,7 @@ function partnerValues(shopifyId: number, node: CustomerNode): Record<string, un
   return {
     name,
     email: email ?? false,
+    phone: node.defaultPhoneNumber?.phoneNumber?.trim() || false,
     customer_rank: 1,
     ...(email ? {} : { ref: customerRef(shopifyId) }),
   };
@@ -189,6 +217,42 @@ async function relinkByKeys(
       fail(
         id,
         `Ambiguous match in Odoo: ${matches.map((m) => `res.partner ${m}`).join(" and ")} both have ${email ? `the email ${email}` : `the reference ${customerRef(id)}`}; merge them or change one, then retry`,
+      );
+  }
+}
+
+/**
+ * One search for every phone: partners whose phone (or mobile) ends with the number's last four
+ * digits, compared afterwards as digits and a leading +. One match links, two or more fail naming them.
+ */
+async function relinkByPhone(
+  context: SyncContext,
+  phoneOf: Map<number, string>,
+  link: (id: number, odooId: number) => void,
+  fail: (id: number, error: string) => void,
+) {
+  // res.partner.mobile was removed in Odoo 19.
+  const fields = context.major >= 19 ? ["phone"] : ["phone", "mobile"];
+  const tails = [...new Set([...phoneOf.values()].map((phone) => phone.slice(-4)))];
+  const leaves = fields.flatMap((field) => tails.map((tail) => [field, "ilike", tail]));
+  const partners = await context.odoo.searchRead<Partner>("res.partner", {
+    domain: [...Array(Math.max(0, leaves.length - 1)).fill("|"), ...leaves],
+    fields: ["id", ...fields],
+    order: "id",
+  });
+  const byPhone = new Map<string, number[]>();
+  for (const p of partners) {
+    const keys = new Set(fields.map((field) => normalisePhone(p[field as "phone"] || null)).filter(Boolean));
+    for (const key of keys) byPhone.set(key!, [...(byPhone.get(key!) ?? []), p.id]);
+  }
+  for (const [id, phone] of phoneOf) {
+    const matches = byPhone.get(phone);
+    if (!matches?.length) continue;
+    if (matches.length === 1) link(id, matches[0]!);
+    else
+      fail(
+        id,
+        `Ambiguous match in Odoo: ${matches.map((m) => `res.partner ${m}`).join(" and ")} both have the phone ${phone}; merge them or change one, then retry`,
       );
   }
 }

@@ -35,6 +35,32 @@ const ORDERS = `#graphql
         lineItems(first: 25) {
           pageInfo {
             hasNextPage
+            endCursor
+          }
+          nodes {
+            name
+            sku
+            quantity
+            originalUnitPriceSet {
+              shopMoney {
+                amount
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+/** An order's lines after the first page: 100 a read (about 300 points, under the query limit). */
+const MORE_LINES = `#graphql
+  query SyncoOdooSyncOrderLines($id: ID!, $after: String) {
+    node(id: $id) {
+      ... on Order {
+        lineItems(first: 100, after: $after) {
+          pageInfo {
+            hasNextPage
+            endCursor
           }
           nodes {
             name
@@ -53,7 +79,6 @@ const ORDERS = `#graphql
 `;
 /** Orders per Shopify read: 25 lines each (3 points a line) keeps a read under Shopify's 1,000-point query limit. */
 const ORDERS_PER_READ = 12;
-const MAX_LINES = 25;
 
 type OrderNode = {
   id: string;
@@ -61,7 +86,7 @@ type OrderNode = {
   processedAt: string;
   customer: { id: string } | null;
   lineItems: {
-    pageInfo: { hasNextPage: boolean };
+    pageInfo: { hasNextPage: boolean; endCursor?: string | null };
     nodes: {
       name: string;
       sku: string | null;
@@ -163,6 +188,11 @@ export async function syncOrders(
   if (stale.length) await relinkByName(context, stale, nameOf, found, fail);
 
   const toCreate = pending.filter((id) => !outcomes.has(id) && !found.has(id) && nodes.has(id));
+  // Orders with more lines than the first read holds: the rest, page by page, before creating.
+  for (const id of toCreate) {
+    const node = nodes.get(id)!;
+    if (node.lineItems.pageInfo.hasNextPage) await readRemainingLines(context, id, node);
+  }
   const values = await orderValues(context, toCreate, nodes, along, fail);
   const creatable = toCreate.filter((id) => values.has(id));
   const failures = new Map<number, string>();
@@ -236,8 +266,6 @@ async function orderValues(
   for (const id of ids) {
     const node = nodes.get(id)!;
     if (!node.customer) fail(id, "It has no customer: Odoo needs one for a sales order");
-    else if (node.lineItems.pageInfo.hasNextPage)
-      fail(id, `It has more than ${MAX_LINES} lines, more than Synco syncs yet`);
     else if (node.lineItems.nodes.some((line) => !line.sku?.trim()))
       fail(
         id,
@@ -453,3 +481,19 @@ async function productsBySku(storeId: string, skus: string[]): Promise<Map<numbe
 
 /** Odoo's datetime: "YYYY-MM-DD HH:MM:SS" in UTC. */
 const odooDatetime = (iso: string) => new Date(iso).toISOString().slice(0, 19).replace("T", " ");
+
+/** The order's lines after those already read, appended to the node, 100 a read. */
+async function readRemainingLines(context: SyncContext, id: number, node: OrderNode) {
+  let { hasNextPage, endCursor } = node.lineItems.pageInfo;
+  while (hasNextPage) {
+    const { data } = await context.shopify.request<{ node: Pick<OrderNode, "lineItems"> | null }>(MORE_LINES, {
+      variables: { id: toShopifyGid("order", id), after: endCursor ?? null },
+      signal: context.signal,
+    });
+    const page = data.node?.lineItems;
+    if (!page) break;
+    node.lineItems.nodes.push(...page.nodes);
+    ({ hasNextPage, endCursor } = page.pageInfo);
+  }
+  node.lineItems.pageInfo = { hasNextPage: false, endCursor: null };
+}

@@ -1,8 +1,9 @@
 // Products → product.template with one product.product per Shopify variant. Re-link before
 // create: the mapped template if it still exists, else the variants whose SKU is an Odoo product's
-// Internal Reference (default_code) — all on one template; a SKU on two Odoo products, or the
-// product's SKUs spread over two templates, fails the item naming them. A variant without a SKU
-// fails its product (SKUs are how a re-sync finds it again). Variants Odoo lacks are created
+// Internal Reference (default_code) — or, for a variant without a SKU, whose barcode is an Odoo
+// product's barcode — all on one template; a key on two Odoo products, or the product's keys
+// spread over two templates, fails the item naming them. A variant with neither SKU nor barcode
+// fails its product (they are how a re-sync finds it again). Variants Odoo lacks are created
 // under the template found. The type is written as the version has it: 16/17 `detailed_type`,
 // 18+ `type` with `is_storable`.
 import { toShopifyGid } from "@/lib/shopify/gid";
@@ -26,6 +27,7 @@ const PRODUCTS = `#graphql
           nodes {
             id
             sku
+            barcode
             price
             title
           }
@@ -40,9 +42,31 @@ const PRODUCTS_PER_READ = 18;
 type ProductNode = {
   id: string;
   title: string;
-  variants: { nodes: { id: string; sku: string | null; price: string; title: string }[] };
+  variants: { nodes: ShopifyVariant[] };
 };
-type Variant = { id: number; default_code: string | false; product_tmpl_id: [number, string] | false };
+type ShopifyVariant = { id: string; sku: string | null; barcode?: string | null; price: string; title: string };
+type Variant = {
+  id: number;
+  default_code: string | false;
+  barcode: string | false;
+  product_tmpl_id: [number, string] | false;
+};
+
+/**
+ * A variant's key: its SKU, else its barcode (marked, so it never meets a SKU in the run's cache,
+ * which the orders' lines read by SKU). Null when it has neither.
+ */
+const BARCODE = "\u0000barcode:";
+export function variantKey(variant: Pick<ShopifyVariant, "sku" | "barcode">): string | null {
+  const sku = variant.sku?.trim();
+  if (sku) return sku;
+  const barcode = variant.barcode?.trim();
+  return barcode ? BARCODE + barcode : null;
+}
+const isBarcode = (key: string) => key.startsWith(BARCODE);
+const barcodeOf = (key: string) => key.slice(BARCODE.length);
+const describeKey = (key: string) =>
+  isBarcode(key) ? `the barcode ${barcodeOf(key)}` : `the SKU ${key} as Internal Reference`;
 
 export async function syncProducts(context: SyncContext, ids: number[]): Promise<Map<number, ItemOutcome>> {
   const outcomes = new Map<number, ItemOutcome>();
@@ -106,19 +130,20 @@ export async function syncProducts(context: SyncContext, ids: number[]): Promise
       fail(id, "This product is no longer in Shopify");
       continue;
     }
-    const missing = node.variants.nodes.filter((v) => !v.sku?.trim());
+    const missing = node.variants.nodes.filter((v) => !variantKey(v));
     if (missing.length) {
       fail(
         id,
-        `${missing.length === node.variants.nodes.length ? "It has no SKU" : `Variant ${missing.map((v) => `“${v.title}”`).join(", ")} has no SKU`}: Odoo products are matched by SKU (Internal Reference), so give every variant a SKU in Shopify, then retry`,
+        `${missing.length === node.variants.nodes.length ? "It has no SKU" : `Variant ${missing.map((v) => `“${v.title}”`).join(", ")} has no SKU`} and no barcode: Odoo products are matched by SKU (Internal Reference), then barcode, so give every variant a SKU in Shopify, then retry`,
       );
       continue;
     }
-    const skus = node.variants.nodes.map((v) => v.sku!.trim());
+    const skus = node.variants.nodes.map((v) => variantKey(v)!);
     if (new Set(skus).size !== skus.length) {
+      const shared = skus.find((s, i) => skus.indexOf(s) !== i)!;
       fail(
         id,
-        `Two of its variants share a SKU (${skus.find((s, i) => skus.indexOf(s) !== i)}): give each its own, then retry`,
+        `Two of its variants share a ${isBarcode(shared) ? `barcode (${barcodeOf(shared)})` : `SKU (${shared})`}: give each its own, then retry`,
       );
       continue;
     }
@@ -145,18 +170,29 @@ export async function syncProducts(context: SyncContext, ids: number[]): Promise
   return outcomes;
 }
 
-/** product.product by SKU, into the run's cache (a SKU on one product only). */
-async function findVariants(context: SyncContext, skus: string[]): Promise<Map<string, Variant[]>> {
+/** product.product by key (SKU, or barcode), into the run's cache (a key on one product only). One search. */
+async function findVariants(context: SyncContext, keys: string[]): Promise<Map<string, Variant[]>> {
   const bySku = new Map<string, Variant[]>();
-  const wanted = [...new Set(skus)];
+  const wanted = [...new Set(keys)];
   if (wanted.length === 0) return bySku;
+  const skus = wanted.filter((key) => !isBarcode(key));
+  const barcodes = wanted.filter(isBarcode).map(barcodeOf);
+  const leaves = [
+    ...(skus.length ? [["default_code", "in", skus]] : []),
+    ...(barcodes.length ? [["barcode", "in", barcodes]] : []),
+  ];
   const variants = await context.odoo.searchRead<Variant>("product.product", {
-    domain: [["default_code", "in", wanted]],
-    fields: ["id", "default_code", "product_tmpl_id"],
+    domain: leaves.length === 2 ? ["|", ...leaves] : leaves,
+    fields: ["id", "default_code", "barcode", "product_tmpl_id"],
     order: "id",
   });
-  for (const v of variants)
-    if (typeof v.default_code === "string") bySku.set(v.default_code, [...(bySku.get(v.default_code) ?? []), v]);
+  const wantedSkus = new Set(skus);
+  const wantedBarcodes = new Set(barcodes);
+  const add = (key: string, v: Variant) => bySku.set(key, [...(bySku.get(key) ?? []), v]);
+  for (const v of variants) {
+    if (typeof v.default_code === "string" && wantedSkus.has(v.default_code)) add(v.default_code, v);
+    if (typeof v.barcode === "string" && wantedBarcodes.has(v.barcode)) add(BARCODE + v.barcode, v);
+  }
   for (const [sku, list] of bySku) if (list.length === 1) context.variantBySku.set(sku, list[0]!.id);
   return bySku;
 }
@@ -176,7 +212,7 @@ function matchProduct(
       `Ambiguous match in Odoo: ${found
         .get(ambiguous)!
         .map((v) => `product.product ${v.id}`)
-        .join(" and ")} both have the SKU ${ambiguous} as Internal Reference; change one, then retry`,
+        .join(" and ")} both have ${describeKey(ambiguous)}; change one, then retry`,
     );
     return;
   }
@@ -228,13 +264,13 @@ async function create(
     const node = nodes.get(id);
     if (!template || !node) continue;
     const variants = partial.has(id)
-      ? node.variants.nodes.filter((v) => !context.variantBySku.has(v.sku!.trim()))
+      ? node.variants.nodes.filter((v) => !context.variantBySku.has(variantKey(v)!))
       : node.variants.nodes.slice(1);
     for (const v of variants)
       extra.push({
         productId: id,
         // Without attributes a variant's price is its template's: only its reference is its own.
-        vals: { product_tmpl_id: template, default_code: v.sku!.trim() },
+        vals: { product_tmpl_id: template, ...keyValues(v) },
       });
   }
   const variantFailures = new Map<(typeof extra)[number], string>();
@@ -248,13 +284,13 @@ async function create(
     variantFailures,
   );
   for (const [e, message] of variantFailures) {
-    fail(e.productId, `Odoo refused variant ${String(e.vals.default_code)}: ${message}`);
+    fail(e.productId, `Odoo refused variant ${String(e.vals.default_code || e.vals.barcode)}: ${message}`);
   }
   await findVariants(
     context,
     ids
       .filter((id) => templateOf.has(id))
-      .flatMap((id) => nodes.get(id)?.variants.nodes.map((v) => v.sku!.trim()) ?? []),
+      .flatMap((id) => nodes.get(id)?.variants.nodes.map((v) => variantKey(v)!) ?? []),
   );
   for (const id of ids) {
     const template = templateOf.get(id);
@@ -269,10 +305,16 @@ function templateValues(context: SyncContext, node: ProductNode): Record<string,
   const prices = node.variants.nodes.map((v) => Number(v.price)).filter((n) => Number.isFinite(n));
   return {
     name: node.title || node.variants.nodes[0]?.sku || "Shopify product",
-    default_code: node.variants.nodes[0]?.sku?.trim() ?? false,
+    ...(node.variants.nodes[0] ? keyValues(node.variants.nodes[0]) : { default_code: false }),
     list_price: prices.length ? Math.min(...prices) : 0,
     sale_ok: true,
     invoice_policy: "order",
     ...(context.major <= 17 ? { detailed_type: "consu" } : { type: "consu", is_storable: false }),
   };
+}
+
+/** What a variant is found by again: its SKU as Internal Reference, else its barcode. */
+function keyValues(variant: ShopifyVariant): Record<string, unknown> {
+  const key = variantKey(variant)!;
+  return isBarcode(key) ? { barcode: barcodeOf(key) } : { default_code: key };
 }

@@ -7,6 +7,7 @@ import { ODOO_SYNC_TYPES, ODOO_SYNC_TYPE_RESOURCE, type OdooSyncType } from "@/l
 import type { ResourceType } from "@/lib/vocabulary/sync";
 import { formatCount } from "../format";
 import { RESOURCES } from "../resource-types";
+import { LastSyncResult } from "./last-sync-result";
 
 export const apiType = (type: ResourceType): OdooSyncType =>
   ODOO_SYNC_TYPES.find((candidate) => ODOO_SYNC_TYPE_RESOURCE[candidate] === type)!;
@@ -33,9 +34,12 @@ export function SyncActions({
   const words = RESOURCES[type];
   if (!canSync)
     return (
-      <Banner tone="info">
-        <p>Only owners and admins can sync {words.plural} to Odoo; you can follow each sync here.</p>
-      </Banner>
+      <BlockStack gap="200">
+        <Banner tone="info">
+          <p>Only owners and admins can sync {words.plural} to Odoo; you can follow each sync here.</p>
+        </Banner>
+        <LastSyncResult storeId={storeId} />
+      </BlockStack>
     );
   const ask = (scope: "not_synced" | "failed") =>
     sync.mutate({ scope, type: apiType(type), idempotencyKey: crypto.randomUUID() });
@@ -67,6 +71,7 @@ export function SyncActions({
         </Button>
       </InlineStack>
       <ErrorBanner title="The sync was not started" error={sync.error} />
+      <LastSyncResult storeId={storeId} />
     </BlockStack>
   );
 }

@@ -1,6 +1,7 @@
-// Products with SKU'd variants and customers with unique emails, written with INSERT … SELECT
-// over generate_series. Temp tables keep each item's ordinal next to its new id, so orders and
-// metafields can refer to items by ordinal afterwards. Must run inside one transaction.
+// Products with SKU'd variants (some with barcodes) and customers with unique emails (most with
+// phones), written with INSERT … SELECT over generate_series. Temp tables keep each item's ordinal
+// next to its new id, so orders and metafields can refer to items by ordinal afterwards. Must run
+// inside one transaction.
 import { sql } from "drizzle-orm";
 import type { SandboxDb } from "../sandbox-db";
 import { seededInt, seededPick, WORDS } from "./seed-random";
@@ -39,8 +40,11 @@ export async function seedProducts({ tx, shopId, seed, startAt }: SeedStep, coun
     from seed_products p cross join lateral generate_series(1, p.variant_count) as v`);
   await tx.execute(sql`create index on seed_variants (vord)`);
   const inserted = await tx.execute(sql`
-    insert into sandbox_shopify_product_variants (id, shop_id, product_id, title, sku, price, position, created_at, updated_at)
-    select id, ${shopId}, product_id, title, sku, price, position, created_at, created_at from seed_variants`);
+    insert into sandbox_shopify_product_variants (id, shop_id, product_id, title, sku, barcode, price, position, created_at, updated_at)
+    select id, ${shopId}, product_id, title, sku,
+      -- Every fourth variant has a barcode (a store-internal GTIN-13, unique in the shop), as some stores do.
+      case when vord % 4 = 0 then '2' || lpad(vord::text, 12, '0') end,
+      price, position, created_at, created_at from seed_variants`);
   return inserted.rowCount ?? 0;
 }
 
@@ -59,7 +63,10 @@ export async function seedCustomers({ tx, shopId, seed, startAt }: SeedStep, cou
     sql`update seed_customers set email = lower(first_name || '.' || last_name || '.' || ord || '@example.com')`,
   );
   await tx.execute(sql`
-    insert into sandbox_shopify_customers (id, shop_id, email, first_name, last_name, tags, created_at, updated_at)
-    select id, ${shopId}, email, first_name, last_name, '{}'::text[], created_at, created_at
+    insert into sandbox_shopify_customers (id, shop_id, email, phone, first_name, last_name, tags, created_at, updated_at)
+    select id, ${shopId}, email,
+      -- Two customers in three have a phone, as Shopify keeps it (E.164), unique in the shop.
+      case when ord % 3 <> 0 then '+1613' || lpad(ord::text, 7, '0') end,
+      first_name, last_name, '{}'::text[], created_at, created_at
     from seed_customers`);
 }

@@ -79,6 +79,7 @@ export const customerResolvers: ResolverMap = {
     legacyResourceId: (row: CustomerNode) => row.id,
     displayName: (row: CustomerNode) => row.displayName ?? "",
     defaultEmailAddress: (row: CustomerNode) => (row.email ? { emailAddress: row.email } : null),
+    defaultPhoneNumber: (row: CustomerNode) => (row.phone ? { phoneNumber: row.phone } : null),
     numberOfOrders: async (row: CustomerNode, _args: unknown, ctx: SandboxContext) =>
       (await ctx.loaders.ordersCountByCustomer(row.id)) ?? 0,
     orders: listResolver(orderList, { column: orders.customerId, of: (order) => order.customerId ?? 0 }),

@@ -4,6 +4,7 @@ export const customersSdl = /* GraphQL */ `
   type Customer implements HasMetafields & LegacyInteroperability & Node {
     createdAt: DateTime!
     defaultEmailAddress: CustomerEmailAddress
+    defaultPhoneNumber: CustomerPhoneNumber
     displayName: String!
     email: String @deprecated(reason: "Use \`defaultEmailAddress.emailAddress\` instead.")
     firstName: String
@@ -22,12 +23,17 @@ export const customersSdl = /* GraphQL */ `
       reverse: Boolean = false
       sortKey: OrderSortKeys = ID
     ): OrderConnection!
+    phone: String @deprecated(reason: "Use \`defaultPhoneNumber.phoneNumber\` instead.")
     tags: [String!]!
     updatedAt: DateTime!
   }
 
   type CustomerEmailAddress {
     emailAddress: String!
+  }
+
+  type CustomerPhoneNumber {
+    phoneNumber: String!
   }
 
   enum CustomerSortKeys {

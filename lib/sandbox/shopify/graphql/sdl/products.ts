@@ -20,6 +20,7 @@ export const productsSdl = /* GraphQL */ `
   }
 
   type ProductVariant implements HasMetafields & LegacyInteroperability & Node {
+    barcode: String
     createdAt: DateTime!
     displayName: String!
     id: ID!
