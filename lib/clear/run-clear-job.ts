@@ -4,11 +4,8 @@
 // without its job: cancelled while queued, or failed by the guard after its automatic resumes;
 // those callers record the end through `auditClearEnd` too. Each end of a run is recorded once,
 // whoever gets there first (a resumed run that ends again is another end).
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import { auditLog } from "@/db/schema/audit";
-import { operationRuns } from "@/db/schema/operations";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { auditRunEndOnce } from "@/lib/operations/audit-run-end";
 import { executeRun, type RunAttempt } from "@/lib/operations/execute-run";
 import { findStore } from "@/lib/stores/find-store";
 import { clearScope, runActor } from "./clear-state";
@@ -30,65 +27,50 @@ const END_ACTIONS = ["clear.finished", "clear.failed", "clear.cancelled"] as con
  * nothing for a run still queued or running, or of another kind.
  */
 export async function auditClearEnd(runId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    // One writer per run at a time: the job's attempt, a cancel and the guard may all get here.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`synco:clear-end:${runId}`}, 0))`);
-    const [run] = await tx.select().from(operationRuns).where(eq(operationRuns.id, runId));
-    if (!run || run.kind !== "clear" || !run.finishedAt) return;
-    if (run.status === "queued" || run.status === "running") return;
-    const endedAt = run.finishedAt.toISOString();
-    const [recorded] = await tx
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.storeId, run.storeId),
-          inArray(auditLog.action, [...END_ACTIONS]),
-          sql`${auditLog.details}->>'runId' = ${runId}`,
-          sql`${auditLog.details}->>'endedAt' = ${endedAt}`,
-        ),
-      )
-      .limit(1);
-    if (recorded) return;
-    const store = await findStore({ storeId: run.storeId, organizationId: run.organizationId, db: tx }).catch(
-      () => null,
-    );
-    const base = { organizationId: run.organizationId, storeId: run.storeId, target: store?.shopDomain ?? null };
-    const scope = clearScope(run).types;
-    const counters = run.counters as Record<string, unknown>;
-    if (run.status === "succeeded") {
-      const summary = run.summary as TClearSummary;
-      const tallies = Object.values(summary.types ?? {});
-      await recordAudit(tx, runActor(run), {
-        ...base,
-        action: "clear.finished",
-        details: {
-          runId,
-          endedAt,
-          scope,
-          strategy: summary.strategy,
-          counters,
-          metafieldsDeleted: tallies.reduce((sum, tally) => sum + (tally?.metafieldsDeleted ?? 0), 0),
-          mappingsDeleted: tallies.reduce((sum, tally) => sum + (tally?.mappingsDeleted ?? 0), 0),
-          unreachableOrders: summary.unreachableOrders
-            ? summary.unreachableOrders.count + summary.unreachableOrders.undated
-            : null,
-        },
-      });
-    } else if (run.status === "failed") {
-      await recordAudit(tx, runActor(run), {
-        ...base,
-        action: "clear.failed",
-        outcome: "failed",
-        details: { runId, endedAt, scope, error: run.error ?? "unknown error", counters },
-      });
-    } else {
-      await recordAudit(tx, runActor(run), {
-        ...base,
-        action: "clear.cancelled",
-        outcome: "cancelled",
-        details: { runId, endedAt, scope, counters },
-      });
-    }
+  await auditRunEndOnce(runId, {
+    kind: "clear",
+    actions: END_ACTIONS,
+    record: async (tx, run, endedAt) => {
+      const store = await findStore({ storeId: run.storeId, organizationId: run.organizationId, db: tx }).catch(
+        () => null,
+      );
+      const base = { organizationId: run.organizationId, storeId: run.storeId, target: store?.shopDomain ?? null };
+      const scope = clearScope(run).types;
+      const counters = run.counters as Record<string, unknown>;
+      if (run.status === "succeeded") {
+        const summary = run.summary as TClearSummary;
+        const tallies = Object.values(summary.types ?? {});
+        await recordAudit(tx, runActor(run), {
+          ...base,
+          action: "clear.finished",
+          details: {
+            runId,
+            endedAt,
+            scope,
+            strategy: summary.strategy,
+            counters,
+            metafieldsDeleted: tallies.reduce((sum, tally) => sum + (tally?.metafieldsDeleted ?? 0), 0),
+            mappingsDeleted: tallies.reduce((sum, tally) => sum + (tally?.mappingsDeleted ?? 0), 0),
+            unreachableOrders: summary.unreachableOrders
+              ? summary.unreachableOrders.count + summary.unreachableOrders.undated
+              : null,
+          },
+        });
+      } else if (run.status === "failed") {
+        await recordAudit(tx, runActor(run), {
+          ...base,
+          action: "clear.failed",
+          outcome: "failed",
+          details: { runId, endedAt, scope, error: run.error ?? "unknown error", counters },
+        });
+      } else {
+        await recordAudit(tx, runActor(run), {
+          ...base,
+          action: "clear.cancelled",
+          outcome: "cancelled",
+          details: { runId, endedAt, scope, counters },
+        });
+      }
+    },
   });
 }

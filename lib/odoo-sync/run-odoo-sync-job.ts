@@ -1,11 +1,11 @@
 // The `odoo-sync.run` job: one attempt of a sync run through the operations model. A request that
 // joined the run just as it ended leaves items in the queue: once the run has succeeded, a new run
 // takes them (under the store's run lock, so it is started once).
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { auditLog } from "@/db/schema/audit";
 import { operationRuns } from "@/db/schema/operations";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { auditRunEndOnce } from "@/lib/operations/audit-run-end";
 import { executeRun, type RunAttempt } from "@/lib/operations/execute-run";
 import { startRun } from "@/lib/operations/start-run";
 import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
@@ -23,33 +23,20 @@ export async function runOdooSyncJob(attempt: RunAttempt): Promise<void> {
 
 /** The end of a sync a person asked for, in the audit log once per end (a resumed run may end again). */
 export async function auditSyncEnd(runId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`synco:sync-end:${runId}`}, 0))`);
-    const [run] = await tx.select().from(operationRuns).where(eq(operationRuns.id, runId));
-    if (!run || run.kind !== "sync" || !run.finishedAt || !run.actorEmail) return;
-    if (run.status === "queued" || run.status === "running") return;
-    const endedAt = run.finishedAt.toISOString();
-    const [recorded] = await tx
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.storeId, run.storeId),
-          eq(auditLog.action, "sync.odoo_sync_ended"),
-          sql`${auditLog.details}->>'runId' = ${runId}`,
-          sql`${auditLog.details}->>'endedAt' = ${endedAt}`,
-        ),
-      )
-      .limit(1);
-    if (recorded) return;
-    const actor = { userId: run.actorId ?? "", email: run.actorEmail, name: "", ip: null, userAgent: null };
-    await recordAudit(tx, actor, {
-      organizationId: run.organizationId,
-      storeId: run.storeId,
-      action: "sync.odoo_sync_ended",
-      outcome: run.status,
-      details: { runId, endedAt, status: run.status, error: run.error, counters: run.counters },
-    });
+  await auditRunEndOnce(runId, {
+    kind: "sync",
+    actions: ["sync.odoo_sync_ended"],
+    record: async (tx, run, endedAt) => {
+      if (!run.actorEmail) return;
+      const actor = { userId: run.actorId ?? "", email: run.actorEmail, name: "", ip: null, userAgent: null };
+      await recordAudit(tx, actor, {
+        organizationId: run.organizationId,
+        storeId: run.storeId,
+        action: "sync.odoo_sync_ended",
+        outcome: run.status,
+        details: { runId, endedAt, status: run.status, error: run.error, counters: run.counters },
+      });
+    },
   });
 }
 

@@ -2,11 +2,8 @@
 // end in the audit log (finished with its counts, failed with the reason, or stopped when
 // cancelled). A run can also end without its job (cancelled while queued, failed by the guard);
 // those callers record the end through `auditRestoreEnd` too. Each end is recorded once.
-import { and, eq, sql } from "drizzle-orm";
-import { db } from "@/db/client";
-import { auditLog } from "@/db/schema/audit";
-import { operationRuns } from "@/db/schema/operations";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { auditRunEndOnce } from "@/lib/operations/audit-run-end";
 import { executeRun, type RunAttempt } from "@/lib/operations/execute-run";
 import { findStore } from "@/lib/stores/find-store";
 import { restoreSummary } from "./restore-summary";
@@ -21,58 +18,44 @@ export async function runRestoreJob(attempt: RunAttempt): Promise<void> {
 }
 
 export async function auditRestoreEnd(runId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`synco:restore-end:${runId}`}, 0))`);
-    const [run] = await tx.select().from(operationRuns).where(eq(operationRuns.id, runId));
-    if (!run || run.kind !== "restore" || !run.finishedAt) return;
-    if (run.status === "queued" || run.status === "running") return;
-    const endedAt = run.finishedAt.toISOString();
-    const [recorded] = await tx
-      .select({ id: auditLog.id })
-      .from(auditLog)
-      .where(
-        and(
-          eq(auditLog.storeId, run.storeId),
-          sql`${auditLog.action} in ('restore.finished', 'restore.failed', 'restore.cancelled')`,
-          sql`${auditLog.details}->>'runId' = ${runId}`,
-          sql`${auditLog.details}->>'endedAt' = ${endedAt}`,
-        ),
-      )
-      .limit(1);
-    if (recorded) return;
-    const store = await findStore({ storeId: run.storeId, organizationId: run.organizationId, db: tx }).catch(
-      () => null,
-    );
-    const actor = run.actorId
-      ? { userId: run.actorId, email: run.actorEmail ?? "", name: run.actorEmail ?? "", ip: null, userAgent: null }
-      : null;
-    const base = { organizationId: run.organizationId, storeId: run.storeId, target: store?.shopDomain ?? null };
-    const counts = await restoreSummary(runId);
-    if (run.status === "succeeded")
-      await recordAudit(tx, actor, {
-        ...base,
-        action: "restore.finished",
-        details: { runId, endedAt, restored: counts.restored, unchanged: counts.unchanged, skipped: counts.skipped },
-      });
-    else if (run.status === "failed")
-      await recordAudit(tx, actor, {
-        ...base,
-        action: "restore.failed",
-        outcome: "failed",
-        details: {
-          runId,
-          endedAt,
-          error: run.error ?? "unknown error",
-          restored: counts.restored,
-          skipped: counts.skipped,
-        },
-      });
-    else
-      await recordAudit(tx, actor, {
-        ...base,
-        action: "restore.cancelled",
-        outcome: "cancelled",
-        details: { runId, endedAt, restored: counts.restored, skipped: counts.skipped },
-      });
+  await auditRunEndOnce(runId, {
+    kind: "restore",
+    actions: ["restore.finished", "restore.failed", "restore.cancelled"],
+    record: async (tx, run, endedAt) => {
+      const store = await findStore({ storeId: run.storeId, organizationId: run.organizationId, db: tx }).catch(
+        () => null,
+      );
+      const actor = run.actorId
+        ? { userId: run.actorId, email: run.actorEmail ?? "", name: run.actorEmail ?? "", ip: null, userAgent: null }
+        : null;
+      const base = { organizationId: run.organizationId, storeId: run.storeId, target: store?.shopDomain ?? null };
+      const counts = await restoreSummary(runId);
+      if (run.status === "succeeded")
+        await recordAudit(tx, actor, {
+          ...base,
+          action: "restore.finished",
+          details: { runId, endedAt, restored: counts.restored, unchanged: counts.unchanged, skipped: counts.skipped },
+        });
+      else if (run.status === "failed")
+        await recordAudit(tx, actor, {
+          ...base,
+          action: "restore.failed",
+          outcome: "failed",
+          details: {
+            runId,
+            endedAt,
+            error: run.error ?? "unknown error",
+            restored: counts.restored,
+            skipped: counts.skipped,
+          },
+        });
+      else
+        await recordAudit(tx, actor, {
+          ...base,
+          action: "restore.cancelled",
+          outcome: "cancelled",
+          details: { runId, endedAt, restored: counts.restored, skipped: counts.skipped },
+        });
+    },
   });
 }
