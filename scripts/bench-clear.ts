@@ -8,16 +8,16 @@
 // rows of one store deleted by the clear's batches while another store's overview and list reads
 // are timed (p95), against the same reads with nothing deleting.
 //   npm run bench:clear -- [--sizes 1000,10000,100000] [--paged25 1000,10000] [--naive 1000] [--rows 1000000]
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../lib/runtime/database";
 import { loadSecrets } from "../lib/runtime/secrets";
 import { sampleRss, startSandboxProcess } from "./bench/sandbox-process";
+import { startWorkerProcess } from "./bench/worker-process";
 
 const { values } = parseArgs({
   options: {
@@ -58,7 +58,7 @@ async function main() {
   process.env.DATABASE_URL = database.url;
   const sandbox = await startSandboxProcess({ databaseUrl: database.url, root });
   process.env.SYNCO_APP_URL = sandbox.url;
-  const worker = await startWorker(database.url, sandbox.url);
+  const worker = await startWorkerProcess({ databaseUrl: database.url, appUrl: sandbox.url, root });
   const { db, closeDb } = await import("../db/client");
   const organizationId = randomUUID();
   await db.execute(
@@ -293,23 +293,6 @@ async function runDatabase(rows: number, organizationId: string) {
     idle: { overview: p95(idle.overview), list: p95(idle.list), samples: idle.list.length },
     during: { overview: p95(during.overview), list: p95(during.list), samples: during.list.length },
   };
-}
-
-function startWorker(databaseUrl: string, appUrl: string): Promise<{ pid: number; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, SYNCO_APP_URL: appUrl, LOG_LEVEL: "fatal" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the worker exited with code ${code}`)));
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      if (!line.includes("worker running")) return;
-      child.removeAllListeners("exit");
-      const exited = new Promise<void>((done) => child.once("exit", () => done()));
-      resolve({ pid: child.pid!, stop: () => (child.kill("SIGTERM"), exited) });
-    });
-  });
 }
 
 function printReport(

@@ -6,16 +6,16 @@
 // Odoo calls and Shopify points per item, the worker's peak RSS; and the Odoo record counts before
 // and after the re-sync.
 //   npm run bench:sync -- [--orders 10000] [--customers 2000] [--products 500] [--odoo 19]
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../lib/runtime/database";
 import { loadSecrets } from "../lib/runtime/secrets";
 import { sampleRss, startSandboxProcess } from "./bench/sandbox-process";
+import { startWorkerProcess } from "./bench/worker-process";
 
 const { values } = parseArgs({
   options: {
@@ -54,7 +54,7 @@ async function main() {
   const shopify = await startSandboxProcess({ databaseUrl: database.url, root });
   const odooServer = await startSandboxProcess({ databaseUrl: database.url, root, sandbox: "odoo" });
   process.env.SYNCO_APP_URL = shopify.url;
-  const worker = await startWorker(database.url, shopify.url);
+  const worker = await startWorkerProcess({ databaseUrl: database.url, appUrl: shopify.url, root });
   const { db, closeDb } = await import("../db/client");
   try {
     const { storeId, organizationId, odooDatabase } = await benchStore(odooServer.url);
@@ -196,23 +196,6 @@ async function odooCounts(databaseName: string): Promise<Record<string, number>>
       and r.model in ('res.partner', 'product.template', 'product.product', 'sale.order', 'sale.order.line', 'account.move')
     group by r.model order by r.model`);
   return Object.fromEntries(rows.map((row) => [row.model, Number(row.n)]));
-}
-
-function startWorker(databaseUrl: string, appUrl: string): Promise<{ pid: number; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/worker.ts"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, SYNCO_APP_URL: appUrl, LOG_LEVEL: "fatal" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the worker exited with code ${code}`)));
-    createInterface({ input: child.stdout! }).on("line", (line) => {
-      if (!line.includes("worker running")) return;
-      child.removeAllListeners("exit");
-      const exited = new Promise<void>((done) => child.once("exit", () => done()));
-      resolve({ pid: child.pid!, stop: () => (child.kill("SIGTERM"), exited) });
-    });
-  });
 }
 
 function printReport(
