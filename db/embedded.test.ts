@@ -15,6 +15,13 @@ afterEach(() => {
 
 // A separate Node process that starts (or reuses) the embedded server, prints whether it started
 // it, and keeps running until told to stop.
+/**
+ * A port for a test's server, below Linux's ephemeral range (32768–60999) from which the suite's
+ * other servers draw theirs (listening on port 0): one of them once took a port drawn from 55000+
+ * between the check and the start.
+ */
+const testPort = () => 20_000 + Math.floor(Math.random() * 4000);
+
 function startInChild(dataDir: string, port: number): Promise<{ started: boolean; child: ChildProcess }> {
   const code = `
     const { startEmbeddedPostgres } = await import(${JSON.stringify(path.resolve("db/embedded.ts"))});
@@ -58,7 +65,7 @@ const isUp = (url: string) =>
 describe("embedded PostgreSQL", () => {
   it("is shared by processes that start at once, stops with the last one, and keeps its data", async () => {
     const dataDir = path.join(os.tmpdir(), `synco-embedded-${randomUUID()}`);
-    const port = 55_000 + Math.floor(Math.random() * 4000);
+    const port = testPort();
     const [a, b] = await Promise.all([startInChild(dataDir, port), startInChild(dataDir, port)]);
     expect([a.started, b.started].sort()).toEqual([false, true]);
 
@@ -84,7 +91,7 @@ describe("embedded PostgreSQL", () => {
   });
 
   it("moves to a free port when another server holds the preferred one, unless the port is strict", async () => {
-    const port = 55_000 + Math.floor(Math.random() * 4000);
+    const port = testPort();
     const holder = await startEmbeddedPostgres({
       dataDir: path.join(os.tmpdir(), `synco-embedded-${randomUUID()}`),
       port,
@@ -113,7 +120,7 @@ describe("embedded PostgreSQL", () => {
     const dataDir = path.join(os.tmpdir(), `synco-embedded-${randomUUID()}`);
     await fs.mkdir(path.join(dataDir, "mail"), { recursive: true, mode: 0o700 });
     await fs.chmod(dataDir, 0o700);
-    const port = 55_000 + Math.floor(Math.random() * 4000);
+    const port = testPort();
     const db = await startEmbeddedPostgres({ dataDir, port });
     try {
       expect(await isUp(db.adminUrl)).toBe(true);
@@ -126,7 +133,7 @@ describe("embedded PostgreSQL", () => {
 
   it("keeps serving when the starting process is interrupted with Ctrl-C (SIGINT to its group)", async () => {
     const dataDir = path.join(os.tmpdir(), `synco-embedded-${randomUUID()}`);
-    const port = 55_000 + Math.floor(Math.random() * 4000);
+    const port = testPort();
     const starter = await startInChild(dataDir, port);
     const user = await startEmbeddedPostgres({ dataDir, port });
     process.kill(-starter.child.pid!, "SIGINT");
