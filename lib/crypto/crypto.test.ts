@@ -148,7 +148,9 @@ describe("key rotation", () => {
     const rows = await db.select().from(storeOdooConnections).where(inArray(storeOdooConnections.storeId, ids));
     expect(rows.every((row) => row.apiKeyKeyId === encryptionKeys().current.id)).toBe(true);
     expect(rows.map((row) => openOdooApiKey(row)).sort()).toEqual(["odoo-key-0", "odoo-key-1"]);
-    expect(() => openOdooApiKey({ ...rows[0]!, storeId: ids[1]! })).toThrow(DecryptionError);
+    // The first store's sealed key, presented as the second store's: refused.
+    const first = rows.find((row) => row.storeId === ids[0])!;
+    expect(() => openOdooApiKey({ ...first, storeId: ids[1]! })).toThrow(DecryptionError);
   });
 
   it("`npm run keys:rotate` runs as a script", async () => {
