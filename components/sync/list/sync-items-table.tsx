@@ -92,7 +92,9 @@ export function SyncItemsTable({
   // While the next page loads, the previous one stays on screen (placeholder) with its cursor not yet usable.
   const hasNext = nextCursor !== null && !page.isPlaceholderData;
   const first = (pageNumber - 1) * SYNC_PAGE_SIZE + 1;
-  const range = items.length > 0 ? `${formatCount(first)}–${formatCount(first + items.length - 1)}` : "";
+  // The range names the rows shown: none while the previous page's rows stand in for the next.
+  const range =
+    items.length > 0 && !page.isPlaceholderData ? `${formatCount(first)}–${formatCount(first + items.length - 1)}` : "";
   const lastPage = total && !total.capped ? Math.max(1, Math.ceil(total.count / SYNC_PAGE_SIZE)) : null;
   const of = total ? ` of ${formatCount(total.count)}${total.capped ? "+" : ""}` : "";
   const headings: IndexTableProps["headings"] = [
