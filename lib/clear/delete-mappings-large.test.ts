@@ -1,8 +1,9 @@
 // The clear's database side on a large store, planned from no statistics at all (a fresh install):
 // every mapping of the type goes, every indexed item of the type shows Not synced, the counters
 // agree with the rows, a mapping written behind the cursor meanwhile is caught by the second sweep,
-// and nothing of the store's other types or of another store is touched. Correctness only; the
-// time is bench:clear's business (docs/benchmarks.md).
+// and nothing of the store's other types or of another store is touched; cut off in the middle
+// with two batches in flight, it leaves a checkpoint the resumed clear continues from, counting
+// each mapping once. Correctness only; the time is bench:clear's business (docs/benchmarks.md).
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -162,4 +163,61 @@ describe("deleting a large store's mappings of one type", () => {
     expect(await reconcileSyncCounts({ storeId: cleared })).toEqual({ statusesFixed: 0, countersFixed: 0 });
     expect(await reconcileSyncCounts({ storeId: other })).toEqual({ statusesFixed: 0, countersFixed: 0 });
   }, 600_000);
+});
+
+describe("a clear's batches cut off in the middle (two ranges in flight)", () => {
+  it("leave a checkpoint from which the resumed clear counts each mapping once, the counters exact", async () => {
+    const storeId = await newStore();
+    await fill(storeId, "customer", { indexed: 60_000, mapped: 55_000, gone: 2_000 });
+    const total = 57_000;
+    // The run's checkpoint as the clear keeps it: written in each batch's own transaction.
+    const table = sql.identifier(`clear_checkpoint_${storeId.replaceAll("-", "")}`);
+    await db.execute(sql`create table ${table} (after bigint not null, deleted int not null)`);
+    await db.execute(sql`insert into ${table} values (-1, 0)`);
+    const checkpoint = async () =>
+      (await db.execute<{ after: string; deleted: number }>(sql`select * from ${table}`)).rows[0]!;
+    const recordIn = (failAt: number) => {
+      let calls = 0;
+      return async (
+        tx: Parameters<Parameters<typeof deleteMappings>[0]["onBatch"]>[0],
+        count: number,
+        last: number,
+      ) => {
+        // The batch after it is in flight meanwhile; this failure rolls both back, as a crash would.
+        if (++calls === failAt) throw new Error("worker gone");
+        await tx.execute(sql`update ${table} set after = ${last}, deleted = deleted + ${count}`);
+      };
+    };
+    const consistent = async () => {
+      const { deleted } = await checkpoint();
+      expect(await mappingCount(storeId, "customer")).toBe(total - deleted);
+      expect(await reconcileSyncCounts({ storeId })).toEqual({ statusesFixed: 0, countersFixed: 0 });
+    };
+
+    await expect(
+      deleteMappings({ storeId, type: "customer", after: -1, batchSize: 4_000, onBatch: recordIn(4) }),
+    ).rejects.toThrow("worker gone");
+    const cut = await checkpoint();
+    expect(cut.deleted).toBe(12_000);
+    await consistent();
+    // A second cut, from the checkpoint, at another batch.
+    await expect(
+      deleteMappings({ storeId, type: "customer", after: Number(cut.after), batchSize: 4_000, onBatch: recordIn(3) }),
+    ).rejects.toThrow("worker gone");
+    expect((await checkpoint()).deleted).toBe(20_000);
+    await consistent();
+
+    const resumed = await deleteMappings({
+      storeId,
+      type: "customer",
+      after: Number((await checkpoint()).after),
+      batchSize: 4_000,
+      onBatch: recordIn(0),
+    });
+    expect(resumed).toBe(total - 20_000);
+    expect((await checkpoint()).deleted).toBe(total);
+    await consistent();
+    expect(await statuses(storeId, "customer")).toEqual({ "not synced": 60_000 });
+    await db.execute(sql`drop table ${table}`);
+  }, 300_000);
 });

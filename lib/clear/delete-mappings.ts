@@ -1,19 +1,22 @@
 // The database side of a clear: a type's mapping rows deleted in key order, a batch per short
 // transaction (the store's sync lock first, as every writer of these tables takes it), so no lock
-// is held for long and other stores' reads never wait. The statement-level triggers keep the
-// counters exact. The index rows' copied status is reset here rather than by the trigger's join
-// with its transition table (decision 61): under the lock, a batch deletes every mapping of the
-// key range (cursor, last], so every index row of that range is Not synced — one range update on
-// the index's key. `onBatch` records progress and the cursor in the same transaction, so a batch
-// counts once or not at all.
+// is held for long and other stores' reads never wait. Under the lock a batch deletes every mapping
+// of the key range (cursor, last], so every index row of that range is Not synced: the batch resets
+// that range of the index rows' copied status itself, by key (decision 61), and subtracts from the
+// counters what its statements report, the transaction-local flag telling the triggers to leave
+// both to it (decision 101). `onBatch` records progress and the cursor in the same transaction, so
+// a batch counts once or not at all.
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { Db } from "@/db/handle";
 import { limitStatements, STATEMENT_LIMITS } from "@/db/statement-timeout";
-import { lockStoreSync } from "@/db/store-lock";
-import type { ResourceType } from "@/lib/vocabulary/sync";
+import type { MappingStatus, ResourceType } from "@/lib/vocabulary/sync";
 
 export const MAPPING_DELETE_BATCH = 10_000;
+/** Batches deleted at once, on adjacent key ranges, each in its own transaction (decision 101). */
+export const MAPPING_DELETE_LANES = 2;
+/** Batches whose key ranges one read of the primary key finds. */
+const BATCHES_PLANNED = 10;
 
 export async function deleteMappings({
   storeId,
@@ -28,51 +31,107 @@ export async function deleteMappings({
   /** Rows after this Shopify id (a resumed run's cursor); -1 for all. */
   after: number;
   batchSize?: number;
+  /** Called in each batch's transaction, in key order: a batch's call comes after the one before it committed. */
   onBatch: (tx: Db, deleted: number, last: number) => Promise<void>;
   beforeBatch?: () => void;
 }): Promise<number> {
+  const deleteRange = (from: number, to: number, before: Promise<unknown>) =>
+    db.transaction(async (tx) => {
+      // Shared with the clear's other lane, exclusive of every other writer of the store's rows.
+      await tx.execute(sql`select synco_lock_store_sync_shared(${storeId})`);
+      await limitStatements(tx, STATEMENT_LIMITS.batch);
+      await tx.execute(sql`select set_config('synco.index_status_reset_by_caller', 'on', true)`);
+      // A batch's commit does not wait for its WAL to reach the disk: a server crash may lose the
+      // last batches, cursor and deletions together, and the resumed run redoes them.
+      await tx.execute(sql`select set_config('synchronous_commit', 'off', true)`);
+      // Every mapping of the range goes, by a range of the primary key whatever the statistics
+      // (decision 83), and so does every index row's copied status in it (decision 61).
+      const { rows } = await tx.execute<{ deleted: number; synced: number; failed: number }>(sql`
+        with gone as (
+          delete from sync_mappings
+          where store_id = ${storeId} and resource_type = ${type} and shopify_id > ${from} and shopify_id <= ${to}
+          returning status
+        )
+        select count(*)::int as deleted, count(*) filter (where status = 'synced')::int as synced,
+          count(*) filter (where status = 'failed')::int as failed
+        from gone`);
+      const gone = {
+        deleted: Number(rows[0]?.deleted ?? 0),
+        synced: Number(rows[0]?.synced ?? 0),
+        failed: Number(rows[0]?.failed ?? 0),
+      };
+      // Each status's rows of the range, one range of the tabs' index each; the statements' row
+      // counts are what the items' counters lose.
+      const reset = async (status: MappingStatus) => {
+        const result = await tx.execute(sql`
+          update shopify_index_items set sync_status = null
+          where store_id = ${storeId} and resource_type = ${type} and sync_status = ${status}
+            and shopify_id > ${from} and shopify_id <= ${to}`);
+        return result.rowCount ?? 0;
+      };
+      const items = {
+        synced: gone.deleted > 0 ? await reset("synced") : 0,
+        failed: gone.deleted > 0 ? await reset("failed") : 0,
+      };
+      // Counters and progress in key order: a committed checkpoint never counts a batch that is not.
+      await before;
+      if (gone.deleted === 0) return 0;
+      await tx.execute(sql`
+        update sync_status_counts set
+          items_synced = items_synced - ${items.synced}, items_failed = items_failed - ${items.failed},
+          mappings_synced = mappings_synced - ${gone.synced}, mappings_failed = mappings_failed - ${gone.failed},
+          updated_at = now()
+        where store_id = ${storeId} and resource_type = ${type}`);
+      await onBatch(tx, gone.deleted, to);
+      return gone.deleted;
+    });
+
   let total = 0;
   let cursor = after;
   // A second sweep from the start catches rows written behind the cursor meanwhile.
   for (let sweep = 0; sweep < 2; sweep++, cursor = -1) {
     for (;;) {
-      beforeBatch?.();
-      const batch = await db.transaction(async (tx) => {
-        await lockStoreSync(tx, storeId);
-        await limitStatements(tx, STATEMENT_LIMITS.batch);
-        await tx.execute(sql`select set_config('synco.index_status_reset_by_caller', 'on', true)`);
-        // The batch is a key range: its last id found along the primary key, then every mapping of
-        // (cursor, last] deleted by a range of the same key. Deleting by a join with the batch's ids
-        // was planned as a hash join over a sequential scan of the store's remaining mappings — the
-        // whole table once per batch, most of a batch's time at 1M rows (decision 83).
-        const { rows } = await tx.execute<{ deleted: number; last: string | null }>(sql`
-          with bound as (
-            select max(shopify_id) as last from (
-              select shopify_id from sync_mappings
-              where store_id = ${storeId} and resource_type = ${type} and shopify_id > ${cursor}
-              order by shopify_id limit ${batchSize}
-            ) b
-          ), gone as (
-            delete from sync_mappings m
-            where m.store_id = ${storeId} and m.resource_type = ${type}
-              and m.shopify_id > ${cursor} and m.shopify_id <= (select last from bound)
-            returning m.shopify_id
+      // The next batches' key ranges, found along the primary key before any lock: a row that
+      // enters a range meanwhile goes with it, one that enters behind is the second sweep's.
+      const { rows } = await db.execute<{ found: number; bounds: string[] | null }>(sql`
+        select count(*)::int as found,
+          array_agg(shopify_id::text order by shopify_id) filter (where n % ${batchSize} = 0 or n = last_n) as bounds
+        from (
+          select shopify_id, row_number() over (order by shopify_id) as n, count(*) over () as last_n
+          from (
+            select shopify_id from sync_mappings
+            where store_id = ${storeId} and resource_type = ${type} and shopify_id > ${cursor}
+            order by shopify_id limit ${batchSize * BATCHES_PLANNED}
+          ) next
+        ) numbered`);
+      const found = Number(rows[0]?.found ?? 0);
+      if (found === 0) break;
+      const bounds = (rows[0]?.bounds ?? []).map(Number);
+      // MAPPING_DELETE_LANES ranges in flight; each starts as soon as a lane is free.
+      const ranges: Promise<number>[] = [];
+      try {
+        for (const [i, to] of bounds.entries()) {
+          const free = ranges[i - MAPPING_DELETE_LANES];
+          if (
+            free &&
+            !(await free.then(
+              () => true,
+              () => false,
+            ))
           )
-          select count(*)::int as deleted, max(shopify_id)::text as last from gone`);
-        const deleted = Number(rows[0]?.deleted ?? 0);
-        const last = rows[0]?.last === null || rows[0]?.last === undefined ? cursor : Number(rows[0].last);
-        if (deleted > 0) {
-          await tx.execute(sql`
-            update shopify_index_items set sync_status = null
-            where store_id = ${storeId} and resource_type = ${type}
-              and shopify_id > ${cursor} and shopify_id <= ${last} and sync_status is not null`);
-          await onBatch(tx, deleted, last);
+            break;
+          beforeBatch?.();
+          const range = deleteRange(i === 0 ? cursor : bounds[i - 1]!, to, ranges[i - 1] ?? Promise.resolve());
+          range.catch(() => {}); // awaited below, with the others
+          ranges.push(range);
         }
-        return { deleted, last };
-      });
-      total += batch.deleted;
-      cursor = batch.last;
-      if (batch.deleted < batchSize) break;
+      } finally {
+        // Every range ends (commits or rolls back) before anything goes up: a retry never overlaps one.
+        await Promise.allSettled(ranges);
+      }
+      for (const range of ranges) total += await range;
+      cursor = bounds.at(-1)!;
+      if (found < batchSize * BATCHES_PLANNED) break;
     }
   }
   return total;
