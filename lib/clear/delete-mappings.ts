@@ -1,11 +1,11 @@
 // The database side of a clear: a type's mapping rows deleted in key order, a batch per short
-// transaction (the store's sync lock first, as every writer of these tables takes it), so no lock
-// is held for long and other stores' reads never wait. Under the lock a batch deletes every mapping
-// of the key range (cursor, last], so every index row of that range is Not synced: the batch resets
-// that range of the index rows' copied status itself, by key (decision 61), and subtracts from the
-// counters what its statements report, the transaction-local flag telling the triggers to leave
-// both to it (decision 101). `onBatch` records progress and the cursor in the same transaction, so
-// a batch counts once or not at all.
+// transaction, so no lock is held for long and other stores' reads never wait. Under the store's
+// sync lock a batch deletes every mapping of its key range, so every index row of that range is Not
+// synced: the batch resets that range of the index rows' copied status itself, by key (decision
+// 61), and subtracts from the counters what its statements report, the transaction-local flag
+// telling the triggers to leave both to it. Two batches run at once on adjacent ranges, recording
+// in key order (decision 101). `onBatch` records progress and the cursor in the batch's own
+// transaction, so a batch counts once or not at all.
 import { sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import type { Db } from "@/db/handle";
@@ -112,14 +112,7 @@ export async function deleteMappings({
       try {
         for (const [i, to] of bounds.entries()) {
           const free = ranges[i - MAPPING_DELETE_LANES];
-          if (
-            free &&
-            !(await free.then(
-              () => true,
-              () => false,
-            ))
-          )
-            break;
+          if (free && !(await succeeded(free))) break;
           beforeBatch?.();
           const range = deleteRange(i === 0 ? cursor : bounds[i - 1]!, to, ranges[i - 1] ?? Promise.resolve());
           range.catch(() => {}); // awaited below, with the others
@@ -136,6 +129,12 @@ export async function deleteMappings({
   }
   return total;
 }
+
+const succeeded = (range: Promise<number>) =>
+  range.then(
+    () => true,
+    () => false,
+  );
 
 /** Fresh statistics after a mass delete, so the planner does not cost the table as it was. */
 export async function analyzeMappings(): Promise<void> {
