@@ -3,6 +3,7 @@
 // restore from the export taken before — the sandbox Odoo's record counts unchanged throughout
 // (read from the sandbox, as the sandbox's own tests do). Screenshots on a phone and a desktop;
 // axe over the pages the flow adds to.
+import fs from "node:fs/promises";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { attachScreenshot, createOrganizationThroughForm, newUser, signUpThroughForm, uniqueSuffix } from "./helpers";
@@ -119,8 +120,11 @@ test("orders synced live, cleared, re-synced, cleared and restored from an expor
   await expect(lastSync.getByText(/[1-9][\d,]* created|failed/)).toHaveCount(0);
   await bothScreenshots(page, testInfo, "resync-summary");
 
-  // Cleared again, and the export restored: every order mapped again, Odoo untouched.
+  // Cleared again, and the export restored: every order mapped again, Odoo untouched. A row the
+  // merchant mistyped (no such resource type) is skipped, and downloads to be fixed.
   await clearEverything(page, storeUrl, shopDomain);
+  const exportHeader = (await fs.readFile(exportFile, "utf8")).split("\r\n")[0]!;
+  await fs.appendFile(exportFile, "widget,1,,2,,synced\r\n");
   await page.goto(`${storeUrl}/settings/advanced`);
   await page.locator('input[type="file"]').setInputFiles(exportFile);
   await expect(page.getByText("mapping-export.csv")).toBeVisible();
@@ -133,6 +137,26 @@ test("orders synced live, cleared, re-synced, cleared and restored from an expor
   await expect(
     result.getByText(`Orders: ${orders.toLocaleString("en")} restored, 0 already mapped, 0 skipped`, { exact: true }),
   ).toBeVisible();
+  await expect(result.getByText(/^Skipped: Not a valid mapping row \(1\)/)).toBeVisible();
+  const download = result.getByRole("link", { name: /^Download rows not restored \([\d,]+\)$/ });
+  const skipped = Number((await download.textContent())!.replace(/\D/g, ""));
+  const notRestored = page.waitForEvent("download");
+  await download.click();
+  const notRestoredFile = await notRestored;
+  expect(notRestoredFile.suggestedFilename()).toMatch(
+    new RegExp(`^synco-not-restored-${shopDomain.replace(/\.myshopify\.com$/, "")}-[\\d-]+\\.csv$`),
+  );
+  const [downloadedHeader, ...notRestoredLines] = (await fs.readFile((await notRestoredFile.path())!, "utf8"))
+    .trimEnd()
+    .split("\r\n");
+  // The export's columns, so the file uploads again as is, then why each row was skipped.
+  expect(downloadedHeader).toBe(`${exportHeader},reason,detail`);
+  expect(notRestoredLines).toHaveLength(skipped);
+  expect(
+    notRestoredLines.filter((line) =>
+      line.endsWith(',Not a valid mapping row,"resource type “widget” is not product, customer or order"'),
+    ),
+  ).toHaveLength(1);
   await bothScreenshots(page, testInfo, "restore-result");
   await expectAccessible(page, "advanced settings after a restore");
   expect(await sandboxOdooCounts(shopDomain)).toEqual(synced);

@@ -69,3 +69,8 @@ export function useRestoreRows(storeId: string, runId: string, outcome: RestoreR
     enabled,
   });
 }
+
+/** The download address of a restore's rows not restored, as a CSV to fix and upload again; a plain navigation. */
+export function restoreRowsExportUrl(storeId: string, runId: string): string {
+  return `${storePath(storeId)}/restores/${encodeURIComponent(runId)}/rows/export`;
+}

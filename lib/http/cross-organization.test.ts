@@ -46,6 +46,7 @@ import * as storeOdooRoute from "@/app/api/stores/[storeId]/odoo/route";
 import * as storeOdooTestRoute from "@/app/api/stores/[storeId]/odoo/test/route";
 import * as restoresRoute from "@/app/api/stores/[storeId]/restores/route";
 import * as autoSyncRoute from "@/app/api/stores/[storeId]/auto-sync/route";
+import * as restoreRowsExportRoute from "@/app/api/stores/[storeId]/restores/[runId]/rows/export/route";
 import * as restoreRowsRoute from "@/app/api/stores/[storeId]/restores/[runId]/rows/route";
 import * as orgRunsRoute from "@/app/api/organization/operations/route";
 import * as orgRunEventsRoute from "@/app/api/organization/operations/events/route";
@@ -436,6 +437,7 @@ const CASES: Case[] = [
       ["/api/stores/[storeId]/restores", "POST", restoresRoute.POST, false],
       ["/api/stores/[storeId]/auto-sync", "PUT", autoSyncRoute.PUT, false],
       ["/api/stores/[storeId]/restores/[runId]/rows", "GET", restoreRowsRoute.GET, true],
+      ["/api/stores/[storeId]/restores/[runId]/rows/export", "GET", restoreRowsExportRoute.GET, true],
     ] as const
   ).map(([route, method, handler, withRun]) => ({
     route,

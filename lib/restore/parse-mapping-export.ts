@@ -203,7 +203,7 @@ function textOf(value: unknown): string | null {
 const unneutralise = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
 
 /** RFC 4180 records: quoted fields may hold commas, quotes ("") and line breaks; CRLF or LF line ends. */
-function* csvRecords(text: string): Generator<string[]> {
+export function* csvRecords(text: string): Generator<string[]> {
   let position = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   while (position < text.length) {

@@ -3,9 +3,11 @@
 // changed, the Shopify item deleted, another store's rows, an item mapped again elsewhere), and
 // the file restored — the valid rows mapped again (and queued for Shopify), every other row
 // listed with its number and reason, Odoo untouched, the run audited. Bad files are refused as a
-// whole with what is wrong; members are refused, other organizations get 404.
+// whole with what is wrong; members are refused, other organizations get 404. The rows not
+// restored download as a CSV in the export's columns plus the reason, which, fixed, restores them.
 import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as restoreRowsExportRoute from "@/app/api/stores/[storeId]/restores/[runId]/rows/export/route";
 import * as restoreRowsRoute from "@/app/api/stores/[storeId]/restores/[runId]/rows/route";
 import * as restoresRoute from "@/app/api/stores/[storeId]/restores/route";
 import * as exportRoute from "@/app/api/stores/[storeId]/sync/export/route";
@@ -19,6 +21,10 @@ import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
 import type { TStoreView } from "@/lib/stores/schemas";
+import { csvLine } from "@/lib/runtime/csv";
+import { CSV_COLUMNS } from "@/lib/mappings/export-mappings";
+import { exportSkippedRows } from "./export-skipped-rows";
+import { csvRecords, parseMappingExport } from "./parse-mapping-export";
 import type { TRestoreRowsPage, TRestoreSummary } from "./schemas";
 import { restoreNow } from "./testing/restore-now";
 
@@ -257,5 +263,115 @@ describe("restore from an export", () => {
     const noOdoo = await upload(owner, store.id, "resource_type,shopify_id,odoo_id,status\r\ncustomer,1,2,synced\r\n");
     expect(noOdoo.status).toBe(409);
     expect(noOdoo.body.error.message).toContain("Odoo connection");
+  });
+  it("downloads the rows not restored as an export that, fixed, restores them", async () => {
+    const store = await readyStore(owner);
+    const csv = await exportCsv(owner, store);
+    const [header, ...records] = [...csvRecords(csv)].filter((record) => record.some((field) => field !== ""));
+    const col = (name: string) => header!.indexOf(name);
+    const customers = records.filter(
+      (record) => record[col("resource_type")] === "customer" && record[col("status")] === "synced",
+    );
+    const notSynced = records.filter((record) => record[col("status")] !== "synced").length;
+    const odoo = (await storeOdooClient(await storeRow(store.id)))!;
+    // Stale since the export: a partner's email changed in Odoo; and a row whose Odoo ID was mangled in the file.
+    const changed = customers[0]!;
+    const mangled = customers[1]!;
+    const mangledOdooId = mangled[col("odoo_id")]!;
+    await odoo.write("res.partner", [Number(changed[col("odoo_id")])], { email: "new.address@example.com" });
+    mangled[col("odoo_id")] = "abc";
+    await db.delete(syncMappings).where(eq(syncMappings.storeId, store.id));
+    const file = [header!, ...records].map((record) => csvLine(record)).join("");
+    const run = await restoreNow((await upload(owner, store.id, file)).body.run.id);
+    const summary = run.summary as TRestoreSummary;
+    expect(summary.reasons).toEqual({
+      key_mismatch: 1,
+      invalid_row: 1,
+      ...(notSynced ? { not_synced: notSynced } : {}),
+    });
+
+    // Any member who sees the rows downloads them: the export's columns, then why.
+    const download = (user: TestUser, query = "", runId = run.id, storeId = store.id) =>
+      call(restoreRowsExportRoute.GET, "GET", `/x${query}`, { cookie: user.cookie, params: { storeId, runId } });
+    const res = await download(member);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const date = run.createdAt.toISOString().slice(0, 10);
+    expect(res.headers.get("content-disposition")).toMatch(
+      new RegExp(
+        `attachment; filename="synco-not-restored-${store.shopDomain.replace(/\.myshopify\.com$/, "")}-${date}-[0-9-]+\\.csv"`,
+      ),
+    );
+    const text = res.body as string;
+    const [downloadedHeader, ...rows] = [...csvRecords(text)].filter((record) => record.some((field) => field !== ""));
+    expect(downloadedHeader).toEqual([...CSV_COLUMNS, "reason", "detail"]);
+    expect(rows).toHaveLength(summary.skipped);
+    const at = (record: string[], name: string) => record[downloadedHeader!.indexOf(name)]!;
+    const mismatch = rows.find((row) => at(row, "reason") === "Odoo record no longer matches")!;
+    expect(at(mismatch, "shopify_id")).toBe(changed[col("shopify_id")]);
+    expect(at(mismatch, "shopify_gid")).toBe(changed[col("shopify_gid")]);
+    expect(at(mismatch, "odoo_id")).toBe(changed[col("odoo_id")]);
+    expect(at(mismatch, "email")).toBe(changed[col("email")]);
+    expect(at(mismatch, "title")).toBe(changed[col("title")]);
+    expect(at(mismatch, "status")).toBe("synced");
+    expect(at(mismatch, "detail")).toContain("new.address@example.com");
+    const invalid = rows.find((row) => at(row, "reason") === "Not a valid mapping row")!;
+    expect(at(invalid, "shopify_id")).toBe(mangled[col("shopify_id")]);
+    expect(at(invalid, "odoo_id")).toBe("");
+    expect(at(invalid, "detail")).toContain("“abc”");
+
+    // Read a page at a time: pages of one row give the same file.
+    const paged = await exportSkippedRows({
+      runId: run.id,
+      storeId: store.id,
+      organizationId: store.organizationId,
+      shopDomain: store.shopDomain,
+      query: {},
+      pageSize: 1,
+    });
+    expect(await new Response(paged.stream).text()).toBe(text);
+
+    // One reason only; a bad reason is refused naming it.
+    const onlyMismatch = await download(owner, "?reason=key_mismatch");
+    expect([...csvRecords(onlyMismatch.body as string)].filter((record) => record.length > 1)).toHaveLength(2);
+    const bad = await download(owner, "?reason=lost");
+    expect(bad.status).toBe(422);
+    expect(bad.body.error).toMatchObject({ field: "reason" });
+    expect(bad.body.error.message).toContain("reason");
+
+    // The restore reads the download as is: the reason columns are ignored.
+    const parsed = parseMappingExport(Buffer.from(text));
+    expect(parsed.rows).toHaveLength(summary.skipped);
+    expect(parsed.rows.find((row) => row.shopifyId === Number(changed[col("shopify_id")]))).toMatchObject({
+      resourceType: "customer",
+      odooId: Number(changed[col("odoo_id")]),
+      email: changed[col("email")],
+      invalid: null,
+    });
+
+    // Fixed (the new email, the Odoo ID again) and uploaded: those two rows are restored.
+    mismatch[downloadedHeader!.indexOf("email")] = "new.address@example.com";
+    invalid[downloadedHeader!.indexOf("odoo_id")] = mangledOdooId;
+    const fixed = [downloadedHeader!, ...rows].map((record) => csvLine(record)).join("");
+    const again = await restoreNow((await upload(owner, store.id, fixed)).body.run.id);
+    expect(again.summary as TRestoreSummary).toMatchObject({ restored: 2, skipped: notSynced });
+    const mapped = await mappingsOf(store.id);
+    for (const [record, odooId] of [
+      [changed, changed[col("odoo_id")]],
+      [mangled, mangledOdooId],
+    ] as const)
+      expect(mapped.find((row) => row.shopifyId === Number(record[col("shopify_id")]))).toMatchObject({
+        odooId: Number(odooId),
+        status: "synced",
+      });
+
+    // Only the store's own restore runs: another organization, an unknown id, another kind of run.
+    expect((await download(stranger)).status).toBe(404);
+    expect((await download(owner, "", crypto.randomUUID())).status).toBe(404);
+    expect((await download(owner, "", "not-a-run")).status).toBe(404);
+    const refresh = await refreshIndexNow({ storeId: store.id, organizationId: store.organizationId });
+    expect((await download(owner, "", refresh.id)).status).toBe(404);
+    const otherStore = await addSandboxStoreAs(owner);
+    expect((await download(owner, "", run.id, otherStore.id)).status).toBe(404);
   });
 });

@@ -34,6 +34,10 @@ export const ZRestoreRowsQuery = z.object({
 });
 export type TRestoreRowsQuery = z.infer<typeof ZRestoreRowsQuery>;
 
+/** The rows not restored as a CSV download; optionally of one reason. */
+export const ZRestoreRowsExportQuery = z.object({ reason: z.enum(RESTORE_SKIP_REASONS).optional() });
+export type TRestoreRowsExportQuery = z.infer<typeof ZRestoreRowsExportQuery>;
+
 export type TRestoreRow = {
   rowNumber: number;
   resourceType: ResourceType | null;

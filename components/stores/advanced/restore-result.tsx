@@ -1,9 +1,9 @@
 "use client";
 
-import { Banner, BlockStack, Button, DataTable, List, Text } from "@shopify/polaris";
+import { Banner, BlockStack, Button, DataTable, InlineStack, List, Text } from "@shopify/polaris";
 import { useState } from "react";
 import { useResumeOperation, type OperationRun } from "@/components/api/operations";
-import { useRestoreRows } from "@/components/api/restore";
+import { restoreRowsExportUrl, useRestoreRows } from "@/components/api/restore";
 import { runDuration, runStartedBy } from "@/components/operations/run-words";
 import { formatDateTime } from "@/components/stores/format-time";
 import { formatCount } from "@/components/sync/format";
@@ -60,7 +60,7 @@ export function RestoreResult({ run, canManage }: { run: OperationRun; canManage
             </Text>
           </BlockStack>
         </Banner>
-        {summary.skipped > 0 ? <SkippedRows run={run} /> : null}
+        {summary.skipped > 0 ? <SkippedRows run={run} skipped={summary.skipped} /> : null}
       </div>
     );
   }
@@ -88,21 +88,31 @@ export function RestoreResult({ run, canManage }: { run: OperationRun; canManage
   );
 }
 
-/** The rows not restored, with their number in the file and the reason, fifty at a time. */
-function SkippedRows({ run }: { run: OperationRun }) {
+/**
+ * The rows not restored, with their number in the file and the reason, fifty at a time; and all of
+ * them as a CSV in the export's columns (plus the reason) to fix and upload again.
+ */
+function SkippedRows({ run, skipped }: { run: OperationRun; skipped: number }) {
   const [shown, setShown] = useState(false);
   const rows = useRestoreRows(run.storeId, run.id, "skipped", shown);
-  if (!shown)
-    return (
-      <BlockStack inlineAlign="start">
+  const actions = (
+    <InlineStack gap="400" blockAlign="center">
+      {shown ? null : (
         <Button variant="plain" onClick={() => setShown(true)}>
           Show the rows not restored
         </Button>
-      </BlockStack>
-    );
+      )}
+      {/* A plain link: the file streams from the server, nothing is fetched ahead of a click. */}
+      <Button variant="plain" url={restoreRowsExportUrl(run.storeId, run.id)} download>
+        {`Download rows not restored (${formatCount(skipped)})`}
+      </Button>
+    </InlineStack>
+  );
+  if (!shown) return actions;
   const list = rows.data?.pages.flatMap((page) => page.rows) ?? [];
   return (
     <BlockStack gap="200">
+      {actions}
       <ErrorBanner title="Could not load the rows" error={rows.error} />
       <DataTable
         columnContentTypes={["numeric", "text", "text", "text"]}
