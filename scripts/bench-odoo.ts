@@ -39,6 +39,8 @@ async function main() {
   try {
     const db = await createSandboxOdooDatabase({ name: `bench_${Date.now()}`, version: 19 });
     const url = `http://127.0.0.1:${port}/api/sandbox/odoo/${db.database.name}`;
+    // A standalone sandbox on loopback, not the app's own: the address guard needs the operator's opt-in.
+    process.env.SYNCO_ODOO_ALLOW_PRIVATE_NETWORKS = "true";
     const client = (protocol: "json2" | "jsonrpc") =>
       createOdooClient({
         url,

@@ -10,7 +10,7 @@ import { operationRuns } from "@/db/schema/operations";
 import { upsertMappings, type MappingInput } from "@/lib/mappings/upsert-mappings";
 import type { RunContext } from "@/lib/operations/run-context";
 import { RunFailedError } from "@/lib/operations/run-errors";
-import { OdooBadCredentialsError, OdooNotFoundError } from "@/lib/odoo/errors";
+import { OdooAddressRefusedError, OdooBadCredentialsError, OdooNotFoundError } from "@/lib/odoo/errors";
 import { findStore } from "@/lib/stores/find-store";
 import { storeOdooClient } from "@/lib/stores/odoo/store-odoo-client";
 import { storeShopifyClient } from "@/lib/stores/store-shopify-client";
@@ -51,7 +51,11 @@ export async function runOdooSync(ctx: RunContext): Promise<TOdooSyncSummary> {
     major = (await odoo.version()).major;
     await odoo.uid();
   } catch (error) {
-    if (error instanceof OdooBadCredentialsError || error instanceof OdooNotFoundError)
+    if (
+      error instanceof OdooBadCredentialsError ||
+      error instanceof OdooNotFoundError ||
+      error instanceof OdooAddressRefusedError
+    )
       throw new RunFailedError(`${error.message}: check the store's Odoo connection. Nothing was synced.`, {
         cause: error,
       });

@@ -12,6 +12,7 @@ import {
 import { createOdooClient, type CreateOdooClientOptions } from "./create-odoo-client";
 import {
   OdooAccessDeniedError,
+  OdooAddressRefusedError,
   OdooBadCredentialsError,
   OdooError,
   OdooNotFoundError,
@@ -66,10 +67,16 @@ export async function checkOdooConnection(options: CheckOptions): Promise<OdooCo
     timeoutMs: options.timeoutMs ?? 10_000,
     protocol: "jsonrpc",
   });
+  if (probe.kind === "refused-address") return fail("address", addressMessage(server));
   if (probe.kind === "transient")
     return fail(
       "unreachable",
       `Synco could not reach ${server}: ${reasonOf(probe.reason, probe.cause)}. Check the URL.`,
+    );
+  if (probe.kind === "bad-answer" && probe.status >= 300 && probe.status < 400)
+    return fail(
+      "not_odoo",
+      `${server} answered with a redirect, which Synco does not follow. Enter the address Odoo finally opens at (often https:// rather than http://).`,
     );
   const version = probe.kind === "result" ? parseVersionInfo(probe.value) : null;
   if (!version)
@@ -99,6 +106,7 @@ export async function checkOdooConnection(options: CheckOptions): Promise<OdooCo
     result.protocol = await client.protocol();
   } catch (error) {
     if (error instanceof OdooNotFoundError) return wrongDatabase();
+    if (error instanceof OdooAddressRefusedError) return fail("address", addressMessage(server));
     if (error instanceof OdooTransientError)
       return fail("unreachable", `Synco lost ${server}: ${reasonOf(error.message, error.cause)}.`);
     return fail("error", messageOf(error));
@@ -114,6 +122,7 @@ export async function checkOdooConnection(options: CheckOptions): Promise<OdooCo
     result.user = { uid, name: user?.name ?? "", login: user?.login ?? "" };
   } catch (error) {
     if (error instanceof OdooNotFoundError) return wrongDatabase();
+    if (error instanceof OdooAddressRefusedError) return fail("address", addressMessage(server));
     if (error instanceof OdooBadCredentialsError)
       return fail(
         "credentials",
@@ -142,6 +151,7 @@ export async function checkOdooConnection(options: CheckOptions): Promise<OdooCo
       }),
     );
   } catch (error) {
+    if (error instanceof OdooAddressRefusedError) return fail("address", addressMessage(server));
     return fail("error", messageOf(error));
   }
   const missing = result.rights.flatMap(({ model, label, granted }) =>
@@ -170,6 +180,11 @@ async function hasRight(
     if (error instanceof OdooNotFoundError || error instanceof OdooAccessDeniedError) return false;
     throw error;
   }
+}
+
+/** Not which address or kind: the test must not map the server's network for whoever types URLs. */
+function addressMessage(server: string): string {
+  return `Synco does not connect to ${server}: it is, or its name resolves to, an address that is not on the public internet (this machine, a private network or a link-local address). Enter the public address you open Odoo at. If your Odoo is self-hosted on a private network, whoever runs Synco can allow that with SYNCO_ODOO_ALLOW_PRIVATE_NETWORKS=true.`;
 }
 
 function reasonOf(reason: string, cause: unknown): string {

@@ -6,6 +6,7 @@
 // The API key never reaches a message, an error or a log.
 import {
   OdooAccessDeniedError,
+  OdooAddressRefusedError,
   OdooBadCredentialsError,
   OdooError,
   OdooMissingRecordError,
@@ -132,6 +133,8 @@ export function createOdooClient(options: CreateOdooClientOptions) {
         }),
       );
       if (outcome.kind === "result") return outcome.value;
+      if (outcome.kind === "refused-address")
+        throw new OdooAddressRefusedError(outcome.refusal.message, details(call, { cause: outcome.refusal }));
       if (outcome.kind === "odoo-error") throw typedError(call, outcome.error);
       if (outcome.kind === "not-found")
         throw new OdooNotFoundError("endpoint", details(call, { status: outcome.status }));

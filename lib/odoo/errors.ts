@@ -96,3 +96,10 @@ export class OdooServerError extends OdooError {
     );
   }
 }
+
+/** The address guard refused the server's address (not public, decision 105): not retried. */
+export class OdooAddressRefusedError extends OdooError {
+  constructor(reason: string, details: OdooErrorDetails) {
+    super(`Synco does not connect to ${details.server}: ${reason}`, details);
+  }
+}

@@ -1,6 +1,6 @@
 // The Odoo client against the sandbox Odoo of every version, over real HTTP: version detection,
 // both protocols, each typed error, retries on injected faults, and no retry of what must not be.
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setSandboxOdooFaults } from "@/lib/sandbox/odoo/faults/database-faults";
 import { createSandboxOdooUser } from "@/lib/sandbox/odoo/create-sandbox-odoo-user";
 import { listSandboxOdooCalls } from "@/lib/sandbox/odoo/call-log";
@@ -16,6 +16,13 @@ import {
 } from "./errors";
 
 const baseUrl = startSandboxOdooForTests();
+// The standalone sandbox listens on 127.0.0.1, which the address guard refuses without the opt-in.
+const optIn = process.env.SYNCO_ODOO_ALLOW_PRIVATE_NETWORKS;
+beforeAll(() => void (process.env.SYNCO_ODOO_ALLOW_PRIVATE_NETWORKS = "true"));
+afterAll(() => {
+  if (optIn === undefined) delete process.env.SYNCO_ODOO_ALLOW_PRIVATE_NETWORKS;
+  else process.env.SYNCO_ODOO_ALLOW_PRIVATE_NETWORKS = optIn;
+});
 const fast = { backoff: { baseMs: 1, capMs: 5 }, timeoutMs: 2_000 };
 
 describe.each([16, 17, 18, 19] as const)("Odoo client against Odoo %i", (version) => {

@@ -2,7 +2,11 @@
 // an Odoo error (by exception name, in JSON-RPC's envelope or JSON-2's error object), or a
 // transient failure (network, timeout, 429, 502/503/504, an HTML 5xx page, Odoo's concurrency
 // error). `processed` says whether the server may have applied the call, which decides whether a
-// call that is not idempotent may be retried.
+// call that is not idempotent may be retried. Each request goes through the address guard
+// (odoo-address-guard.ts): a refused address is its own outcome, never retried; redirects are not
+// followed (a 3xx is an answer that is not Odoo's).
+import { fetch } from "undici";
+import { findAddressRefusal, odooDispatcherFor, type OdooAddressRefusal } from "./odoo-address-guard";
 
 export type OdooFailure = { name: string; message: string; status: number };
 
@@ -11,7 +15,8 @@ export type AttemptOutcome =
   | { kind: "odoo-error"; error: OdooFailure }
   | { kind: "not-found"; status: number }
   | { kind: "transient"; reason: string; processed: boolean; retryAfterMs?: number; cause?: unknown }
-  | { kind: "bad-answer"; reason: string; status: number };
+  | { kind: "bad-answer"; reason: string; status: number }
+  | { kind: "refused-address"; refusal: OdooAddressRefusal };
 
 const TRANSIENT_ODOO_ERRORS = new Set([
   "psycopg2.errors.SerializationFailure",
@@ -38,6 +43,13 @@ export async function sendOdooRequest({
   protocol,
 }: AttemptRequest): Promise<AttemptOutcome> {
   signal?.throwIfAborted();
+  let route: ReturnType<typeof odooDispatcherFor>;
+  try {
+    route = odooDispatcherFor(url);
+  } catch (cause) {
+    return { kind: "transient", reason: "network error: invalid URL", processed: false, cause };
+  }
+  if ("refusal" in route) return { kind: "refused-address", refusal: route.refusal };
   // One controller and timer per attempt, released when it ends (see decision 11 on why not AbortSignal.timeout()).
   const attempt = new AbortController();
   let timedOut = false;
@@ -45,11 +57,20 @@ export async function sendOdooRequest({
   const onAbort = () => attempt.abort(signal?.reason);
   signal?.addEventListener("abort", onAbort, { once: true });
   try {
-    const response = await fetch(url, { method: "POST", headers, body, signal: attempt.signal });
+    const response = await fetch(url, {
+      method: "POST",
+      headers,
+      body,
+      signal: attempt.signal,
+      redirect: "manual",
+      dispatcher: route.dispatcher,
+    });
     const text = await response.text();
     return classify(response.status, response.headers, text, protocol);
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
+    const refusal = findAddressRefusal(cause);
+    if (refusal) return { kind: "refused-address", refusal };
     if (timedOut)
       return { kind: "transient", reason: `no answer within ${Math.round(timeoutMs)} ms`, processed: true, cause };
     const code = (cause as { cause?: { code?: string } })?.cause?.code;
@@ -66,7 +87,9 @@ export async function sendOdooRequest({
   }
 }
 
-function retryAfter(headers: Headers): number | undefined {
+type AnswerHeaders = { get(name: string): string | null };
+
+function retryAfter(headers: AnswerHeaders): number | undefined {
   const value = headers.get("retry-after");
   if (!value) return undefined;
   const seconds = Number(value);
@@ -83,7 +106,7 @@ function parse(text: string): unknown {
   }
 }
 
-function classify(status: number, headers: Headers, text: string, protocol: "jsonrpc" | "json2"): AttemptOutcome {
+function classify(status: number, headers: AnswerHeaders, text: string, protocol: "jsonrpc" | "json2"): AttemptOutcome {
   if (status === 429)
     return {
       kind: "transient",
@@ -91,6 +114,8 @@ function classify(status: number, headers: Headers, text: string, protocol: "jso
       processed: false,
       retryAfterMs: retryAfter(headers),
     };
+  if (status >= 300 && status < 400)
+    return { kind: "bad-answer", reason: `HTTP ${status}: a redirect, which Synco does not follow`, status };
   const isJson = (headers.get("content-type") ?? "").includes("json");
   const body = isJson ? parse(text) : undefined;
   if (status >= 500 && !(protocol === "json2" && isJson && body && typeof body === "object")) {

@@ -16,6 +16,7 @@ export const SUPPORTED_ODOO_VERSIONS = [16, 17, 18, 19] as const;
 /** Why a connection test failed, one word each, so the page and the tests can tell them apart. */
 export const ODOO_CONNECTION_PROBLEMS = [
   "unreachable",
+  "address",
   "not_odoo",
   "unsupported_version",
   "protocol",

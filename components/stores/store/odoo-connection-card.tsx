@@ -42,6 +42,7 @@ type Field = keyof typeof LABELS;
 
 const PROBLEM_TITLE: Record<OdooConnectionProblem, string> = {
   unreachable: "Synco could not reach this Odoo",
+  address: "Synco does not connect to this address",
   not_odoo: "This address is not an Odoo server",
   unsupported_version: "This Odoo version is not supported",
   protocol: "This Odoo has no JSON-2 API",

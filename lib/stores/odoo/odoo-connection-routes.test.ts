@@ -30,6 +30,7 @@ let stranger: TestUser;
 // An "Odoo 15" that answers only version_info, as an old server would: the sandbox serves 16–19.
 let oldOdoo: Server;
 let oldOdooUrl: string;
+let oldOdooHits = 0;
 
 beforeAll(async () => {
   owner = await signUp();
@@ -39,6 +40,7 @@ beforeAll(async () => {
   stranger = await signUp();
   await createOrg(stranger);
   oldOdoo = createServer((req, res) => {
+    oldOdooHits++;
     if (req.url === "/web/webclient/version_info") {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(
@@ -82,6 +84,18 @@ const remove = (user: TestUser, storeId: string) =>
   call(odooRoute.DELETE, "DELETE", "/x", { cookie: user.cookie, params: { storeId } });
 const test = (user: TestUser, storeId: string, body: unknown = {}) =>
   call(testRoute.POST, "POST", "/x", { cookie: user.cookie, params: { storeId }, body });
+
+/** Runs `body` with the operator's opt-in for private networks (the test servers listen on 127.0.0.1). */
+async function withPrivateNetworks<T>(body: () => Promise<T>): Promise<T> {
+  const saved = process.env.SYNCO_ODOO_ALLOW_PRIVATE_NETWORKS;
+  process.env.SYNCO_ODOO_ALLOW_PRIVATE_NETWORKS = "true";
+  try {
+    return await body();
+  } finally {
+    if (saved === undefined) delete process.env.SYNCO_ODOO_ALLOW_PRIVATE_NETWORKS;
+    else process.env.SYNCO_ODOO_ALLOW_PRIVATE_NETWORKS = saved;
+  }
+}
 
 async function apiKeyOf(storeId: string): Promise<string> {
   const { openOdooApiKey } = await import("./odoo-connection-secret");
@@ -238,6 +252,24 @@ describe("a sandbox store's Odoo connection", () => {
       expect(res.status, JSON.stringify(body)).toBe(422);
       expect(res.body.error.field, JSON.stringify(body)).toBe(field);
     }
+    // A URL that names a non-public address is refused on saving too; the sandbox's own URL is not.
+    for (const url of [
+      "http://127.0.0.1:8069",
+      "http://localhost:8069",
+      "http://[::1]",
+      "http://10.0.0.5",
+      "http://169.254.169.254",
+    ]) {
+      const res = await put(admin, store.id, { ...valid, url });
+      expect(res.status, url).toBe(422);
+      expect(res.body.error.field, url).toBe("url");
+      expect(res.body.error.message, url).toMatch(/url must be a public address/);
+    }
+    const own = (await getConnection(admin, store.id)).body.connection as TOdooConnectionView;
+    expect(new URL(own.url).hostname).toBe("127.0.0.1");
+    const kept = await put(admin, store.id, { url: own.url, database: own.database, login: own.login });
+    expect(kept.status, JSON.stringify(kept.body)).toBe(200);
+    expect(kept.body.connection).toMatchObject({ sandbox: true, url: own.url });
     const res = await test(admin, store.id, { url: "gopher://x" });
     expect(res.status).toBe(422);
     expect(res.body.error.field).toBe("url");
@@ -316,19 +348,53 @@ describe("testing a connection: each failure named", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    await expectProblem(v19.id, { url: `http://127.0.0.1:${port}` }, "unreachable", /could not reach .*refused/);
+    await withPrivateNetworks(() =>
+      expectProblem(v19.id, { url: `http://127.0.0.1:${port}` }, "unreachable", /could not reach .*refused/),
+    );
   });
 
   it("not an Odoo server", async () => {
-    await expectProblem(v19.id, { url: `${app().url}/not-odoo` }, "not_odoo", /not as an Odoo server/);
+    await withPrivateNetworks(() =>
+      expectProblem(v19.id, { url: `${app().url}/not-odoo` }, "not_odoo", /not as an Odoo server/),
+    );
+  });
+
+  it("address: loopback, private, link-local and other non-public addresses are refused before connecting", async () => {
+    // The old Odoo listens on 127.0.0.1: without the opt-in it must not be reached, by address or by name.
+    const port = new URL(oldOdooUrl).port;
+    const refused = [
+      oldOdooUrl,
+      `http://localhost:${port}`,
+      `http://[::1]:${port}`,
+      `http://[::ffff:127.0.0.1]:${port}`,
+      `http://0.0.0.0:${port}`,
+      "http://10.1.2.3:8069",
+      "http://172.16.0.1",
+      "http://192.168.1.10:8069",
+      "http://100.64.0.1",
+      "http://169.254.169.254",
+      "http://[fd12:3456::1]",
+      "http://[fe80::1]",
+      // The app's own origin outside the sandbox Odoo route.
+      `${app().url}/not-odoo`,
+    ];
+    const hits = oldOdooHits;
+    for (const url of refused) {
+      const result = await expectProblem(v19.id, { url }, "address", /Synco does not connect to .*public internet/);
+      expect(result).toMatchObject({ version: null, user: null, rights: [] });
+      expect(result.message).toMatch(/SYNCO_ODOO_ALLOW_PRIVATE_NETWORKS=true/);
+    }
+    expect(oldOdooHits).toBe(hits);
+    // With the operator's opt-in, the same private address is reached (and is an Odoo 15).
+    await withPrivateNetworks(() => expectProblem(v19.id, { url: oldOdooUrl }, "unsupported_version", /Odoo 15/));
+    expect(oldOdooHits).toBeGreaterThan(hits);
+    // Link-local (cloud metadata) stays refused even then.
+    await withPrivateNetworks(() => expectProblem(v19.id, { url: "http://169.254.169.254" }, "address", /not on/));
   });
 
   it("unsupported version", async () => {
-    const result = await expectProblem(
-      v19.id,
-      { url: oldOdooUrl },
-      "unsupported_version",
-      /Odoo 15\.0.*16, 17, 18, 19/,
+    const result = await withPrivateNetworks(() =>
+      expectProblem(v19.id, { url: oldOdooUrl }, "unsupported_version", /Odoo 15\.0.*16, 17, 18, 19/),
     );
     expect(result.version).toEqual({ serverVersion: "15.0", major: 15 });
   });

@@ -10,6 +10,7 @@ import type { Store } from "@/db/schema/stores";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { checkOdooConnection } from "@/lib/odoo/check-odoo-connection";
+import { literalAddressRefusal } from "@/lib/odoo/odoo-address-guard";
 import type { AuditDetails } from "@/lib/vocabulary/audit";
 import { odooConnectionUrl, openOdooApiKey, sealOdooApiKey } from "./odoo-connection-secret";
 import type {
@@ -76,6 +77,14 @@ export async function saveOdooConnection({
   actor: Actor;
   input: TSaveOdooConnectionRequest;
 }): Promise<TOdooConnectionResponse> {
+  // What the URL itself says is not public is refused here; a name that resolves to such an
+  // address is refused when Synco connects (decision 105).
+  if (literalAddressRefusal(input.url))
+    throw new AppError(
+      "unprocessable",
+      "url must be a public address: Synco does not connect to this machine, private networks or link-local addresses (an operator can allow private networks with SYNCO_ODOO_ALLOW_PRIVATE_NETWORKS=true)",
+      { field: "url" },
+    );
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(storeOdooConnections).where(scope(store)).for("update");
     if (!before && !input.apiKey)
