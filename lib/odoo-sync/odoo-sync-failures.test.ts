@@ -1,12 +1,14 @@
 // The sync's edges: who may ask and what a bad request is told; ambiguous matches and deleted
 // records failing per item while the rest sync; bad Odoo credentials failing the run before
-// anything is written; a sync asked for during a clear waiting for it.
+// anything is written; a sync asked for during a clear waiting for it; a cancelled sync taking its
+// items out of the queue, but not those asked for after its cancel.
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import * as cancelRoute from "@/app/api/stores/[storeId]/operations/[runId]/cancel/route";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { storeOdooConnections } from "@/db/schema/odoo-connections";
-import { operationEvents } from "@/db/schema/operations";
+import { operationEvents, operationRuns } from "@/db/schema/operations";
 import { syncMappings } from "@/db/schema/mappings";
 import { clearNow, startClear } from "@/lib/clear/testing/clear-fixtures";
 import { requestOdooSync } from "./request-odoo-sync";
@@ -16,6 +18,7 @@ import { storeRow } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { connectSeededShop } from "@/lib/sync/testing/sync-helpers";
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
+import { call } from "@/lib/testing/http";
 import { odooCounts, requestSync, sandboxStoreWithOdoo, syncNow, syncStates } from "./testing/odoo-sync-fixtures";
 
 serveTestAppForFile();
@@ -253,5 +256,89 @@ describe("a sync asked for during a clear", () => {
     expect(run.status).toBe("succeeded");
     expect(run.startedAt!.getTime()).toBeLessThan(cleared.finishedAt!.getTime());
     expect(run.counters.customer!.done).toBeGreaterThan(0);
+  }, 90_000);
+});
+
+describe("a cancelled sync", () => {
+  const queueOf = async (storeId: string) =>
+    (
+      await db.execute<{ resource_type: string; shopify_id: string }>(sql`
+        select resource_type, shopify_id from odoo_sync_queue where store_id = ${storeId} order by resource_type, shopify_id`)
+    ).rows.map((row) => `${row.resource_type} ${row.shopify_id}`);
+  const cancel = (storeId: string, runId: string) =>
+    call(cancelRoute.POST, "POST", "/x", { cookie: owner.cookie, params: { storeId, runId } });
+  const activeSyncs = (storeId: string) =>
+    db
+      .select()
+      .from(operationRuns)
+      .where(
+        and(
+          eq(operationRuns.storeId, storeId),
+          eq(operationRuns.kind, "sync"),
+          inArray(operationRuns.status, ["queued", "running"]),
+        ),
+      );
+
+  it("queued, leaves the queue with its items; the next sync takes only its own", async () => {
+    const store = await sandboxStoreWithOdoo(owner, 19);
+    const [a, b, c] = await notSynced(store.id, "customer", 3);
+    const first = await requestSync(owner, store, { scope: "selected", type: "customers", shopifyIds: [a!.id, b!.id] });
+    expect(first.status).toBe(202);
+    expect(await queueOf(store.id)).toEqual([`customer ${a!.id}`, `customer ${b!.id}`]);
+    const cancelled = await cancel(store.id, first.body.run.id);
+    expect(cancelled.status).toBe(202);
+    expect(cancelled.body.run).toMatchObject({ status: "cancelled" });
+    expect(await queueOf(store.id)).toEqual([]);
+
+    const later = await requestSync(owner, store, { scope: "selected", type: "customers", shopifyIds: [c!.id] });
+    expect(later.body).toMatchObject({ created: true, queued: 1 });
+    const run = await syncNow(later.body.run.id);
+    expect(run).toMatchObject({ status: "succeeded", counters: { customer: { planned: 1, done: 1, failed: 0 } } });
+    expect(await mappingOf(store.id, "customer", c!.id)).toMatchObject({ status: "synced" });
+    expect(await mappingOf(store.id, "customer", a!.id)).toBeUndefined();
+    expect(await mappingOf(store.id, "customer", b!.id)).toBeUndefined();
+    expect(await queueOf(store.id)).toEqual([]);
+  }, 60_000);
+
+  it("running, drops what it was asked for; an item asked for after the cancel is synced by the next run", async () => {
+    const store = await sandboxStoreWithOdoo(owner, 19);
+    const [a, b, d] = await notSynced(store.id, "customer", 3);
+    // A clear waiting keeps the sync running (waiting for it) until the cancel stops it.
+    const clear = await startClear(owner, { store } as never, {});
+    expect(clear.status).toBe(202);
+    const res = await requestSync(owner, store, { scope: "selected", type: "customers", shopifyIds: [a!.id, b!.id] });
+    const runId = res.body.run.id as string;
+    const syncing = syncNow(runId);
+    for (;;) {
+      const events = await db.select().from(operationEvents).where(eq(operationEvents.runId, runId));
+      if (events.some((e) => e.type === "phase" && e.data.phase === "waiting_for_clear")) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const cancelled = await cancel(store.id, runId);
+    expect(cancelled.status).toBe(202);
+    expect(cancelled.body.run).toMatchObject({ status: "running", cancelRequested: true });
+    // After the cancel: an automatic sync of an item the cancelled request had queued, and a new one.
+    const again = await requestOdooSync({
+      storeId: store.id,
+      organizationId: store.organizationId,
+      actor: null,
+      request: { scope: "selected", type: "customers", shopifyIds: [String(b!.id), String(d!.id)] },
+      idempotencyKey: `webhook:${randomUUID()}`,
+    });
+    expect(again.queued).toBe(1);
+    const stopped = await syncing;
+    expect(stopped.status).toBe("cancelled");
+    expect(await queueOf(store.id)).toEqual([`customer ${b!.id}`, `customer ${d!.id}`].sort());
+    const [next, ...others] = await activeSyncs(store.id);
+    expect(others).toHaveLength(0);
+    expect(next!.id).not.toBe(runId);
+
+    expect((await cancel(store.id, clear.body.run.id)).status).toBe(202);
+    const run = await syncNow(next!.id);
+    expect(run).toMatchObject({ status: "succeeded", counters: { customer: { done: 2, failed: 0 } } });
+    expect(await mappingOf(store.id, "customer", a!.id)).toBeUndefined();
+    expect(await mappingOf(store.id, "customer", b!.id)).toMatchObject({ status: "synced" });
+    expect(await mappingOf(store.id, "customer", d!.id)).toMatchObject({ status: "synced" });
+    expect(await queueOf(store.id)).toEqual([]);
   }, 90_000);
 });

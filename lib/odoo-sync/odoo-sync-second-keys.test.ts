@@ -1,7 +1,9 @@
 // The second keys, on Odoo 16 and 19: a customer Odoo has under no email (or none with it) is found
 // by phone, written another way in Odoo; a phone on two partners fails the item naming both; a
 // product variant without a SKU is found by its barcode, and one Odoo lacks is created with it, so
-// a re-sync after a clear links it again instead of creating another.
+// a re-sync after a clear links it again instead of creating another. An order's line whose variant
+// has only a barcode finds its product the same way (or syncs it first); a barcode on two Odoo
+// variants fails the order naming both; a line with neither fails saying so.
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
@@ -11,7 +13,7 @@ import { storeRow } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { normalisePhone } from "./sync-customers";
-import { odooCounts, requestSync, sandboxStoreWithOdoo, syncNow } from "./testing/odoo-sync-fixtures";
+import { odooCounts, odooDatabaseOf, requestSync, sandboxStoreWithOdoo, syncNow } from "./testing/odoo-sync-fixtures";
 
 serveTestAppForFile();
 let owner: TestUser;
@@ -169,5 +171,107 @@ describe.each([16, 19] as const)("second keys on Odoo %i", (version) => {
       odoo_id: created!.odoo_id,
     });
     expect(await odooCounts(store)).toEqual(synced);
+  }, 120_000);
+
+  it("order lines without a SKU find their variant by barcode; a shared barcode and a line with neither fail the order", async () => {
+    const store = await sandboxStoreWithOdoo(owner, version);
+    const odoo = (await storeOdooClient(await storeRow(store.id)))!;
+    // Four not-synced one-variant products, their SKUs taken away: two with a barcode (Odoo knows
+    // the first), one whose barcode two Odoo variants share, one with neither.
+    const { rows } = await db.execute<{ product_id: string; variant_id: string; shop_id: string }>(sql`
+      select v.product_id, v.id as variant_id, v.shop_id from sandbox_shopify_product_variants v
+      join shopify_index_items i on i.store_id = ${store.id} and i.resource_type = 'product' and i.shopify_id = v.product_id
+      where i.sync_status is null
+        and (select count(*) from sandbox_shopify_product_variants w where w.product_id = v.product_id) = 1
+      order by v.product_id limit 4`);
+    expect(rows).toHaveLength(4);
+    const stamp = String(Date.now()).slice(-8);
+    const [known, fresh, shared, keyless] = rows.map((row, i) => ({
+      id: Number(row.product_id),
+      variantId: Number(row.variant_id),
+      barcode: i === 3 ? null : `96${version}${stamp}${i}`,
+    }));
+    for (const item of [known!, fresh!, shared!, keyless!]) {
+      await db.execute(
+        sql`update sandbox_shopify_product_variants set sku = null, barcode = ${item.barcode} where id = ${item.variantId}`,
+      );
+      await db.execute(
+        sql`update shopify_index_items set skus = '{}' where store_id = ${store.id} and resource_type = 'product' and shopify_id = ${item.id}`,
+      );
+    }
+    const type = version === 16 ? { detailed_type: "consu" } : { type: "consu" };
+    const [knownTemplate, twinA, twinB] = await odoo.create("product.template", [
+      { name: "Known by barcode", barcode: known!.barcode, ...type },
+      { name: "Twin A", barcode: `${shared!.barcode}a`, ...type },
+      { name: "Twin B", barcode: `${shared!.barcode}b`, ...type },
+    ]);
+    const variantsOf = async (templates: number[]) =>
+      (
+        await odoo.searchRead<{ id: number; product_tmpl_id: [number, string] }>("product.product", {
+          domain: [["product_tmpl_id", "in", templates]],
+          fields: ["id", "product_tmpl_id"],
+          order: "id",
+        })
+      ).map((v) => v.id);
+    const [knownVariant] = await variantsOf([knownTemplate!]);
+    const twins = await variantsOf([twinA!, twinB!]);
+    expect(twins).toHaveLength(2);
+    // Odoo refuses a barcode on two products; a database holding such data anyway (written before
+    // the constraint, or by another company) is what the sync must not guess through.
+    const database = await odooDatabaseOf(store.id);
+    await db.execute(sql`
+      update sandbox_odoo_records set vals = vals || jsonb_build_object('barcode', ${shared!.barcode}::text)
+      where database_id = ${database.id} and model = 'product.product' and id = any(${`{${twins.join(",")}}`}::int[])`);
+
+    // Three not-synced orders with a customer, their lines replaced: [known, fresh], [shared], [keyless].
+    const { rows: orders } = await db.execute<{ id: string }>(sql`
+      select o.id from sandbox_shopify_orders o
+      join shopify_index_items i on i.store_id = ${store.id} and i.resource_type = 'order' and i.shopify_id = o.id
+      where i.sync_status is null and o.customer_id is not null order by o.id limit 3`);
+    expect(orders).toHaveLength(3);
+    const [both, ambiguous, neither] = orders.map((o) => Number(o.id));
+    const lines: [number, (typeof known)[]][] = [
+      [both!, [known, fresh]],
+      [ambiguous!, [shared]],
+      [neither!, [keyless]],
+    ];
+    for (const [orderId, items] of lines) {
+      await db.execute(sql`delete from sandbox_shopify_order_line_items where order_id = ${orderId}`);
+      for (const item of items)
+        await db.execute(sql`
+          insert into sandbox_shopify_order_line_items (shop_id, order_id, product_id, variant_id, title, variant_title, sku, quantity, price)
+          values (${rows[0]!.shop_id}, ${orderId}, ${item!.id}, ${item!.variantId}, ${`Item ${item!.id}`}, null, null, 2, '4.50')`);
+    }
+
+    const run = await syncNow(
+      (await requestSync(owner, store, { scope: "selected", type: "orders", shopifyIds: [both, ambiguous, neither] }))
+        .body.run.id,
+    );
+    expect(run).toMatchObject({ status: "succeeded", counters: { order: { done: 1, failed: 2 } } });
+    const synced = await mappingOf(store.id, "order", both!);
+    expect(synced).toMatchObject({ status: "synced" });
+    const freshProduct = await mappingOf(store.id, "product", fresh!.id);
+    expect(freshProduct).toMatchObject({ status: "synced" });
+    const [freshVariant] = await odoo.searchRead<{ id: number; barcode: string | false }>("product.product", {
+      domain: [["product_tmpl_id", "=", Number(freshProduct!.odoo_id)]],
+      fields: ["id", "barcode"],
+    });
+    expect(freshVariant).toMatchObject({ barcode: fresh!.barcode });
+    const orderLines = await odoo.searchRead<{ id: number; product_id: [number, string]; product_uom_qty: number }>(
+      "sale.order.line",
+      { domain: [["order_id", "=", Number(synced!.odoo_id)]], fields: ["product_id", "product_uom_qty"], order: "id" },
+    );
+    expect(orderLines.map((line) => line.product_id[0])).toEqual([knownVariant, freshVariant!.id]);
+
+    const failedShared = await mappingOf(store.id, "order", ambiguous!);
+    expect(failedShared).toMatchObject({ status: "failed", odoo_id: null });
+    expect(failedShared!.last_error).toBe(
+      `Ambiguous match in Odoo: product.product ${twins[0]} and product.product ${twins[1]} both have the barcode ${shared!.barcode}; change one, then retry`,
+    );
+    const failedNeither = await mappingOf(store.id, "order", neither!);
+    expect(failedNeither).toMatchObject({ status: "failed", odoo_id: null });
+    expect(failedNeither!.last_error).toBe(
+      `Line “Item ${keyless!.id}” has no SKU and no barcode: Odoo products are matched by SKU (Internal Reference), then barcode, so give the variant a SKU or a barcode in Shopify, then retry`,
+    );
   }, 120_000);
 });

@@ -27,6 +27,12 @@ const ORDERS_BULK = `#graphql
                 id
                 name
                 sku
+                variant {
+                  barcode
+                  product {
+                    id
+                  }
+                }
                 quantity
                 originalUnitPriceSet {
                   shopMoney {
@@ -52,6 +58,7 @@ export type OrderDetails = {
     nodes: {
       name: string;
       sku: string | null;
+      variant?: { barcode: string | null; product: { id: string } } | null;
       quantity: number;
       originalUnitPriceSet: { shopMoney: { amount: string } };
     }[];
@@ -87,6 +94,7 @@ export async function prefetchOrders(context: SyncContext): Promise<Map<number, 
     const item = {
       name: String(line.name),
       sku: (line.sku as string | null) ?? null,
+      variant: (line.variant as { barcode: string | null; product: { id: string } } | null) ?? null,
       quantity: Number(line.quantity),
       originalUnitPriceSet: line.originalUnitPriceSet as { shopMoney: { amount: string } },
     };

@@ -178,12 +178,17 @@ async function enqueueItems(
   type: ResourceType | null,
   selected: number[] | null,
 ): Promise<number> {
+  // An item already queued stays one entry, but its time is the latest request's: a sync cancelled
+  // before this request drops only what was asked no later than its cancel (decision 103).
+  // `xmax = 0` tells a new entry from one asked for again.
+  const again = sql`on conflict (store_id, resource_type, shopify_id) do update set requested_at = excluded.requested_at
+      returning (xmax = 0) as inserted`;
   let statement;
   if (selected) {
     statement = sql`
-      insert into odoo_sync_queue (store_id, resource_type, shopify_id)
-      select ${storeId}, ${type}, unnest(${`{${selected.join(",")}}`}::bigint[])
-      on conflict do nothing`;
+      insert into odoo_sync_queue (store_id, resource_type, shopify_id, requested_at)
+      select ${storeId}, ${type}, unnest(${`{${selected.join(",")}}`}::bigint[]), clock_timestamp()
+      ${again}`;
   } else {
     const types = type ? [type] : [...ODOO_SYNC_ORDER];
     const typeList = sql`(${sql.join(
@@ -202,10 +207,10 @@ async function enqueueItems(
       parts.push(sql`select resource_type, shopify_id from sync_mappings
         where store_id = ${storeId} and resource_type in ${typeList} and status = 'failed'`);
     statement = sql`
-      insert into odoo_sync_queue (store_id, resource_type, shopify_id)
-      select ${storeId}, resource_type, shopify_id from (${sql.join(parts, sql` union `)}) as wanted
-      on conflict do nothing`;
+      insert into odoo_sync_queue (store_id, resource_type, shopify_id, requested_at)
+      select ${storeId}, resource_type, shopify_id, clock_timestamp() from (${sql.join(parts, sql` union `)}) as wanted
+      ${again}`;
   }
-  const result = await tx.execute(statement);
-  return result.rowCount ?? 0;
+  const { rows } = await tx.execute<{ inserted: boolean }>(statement);
+  return rows.filter((row) => row.inserted).length;
 }

@@ -1,6 +1,7 @@
 // The `odoo-sync.run` job: one attempt of a sync run through the operations model. A request that
 // joined the run just as it ended leaves items in the queue: once the run has succeeded, a new run
-// takes them (under the store's run lock, so it is started once).
+// takes them (under the store's run lock, so it is started once). A cancelled run first drops the
+// items it was asked for (decision 103); the rest, asked for after the cancel, get that new run.
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { operationRuns } from "@/db/schema/operations";
@@ -10,7 +11,7 @@ import { executeRun, type RunAttempt } from "@/lib/operations/execute-run";
 import { startRun } from "@/lib/operations/start-run";
 import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
 import { runOdooSync } from "./run-odoo-sync";
-import { lockStoreRuns, queueCounts } from "./sync-queue";
+import { dropCancelledItems, lockStoreRuns, queueCounts } from "./sync-queue";
 
 export async function runOdooSyncJob(attempt: RunAttempt): Promise<void> {
   try {
@@ -44,7 +45,9 @@ async function followUp({ runId, storeId, organizationId }: RunAttempt) {
   await db.transaction(async (tx) => {
     await lockStoreRuns(tx, storeId);
     const [run] = await tx.select().from(operationRuns).where(eq(operationRuns.id, runId));
-    if (run?.status !== "succeeded") return;
+    // Cancelled: its items leave the queue; those asked for after the cancel get a run (decision 103).
+    if (run?.status === "cancelled") await dropCancelledItems(tx, storeId, runId);
+    else if (run?.status !== "succeeded") return;
     const [active] = await tx
       .select({ id: operationRuns.id })
       .from(operationRuns)

@@ -20,7 +20,7 @@ import {
 } from "./sync-context";
 import { prefetchOrders } from "./prefetch-orders";
 import { syncCustomers } from "./sync-customers";
-import { syncProducts } from "./sync-products";
+import { barcodeOf, findVariants, isBarcode, syncProducts, variantKey } from "./sync-products";
 
 const ORDERS = `#graphql
   query SyncoOdooSyncOrders($ids: [ID!]!) {
@@ -40,6 +40,12 @@ const ORDERS = `#graphql
           nodes {
             name
             sku
+            variant {
+              barcode
+              product {
+                id
+              }
+            }
             quantity
             originalUnitPriceSet {
               shopMoney {
@@ -52,7 +58,7 @@ const ORDERS = `#graphql
     }
   }
 `;
-/** An order's lines after the first page: 100 a read (about 300 points, under the query limit). */
+/** An order's lines after the first page: 100 a read (about 500 points, under the query limit). */
 const MORE_LINES = `#graphql
   query SyncoOdooSyncOrderLines($id: ID!, $after: String) {
     node(id: $id) {
@@ -65,6 +71,12 @@ const MORE_LINES = `#graphql
           nodes {
             name
             sku
+            variant {
+              barcode
+              product {
+                id
+              }
+            }
             quantity
             originalUnitPriceSet {
               shopMoney {
@@ -77,8 +89,11 @@ const MORE_LINES = `#graphql
     }
   }
 `;
-/** Orders per Shopify read: 25 lines each (3 points a line) keeps a read under Shopify's 1,000-point query limit. */
-const ORDERS_PER_READ = 12;
+/**
+ * Orders per Shopify read: 25 lines each (5 points a line with its variant's barcode and product,
+ * 129 an order) keeps a read under Shopify's 1,000-point query limit.
+ */
+const ORDERS_PER_READ = 7;
 
 type OrderNode = {
   id: string;
@@ -90,6 +105,8 @@ type OrderNode = {
     nodes: {
       name: string;
       sku: string | null;
+      /** The variant's barcode (its key without a SKU, decision 90) and product (synced if Odoo lacks it). */
+      variant?: { barcode: string | null; product: { id: string } } | null;
       quantity: number;
       originalUnitPriceSet: { shopMoney: { amount: string } };
     }[];
@@ -265,11 +282,12 @@ async function orderValues(
   const customerOf = new Map<number, number>();
   for (const id of ids) {
     const node = nodes.get(id)!;
+    const keyless = node.lineItems.nodes.find((line) => !lineKey(line));
     if (!node.customer) fail(id, "It has no customer: Odoo needs one for a sales order");
-    else if (node.lineItems.nodes.some((line) => !line.sku?.trim()))
+    else if (keyless)
       fail(
         id,
-        `Line “${node.lineItems.nodes.find((line) => !line.sku?.trim())!.name}” has no SKU: Odoo products are matched by SKU, so give the variant a SKU in Shopify, then retry`,
+        `Line “${keyless.name}” has no SKU and no barcode: Odoo products are matched by SKU (Internal Reference), then barcode, so give the variant a SKU or a barcode in Shopify, then retry`,
       );
     else customerOf.set(id, Number(node.customer.id.split("/").pop()));
   }
@@ -295,32 +313,37 @@ async function orderValues(
     }
   }
 
-  // Products: by SKU (the run's cache, then Odoo), else the line's product synced now.
-  const skusNeeded = new Set(ready.flatMap((id) => nodes.get(id)!.lineItems.nodes.map((l) => l.sku!.trim())));
-  const unknown = [...skusNeeded].filter((sku) => !context.variantBySku.has(sku));
-  const ambiguousSkus = new Map<string, number[]>();
-  if (unknown.length) {
-    const variants = await context.odoo.searchRead<{ id: number; default_code: string | false }>("product.product", {
-      domain: [["default_code", "in", unknown]],
-      fields: ["id", "default_code"],
-      order: "id",
-    });
-    const bySku = new Map<string, number[]>();
-    for (const v of variants)
-      if (typeof v.default_code === "string") bySku.set(v.default_code, [...(bySku.get(v.default_code) ?? []), v.id]);
-    for (const [sku, list] of bySku)
-      if (list.length === 1) context.variantBySku.set(sku, list[0]!);
-      else ambiguousSkus.set(sku, list);
-  }
+  // Products: by SKU, else barcode (the run's cache, then Odoo: one search for both), else the
+  // line's product synced now.
+  const readyLines = ready.flatMap((id) => nodes.get(id)!.lineItems.nodes);
+  const keysNeeded = new Set(readyLines.map((l) => lineKey(l)!));
+  const unknown = [...keysNeeded].filter((key) => !context.variantBySku.has(key));
+  const ambiguousKeys = new Map<string, number[]>();
+  for (const [key, list] of await findVariants(context, unknown))
+    if (list.length > 1)
+      ambiguousKeys.set(
+        key,
+        list.map((v) => v.id),
+      );
   const productProblems = new Map<string, string>();
-  // The Shopify product of each SKU Odoo lacks, from the index (it keeps every variant's SKU).
-  const missing = [...skusNeeded].filter((sku) => !context.variantBySku.has(sku) && !ambiguousSkus.has(sku));
-  const productsToSync = await productsBySku(context.storeId, missing);
+  // The Shopify product of each key Odoo lacks: a SKU's from the index (it keeps every variant's
+  // SKU), a barcode's from the line's variant (the index keeps no barcode).
+  const missing = [...keysNeeded].filter((key) => !context.variantBySku.has(key) && !ambiguousKeys.has(key));
+  const productsToSync = await productsBySku(
+    context.storeId,
+    missing.filter((key) => !isBarcode(key)),
+  );
+  for (const line of readyLines) {
+    const key = lineKey(line)!;
+    const productId = Number(line.variant?.product.id.split("/").pop());
+    if (!isBarcode(key) || !missing.includes(key) || !Number.isSafeInteger(productId) || productId <= 0) continue;
+    productsToSync.set(productId, [...new Set([...(productsToSync.get(productId) ?? []), key])]);
+  }
   if (productsToSync.size) {
     const synced = await syncProducts(context, [...productsToSync.keys()]);
     for (const [productId, outcome] of synced) {
       along.get("product")!.set(productId, outcome);
-      if (!outcome.ok) for (const sku of productsToSync.get(productId)!) productProblems.set(sku, outcome.error);
+      if (!outcome.ok) for (const key of productsToSync.get(productId)!) productProblems.set(key, outcome.error);
     }
   }
 
@@ -335,8 +358,8 @@ async function orderValues(
     const lines: unknown[] = [];
     let problem: string | null = null;
     for (const line of node.lineItems.nodes) {
-      const sku = line.sku!.trim();
-      const variant = context.variantBySku.get(sku);
+      const key = lineKey(line)!;
+      const variant = context.variantBySku.get(key);
       if (variant) {
         lines.push([
           0,
@@ -350,12 +373,13 @@ async function orderValues(
         ]);
         continue;
       }
-      const ambiguous = ambiguousSkus.get(sku);
+      const ambiguous = ambiguousKeys.get(key);
+      const what = isBarcode(key) ? `the barcode ${barcodeOf(key)}` : `the SKU ${key}`;
       problem = ambiguous
-        ? `Ambiguous match in Odoo: ${ambiguous.map((v) => `product.product ${v}`).join(" and ")} both have the SKU ${sku}; change one, then retry`
-        : productProblems.has(sku)
-          ? `Its product with SKU ${sku} could not be synced: ${productProblems.get(sku)}`
-          : `No Odoo product has the SKU ${sku}, and no Shopify product with that SKU was found to sync`;
+        ? `Ambiguous match in Odoo: ${ambiguous.map((v) => `product.product ${v}`).join(" and ")} both have ${what}; change one, then retry`
+        : productProblems.has(key)
+          ? `Its product with ${what} could not be synced: ${productProblems.get(key)}`
+          : `No Odoo product has ${what}, and no Shopify product with it was found to sync`;
       break;
     }
     if (problem) {
@@ -478,6 +502,10 @@ async function productsBySku(storeId: string, skus: string[]): Promise<Map<numbe
     );
   return out;
 }
+
+/** A line's product key as products have it: its SKU, else its variant's barcode (decision 90). */
+const lineKey = (line: OrderNode["lineItems"]["nodes"][number]) =>
+  variantKey({ sku: line.sku, barcode: line.variant?.barcode ?? null });
 
 /** Odoo's datetime: "YYYY-MM-DD HH:MM:SS" in UTC. */
 const odooDatetime = (iso: string) => new Date(iso).toISOString().slice(0, 19).replace("T", " ");

@@ -63,8 +63,8 @@ export function variantKey(variant: Pick<ShopifyVariant, "sku" | "barcode">): st
   const barcode = variant.barcode?.trim();
   return barcode ? BARCODE + barcode : null;
 }
-const isBarcode = (key: string) => key.startsWith(BARCODE);
-const barcodeOf = (key: string) => key.slice(BARCODE.length);
+export const isBarcode = (key: string) => key.startsWith(BARCODE);
+export const barcodeOf = (key: string) => key.slice(BARCODE.length);
 const describeKey = (key: string) =>
   isBarcode(key) ? `the barcode ${barcodeOf(key)}` : `the SKU ${key} as Internal Reference`;
 
@@ -171,7 +171,7 @@ export async function syncProducts(context: SyncContext, ids: number[]): Promise
 }
 
 /** product.product by key (SKU, or barcode), into the run's cache (a key on one product only). One search. */
-async function findVariants(context: SyncContext, keys: string[]): Promise<Map<string, Variant[]>> {
+export async function findVariants(context: SyncContext, keys: string[]): Promise<Map<string, Variant[]>> {
   const bySku = new Map<string, Variant[]>();
   const wanted = [...new Set(keys)];
   if (wanted.length === 0) return bySku;

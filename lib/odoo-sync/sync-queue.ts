@@ -33,3 +33,15 @@ export async function dequeue(tx: Db, storeId: string, type: ResourceType, ids: 
     delete from odoo_sync_queue where store_id = ${storeId} and resource_type = ${type}
       and shopify_id = any(${`{${ids.join(",")}}`}::bigint[])`);
 }
+
+/**
+ * A cancelled sync's items leave the queue (decision 103): those queued, or asked for again, no
+ * later than its cancel was asked. Every entry then belongs to it (a request joins the store's one
+ * sync run); one asked for after the cancel is kept for the follow-up run. Under the run lock.
+ */
+export async function dropCancelledItems(tx: Db, storeId: string, runId: string): Promise<number> {
+  const result = await tx.execute(sql`
+    delete from odoo_sync_queue where store_id = ${storeId}
+      and requested_at <= (select cancel_requested_at from operation_runs where id = ${runId} and status = 'cancelled')`);
+  return result.rowCount ?? 0;
+}

@@ -8,6 +8,7 @@ import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { getBoss } from "@/lib/jobs/boss";
 import { logger } from "@/lib/logger";
+import { dropCancelledItems, lockStoreRuns } from "@/lib/odoo-sync/sync-queue";
 import { changeRun } from "./change-run";
 import { findRun, type RunRef } from "./get-run";
 import { OPERATION_KIND_RULES } from "./operation-kinds";
@@ -26,8 +27,10 @@ export async function cancelRun({
   if (!OPERATION_KIND_RULES[run.kind].cancellable)
     throw new AppError("conflict", `A ${run.kind.replace("_", " ")} cannot be cancelled`);
   const changed = await db.transaction(async (tx) => {
+    // A sync's cancel is ordered with the requests that queue its items (decision 103).
+    if (run.kind === "sync") await lockStoreRuns(tx, run.storeId);
     const queued = await changeRun(tx, run.id, {
-      set: { status: "cancelled", finishedAt: sql`now()`, cancelRequestedAt: sql`now()`, lease: null },
+      set: { status: "cancelled", finishedAt: sql`now()`, cancelRequestedAt: sql`clock_timestamp()`, lease: null },
       where: eq(operationRuns.status, "queued"),
       event: {
         type: "finished",
@@ -38,10 +41,12 @@ export async function cancelRun({
     const requested =
       queued ??
       (await changeRun(tx, run.id, {
-        set: { cancelRequestedAt: sql`now()` },
+        set: { cancelRequestedAt: sql`clock_timestamp()` },
         where: sql`${operationRuns.status} = 'running' and ${operationRuns.cancelRequestedAt} is null`,
         event: { type: "status", fields: ["status", "cancelRequested"], reason: "cancel requested" },
       }));
+    // A queued sync never runs: its items leave the queue now (a running one drops them as it ends).
+    if (queued && run.kind === "sync") await dropCancelledItems(tx, run.storeId, run.id);
     if (requested)
       await recordAudit(tx, actor, {
         organizationId: run.organizationId,
