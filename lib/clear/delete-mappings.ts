@@ -35,11 +35,18 @@ export async function deleteMappings({
   onBatch: (tx: Db, deleted: number, last: number) => Promise<void>;
   beforeBatch?: () => void;
 }): Promise<number> {
-  const deleteRange = (from: number, to: number, before: Promise<unknown>) =>
-    db.transaction(async (tx) => {
-      // Shared with the clear's other lane, exclusive of every other writer of the store's rows.
-      await tx.execute(sql`select synco_lock_store_sync_shared(${storeId})`);
+  /** `before`: the range before this one, ended; `lockedBefore`: it holds the store's lock (or ended). */
+  const deleteRange = (from: number, to: number, before: Promise<unknown>, lockedBefore: Promise<void>) => {
+    let markLocked = () => {};
+    const locked = new Promise<void>((resolve) => (markLocked = resolve));
+    const done = db.transaction(async (tx) => {
       await limitStatements(tx, STATEMENT_LIMITS.batch);
+      // The store's lock, shared with the clear's other range, exclusive of every other writer of
+      // its rows — taken in key order: were a later range to hold it while an earlier one queued
+      // behind a writer waiting for it, the later range would wait for the earlier one forever.
+      await lockedBefore;
+      await tx.execute(sql`select synco_lock_store_sync_shared(${storeId})`);
+      markLocked();
       await tx.execute(sql`select set_config('synco.index_status_reset_by_caller', 'on', true)`);
       // A batch's commit does not wait for its WAL to reach the disk: a server crash may lose the
       // last batches, cursor and deletions together, and the resumed run redoes them.
@@ -85,6 +92,9 @@ export async function deleteMappings({
       await onBatch(tx, gone.deleted, to);
       return gone.deleted;
     });
+    void done.finally(markLocked).catch(() => {}); // awaited by the caller
+    return { done, locked };
+  };
 
   let total = 0;
   let cursor = after;
@@ -109,14 +119,16 @@ export async function deleteMappings({
       const bounds = (rows[0]?.bounds ?? []).map(Number);
       // MAPPING_DELETE_LANES ranges in flight; each starts as soon as a lane is free.
       const ranges: Promise<number>[] = [];
+      let locked = Promise.resolve();
       try {
         for (const [i, to] of bounds.entries()) {
           const free = ranges[i - MAPPING_DELETE_LANES];
           if (free && !(await succeeded(free))) break;
           beforeBatch?.();
-          const range = deleteRange(i === 0 ? cursor : bounds[i - 1]!, to, ranges[i - 1] ?? Promise.resolve());
-          range.catch(() => {}); // awaited below, with the others
-          ranges.push(range);
+          const range = deleteRange(i === 0 ? cursor : bounds[i - 1]!, to, ranges[i - 1] ?? Promise.resolve(), locked);
+          range.done.catch(() => {}); // awaited below, with the others
+          ranges.push(range.done);
+          locked = range.locked;
         }
       } finally {
         // Every range ends (commits or rolls back) before anything goes up: a retry never overlaps one.
