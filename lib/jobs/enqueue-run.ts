@@ -24,6 +24,14 @@ import { enqueue } from "./enqueue";
 
 export type RunTarget = { storeId: string; organizationId: string };
 
+/**
+ * The store's run lock: starting a clear or a run that waits for one, queueing a sync's items and
+ * cancelling a run take it, so none of them interleave (decisions 92, 103).
+ */
+export async function lockStoreRuns(tx: Db, storeId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`synco:store-runs:${storeId}`}, 0))`);
+}
+
 export type EnqueueRunOptions = {
   tx: Db;
   /** Who asked; null when the product started the run itself. */
@@ -74,7 +82,7 @@ async function insertRun(
 ): Promise<OperationRun | null> {
   const waitsForClear = (WAITS_FOR_CLEAR_KINDS as readonly string[]).includes(kind);
   if (kind === "clear" || waitsForClear) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`synco:store-runs:${storeId}`}, 0))`);
+    await lockStoreRuns(tx, storeId);
     if (kind === "clear") {
       const [waiting] = await tx
         .select()

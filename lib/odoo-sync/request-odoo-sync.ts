@@ -21,7 +21,8 @@ import { ODOO_SYNC_ORDER, ODOO_SYNC_TYPE_RESOURCE } from "@/lib/vocabulary/odoo-
 import type { OperationTrigger } from "@/lib/vocabulary/operations";
 import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
 import type { ResourceType } from "@/lib/vocabulary/sync";
-import { lockStoreRuns, queueCounts } from "./sync-queue";
+import { lockStoreRuns } from "@/lib/jobs/enqueue-run";
+import { queueCounts } from "./sync-queue";
 import type { TOdooSyncRequest, TOdooSyncResponse } from "./schemas";
 
 export type RequestOdooSyncOptions = {

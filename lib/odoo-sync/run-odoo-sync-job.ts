@@ -11,7 +11,8 @@ import { executeRun, type RunAttempt } from "@/lib/operations/execute-run";
 import { startRun } from "@/lib/operations/start-run";
 import { ACTIVE_OPERATION_STATUSES } from "@/lib/vocabulary/operations";
 import { runOdooSync } from "./run-odoo-sync";
-import { dropCancelledItems, lockStoreRuns, queueCounts } from "./sync-queue";
+import { lockStoreRuns } from "@/lib/jobs/enqueue-run";
+import { dropCancelledItems, queueCounts } from "./sync-queue";
 
 export async function runOdooSyncJob(attempt: RunAttempt): Promise<void> {
   try {

@@ -6,10 +6,6 @@ import type { Db } from "@/db/handle";
 import { ODOO_SYNC_ORDER } from "@/lib/vocabulary/odoo-sync";
 import type { ResourceType } from "@/lib/vocabulary/sync";
 
-export async function lockStoreRuns(tx: Db, storeId: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`synco:store-runs:${storeId}`}, 0))`);
-}
-
 /** Items waiting, per type. */
 export async function queueCounts(handle: Db, storeId: string): Promise<Record<ResourceType, number>> {
   const { rows } = await handle.execute<{ resource_type: ResourceType; n: number }>(sql`

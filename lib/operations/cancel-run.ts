@@ -3,32 +3,37 @@
 // was done (the run ends `cancelled` with its counters). Asking twice changes nothing.
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import type { Db } from "@/db/handle";
 import { operationRuns } from "@/db/schema/operations";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors/app-error";
 import { getBoss } from "@/lib/jobs/boss";
+import { lockStoreRuns } from "@/lib/jobs/enqueue-run";
 import { logger } from "@/lib/logger";
-import { dropCancelledItems, lockStoreRuns } from "@/lib/odoo-sync/sync-queue";
 import { changeRun } from "./change-run";
 import { findRun, type RunRef } from "./get-run";
 import { OPERATION_KIND_RULES } from "./operation-kinds";
 import { toRunView } from "./run-view";
 import type { TRunResponse } from "./schemas";
+import type { OperationKind } from "@/lib/vocabulary/operations";
 
 export async function cancelRun({
   actor,
   shopDomain,
+  whenCancelledQueued,
   ...ref
 }: RunRef & {
   actor: Actor;
   /** The audit record names the store by it. */ shopDomain: string;
+  /** What the run's kind undoes when a queued run is cancelled, in the cancel's transaction. */
+  whenCancelledQueued?: (tx: Db, run: { id: string; storeId: string; kind: OperationKind }) => Promise<void>;
 }): Promise<TRunResponse> {
   const run = await findRun(ref);
   if (!OPERATION_KIND_RULES[run.kind].cancellable)
     throw new AppError("conflict", `A ${run.kind.replace("_", " ")} cannot be cancelled`);
   const changed = await db.transaction(async (tx) => {
-    // A sync's cancel is ordered with the requests that queue its items (decision 103).
-    if (run.kind === "sync") await lockStoreRuns(tx, run.storeId);
+    // A cancel is ordered with the requests that queue a run's work (a sync's items, decision 103).
+    await lockStoreRuns(tx, run.storeId);
     const queued = await changeRun(tx, run.id, {
       set: { status: "cancelled", finishedAt: sql`now()`, cancelRequestedAt: sql`clock_timestamp()`, lease: null },
       where: eq(operationRuns.status, "queued"),
@@ -45,8 +50,8 @@ export async function cancelRun({
         where: sql`${operationRuns.status} = 'running' and ${operationRuns.cancelRequestedAt} is null`,
         event: { type: "status", fields: ["status", "cancelRequested"], reason: "cancel requested" },
       }));
-    // A queued sync never runs: its items leave the queue now (a running one drops them as it ends).
-    if (queued && run.kind === "sync") await dropCancelledItems(tx, run.storeId, run.id);
+    // A queued run never runs: what it was queued with goes now (a running one, as it ends).
+    if (queued) await whenCancelledQueued?.(tx, run);
     if (requested)
       await recordAudit(tx, actor, {
         organizationId: run.organizationId,

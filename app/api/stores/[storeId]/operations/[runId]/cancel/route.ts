@@ -1,5 +1,6 @@
 import { auditClearEnd } from "@/lib/clear/run-clear-job";
 import { withStore } from "@/lib/http/handler";
+import { dropCancelledItems } from "@/lib/odoo-sync/sync-queue";
 import { cancelRun } from "@/lib/operations/cancel-run";
 import { auditRestoreEnd } from "@/lib/restore/run-restore-job";
 
@@ -12,6 +13,10 @@ export const POST = withStore(
       organizationId,
       actor,
       shopDomain: store.shopDomain,
+      // A queued sync's items leave the store's queue with it (decision 103).
+      whenCancelledQueued: async (tx, run) => {
+        if (run.kind === "sync") await dropCancelledItems(tx, run.storeId, run.id);
+      },
     });
     // A clear cancelled before it started has no job left to record its end.
     if (answer.run.kind === "clear") await auditClearEnd(answer.run.id);
