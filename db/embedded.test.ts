@@ -85,6 +85,13 @@ describe("embedded PostgreSQL", () => {
     try {
       expect(again.started).toBe(true);
       expect(await query(again.adminUrl, "select value from kept")).toEqual([{ value: "still here" }]);
+      // Sized for a million-row clear (decision 109): an eighth of memory, 128 MB to 1 GB; 4 GB of WAL.
+      const [settings] = await query(
+        again.adminUrl,
+        "select current_setting('max_wal_size') as wal, pg_size_bytes(current_setting('shared_buffers')) as buffers",
+      );
+      const eighth = Math.floor(os.totalmem() / 2 ** 20 / 8);
+      expect(settings).toEqual({ wal: "4GB", buffers: String(Math.min(1024, Math.max(128, eighth)) * 2 ** 20) });
     } finally {
       await again.stop();
     }
