@@ -4,7 +4,7 @@
 // maintained by triggers (the `sync_status_triggers` migration): the status copies the item's
 // mapping, so every tab is one index range scan. The text `q` searches lives in a table of its own,
 // `shopify_index_search`, written by triggers only when an item's text changes (decision 81).
-import { sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { bigint, index, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { MappingStatus, ResourceType } from "@/lib/vocabulary/sync";
 import { stores } from "./stores";
@@ -48,6 +48,15 @@ export const shopifyIndexItems = pgTable(
 );
 export type ShopifyIndexItem = typeof shopifyIndexItems.$inferSelect;
 export type NewShopifyIndexItem = typeof shopifyIndexItems.$inferInsert;
+
+/** A store's index rows of one type with these Shopify ids: one range of the primary key each. */
+export function indexItemsWithIds(storeId: string, type: ResourceType, ids: number[]): SQL {
+  return and(
+    eq(shopifyIndexItems.storeId, storeId),
+    eq(shopifyIndexItems.resourceType, type),
+    inArray(shopifyIndexItems.shopifyId, ids),
+  )!;
+}
 
 /**
  * Each indexed item's search text: its lower-cased title, email, order name and SKUs, one row per

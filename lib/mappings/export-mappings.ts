@@ -3,11 +3,10 @@
 // change while the export runs appear in their state when their page is read; none is skipped or
 // repeated (pages follow the primary key). Every export is audited: it is the copy users keep
 // before clearing.
-import { and, eq, inArray } from "drizzle-orm";
 import { db as defaultDb } from "@/db/client";
 import type { Db } from "@/db/handle";
 import type { SyncMapping } from "@/db/schema/mappings";
-import { shopifyIndexItems } from "@/db/schema/shopify-index";
+import { indexItemsWithIds, shopifyIndexItems } from "@/db/schema/shopify-index";
 import { recordAudit, type Actor } from "@/lib/audit/record-audit";
 import { logger } from "@/lib/logger";
 import { csvField } from "@/lib/runtime/csv";
@@ -143,13 +142,7 @@ async function naturalKeys(db: Db, storeId: string, rows: SyncMapping[]): Promis
         orderName: shopifyIndexItems.orderName,
       })
       .from(shopifyIndexItems)
-      .where(
-        and(
-          eq(shopifyIndexItems.storeId, storeId),
-          eq(shopifyIndexItems.resourceType, type),
-          inArray(shopifyIndexItems.shopifyId, ids),
-        ),
-      );
+      .where(indexItemsWithIds(storeId, type, ids));
     for (const { shopifyId, ...keys } of items) found.set(`${type}:${shopifyId}`, keys);
   }
   return found;

@@ -4,10 +4,10 @@
 // one keyset page at a time as the reader pulls (a run may hold 250,000 rows), like the mapping
 // export. The values are the ones the uploaded file had (what was staged), the title from
 // Synco's copy of the store; a column the staging does not keep (last error, updated at) is empty.
-import { and, asc, eq, gt, inArray, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { mappingRestoreRows, type MappingRestoreRow } from "@/db/schema/restore";
-import { shopifyIndexItems } from "@/db/schema/shopify-index";
+import { indexItemsWithIds, shopifyIndexItems } from "@/db/schema/shopify-index";
 import { notFound } from "@/lib/errors/app-error";
 import { logger } from "@/lib/logger";
 import { CSV_COLUMNS } from "@/lib/mappings/export-mappings";
@@ -86,13 +86,7 @@ async function titlesOf(storeId: string, rows: MappingRestoreRow[]): Promise<Map
     const items = await db
       .select({ shopifyId: shopifyIndexItems.shopifyId, title: shopifyIndexItems.title })
       .from(shopifyIndexItems)
-      .where(
-        and(
-          eq(shopifyIndexItems.storeId, storeId),
-          eq(shopifyIndexItems.resourceType, type),
-          inArray(shopifyIndexItems.shopifyId, ids),
-        ),
-      );
+      .where(indexItemsWithIds(storeId, type, ids));
     for (const item of items) found.set(`${type}:${item.shopifyId}`, item.title);
   }
   return found;

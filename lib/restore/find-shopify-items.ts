@@ -4,7 +4,7 @@
 // are asked of Shopify by id, 250 per `nodes` query.
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { shopifyIndexItems, shopifyIndexTombstones } from "@/db/schema/shopify-index";
+import { indexItemsWithIds, shopifyIndexItems, shopifyIndexTombstones } from "@/db/schema/shopify-index";
 import type { ShopifyClient } from "@/lib/shopify/client/create-shopify-client";
 import { toShopifyGid } from "@/lib/shopify/gid";
 import type { ResourceType } from "@/lib/vocabulary/sync";
@@ -44,13 +44,7 @@ export async function findShopifyItems({
       orderName: shopifyIndexItems.orderName,
     })
     .from(shopifyIndexItems)
-    .where(
-      and(
-        eq(shopifyIndexItems.storeId, storeId),
-        eq(shopifyIndexItems.resourceType, type),
-        inArray(shopifyIndexItems.shopifyId, ids),
-      ),
-    );
+    .where(indexItemsWithIds(storeId, type, ids));
   for (const { shopifyId, ...keys } of indexed) found.set(shopifyId, keys);
   let unknown = ids.filter((id) => !found.has(id));
   if (unknown.length === 0) return found;
