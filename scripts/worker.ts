@@ -19,10 +19,16 @@ async function main() {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await stopWorkers();
-    await closeDb();
-    await database.stop();
-    process.exit(0);
+    try {
+      await stopWorkers();
+      await closeDb();
+      await database.stop();
+      process.exit(0);
+    } catch (error: unknown) {
+      // Said, not an unhandled rejection: whoever stops the worker sees why it did not stop cleanly.
+      console.error(`[synco] worker did not stop cleanly: ${error instanceof Error ? error.stack : String(error)}`);
+      process.exit(1);
+    }
   };
   process.on("SIGINT", () => void stop());
   process.on("SIGTERM", () => void stop());

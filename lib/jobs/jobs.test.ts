@@ -55,6 +55,7 @@ describe("jobs", () => {
       await new Promise((r) => setTimeout(r, 100));
     expect(output).toContain("worker running");
     child.kill("SIGTERM");
-    expect(await exited).toBe(0);
+    // The worker's output names the cause when it does not stop cleanly (it failed once under load).
+    expect(await exited, output).toBe(0);
   }, 90_000);
 });
