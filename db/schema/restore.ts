@@ -1,9 +1,10 @@
 // Restoring a mapping from an export: the uploaded file's rows, staged when the file is accepted
 // and checked in order by the `restore` operation run, each row keeping how it ended (restored,
 // unchanged, or skipped with the reason) so the page can list what was not restored. Rows go
-// with their run (deleted with it).
-import { bigint, integer, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import type { RestoreRowOutcome, RestoreSkipReason } from "@/lib/vocabulary/restore";
+// with their run (deleted with it). A row whose reading lost a cell (invalid, or a date that is not
+// one) also keeps its cells as uploaded, which the download of the rows not restored gives back.
+import { bigint, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import type { RestoreRowCells, RestoreRowOutcome, RestoreSkipReason } from "@/lib/vocabulary/restore";
 import type { ResourceType } from "@/lib/vocabulary/sync";
 import { operationRuns } from "./operations";
 
@@ -29,6 +30,8 @@ export const mappingRestoreRows = pgTable(
     email: text("email"),
     skus: text("skus").array(),
     orderName: text("order_name"),
+    /** Export column → the cell's text as uploaded; null when the values above say it all. */
+    cells: jsonb("cells").$type<RestoreRowCells>(),
     outcome: text("outcome").$type<RestoreRowOutcome>(),
     reason: text("reason").$type<RestoreSkipReason>(),
     /** The reason in words, with the ids and values that decided it. */

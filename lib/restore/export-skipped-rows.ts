@@ -2,8 +2,11 @@
 // export's own columns (lib/mappings/export-mappings.ts), so the restore reads the file as is, then
 // why each row was skipped (`reason`, `detail`), which the restore's parser does not read. Streamed
 // one keyset page at a time as the reader pulls (a run may hold 250,000 rows), like the mapping
-// export. The values are the ones the uploaded file had (what was staged), the title from
-// Synco's copy of the store; a column the staging does not keep (last error, updated at) is empty.
+// export. A row whose reading lost a cell (invalid: an unreadable type, ID or date) gives back its
+// cells as uploaded, every column, so fixing the bad one is all a new upload needs (decision 113);
+// any other row gives its values as read (the same mapping), the title from Synco's copy of the
+// store, and empty for what the staging does not keep (last error, updated at). Either way each
+// cell goes through csvField, so one starting with = + - @ never runs in a spreadsheet.
 import { and, asc, eq, gt, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { mappingRestoreRows, type MappingRestoreRow } from "@/db/schema/restore";
@@ -93,6 +96,9 @@ async function titlesOf(storeId: string, rows: MappingRestoreRow[]): Promise<Map
 }
 
 function toCsvLine(row: MappingRestoreRow, titles: Map<string, string>): string {
+  const why = [row.reason ? RESTORE_SKIP_REASON_LABEL[row.reason] : null, row.detail];
+  const { cells } = row;
+  if (cells) return csvLine([...CSV_COLUMNS.map((column) => cells[column]), ...why]);
   const gid = row.resourceType && row.shopifyId !== null ? toShopifyGid(row.resourceType, row.shopifyId) : null;
   return csvLine([
     row.resourceType,
@@ -108,7 +114,6 @@ function toCsvLine(row: MappingRestoreRow, titles: Map<string, string>): string 
     row.email,
     row.skus?.join(" ") ?? null,
     row.orderName,
-    row.reason ? RESTORE_SKIP_REASON_LABEL[row.reason] : null,
-    row.detail,
+    ...why,
   ]);
 }

@@ -2,9 +2,12 @@
 // header line, or JSON with its `mappings` array (a bare array is taken too). A file that is not
 // such an export is refused as a whole (422 naming what is wrong); a row that is not a valid
 // mapping is kept, marked invalid with the reason, so the result lists it with its row number.
+// A row whose reading lost a cell (invalid, or a date that is not one) also keeps its cells as
+// uploaded, so the rows not restored download with the merchant's own text (decision 113).
 import { AppError } from "@/lib/errors/app-error";
+import { CSV_COLUMNS } from "@/lib/mappings/export-mappings";
 import { parseShopifyId } from "@/lib/shopify/gid";
-import { RESTORE_MAX_ROWS } from "@/lib/vocabulary/restore";
+import { RESTORE_MAX_ROWS, type RestoreRowCells } from "@/lib/vocabulary/restore";
 import { findBadText } from "@/lib/vocabulary/text";
 import { RESOURCE_TYPES, type ExportFormat, type ResourceType } from "@/lib/vocabulary/sync";
 
@@ -21,6 +24,8 @@ export type ParsedRestoreRow = {
   orderName: string | null;
   /** Why the row cannot be a mapping; null when it can. */
   invalid: string | null;
+  /** The row's cells as uploaded, by export column (empty ones left out), when reading it lost one. */
+  cells: RestoreRowCells | null;
 };
 
 export type ParsedExport = { format: ExportFormat; shopDomain: string | null; rows: ParsedRestoreRow[] };
@@ -67,9 +72,11 @@ function parseJson(text: string): ParsedExport {
   const rows = mappings.map((entry, index) => {
     if (!entry || typeof entry !== "object" || Array.isArray(entry))
       return invalidRow(index + 1, "the entry is not an object");
-    const get = (key: string) => textOf((entry as Record<string, unknown>)[key]);
-    const skus = (entry as Record<string, unknown>).skus;
-    return toRow(index + 1, {
+    const fields = entry as Record<string, unknown>;
+    const get = (key: string) => textOf(fields[key]);
+    const skus = fields.skus;
+    const cells = () => cellsOf((column) => jsonCell(fields[camelCase(column)]));
+    return toRow(index + 1, cells, {
       resourceType: get("resourceType"),
       shopifyId: get("shopifyId") ?? get("shopifyGid"),
       odooId: get("odooId"),
@@ -104,8 +111,9 @@ function parseCsv(text: string): ParsedExport {
     const bad = findBadText(record);
     if (bad) throw unprocessable(`file: mapping ${rows.length + 1}, column ${Number(bad.field) + 1}: ${bad.problem}`);
     checkCount(rows.length + 1);
+    const cells = () => cellsOf((column) => (columns.includes(column) ? record[columns.indexOf(column)] : undefined));
     rows.push(
-      toRow(rows.length + 1, {
+      toRow(rows.length + 1, cells, {
         resourceType: at(record, "resource_type"),
         shopifyId: at(record, "shopify_id") ?? at(record, "shopify_gid"),
         odooId: at(record, "odoo_id"),
@@ -140,7 +148,7 @@ type RawRow = {
   orderName: string | null;
 };
 
-function toRow(rowNumber: number, raw: RawRow): ParsedRestoreRow {
+function toRow(rowNumber: number, cells: () => RestoreRowCells, raw: RawRow): ParsedRestoreRow {
   const type = RESOURCE_TYPES.find((candidate) => candidate === raw.resourceType?.toLowerCase()) ?? null;
   const shopifyId = type && raw.shopifyId ? parseShopifyId(type, raw.shopifyId) : null;
   const odooId = positiveId(raw.odooId);
@@ -168,6 +176,7 @@ function toRow(rowNumber: number, raw: RawRow): ParsedRestoreRow {
     skus: raw.skus,
     orderName: raw.orderName,
     invalid,
+    cells: invalid || (raw.syncedAt && !syncedAt) ? cells() : null,
   };
 }
 
@@ -184,6 +193,7 @@ function invalidRow(rowNumber: number, invalid: string): ParsedRestoreRow {
     skus: null,
     orderName: null,
     invalid,
+    cells: null,
   };
 }
 
@@ -197,6 +207,34 @@ function textOf(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const text = String(value).trim();
   return text === "" ? null : text.slice(0, 1000);
+}
+
+/**
+ * The cells of the export's columns, as uploaded (not trimmed, not shortened: the upload's size
+ * bounds them, as no column is kept twice); an empty or absent cell is left out.
+ */
+function cellsOf(cell: (column: (typeof CSV_COLUMNS)[number]) => string | undefined): RestoreRowCells {
+  const cells: RestoreRowCells = {};
+  for (const column of CSV_COLUMNS) {
+    const text = cell(column);
+    if (text) cells[column] = text;
+  }
+  return cells;
+}
+
+const camelCase = (column: string) => column.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/**
+ * A JSON value as a CSV cell: text as is, a number or true/false as JSON writes it, a list of those
+ * (the export's `skus`) joined by spaces as the CSV writes it, anything else (an object, a list
+ * holding one) as its JSON text; null is empty.
+ */
+function jsonCell(value: unknown): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === "string") return value;
+  if (Array.isArray(value) && value.every((item) => typeof item !== "object" || item === null))
+    return value.map((item) => (item === null ? "" : String(item))).join(" ");
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
 /** The export writes `'` before a leading = + - @ (so spreadsheets never run a cell); read it back without. */

@@ -274,19 +274,29 @@ describe("restore from an export", () => {
     );
     const notSynced = records.filter((record) => record[col("status")] !== "synced").length;
     const odoo = (await storeOdooClient(await storeRow(store.id)))!;
-    // Stale since the export: a partner's email changed in Odoo; and a row whose Odoo ID was mangled in the file.
+    // Stale since the export: a partner's email changed in Odoo; and two rows mangled in the file, one
+    // in its Odoo ID, the other in its Shopify ID and its date, with a title a spreadsheet would run.
     const changed = customers[0]!;
     const mangled = customers[1]!;
     const mangledOdooId = mangled[col("odoo_id")]!;
     await odoo.write("res.partner", [Number(changed[col("odoo_id")])], { email: "new.address@example.com" });
     mangled[col("odoo_id")] = "abc";
+    const typo = customers[2]!;
+    const typoShopifyId = typo[col("shopify_id")]!;
+    typo[col("shopify_id")] = `${typoShopifyId}x`;
+    typo[col("synced_at")] = "31/02/2024 25:61";
+    typo[col("title")] = "=1+2";
     await db.delete(syncMappings).where(eq(syncMappings.storeId, store.id));
-    const file = [header!, ...records].map((record) => csvLine(record)).join("");
+    // Written as a spreadsheet would save it: the title's "=" bare, not the export's "'=".
+    const file = [header!, ...records]
+      .map((record) => (record === typo ? csvLine(record).replace(",'=1+2,", ",=1+2,") : csvLine(record)))
+      .join("");
+    expect(file).toContain(`,=1+2,`);
     const run = await restoreNow((await upload(owner, store.id, file)).body.run.id);
     const summary = run.summary as TRestoreSummary;
     expect(summary.reasons).toEqual({
       key_mismatch: 1,
-      invalid_row: 1,
+      invalid_row: 2,
       ...(notSynced ? { not_synced: notSynced } : {}),
     });
 
@@ -315,10 +325,19 @@ describe("restore from an export", () => {
     expect(at(mismatch, "title")).toBe(changed[col("title")]);
     expect(at(mismatch, "status")).toBe("synced");
     expect(at(mismatch, "detail")).toContain("new.address@example.com");
-    const invalid = rows.find((row) => at(row, "reason") === "Not a valid mapping row")!;
-    expect(at(invalid, "shopify_id")).toBe(mangled[col("shopify_id")]);
-    expect(at(invalid, "odoo_id")).toBe("");
+    // An invalid row comes back as uploaded, every column (updated at too), the bad cell included;
+    // a cell a spreadsheet would run gets the export's "'" before it.
+    const exportColumns = (record: string[]) => record.slice(0, CSV_COLUMNS.length);
+    const invalid = rows.find((row) => at(row, "shopify_id") === mangled[col("shopify_id")])!;
+    expect(at(invalid, "reason")).toBe("Not a valid mapping row");
+    expect(exportColumns(invalid)).toEqual(mangled);
+    expect(at(invalid, "odoo_id")).toBe("abc");
     expect(at(invalid, "detail")).toContain("“abc”");
+    const invalidTypo = rows.find((row) => at(row, "shopify_id") === typo[col("shopify_id")])!;
+    expect(at(invalidTypo, "reason")).toBe("Not a valid mapping row");
+    expect(exportColumns(invalidTypo)).toEqual(typo.map((cell, index) => (index === col("title") ? `'${cell}` : cell)));
+    expect(at(invalidTypo, "synced_at")).toBe("31/02/2024 25:61");
+    expect(text).toContain(",'=1+2,");
 
     // Read a page at a time: pages of one row give the same file.
     const paged = await exportSkippedRows({
@@ -349,18 +368,21 @@ describe("restore from an export", () => {
       invalid: null,
     });
 
-    // Fixed (the new email, the Odoo ID again) and uploaded: those two rows are restored.
+    // Fixed (the new email; the one bad cell of each invalid row) and uploaded: those three rows are
+    // restored (the unreadable date is no reason to skip a row: it is restored as synced now).
     mismatch[downloadedHeader!.indexOf("email")] = "new.address@example.com";
     invalid[downloadedHeader!.indexOf("odoo_id")] = mangledOdooId;
+    invalidTypo[downloadedHeader!.indexOf("shopify_id")] = typoShopifyId;
     const fixed = [downloadedHeader!, ...rows].map((record) => csvLine(record)).join("");
     const again = await restoreNow((await upload(owner, store.id, fixed)).body.run.id);
-    expect(again.summary as TRestoreSummary).toMatchObject({ restored: 2, skipped: notSynced });
+    expect(again.summary as TRestoreSummary).toMatchObject({ restored: 3, skipped: notSynced });
     const mapped = await mappingsOf(store.id);
-    for (const [record, odooId] of [
-      [changed, changed[col("odoo_id")]],
-      [mangled, mangledOdooId],
-    ] as const)
-      expect(mapped.find((row) => row.shopifyId === Number(record[col("shopify_id")]))).toMatchObject({
+    for (const [shopifyId, odooId] of [
+      [changed[col("shopify_id")], changed[col("odoo_id")]],
+      [mangled[col("shopify_id")], mangledOdooId],
+      [typoShopifyId, typo[col("odoo_id")]],
+    ])
+      expect(mapped.find((row) => row.shopifyId === Number(shopifyId))).toMatchObject({
         odooId: Number(odooId),
         status: "synced",
       });

@@ -95,6 +95,7 @@ export async function startRestore({
             email: row.email,
             skus: row.skus,
             order_name: row.orderName,
+            cells: row.cells,
             outcome: verdict?.outcome ?? null,
             reason: verdict?.reason ?? null,
             detail: verdict?.detail ?? null,
@@ -102,11 +103,11 @@ export async function startRestore({
         }),
       );
       await tx.execute(sql`
-        insert into mapping_restore_rows (run_id, row_number, resource_type, shopify_id, odoo_id, odoo_invoice_id, status, synced_at, email, skus, order_name, outcome, reason, detail)
+        insert into mapping_restore_rows (run_id, row_number, resource_type, shopify_id, odoo_id, odoo_invoice_id, status, synced_at, email, skus, order_name, cells, outcome, reason, detail)
         select ${run.id}, v.row_number, v.resource_type, v.shopify_id, v.odoo_id, v.odoo_invoice_id, v.status, v.synced_at, v.email,
-          (select array_agg(s) from jsonb_array_elements_text(v.skus) as s), v.order_name, v.outcome, v.reason, v.detail
+          (select array_agg(s) from jsonb_array_elements_text(v.skus) as s), v.order_name, v.cells, v.outcome, v.reason, v.detail
         from jsonb_to_recordset(${values}::jsonb) as v(row_number int, resource_type text, shopify_id bigint, odoo_id bigint,
-          odoo_invoice_id bigint, status text, synced_at timestamptz, email text, skus jsonb, order_name text, outcome text, reason text, detail text)`);
+          odoo_invoice_id bigint, status text, synced_at timestamptz, email text, skus jsonb, order_name text, cells jsonb, outcome text, reason text, detail text)`);
     }
     await recordAudit(tx, actor, {
       ...target,

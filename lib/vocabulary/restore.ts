@@ -10,6 +10,9 @@ export const RESTORE_MAX_ROWS = 250_000;
 export const RESTORE_ROW_OUTCOMES = ["restored", "unchanged", "skipped"] as const;
 export type RestoreRowOutcome = (typeof RESTORE_ROW_OUTCOMES)[number];
 
+/** A staged row's cells as uploaded: the mapping export's column name → the cell's text. */
+export type RestoreRowCells = Partial<Record<string, string>>;
+
 /** Why a row was skipped. */
 export const RESTORE_SKIP_REASONS = [
   "invalid_row",

@@ -1,0 +1,1 @@
+ALTER TABLE "mapping_restore_rows" ADD COLUMN "cells" jsonb;
