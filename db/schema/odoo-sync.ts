@@ -43,3 +43,20 @@ export const odooSyncRequests = pgTable(
   ],
 );
 export type OdooSyncRequest = typeof odooSyncRequests.$inferSelect;
+
+/**
+ * Automatic syncs owed by webhook deliveries (decision 110): written in the delivery's own
+ * transaction, deleted once the sync is asked for (key `webhook:<webhook id>`) or can never be. An
+ * entry left behind (the process died after the delivery committed) is asked for by the
+ * `webhooks.auto-sync-sweep` job. Empty while all is well, so the sweep reads it whole.
+ */
+export const owedAutoSyncs = pgTable("owed_auto_syncs", {
+  webhookId: text("webhook_id").primaryKey(),
+  storeId: text("store_id")
+    .notNull()
+    .references(() => stores.id, { onDelete: "cascade" }),
+  resourceType: text("resource_type").$type<ResourceType>().notNull(),
+  shopifyId: bigint("shopify_id", { mode: "number" }).notNull(),
+  owedAt: instant("owed_at").notNull().defaultNow(),
+});
+export type OwedAutoSync = typeof owedAutoSyncs.$inferSelect;

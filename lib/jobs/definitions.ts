@@ -176,6 +176,15 @@ export const JOBS = {
     },
     schedule: "41 3 * * *",
   }),
+  "webhooks.auto-sync-sweep": defineJob({
+    name: "webhooks.auto-sync-sweep",
+    version: 1,
+    payload: z.object({}),
+    // Every minute and when a worker starts: automatic syncs a delivery owed and a crash left
+    // unasked (decision 110). A failed sweep is retried by the next one.
+    queue: { policy: "exclusive", retryLimit: 0, expireInSeconds: 300 },
+    schedule: "* * * * *",
+  }),
   "webhooks.prune": defineJob({
     name: "webhooks.prune",
     version: 1,

@@ -5,20 +5,13 @@
 // is under way; an old export restored after a clear, then a re-sync, maps every item again with
 // no new Odoo record.
 import { randomUUID } from "node:crypto";
-import { and, eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as autoSyncRoute from "@/app/api/stores/[storeId]/auto-sync/route";
 import * as restoresRoute from "@/app/api/stores/[storeId]/restores/route";
 import * as exportRoute from "@/app/api/stores/[storeId]/sync/export/route";
-import { db } from "@/db/client";
-import { syncMappings } from "@/db/schema/mappings";
-import { operationRuns } from "@/db/schema/operations";
-import { shopifyIndexItems } from "@/db/schema/shopify-index";
 import { clearNow, startClear } from "@/lib/clear/testing/clear-fixtures";
 import {
   dropQueuedJobs,
   odooCounts,
-  odooDatabaseOf,
   requestSync,
   sandboxStoreWithOdoo,
   syncNow,
@@ -26,13 +19,19 @@ import {
 } from "@/lib/odoo-sync/testing/odoo-sync-fixtures";
 import type { TRestoreSummary } from "@/lib/restore/schemas";
 import { restoreNow } from "@/lib/restore/testing/restore-now";
-import type { TStoreView } from "@/lib/stores/schemas";
-import { storeCredentials } from "@/lib/stores/store-credentials";
 import { auditRows, storeRow } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
-import { deliverWebhook } from "@/lib/sync/testing/sync-helpers";
 import { addMember, createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { call } from "@/lib/testing/http";
+import {
+  customerUpdated,
+  mappingOf,
+  notSyncedCustomer,
+  owedOf,
+  setAutoSync,
+  syncRequestsOf,
+  syncRuns,
+} from "./testing/auto-sync-fixtures";
 
 serveTestAppForFile();
 let owner: TestUser;
@@ -44,73 +43,6 @@ beforeAll(async () => {
   member = await addMember(owner, "member");
 });
 
-const setAutoSync = (user: TestUser, store: TStoreView, enabled: unknown) =>
-  call(autoSyncRoute.PUT, "PUT", "/x", { cookie: user.cookie, params: { storeId: store.id }, body: { enabled } });
-
-/**
- * A customer never synced and unknown to the store's Odoo: the sandbox Odoo also holds partners for
- * customers of synced orders who are not synced themselves, and a sync would re-link those.
- */
-async function notSyncedCustomer(storeId: string) {
-  const odoo = await odooDatabaseOf(storeId);
-  const [row] = await db
-    .select()
-    .from(shopifyIndexItems)
-    .where(
-      and(
-        eq(shopifyIndexItems.storeId, storeId),
-        eq(shopifyIndexItems.resourceType, "customer"),
-        sql`${shopifyIndexItems.syncStatus} is null`,
-        sql`${shopifyIndexItems.email} is not null`,
-        sql`not exists (select 1 from sandbox_odoo_records r where r.database_id = ${odoo.id}
-          and r.model = 'res.partner' and lower(r.vals->>'email') = lower(${shopifyIndexItems.email}))`,
-      ),
-    )
-    .limit(1);
-  return row!;
-}
-
-async function customerUpdated(
-  store: TStoreView,
-  customer: { shopifyId: number; email: string | null },
-  webhookId = randomUUID(),
-) {
-  const secret = storeCredentials(await storeRow(store.id))!.apiSecret!;
-  return deliverWebhook({
-    shop: { store, shopId: 0, accessToken: "", webhookSecret: secret },
-    topic: "customers/update",
-    webhookId,
-    body: {
-      id: customer.shopifyId,
-      admin_graphql_api_id: `gid://shopify/Customer/${customer.shopifyId}`,
-      email: customer.email,
-      first_name: "Auto",
-      last_name: "Sync",
-      updated_at: new Date().toISOString(),
-    },
-  });
-}
-
-const syncRuns = (storeId: string) =>
-  db
-    .select()
-    .from(operationRuns)
-    .where(and(eq(operationRuns.storeId, storeId), eq(operationRuns.kind, "sync")));
-
-const mappingOf = async (storeId: string, shopifyId: number) =>
-  (
-    await db
-      .select()
-      .from(syncMappings)
-      .where(
-        and(
-          eq(syncMappings.storeId, storeId),
-          eq(syncMappings.resourceType, "customer"),
-          eq(syncMappings.shopifyId, shopifyId),
-        ),
-      )
-  )[0];
-
 describe("automatic sync from webhooks", () => {
   it("queues an updated item once per delivery and item, only when on, behind a clear", async () => {
     const store = await sandboxStoreWithOdoo(owner, 19);
@@ -118,7 +50,7 @@ describe("automatic sync from webhooks", () => {
 
     // Off by default: the delivery updates the index and queues nothing.
     expect((await storeRow(store.id)).autoSync).toBe(false);
-    expect((await customerUpdated(store, customer)).outcome).toBe("handled");
+    expect((await customerUpdated(store, customer))?.outcome).toBe("handled");
     expect(await syncRuns(store.id)).toHaveLength(0);
 
     expect((await setAutoSync(member, store, true)).status).toBe(403);
@@ -132,13 +64,16 @@ describe("automatic sync from webhooks", () => {
 
     // On: one run for the item, whatever the repeats — the same delivery again, another delivery of the item.
     const webhookId = randomUUID();
-    expect((await customerUpdated(store, customer, webhookId)).outcome).toBe("handled");
-    expect((await customerUpdated(store, customer, webhookId)).outcome).toBe("duplicate");
-    expect((await customerUpdated(store, customer)).outcome).toBe("handled");
+    expect((await customerUpdated(store, customer, { webhookId }))?.outcome).toBe("handled");
+    expect((await customerUpdated(store, customer, { webhookId }))?.outcome).toBe("duplicate");
+    expect((await customerUpdated(store, customer))?.outcome).toBe("handled");
     const runs = await syncRuns(store.id);
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ trigger: "webhook", status: "queued", actorId: null });
     expect(runs[0]!.counters.customer).toMatchObject({ planned: 1 });
+    // Asked for once the delivery committed, and no longer owed (decision 110).
+    expect(await syncRequestsOf([webhookId])).toHaveLength(1);
+    expect(await owedOf([webhookId])).toEqual([]);
     const before = await odooCounts(store);
     expect(await syncNow(runs[0]!.id)).toMatchObject({ status: "succeeded" });
     const mapped = await mappingOf(store.id, customer.shopifyId);
@@ -147,14 +82,14 @@ describe("automatic sync from webhooks", () => {
 
     // Synced already: an update (the mirror's own metafield write comes back as one) queues nothing.
     await dropQueuedJobs(store.id);
-    expect((await customerUpdated(store, customer)).outcome).toBe("handled");
+    expect((await customerUpdated(store, customer))?.outcome).toBe("handled");
     expect(await syncRuns(store.id)).toHaveLength(1);
 
     // During a clear: queued, and it waits for the clear.
     const clear = await startClear(owner, { store } as never);
     expect(clear.status).toBe(202);
     const other = await notSyncedCustomer(store.id);
-    expect((await customerUpdated(store, other)).outcome).toBe("handled");
+    expect((await customerUpdated(store, other))?.outcome).toBe("handled");
     const waiting = (await syncRuns(store.id)).find((run) => run.status === "queued")!;
     expect(waiting).toBeDefined();
     expect(await clearNow(clear.body.run.id)).toMatchObject({ status: "succeeded" });

@@ -11,7 +11,7 @@ import type { Db } from "@/db/handle";
 import { shopifyWebhookEvents, stores, type Store } from "@/db/schema/stores";
 import { applyIndexWebhook, isIndexTopic } from "@/lib/shopify-index/apply-index-webhook";
 import { storeCredentials } from "@/lib/stores/store-credentials";
-import { autoSyncItem } from "./auto-sync-item";
+import { oweAutoSync, queueOwedAutoSync } from "./auto-sync-item";
 import { handleAppUninstalled } from "./topics/app-uninstalled";
 import { handleCustomersDataRequest, handleCustomersRedact, handleShopRedact } from "./topics/compliance";
 import { sanitizeJsonText } from "@/lib/vocabulary/text";
@@ -68,7 +68,7 @@ export async function receiveShopifyWebhook({
   // PostgreSQL cannot store NUL, and JSON may carry a lone surrogate: kept payloads are made storable.
   const payload = sanitizeJsonText(parsed as Record<string, unknown>);
 
-  const handled = await db.transaction(async (tx) => {
+  const delivery = await db.transaction(async (tx) => {
     const triggered = headers.get("x-shopify-triggered-at");
     const [inserted] = await tx
       .insert(shopifyWebhookEvents)
@@ -87,18 +87,19 @@ export async function receiveShopifyWebhook({
       // Any of the three keys (webhook id, event id per topic, body) already seen: a repeat.
       .onConflictDoNothing()
       .returning({ webhookId: shopifyWebhookEvents.webhookId });
-    if (!inserted) return false;
+    if (!inserted) return null;
     await dispatch(tx, topic, { shopDomain, store, shopStores, payload });
     if (store.status !== "disconnected")
       await tx
         .update(stores)
         .set({ lastActivityAt: sql`now()` })
         .where(eq(stores.id, store.id));
-    return true;
+    // Committed with the delivery, so a crash after the commit cannot lose it (decision 110).
+    return oweAutoSync(tx, { store, topic, webhookId, payload });
   });
   // After the delivery and its index change are committed, so the sync reads the item as it is now.
-  if (handled) await autoSyncItem({ store, topic, webhookId, payload });
-  return { status: 200, outcome: handled ? "handled" : "duplicate" };
+  if (delivery?.owed) await queueOwedAutoSync({ owed: delivery.owed, store });
+  return { status: 200, outcome: delivery ? "handled" : "duplicate" };
 }
 
 type Delivery = { shopDomain: string; store: Store; shopStores: Store[]; payload: Record<string, unknown> };

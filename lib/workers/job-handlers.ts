@@ -13,6 +13,7 @@ import { pruneRuns } from "@/lib/operations/prune-runs";
 import { auditRestoreEnd, runRestoreJob } from "@/lib/restore/run-restore-job";
 import { seedSeededStoreSandboxOdoo } from "@/lib/stores/odoo/seed-store-sandbox-odoo";
 import { pruneWebhookEvents } from "@/lib/webhooks/prune-webhook-events";
+import { sweepOwedAutoSyncs } from "@/lib/webhooks/sweep-owed-auto-syncs";
 
 export type JobContext = { jobId: string; final: boolean; signal?: AbortSignal };
 
@@ -33,6 +34,9 @@ export const JOB_HANDLERS: { [N in JobName]: (payload: JobPayload<N>, context: J
   },
   "operations.prune": async () => {
     await pruneRuns();
+  },
+  "webhooks.auto-sync-sweep": async () => {
+    await sweepOwedAutoSyncs();
   },
   "webhooks.prune": async () => {
     await pruneWebhookEvents();

@@ -35,10 +35,12 @@ async function start() {
     );
   }
   logger.info({ queues: Object.keys(JOBS) }, "job workers started");
-  // Runs a stopped process left behind are picked up now rather than at the guard's next minute.
-  void boss
-    .send("operations.guard", { v: JOBS["operations.guard"].version, payload: {} })
-    .catch((error: unknown) => logger.warn({ err: error }, "could not queue the operations guard"));
+  // Runs a stopped process left behind, and automatic syncs its deliveries owed, are picked up now
+  // rather than at the next minute.
+  for (const name of ["operations.guard", "webhooks.auto-sync-sweep"] as const)
+    void boss
+      .send(name, { v: JOBS[name].version, payload: {} })
+      .catch((error: unknown) => logger.warn({ err: error, job: name }, "could not queue a job at start"));
 }
 
 async function runJob(name: JobName, data: unknown, context: JobContext) {
