@@ -17,7 +17,15 @@ function connect(): Handle {
     throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded PostgreSQL");
   }
   const pool = new pg.Pool({ connectionString, max: Number(process.env.SYNCO_DB_POOL_SIZE ?? 10) });
-  pool.on("error", (err) => console.error("idle PostgreSQL client error", err));
+  // A connection the server ends (a restart, a failover, pg_terminate_backend) emits `error` on its
+  // client. The pool listens only while the client is idle; checked out — a transaction between two
+  // statements — nothing would, and the event would end the process. Every client listens for good:
+  // the work on it fails with the next statement, and the pool drops it when it comes back.
+  pool.on("connect", (client) =>
+    client.on("error", (err) => console.error(`PostgreSQL connection ended: ${err.message}`)),
+  );
+  // Idle clients: already said by the client's own listener above.
+  pool.on("error", () => {});
   return { pool, db: drizzle(pool, { schema }) };
 }
 
