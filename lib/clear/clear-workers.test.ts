@@ -3,7 +3,7 @@
 // `npm run worker` processes with clears of three stores run each clear exactly once.
 import "@/lib/operations/testing/quick-recovery-env";
 import { asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { operationEvents, operationRuns } from "@/db/schema/operations";
 import { setSandboxFaults } from "@/lib/sandbox/shopify/faults/set-sandbox-faults";
@@ -11,26 +11,19 @@ import { setSandboxShopLimits } from "@/lib/sandbox/shopify/set-sandbox-shop-lim
 import { eventually } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
-import { startWorkerProcess, type AppProcess } from "@/lib/testing/child-processes";
+import { startWorkerProcess } from "@/lib/testing/child-processes";
+import { stopAfterAll } from "@/lib/testing/track-processes";
 import { mappedShop, mappingsOf, metafieldsOf, startClear } from "./testing/clear-fixtures";
 
 serveTestAppForFile();
 let owner: TestUser;
-const started: AppProcess[] = [];
+const track = stopAfterAll();
 
 beforeAll(async () => {
   owner = await signUp();
   await createOrg(owner);
 });
-afterAll(async () => {
-  await Promise.all(started.map((child) => child.stop()));
-});
 
-const track = async (child: Promise<AppProcess>) => {
-  const running = await child;
-  started.push(running);
-  return running;
-};
 const runRow = async (runId: string) => (await db.select().from(operationRuns).where(eq(operationRuns.id, runId)))[0]!;
 
 describe("a worker killed in the middle of a clear", () => {

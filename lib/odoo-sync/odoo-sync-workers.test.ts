@@ -3,14 +3,15 @@
 // and re-linking by natural key finds what the killed worker had already created.
 import "@/lib/operations/testing/quick-recovery-env";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { operationRuns } from "@/db/schema/operations";
 import { setSandboxOdooFaults } from "@/lib/sandbox/odoo/faults/database-faults";
 import { eventually } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
-import { startWorkerProcess, type AppProcess } from "@/lib/testing/child-processes";
+import { startWorkerProcess } from "@/lib/testing/child-processes";
+import { stopAfterAll } from "@/lib/testing/track-processes";
 import {
   odooCounts,
   odooDatabaseOf,
@@ -21,22 +22,14 @@ import {
 
 serveTestAppForFile();
 let owner: TestUser;
-const started: AppProcess[] = [];
+const track = stopAfterAll();
 const env = { SYNCO_SYNC_BATCH_SIZE: "10" };
 
 beforeAll(async () => {
   owner = await signUp();
   await createOrg(owner);
 });
-afterAll(async () => {
-  await Promise.all(started.map((child) => child.stop()));
-});
 
-const track = async (child: Promise<AppProcess>) => {
-  const running = await child;
-  started.push(running);
-  return running;
-};
 const runRow = async (runId: string) => (await db.select().from(operationRuns).where(eq(operationRuns.id, runId)))[0]!;
 
 /** Records of a model in the database sharing a key value: duplicates a sync must never make. */

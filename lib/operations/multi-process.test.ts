@@ -4,7 +4,7 @@
 // item counted once.
 import "./testing/quick-recovery-env";
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { operationEvents, operationRuns } from "@/db/schema/operations";
 import { getBoss } from "@/lib/jobs/boss";
@@ -13,7 +13,8 @@ import { addSandboxStoreAs, eventually } from "@/lib/stores/testing/store-helper
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { connectSeededShop, indexItems, sandboxItems } from "@/lib/sync/testing/sync-helpers";
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
-import { startAppProcess, startWorkerProcess, type AppProcess } from "@/lib/testing/child-processes";
+import { startAppProcess, startWorkerProcess } from "@/lib/testing/child-processes";
+import { stopAfterAll } from "@/lib/testing/track-processes";
 import { RESOURCE_TYPES } from "@/lib/vocabulary/sync";
 import { guardRuns } from "./guard-runs";
 import { startRun } from "./start-run";
@@ -21,21 +22,12 @@ import { SseReader } from "./testing/sse-client";
 
 serveTestAppForFile();
 let owner: TestUser;
-const started: AppProcess[] = [];
+const track = stopAfterAll();
 
 beforeAll(async () => {
   owner = await signUp();
   await createOrg(owner);
 });
-afterAll(async () => {
-  await Promise.all(started.map((child) => child.stop()));
-});
-
-const track = async (child: Promise<AppProcess>) => {
-  const running = await child;
-  started.push(running);
-  return running;
-};
 
 const runsOf = (storeId: string) =>
   db.select().from(operationRuns).where(eq(operationRuns.storeId, storeId)).orderBy(asc(operationRuns.createdAt));

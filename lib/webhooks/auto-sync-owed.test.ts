@@ -9,7 +9,7 @@
 // cancelled by the database keeps its entry for the sweep, and the delivery is still answered.
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as disconnectRoute from "@/app/api/stores/[storeId]/disconnect/route";
 import * as odooConnectionRoute from "@/app/api/stores/[storeId]/odoo/route";
 import { db } from "@/db/client";
@@ -20,6 +20,7 @@ import { eventually } from "@/lib/stores/testing/store-helpers";
 import { serveTestAppForFile } from "@/lib/stores/testing/test-app-server";
 import { createOrg, signUp, type TestUser } from "@/lib/testing/accounts";
 import { startAppProcess, startWorkerProcess, type AppProcess } from "@/lib/testing/child-processes";
+import { stopAfterAll } from "@/lib/testing/track-processes";
 import { call } from "@/lib/testing/http";
 import { sweepOwedAutoSyncs } from "./sweep-owed-auto-syncs";
 import {
@@ -36,21 +37,12 @@ import {
 
 serveTestAppForFile();
 let owner: TestUser;
-const started: AppProcess[] = [];
+const track = stopAfterAll();
 
 beforeAll(async () => {
   owner = await signUp();
   await createOrg(owner);
 });
-afterAll(async () => {
-  await Promise.all(started.map((child) => child.stop()));
-});
-
-const track = async (child: Promise<AppProcess>) => {
-  const running = await child;
-  started.push(running);
-  return running;
-};
 
 async function storeWithAutoSync(): Promise<TStoreView> {
   const store = await sandboxStoreWithOdoo(owner, 19);
