@@ -58,6 +58,11 @@ export async function checkOdooConnection(options: CheckOptions): Promise<OdooCo
     backoff: { baseMs: 100, capMs: 500 },
   });
   const server = client.server;
+  // What any step may meet that none handles on its own: the address guard's refusal, else the error's words.
+  const otherFailure = (error: unknown) =>
+    error instanceof OdooAddressRefusedError
+      ? fail("address", addressMessage(server))
+      : fail("error", messageOf(error));
 
   // Is it an Odoo at all, and which? Asked without naming the database, as a browser would.
   const probe = await sendOdooRequest({
@@ -106,10 +111,9 @@ export async function checkOdooConnection(options: CheckOptions): Promise<OdooCo
     result.protocol = await client.protocol();
   } catch (error) {
     if (error instanceof OdooNotFoundError) return wrongDatabase();
-    if (error instanceof OdooAddressRefusedError) return fail("address", addressMessage(server));
     if (error instanceof OdooTransientError)
       return fail("unreachable", `Synco lost ${server}: ${reasonOf(error.message, error.cause)}.`);
-    return fail("error", messageOf(error));
+    return otherFailure(error);
   }
 
   try {
@@ -122,7 +126,6 @@ export async function checkOdooConnection(options: CheckOptions): Promise<OdooCo
     result.user = { uid, name: user?.name ?? "", login: user?.login ?? "" };
   } catch (error) {
     if (error instanceof OdooNotFoundError) return wrongDatabase();
-    if (error instanceof OdooAddressRefusedError) return fail("address", addressMessage(server));
     if (error instanceof OdooBadCredentialsError)
       return fail(
         "credentials",
@@ -130,7 +133,7 @@ export async function checkOdooConnection(options: CheckOptions): Promise<OdooCo
       );
     if (error instanceof OdooTransientError)
       return fail("unreachable", `Synco lost ${server} while signing in: ${reasonOf(error.message, error.cause)}.`);
-    return fail("error", messageOf(error));
+    return otherFailure(error);
   }
   if (result.user.login && result.user.login.toLowerCase() !== options.login.trim().toLowerCase())
     return fail(
@@ -151,8 +154,7 @@ export async function checkOdooConnection(options: CheckOptions): Promise<OdooCo
       }),
     );
   } catch (error) {
-    if (error instanceof OdooAddressRefusedError) return fail("address", addressMessage(server));
-    return fail("error", messageOf(error));
+    return otherFailure(error);
   }
   const missing = result.rights.flatMap(({ model, label, granted }) =>
     ODOO_OPERATIONS.filter((operation) => !granted[operation]).map((operation) => `${operation} ${label} (${model})`),

@@ -17,11 +17,10 @@ import type { Store } from "@/db/schema/stores";
 import { AppError } from "@/lib/errors/app-error";
 import { logger } from "@/lib/logger";
 import { requestOdooSync } from "@/lib/odoo-sync/request-odoo-sync";
-import { ODOO_SYNC_TYPE_RESOURCE, ODOO_SYNC_TYPES } from "@/lib/vocabulary/odoo-sync";
+import { ODOO_SYNC_TYPE_RESOURCE, ODOO_SYNC_TYPES, type OdooSyncType } from "@/lib/vocabulary/odoo-sync";
 import type { ResourceType } from "@/lib/vocabulary/sync";
 
 const TOPIC = /^(products|customers|orders)\/(create|update|updated)$/;
-const RESOURCE: Record<string, ResourceType> = { products: "product", customers: "customer", orders: "order" };
 
 export type AutoSyncOutcome = "owed" | "off" | "not_an_item" | "already_synced";
 /** `kept`: not asked for now (the database failed), left for the sweep. */
@@ -40,7 +39,7 @@ export async function oweAutoSync(
   const match = TOPIC.exec(topic);
   if (!match) return { outcome: "not_an_item", owed: null };
   if (!store.autoSync || store.status !== "connected") return { outcome: "off", owed: null };
-  const resourceType = RESOURCE[match[1]!]!;
+  const resourceType = ODOO_SYNC_TYPE_RESOURCE[match[1] as OdooSyncType];
   const shopifyId = Number(payload.id);
   if (!Number.isSafeInteger(shopifyId) || shopifyId <= 0) return { outcome: "not_an_item", owed: null };
   const [mapping] = await tx
